@@ -1,0 +1,171 @@
+//! Article structure: the optional `date YYYY-MM-DD` marker, paragraphs at blank lines, and
+//! boilerplate (ads, promotions, credits, captions, copyright) recognised and marked, never deleted.
+
+use crate::schema::{Paragraph, ParagraphKind};
+
+/// The article date and its paragraphs, in byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// (year, month, day) from the marker.
+    pub date: Option<(i32, u32, u32)>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+pub fn parse(text: &str) -> Article {
+    let mut paragraphs = Vec::new();
+    let mut date = None;
+    let mut body_from = 0;
+    if let Some((d, marker_start, marker_end)) = date_marker(text) {
+        date = Some(d);
+        paragraphs.push(Paragraph {
+            start: marker_start,
+            end: marker_end,
+            kind: ParagraphKind::Dateline,
+        });
+        body_from = marker_end;
+    }
+    for (start, end) in blocks(text, body_from) {
+        paragraphs.push(Paragraph {
+            start,
+            end,
+            kind: classify(&text[start..end]),
+        });
+    }
+    Article { date, paragraphs }
+}
+
+/// Finds a leading `date YYYY-MM-DD` marker, possibly after whitespace and on the same
+/// line as the first sentence. Returns the date and the marker's byte range.
+fn date_marker(text: &str) -> Option<((i32, u32, u32), usize, usize)> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let word = rest.get(..5)?;
+    if !word.eq_ignore_ascii_case("date ") && !word.eq_ignore_ascii_case("date:") {
+        return None;
+    }
+    let after = rest[5..].trim_start();
+    let iso = after.get(..10)?;
+    let b = iso.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let (y, m, d) = (iso[0..4].parse().ok()?, iso[5..7].parse().ok()?, iso[8..10].parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=crate::time::days_in_month(y, m)).contains(&d) {
+        return None;
+    }
+    if after[10..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let end = start + (rest.len() - after.len()) + 10;
+    Some(((y, m, d), start, end))
+}
+
+/// Splits into blocks separated by blank lines (lines holding only whitespace), trimmed.
+fn blocks(text: &str, from: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            out.extend(cur.take());
+            continue;
+        }
+        let s = line_start + (line.len() - line.trim_start().len());
+        let e = line_start + line.trim_end().len();
+        cur = Some(match cur {
+            Some((cs, _)) => (cs, e),
+            None => (s, e),
+        });
+    }
+    out.extend(cur);
+    out
+}
+
+/// Recognises publisher boilerplate by its wording. Long paragraphs are body text whatever they say.
+pub fn classify(par: &str) -> ParagraphKind {
+    let p = par.trim();
+    let lower = p.to_lowercase();
+    let words = p.split_whitespace().count();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|x| lower.starts_with(x));
+    let has = |needles: &[&str]| needles.iter().any(|x| lower.contains(x));
+
+    if words <= 25
+        && (starts(&["graphic provided by", "graphic by", "photo:", "photo by", "photograph:", "image:",
+            "image credit", "video:", "caption:", "file photo", "pictured:", "illustration by", "credit:"])
+            || has(&["(ap photo", "(reuters", "(getty images", "(afp", "photo credit", "/getty images",
+                "/ap photo", "/reuters)"]))
+    {
+        return ParagraphKind::Caption;
+    }
+    let ad = words <= 8 && has(&["advertisement", "sponsored content", "story continues below", "article continues below"]);
+    let promo = words <= 40
+        && (starts(&["sign up for", "sign up to", "subscribe to", "read more:", "read more at", "follow us on",
+            "follow the hill", "click here", "related:", "recommended:", "watch:", "listen:", "download the",
+            "get the latest", "don't miss", "more from", "also read:", "see also:"])
+            || has(&["for the latest news, weather", "head to the hill", "all rights reserved",
+                "newsletter", "follow us on", "download our app", "share this article"])
+            || lower.starts_with("copyright")
+            || lower.starts_with('©')
+            || lower.starts_with("(c) "));
+    if ad || promo {
+        ParagraphKind::Boilerplate
+    } else {
+        ParagraphKind::Body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_on_first_line_is_not_part_of_the_first_sentence() {
+        let t = " date 2023-10-13 The White House on Friday announced.\n\nSecond.";
+        let a = parse(t);
+        assert_eq!(a.date, Some((2023, 10, 13)));
+        assert_eq!(&t[a.paragraphs[0].start..a.paragraphs[0].end], "date 2023-10-13");
+        assert_eq!(a.paragraphs[0].kind, ParagraphKind::Dateline);
+        assert_eq!(&t[a.paragraphs[1].start..a.paragraphs[1].end], "The White House on Friday announced.");
+        assert_eq!(&t[a.paragraphs[2].start..a.paragraphs[2].end], "Second.");
+    }
+
+    #[test]
+    fn no_marker_or_invalid_date() {
+        assert_eq!(parse("Dated material.").date, None);
+        assert_eq!(parse("date 2023-02-30 x").date, None);
+        assert_eq!(parse("date 2023-10-13x").date, None);
+        assert_eq!(parse("").paragraphs, vec![]);
+    }
+
+    #[test]
+    fn crlf_and_whitespace_lines_separate_paragraphs() {
+        let t = "One line\r\ncontinues.\r\n \r\nTwo.\r\n";
+        let a = parse(t);
+        let texts: Vec<_> = a.paragraphs.iter().map(|p| &t[p.start..p.end]).collect();
+        assert_eq!(texts, ["One line\r\ncontinues.", "Two."]);
+    }
+
+    #[test]
+    fn boilerplate_kinds() {
+        use ParagraphKind::*;
+        for (p, k) in [
+            ("ADVERTISEMENT Advertisement", Boilerplate),
+            ("Story continues below advertisement", Boilerplate),
+            ("For the latest news, weather, sports, and streaming video, head to The Hill.", Boilerplate),
+            ("Sign up for our morning newsletter.", Boilerplate),
+            ("Read more: Why it matters", Boilerplate),
+            ("Follow us on Twitter and Facebook.", Boilerplate),
+            ("Copyright 2023 The Associated Press. All rights reserved.", Boilerplate),
+            ("Graphic provided by the White House National Security Council.", Caption),
+            ("Photo: Kim Jong Un in Pyongyang.", Caption),
+            ("Protesters march in Seoul. (AP Photo/Lee Jin-man)", Caption),
+            ("The White House released imagery on Friday.", Body),
+        ] {
+            assert_eq!(classify(p), k, "{p}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The `lede` command line: annotate articles in batches, benchmark the pipeline.
+
+use clap::{Parser, Subcommand};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "lede", version, about = "Annotate news articles: entities, dates, quotes and speakers")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate articles and print the Annotation as JSON (offsets in Unicode code points).
+    Annotate {
+        /// Text files to annotate; reads stdin when none are given.
+        files: Vec<std::path::PathBuf>,
+        /// Read JSON lines `{"id", "text", "date"?}` and write one JSON object per line.
+        #[arg(long)]
+        jsonl: bool,
+        /// Pretty-print the JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Measure throughput of the whole pipeline on a reproducible input.
+    Bench {
+        /// How many times to annotate the benchmark corpus.
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Annotate { files, jsonl, pretty } => annotate(&files, jsonl, pretty),
+        Command::Bench { rounds } => bench(rounds),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lede: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
+    if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .expect("an Annotation always serializes")
+}
+
+fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<ExitCode, String> {
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    if files.is_empty() {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read stdin: {e}"))?;
+        inputs.push(("<stdin>".into(), buf));
+    } else {
+        for f in files {
+            let buf = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+            inputs.push((f.display().to_string(), buf));
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for (name, bytes) in inputs {
+        if jsonl {
+            failed |= annotate_jsonl(&name, &bytes, &mut out);
+        } else {
+            let text = String::from_utf8_lossy(&bytes);
+            let mut annotation = lede::annotate(&text, &lede::Options::default());
+            if matches!(text, std::borrow::Cow::Owned(_)) {
+                annotation.warnings.push(format!("{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"));
+            }
+            writeln!(out, "{}", to_json(&annotation, pretty)).map_err(|e| e.to_string())?;
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlInput {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonlOutput {
+    id: serde_json::Value,
+    #[serde(flatten)]
+    annotation: lede::Annotation,
+}
+
+/// Processes each line independently; a bad line is reported on stderr and skipped.
+/// Returns whether any line failed.
+fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
+    let mut failed = false;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = String::from_utf8_lossy(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<JsonlInput>(&line) {
+            Ok(input) => {
+                if let Some(d) = &input.date {
+                    if lede::time::parse_iso(d).is_none() {
+                        eprintln!("lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it", n + 1);
+                    }
+                }
+                let options = lede::Options { date: input.date, ..Default::default() };
+                let annotation = lede::annotate(&input.text, &options);
+                let record = JsonlOutput { id: input.id, annotation };
+                if writeln!(out, "{}", to_json(&record, false)).is_err() {
+                    return true;
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}", n + 1);
+            }
+        }
+    }
+    failed
+}
+
+/// Annotates the seed article plus a synthetic long article, reporting tokens/s and ms/article.
+fn bench(rounds: usize) -> Result<ExitCode, String> {
+    let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
+    let corpus: Vec<String> = (0..20).map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1))).collect();
+    let tokens: usize = corpus.iter().map(|t| lede::Doc::new(t).tokens.len()).sum();
+    let options = lede::Options::default();
+    // Warm-up round.
+    for t in &corpus {
+        std::hint::black_box(lede::annotate(t, &options));
+    }
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        for t in &corpus {
+            std::hint::black_box(lede::annotate(t, &options));
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let articles = (rounds * corpus.len()) as f64;
+    println!("articles: {articles}  tokens: {}", tokens * rounds);
+    println!("tokens/s: {:.0}", (tokens * rounds) as f64 / secs);
+    println!("ms/article: {:.3}", secs * 1000.0 / articles);
+    Ok(ExitCode::SUCCESS)
+}

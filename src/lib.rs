@@ -1,0 +1,77 @@
+//! Lede: annotates news articles with entities, dates, quotations and their speakers.
+//!
+//! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
+//! sentences) → [`numeric`] entities → [`quotes`] → [`Annotation`]. Each stage is a pure function
+//! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
+
+pub mod article;
+pub mod doc;
+pub mod numeric;
+pub mod quotes;
+pub mod schema;
+pub mod text;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use doc::Doc;
+pub use schema::*;
+pub use text::Units;
+
+use serde::{Deserialize, Serialize};
+
+/// Options for [`annotate`]; every field has a default so `{}` from JS works.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Unit of every offset in the result; code points when unset (the JS binding sets UTF-16).
+    pub offsets: Option<Units>,
+    /// Article date (`YYYY-MM-DD`) when the text carries no `date` marker; used to resolve
+    /// relative dates ("last month").
+    pub date: Option<String>,
+}
+
+/// Annotates `text`. Never panics on any input; problems with the input come back as warnings.
+pub fn annotate(text: &str, options: &Options) -> Annotation {
+    let mut doc = Doc::new(text);
+    if doc.date.is_none() {
+        doc.date = options.date.as_deref().and_then(time::parse_iso);
+    }
+    let entities = numeric::find(&doc);
+    let quotes = quotes::find(&doc);
+
+    let mut annotation = Annotation {
+        date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        paragraphs: doc.paragraphs.clone(),
+        sentences: doc.sentence_spans().map(|s| Sentence { start: s.start, end: s.end }).collect(),
+        entities,
+        clusters: Vec::new(),
+        quotes,
+        warnings: input_warnings(text),
+    };
+    let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
+    annotation.convert_offsets(|b| map.convert(b));
+    annotation
+}
+
+/// Plain-language notes about input that may not be an article.
+fn input_warnings(text: &str) -> Vec<String> {
+    let mut w = Vec::new();
+    if text.trim().is_empty() {
+        w.push("The text is empty: paste or type an article to annotate.".to_string());
+        return w;
+    }
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    if controls * 100 > text.chars().count().max(1) || text.contains('\u{FFFD}') {
+        w.push("The text contains binary or control characters; it may not be an article.".to_string());
+    }
+    let lower = text.get(..text.len().min(4096)).unwrap_or(text).to_ascii_lowercase();
+    if ["<p>", "<div", "<html", "<br", "<span", "<a href"].iter().any(|t| lower.contains(t)) {
+        w.push("The text looks like HTML; tags are annotated as plain text, not interpreted.".to_string());
+    }
+    w
+}

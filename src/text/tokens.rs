@@ -1,0 +1,143 @@
+//! Tokenizer following Penn Treebank / OntoNotes conventions on raw text, so the trained
+//! entity model sees the tokens it was trained on: `n't` and `'s` split off, hyphens split,
+//! abbreviations (`U.S.`, `Mr.`, `a.m.`) and numbers (`1,000`, `3.5`, `10:30`) kept whole.
+//! Word boundaries come from Unicode UAX #29 (`unicode-segmentation`); the PTB rules adjust them.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A token: byte range into the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// Abbreviations that take a period (lowercase, without the final period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "maj", "rev", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc",
+    "mt", "ft", "ave", "blvd", "dept", "univ", "est", "approx", "fig", "vol", "gov't", "calif",
+    "conn", "fla", "ill", "mass", "mich", "minn", "penn", "tenn", "tex", "va", "wash", "wis", "ariz",
+    "colo", "del", "ga", "ky", "la", "md", "mo", "nev", "okla", "ore", "pa",
+];
+
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
+
+/// Tokenizes `text[range]`, returning tokens with offsets into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut raw: Vec<Token> = Vec::new();
+    for (i, seg) in text[start..end].split_word_bound_indices() {
+        if seg.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let s = start + i;
+        raw.push(Token {
+            start: s,
+            end: s + seg.len(),
+        });
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let mut tok = raw[i];
+        i += 1;
+        // Merge adjacent pieces that PTB keeps whole.
+        while i < raw.len() && raw[i].start == tok.end && should_join(text, tok, raw[i], raw.get(i + 1)) {
+            tok.end = raw[i].end;
+            i += 1;
+        }
+        split_clitic(text, tok, &mut out);
+    }
+    out
+}
+
+fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> bool {
+    let l = left.text(text);
+    let r = right.text(text);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match r {
+        // Runs of dots: "...".
+        "." if l.chars().all(|c| c == '.') => true,
+        // Abbreviation period: U.S. / Mr. / J. / a.m.
+        "." => {
+            let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+            (l.contains('.') && letters <= 4 && !l.ends_with('.'))
+                || (l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+                || is_abbreviation(l)
+        }
+        "-" => l.chars().all(|c| c == '-'),
+        // Clock times: 10:30.
+        ":" => digits(l) && after.is_some_and(|a| a.start == right.end && digits(a.text(text))),
+        _ => l.ends_with(':') && digits(&l[..l.len() - 1]) && digits(r),
+    }
+}
+
+fn split_clitic(text: &str, tok: Token, out: &mut Vec<Token>) {
+    let t = tok.text(text);
+    let norm: String = t.replace('’', "'").to_lowercase();
+    if t.chars().any(char::is_alphabetic) {
+        for clitic in CLITICS {
+            if norm.ends_with(clitic) && norm.len() > clitic.len() {
+                // Byte length of the clitic in the original (’ is 3 bytes, ' is 1).
+                let orig_len: usize = t
+                    .char_indices()
+                    .rev()
+                    .nth(clitic.chars().count() - 1)
+                    .map(|(i, _)| t.len() - i)
+                    .unwrap_or(0);
+                let cut = tok.end - orig_len;
+                out.push(Token { start: tok.start, end: cut });
+                out.push(Token { start: cut, end: tok.end });
+                return;
+            }
+        }
+    }
+    out.push(tok);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn ptb_conventions() {
+        assert_eq!(toks("Kirby didn't go."), ["Kirby", "did", "n't", "go", "."]);
+        assert_eq!(toks("the country’s invasion"), ["the", "country", "’s", "invasion"]);
+        assert_eq!(toks("U.S. officials paid $1.2 billion, 3.5%."), [
+            "U.S.", "officials", "paid", "$", "1.2", "billion", ",", "3.5", "%", "."
+        ]);
+        assert_eq!(toks("Mr. J. Smith at 10:30 a.m. said..."), [
+            "Mr.", "J.", "Smith", "at", "10:30", "a.m.", "said", "..."
+        ]);
+        assert_eq!(toks("more than 1,000 pro-Russian"), ["more", "than", "1,000", "pro", "-", "Russian"]);
+        assert_eq!(toks("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
+    }
+
+    #[test]
+    fn offsets_cover_text_without_overlap() {
+        let s = "Café 😀 e\u{301}t\u{e9}, l'été — \"ok\"\r\n\r\nNext.";
+        let t = tokenize(s, 0, s.len());
+        let mut last = 0;
+        for tok in &t {
+            assert!(tok.start >= last && tok.end > tok.start);
+            assert!(!tok.text(s).trim().is_empty());
+            last = tok.end;
+        }
+    }
+}
