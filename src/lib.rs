@@ -1,11 +1,13 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
 //! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
-//! sentences) → [`numeric`] entities → [`quotes`] → [`Annotation`]. Each stage is a pure function
+//! sentences) → [`numeric`] entities → [`mentions`] (clusters) → [`quotes`]
+//! (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
 
 pub mod article;
 pub mod doc;
+pub mod mentions;
 pub mod numeric;
 pub mod quotes;
 pub mod schema;
@@ -38,15 +40,23 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     if doc.date.is_none() {
         doc.date = options.date.as_deref().and_then(time::parse_iso);
     }
-    let entities = numeric::find(&doc);
-    let quotes = quotes::find(&doc);
+    let mut entities = numeric::find(&doc);
+    let mentions = mentions::find(&doc, &entities);
+    let mut quotes = quotes::attribute(&doc, &mentions, quotes::find(&doc));
+    let clusters = mentions.into_clusters(&mut entities, &mut quotes);
 
     let mut annotation = Annotation {
         date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         paragraphs: doc.paragraphs.clone(),
-        sentences: doc.sentence_spans().map(|s| Sentence { start: s.start, end: s.end }).collect(),
+        sentences: doc
+            .sentence_spans()
+            .map(|s| Sentence {
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
         entities,
-        clusters: Vec::new(),
+        clusters,
         quotes,
         warnings: input_warnings(text),
     };
@@ -67,11 +77,22 @@ fn input_warnings(text: &str) -> Vec<String> {
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         .count();
     if controls * 100 > text.chars().count().max(1) || text.contains('\u{FFFD}') {
-        w.push("The text contains binary or control characters; it may not be an article.".to_string());
+        w.push(
+            "The text contains binary or control characters; it may not be an article.".to_string(),
+        );
     }
-    let lower = text.get(..text.len().min(4096)).unwrap_or(text).to_ascii_lowercase();
-    if ["<p>", "<div", "<html", "<br", "<span", "<a href"].iter().any(|t| lower.contains(t)) {
-        w.push("The text looks like HTML; tags are annotated as plain text, not interpreted.".to_string());
+    let lower = text
+        .get(..text.len().min(4096))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    if ["<p>", "<div", "<html", "<br", "<span", "<a href"]
+        .iter()
+        .any(|t| lower.contains(t))
+    {
+        w.push(
+            "The text looks like HTML; tags are annotated as plain text, not interpreted."
+                .to_string(),
+        );
     }
     w
 }
