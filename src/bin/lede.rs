@@ -28,6 +28,18 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Score the pipeline against annotated data.
+    Eval {
+        /// PolNeAR folder (with attributions.jsonl and text/): quote and speaker figures.
+        #[arg(long)]
+        quotes: Option<std::path::PathBuf>,
+        /// Split to score: dev or train.
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Print each error (quotes the corpus; for analysis, never for committing).
+        #[arg(long)]
+        errors: bool,
+    },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
         /// How many times to annotate the benchmark corpus.
@@ -44,6 +56,11 @@ fn main() -> ExitCode {
             jsonl,
             pretty,
         } => annotate(&files, jsonl, pretty),
+        Command::Eval {
+            quotes,
+            split,
+            errors,
+        } => eval(quotes.as_deref(), &split, errors),
         Command::Bench { rounds } => bench(rounds),
     };
     match result {
@@ -160,6 +177,18 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
         }
     }
     failed
+}
+
+fn eval(quotes: Option<&std::path::Path>, split: &str, errors: bool) -> Result<ExitCode, String> {
+    let mut any = false;
+    if let Some(dir) = quotes {
+        print!("{}", lede::quotes::eval::evaluate(dir, split, errors)?);
+        any = true;
+    }
+    if !any {
+        return Err("eval: nothing to score; pass --quotes DIR".into());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Annotates the seed article plus a synthetic long article, reporting tokens/s and ms/article.
