@@ -146,7 +146,13 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
             according: true,
         });
     }
-    if !w.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+    // Capitalised words are names or headlines, except the inverted `Said Ellis: “…”`.
+    let inverted = matches!(w, "Said" | "Says")
+        && doc
+            .sentences
+            .get(doc.sentence_of(i))
+            .is_some_and(|s| s.first == i);
+    if !inverted && !w.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
         return None;
     }
     lookup(w)?;

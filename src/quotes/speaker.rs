@@ -141,50 +141,42 @@ pub fn subject_before(doc: &Doc, lo: usize, cue: usize) -> Option<Range> {
     if doc.token_text(j - 1) == "," {
         return appositive_head(doc, lo, j - 1);
     }
-    let mut b = j;
-    while b > lo {
-        let w = doc.token_text(b - 1);
-        if is_boundary_punct(w) || CLAUSE_WORDS.contains(&w) {
-            break;
-        }
-        b -= 1;
-    }
-    trim_phrase(doc, b, j)
+    subject_before_plain(doc, lo, j)
 }
 
-/// `NAME , APPOSITIVE ,` ending at the comma `comma`: returns NAME's range.
+/// `NAME , APPOSITIVE ,` ending at the comma `comma`: returns NAME's range. Any short
+/// appositive counts ("a spokesman", "25", "R-Ky.", "who runs the campaign").
 fn appositive_head(doc: &Doc, lo: usize, comma: usize) -> Option<Range> {
     let mut k = comma;
-    while k > lo && comma - k < 16 {
+    while k > lo && comma - k < 28 {
         k -= 1;
         let w = doc.token_text(k);
         if w == "," {
-            let first_in = lower(doc, k + 1);
-            let appositive_like = matches!(
-                first_in.as_str(),
-                "a" | "an" | "the" | "who" | "whose" | "which"
-            ) || is_title(doc.token_text(k + 1))
-                || doc
-                    .token_text(k + 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-                || first_in.ends_with("'s");
-            if !appositive_like {
-                return None;
-            }
-            let head = subject_before_plain(doc, lo, k)?;
-            return Some(head);
+            return subject_before_plain(doc, lo, k);
         }
-        if is_quote_mark(w) || matches!(w, "." | ";" | ":") {
+        if is_quote_mark(w) || matches!(w, "." | ";" | ":") || cues::cue_at(doc, k).is_some() {
             return None;
         }
     }
     None
 }
 
-/// Like `subject_before` but without skipping or appositive handling.
+/// Skips a parenthetical ending right before `j` ("Rep. Gwen Moore (D-Wis.)"): returns the
+/// index of its opening bracket, or `j`.
+fn skip_parenthetical(doc: &Doc, lo: usize, j: usize) -> usize {
+    if j == 0 || j <= lo || doc.token_text(j - 1) != ")" {
+        return j;
+    }
+    (lo..j - 1)
+        .rev()
+        .take(10)
+        .find(|&k| doc.token_text(k) == "(")
+        .unwrap_or(j)
+}
+
+/// Like `subject_before` but without skipping adverbs or appositives.
 fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<Range> {
+    let j = skip_parenthetical(doc, lo, j);
     let mut b = j;
     while b > lo {
         let w = doc.token_text(b - 1);
@@ -256,10 +248,20 @@ pub fn quote_tokens(doc: &Doc, q: &Quote) -> Option<Range> {
 /// Cue and speaker after a quote in its sentence: `“…,” Kirby said` or `“…,” said Kirby`.
 fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
     let mut i = qe;
+    // "“…” ― Name": a dash before a name is the cue.
+    if i < hi && matches!(doc.token_text(i), "―" | "—" | "–" | "--" | "-") {
+        if let Some(sp) = np_after(doc, i + 1, hi).filter(|sp| is_capitalised(doc.token_text(sp.0)))
+        {
+            return Some(Attribution {
+                speaker: Some(sp),
+                cue: Some((i, i + 1)),
+            });
+        }
+    }
     while i < hi && matches!(doc.token_text(i), "," | "—" | "–" | "--") {
         i += 1;
     }
-    let stop = hi.min(i + 14);
+    let stop = hi.min(i + 30);
     let mut c = i;
     while c < stop {
         let w = doc.token_text(c);
@@ -391,7 +393,8 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
         };
         let mut found = match q.kind {
             QuoteKind::Direct => after_quote(doc, qe, last_sent.end)
-                .or_else(|| before_quote(doc, first_sent.first, qf, 6))
+                .or_else(|| next_sentence(doc, s_last, qe))
+                .or_else(|| before_quote(doc, first_sent.first, qf, 12))
                 .or_else(|| colon_intro(doc, s_first, qf)),
             _ => before_quote(doc, first_sent.first, qf, 60)
                 .or_else(|| after_quote(doc, qe, last_sent.end))
@@ -405,6 +408,20 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
         out.push(found.unwrap_or(none));
     }
     out
+}
+
+/// `“…?” Clinton said.` split into two sentences by the question mark: the next sentence of
+/// the paragraph opens with the attribution.
+fn next_sentence(doc: &Doc, s: usize, qe: usize) -> Option<Attribution> {
+    let cur = doc.sentences.get(s)?;
+    let next = doc.sentences.get(s + 1)?;
+    if cur.end != qe || next.paragraph != cur.paragraph {
+        return None;
+    }
+    let a = after_quote(doc, next.first, next.end)?;
+    let (c, _) = a.cue?;
+    // Only when the cue sits at the start: "Clinton said." / "said Clinton".
+    (c <= next.first + 6).then_some(a)
 }
 
 /// A quote opening a paragraph after one that ends `Kirby said:`.
