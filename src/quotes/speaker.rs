@@ -325,7 +325,7 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
         if cue.end > qf {
             continue;
         }
-        if cue.according {
+        if cue.according || is_capitalised(doc.token_text(c)) {
             if let Some(s) = np_after(doc, cue.end, qf) {
                 return Some(Attribution {
                     speaker: Some(s),
@@ -374,7 +374,7 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<Range> {
 /// Attributes direct and partial quotes in place (token ranges; names are resolved later).
 pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
-    for (qi, q) in quotes.iter().enumerate() {
+    for q in quotes {
         let none = Attribution {
             speaker: None,
             cue: None,
@@ -403,7 +403,8 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
                 }),
         };
         if found.is_none() && q.kind == QuoteKind::Direct {
-            found = continuation(doc, quotes, &out, qi, qf);
+            found = colon_subject(doc, first_sent.first, qf)
+                .or_else(|| continuation(doc, quotes, &out, qf));
         }
         out.push(found.unwrap_or(none));
     }
@@ -463,25 +464,90 @@ fn sentence_cue(doc: &Doc, lo: usize, hi: usize, qf: usize) -> Option<Attributio
     best.map(|(_, a)| a)
 }
 
-/// An unattributed direct quote continues the previous direct quote's speaker when it
-/// follows in the same or the next paragraph.
+/// An unattributed direct quote continues the nearest earlier attribution: the previous
+/// quote's speaker, or the cue and subject of the sentence just before it
+/// (`…, Schiff said. “The other factor …”`), within the same or the previous two paragraphs.
 fn continuation(
     doc: &Doc,
     quotes: &[Quote],
     done: &[Attribution],
-    qi: usize,
     qf: usize,
 ) -> Option<Attribution> {
-    let para = doc.sentences.get(doc.sentence_of(qf))?.paragraph;
-    let (pi, prev) = done
+    let s = doc.sentence_of(qf);
+    let para = doc.sentences.get(s)?.paragraph;
+    let prev_quote = done
         .iter()
         .enumerate()
         .rev()
-        .find(|(i, a)| a.speaker.is_some() && quotes[*i].kind == QuoteKind::Direct)?;
-    let (pf, _) = quote_tokens(doc, &quotes[pi])?;
-    let prev_para = doc.sentences.get(doc.sentence_of(pf))?.paragraph;
-    let _ = qi;
-    (para >= prev_para && para - prev_para <= 2).then_some(*prev)
+        .find(|(_, a)| a.speaker.is_some())
+        .and_then(|(i, a)| {
+            let (pf, _) = quote_tokens(doc, &quotes[i])?;
+            Some((pf, *a))
+        });
+    let prev_sentence = (s > 0).then(|| s - 1).and_then(|ps| {
+        let p = doc.sentences[ps];
+        let a = sentence_cue(doc, p.first, p.end, p.end)
+            .or_else(|| inverted_cue(doc, p.first, p.end))?;
+        Some((p.first, a))
+    });
+    let (at, a) = match (prev_quote, prev_sentence) {
+        (Some(q), Some(p)) => {
+            if p.0 > q.0 {
+                p
+            } else {
+                q
+            }
+        }
+        (q, p) => q.or(p)?,
+    };
+    let at_para = doc.sentences.get(doc.sentence_of(at))?.paragraph;
+    (para >= at_para && para - at_para <= 2).then_some(a)
+}
+
+/// `…, said Robert McAtee, one of …`: a cue after a comma followed by its subject.
+fn inverted_cue(doc: &Doc, lo: usize, hi: usize) -> Option<Attribution> {
+    (lo + 1..hi).find_map(|c| {
+        let cue = cues::cue_at(doc, c)?;
+        if cue.according || !matches!(doc.token_text(c - 1), "," | "”" | "\"") {
+            return None;
+        }
+        let sp = np_after(doc, cue.end, hi).filter(|sp| is_capitalised(doc.token_text(sp.0)))?;
+        Some(Attribution {
+            speaker: Some(sp),
+            cue: Some((cue.first, cue.end)),
+        })
+    })
+}
+
+/// `Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “…”`: a colon before the quote
+/// with no known cue; the speaker is the sentence's opening name (the colon is the cue).
+fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
+    if qf == 0 || qf <= lo + 1 || doc.token_text(qf - 1) != ":" {
+        return None;
+    }
+    let mut e = lo;
+    while e < qf - 1
+        && e - lo < 8
+        && (is_capitalised(doc.token_text(e)) || is_title(doc.token_text(e)))
+    {
+        e += 1;
+    }
+    let w = doc.token_text(lo);
+    if e == lo && is_pronoun(w) && w != "it" {
+        e = lo + 1;
+    }
+    if e == lo
+        || matches!(
+            w,
+            "The" | "A" | "An" | "In" | "On" | "But" | "And" | "This" | "That"
+        )
+    {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some((lo, e)),
+        cue: Some((qf - 1, qf)),
+    })
 }
 
 /// Speaker resolution state, walked in text order over all attributions.
