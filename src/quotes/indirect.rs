@@ -181,13 +181,19 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         let rest = trim_end(doc, from, hi);
         rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that")
     };
-    let comma_before = |at: usize| at > lo && doc.token_text(at - 1) == ",";
+    // `…,” Kirby said` too: closing quote marks may sit between the comma and the speaker.
+    let comma_before = |mut at: usize| {
+        while at > lo + 1 && is_quote_mark(doc.token_text(at - 1)) {
+            at -= 1;
+        }
+        at > lo && doc.token_text(at - 1) == ","
+    };
     // Inverted: `, said Kirby.`
     if comma_before(c) {
         if let Some(sp) = np_after(doc, cue.end, hi) {
             if tail_ok(sp.1) && sp.1 > sp.0 {
                 let b = trim_end(doc, lo, c - 1);
-                if b >= lo + MIN_CONTENT && !is_quote_mark(doc.token_text(lo)) {
+                if b >= lo + MIN_CONTENT {
                     return Some(Reported {
                         content: (lo, b),
                         speaker: Some(sp),
@@ -202,7 +208,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     if !comma_before(sp.0) || !tail_ok(cue.end) {
         return None;
     }
-    let b = trim_end(doc, lo, sp.0 - 1);
+    let b = trim_end(doc, lo, sp.0);
     let a = content_first(doc, lo, b);
     (b >= a + MIN_CONTENT).then_some(Reported {
         content: (a, b),

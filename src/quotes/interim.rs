@@ -10,8 +10,28 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     for p in doc.paragraphs.iter().filter(|p| p.kind.is_content()) {
         let text = &doc.text[p.start..p.end];
         let mut open: Option<usize> = None;
+        let mut skip_next = false;
         for (i, c) in text.char_indices() {
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
             let prev = text[..i].chars().next_back();
+            // `''…''`: two apostrophes are a double quote mark in some outlets.
+            if c == '\'' && text[i + 1..].starts_with('\'') {
+                skip_next = true;
+                match open {
+                    None if prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)) => {
+                        open = Some(i)
+                    }
+                    Some(o) => {
+                        push(doc, &mut out, p.start + o, p.start + i + 2);
+                        open = None;
+                    }
+                    None => {}
+                }
+                continue;
+            }
             let straight_opens =
                 c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
             match (c, open) {
@@ -32,7 +52,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 }
 
 fn push(doc: &Doc, out: &mut Vec<Quote>, start: usize, end: usize) {
-    let inner = doc.text[start..end].trim_matches(|c: char| "“”\"".contains(c));
+    let inner = doc.text[start..end].trim_matches(|c: char| "“”\"'".contains(c));
     if inner.trim().is_empty() {
         return;
     }
