@@ -46,7 +46,8 @@ fn main() -> ExitCode {
             files,
             jsonl,
             pretty,
-        } => annotate(&files, jsonl, pretty),
+            date,
+        } => annotate(&files, jsonl, pretty, date),
         Command::Bench { rounds } => bench(rounds),
     };
     match result {
