@@ -41,9 +41,16 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         doc.date = options.date.as_deref().and_then(time::parse_iso);
     }
     let mut entities = numeric::find(&doc);
+    let (quotes, unbalanced) = quotes::find(&doc);
     let mentions = mentions::find(&doc, &entities);
-    let mut quotes = quotes::attribute(&doc, &mentions, quotes::find(&doc));
+    let mut quotes = quotes::attribute(&doc, &mentions, quotes);
     let clusters = mentions.into_clusters(&mut entities, &mut quotes);
+    let mut warnings = input_warnings(text);
+    if unbalanced > 0 {
+        warnings.push(format!(
+            "{unbalanced} quote mark(s) have no partner; those quotes are not marked."
+        ));
+    }
 
     let mut annotation = Annotation {
         date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
@@ -58,7 +65,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         entities,
         clusters,
         quotes,
-        warnings: input_warnings(text),
+        warnings,
     };
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
