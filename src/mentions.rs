@@ -376,6 +376,14 @@ const NOT_NAMES: &[&str] = &[
     "Madam",
     "OK",
     "Okay",
+    "Later",
+    "Earlier",
+    "Separately",
+    "Afterward",
+    "Afterwards",
+    "Speaking",
+    "Asked",
+    "Last",
 ];
 
 /// Joining words allowed inside a name ("Bank of America", "Secretary of State").
@@ -436,11 +444,19 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
     let covered = |i: usize, spans: &[(usize, usize, Option<Kind>, Option<usize>)]| {
         spans.iter().any(|&(f, e, _, _)| f <= i && i < e)
     };
+    // A sentence-initial capitalised word that the article also writes in lower case
+    // ("Officials", "Democratic") is an ordinary word, not the start of a name.
+    let lower_words: std::collections::HashSet<&str> = (0..doc.tokens.len())
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
     let mut extra = Vec::new();
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.end {
-            if !is_name_word(doc.token_text(i)) || covered(i, &spans) {
+            let w = doc.token_text(i);
+            let ordinary = i == s.first && lower_words.contains(w.to_lowercase().as_str());
+            if ordinary || !is_name_word(w) || covered(i, &spans) {
                 i += 1;
                 continue;
             }

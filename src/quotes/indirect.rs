@@ -75,8 +75,8 @@ fn starts_clause(doc: &Doc, i: usize) -> bool {
         )
 }
 
-/// Finds reported speech in every sentence, skipping content that is mostly a direct quote
-/// (`quoted`: byte spans of direct quotes).
+/// Finds reported speech in every sentence, skipping content that is mostly quoted
+/// (`quoted`: byte spans of direct and partial quotes).
 pub fn find(doc: &Doc, quoted: &[Span]) -> Vec<Reported> {
     let mut out = Vec::new();
     for s in &doc.sentences {
@@ -210,6 +210,11 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     }
     let b = trim_end(doc, lo, sp.0);
     let a = content_first(doc, lo, b);
+    if (a..b).any(|k| {
+        cues::cue_at(doc, k).is_some_and(|c| !c.according && cues::is_speech(doc.token_text(k)))
+    }) {
+        return None; // the content has its own attribution ("He said …, she said")
+    }
     (b >= a + MIN_CONTENT).then_some(Reported {
         content: (a, b),
         speaker: Some(sp),

@@ -396,8 +396,10 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
                 .or_else(|| next_sentence(doc, s_last, qe))
                 .or_else(|| before_quote(doc, first_sent.first, qf, 12))
                 .or_else(|| colon_intro(doc, s_first, qf)),
-            _ => before_quote(doc, first_sent.first, qf, 60)
-                .or_else(|| after_quote(doc, qe, last_sent.end))
+            // `was “heartbreaking,” she said` before `Sullivan said … “pay a price”`.
+            _ => after_quote(doc, qe, last_sent.end)
+                .filter(|a| a.speaker.is_some_and(|(s, _)| s <= qe + 2))
+                .or_else(|| before_quote(doc, first_sent.first, qf, 60))
                 .or_else(|| {
                     sentence_cue(doc, first_sent.first, last_sent.end.max(first_sent.end), qf)
                 }),
