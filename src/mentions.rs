@@ -565,7 +565,7 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
             Some(g) => {
                 let grp = &mut out.groups[g];
                 let longer = grp.name.as_ref().is_none_or(|n| full.len() > n.len());
-                if longer && end_n - name > 1 {
+                if longer && is_full(doc, name, end_n) {
                     grp.name = Some(full);
                 }
                 if grp.kind == Kind::Unknown {
@@ -576,7 +576,7 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
                 out.mentions.push(Mention { group: g, ..m });
             }
             None => {
-                let ambiguous = end_n - name == 1 && candidates(doc, &out, &m).len() > 1;
+                let ambiguous = !is_full(doc, name, end_n) && candidates(doc, &out, &m).len() > 1;
                 let mut grp = Group {
                     name: (!ambiguous).then_some(full),
                     kind,
@@ -610,9 +610,14 @@ fn merge_roles(grp: &mut Group, roles: Vec<String>, titles: Vec<String>) {
     }
 }
 
+/// Whether a name has several words ("John Kirby"), not one ("Kirby", "Jean-Pierre").
+fn is_full(doc: &Doc, name: usize, end: usize) -> bool {
+    text_of(doc, name, end).contains(char::is_whitespace)
+}
+
 /// Person groups whose full name ends (surname) or starts (first name) with this one-word name.
 fn candidates(doc: &Doc, out: &Mentions, m: &Mention) -> Vec<usize> {
-    let w = doc.token_text(m.name).to_lowercase();
+    let w = text_of(doc, m.name, m.end).to_lowercase();
     let mut c: Vec<usize> = Vec::new();
     for (gi, g) in out.groups.iter().enumerate() {
         if g.kind == Kind::Org || g.kind == Kind::Place {
@@ -638,7 +643,7 @@ fn assign_group(doc: &Doc, out: &Mentions, m: &Mention) -> Option<usize> {
             }
         }
     }
-    if m.end - m.name != 1 || m.kind == Kind::Org || m.kind == Kind::Place {
+    if is_full(doc, m.name, m.end) || m.kind == Kind::Org || m.kind == Kind::Place {
         return None;
     }
     let c = candidates(doc, out, m);
@@ -660,7 +665,9 @@ fn assign_group(doc: &Doc, out: &Mentions, m: &Mention) -> Option<usize> {
                         .get(doc.sentence_of(pm.first))
                         .map(|s| s.paragraph)
                         == para;
-                    if same_para && pm.end - pm.name > 1 && best.is_none_or(|(at, _)| pm.first > at)
+                    if same_para
+                        && is_full(doc, pm.name, pm.end)
+                        && best.is_none_or(|(at, _)| pm.first > at)
                     {
                         best = Some((pm.first, g));
                     }
