@@ -9,15 +9,15 @@ fn run(text: &str) -> Annotation {
 }
 
 /// (kind, quote text, speaker mention, speaker name, cue) for compact assertions.
-fn rows(
-    a: &Annotation,
-) -> Vec<(
+type Row = (
     QuoteKind,
     String,
     Option<String>,
     Option<String>,
     Option<String>,
-)> {
+);
+
+fn rows(a: &Annotation) -> Vec<Row> {
     a.quotes
         .iter()
         .map(|q| {
