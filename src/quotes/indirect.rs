@@ -135,6 +135,9 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
     let mut i = a;
     while i < hi {
         let w = doc.token_text(i);
+        if w == "," && i + 1 < hi && doc.token_text(i + 1) == "which" {
+            return i;
+        }
         if w == "," && i + 1 < hi {
             // ", adding that …" / ", he said" / ", according to …" start another attribution.
             let next = cues::cue_at(doc, i + 1);
@@ -177,9 +180,31 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     if !cues::is_speech(word) {
         return None;
     }
+    // After the cue only a short tail ("on Friday", "in a statement") or a comma opening a
+    // side clause (", adding …", ", as …") may follow.
     let tail_ok = |from: usize| {
         let rest = trim_end(doc, from, hi);
-        rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that")
+        if rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that") {
+            return true;
+        }
+        let comma = (from..rest.min(from + 7)).find(|&i| doc.token_text(i) == ",");
+        comma.is_some_and(|k| {
+            let next = k + 1;
+            next < hi
+                && (cues::cue_at(doc, next).is_some()
+                    || matches!(
+                        doc.token_text(next),
+                        "as" | "who"
+                            | "which"
+                            | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "but"
+                            | "and"
+                            | "because"
+                    ))
+        })
     };
     // `…,” Kirby said` too: closing quote marks may sit between the comma and the speaker.
     let comma_before = |mut at: usize| {
@@ -188,14 +213,22 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         }
         at > lo && doc.token_text(at - 1) == ","
     };
+    let own_attribution = |a: usize, b: usize| {
+        (a + 1..b).any(|k| {
+            cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && cues::is_speech(doc.token_text(k))
+                && (is_pronoun(doc.token_text(k - 1)) || is_capitalised(doc.token_text(k - 1)))
+        })
+    };
     // Inverted: `, said Kirby.`
     if comma_before(c) {
         if let Some(sp) = np_after(doc, cue.end, hi) {
             if tail_ok(sp.1) && sp.1 > sp.0 {
                 let b = trim_end(doc, lo, c - 1);
-                if b >= lo + MIN_CONTENT {
+                let a = content_first(doc, lo, b);
+                if b >= a + MIN_CONTENT && !own_attribution(a, b) {
                     return Some(Reported {
-                        content: (lo, b),
+                        content: (a, b),
                         speaker: Some(sp),
                         cue: (cue.first, cue.end),
                     });
@@ -205,21 +238,40 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         return None;
     }
     let sp = subject_before(doc, lo, c)?;
-    if !comma_before(sp.0) || !tail_ok(cue.end) {
+    if !comma_before(sp.0) {
         return None;
     }
     let b = trim_end(doc, lo, sp.0);
     let a = content_first(doc, lo, b);
-    if (a..b).any(|k| {
-        cues::cue_at(doc, k).is_some_and(|c| !c.according && cues::is_speech(doc.token_text(k)))
-    }) {
-        return None; // the content has its own attribution ("He said …, she said")
+    if b < a + MIN_CONTENT || own_attribution(a, b) {
+        return None;
     }
-    (b >= a + MIN_CONTENT).then_some(Reported {
-        content: (a, b),
-        speaker: Some(sp),
-        cue: (cue.first, cue.end),
-    })
+    if tail_ok(cue.end) {
+        return Some(Reported {
+            content: (a, b),
+            speaker: Some(sp),
+            cue: (cue.first, cue.end),
+        });
+    }
+    // Interrupted: `The museum, Mr. Bush said, celebrated …` — the content is the sentence
+    // around the attribution.
+    if cue.end + 1 < hi && doc.token_text(cue.end) == "," && starts_clause_or_word(doc, cue.end + 1)
+    {
+        let end = content_end(doc, cue.end + 1, hi);
+        if end > cue.end + 1 {
+            return Some(Reported {
+                content: (a, end),
+                speaker: Some(sp),
+                cue: (cue.first, cue.end),
+            });
+        }
+    }
+    None
+}
+
+fn starts_clause_or_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    w.chars().next().is_some_and(char::is_alphanumeric) && cues::cue_at(doc, i).is_none()
 }
 
 /// Skips a leading quote mark that closes nothing ("“" is direct speech, handled elsewhere).
@@ -252,8 +304,78 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     {
         return None;
     }
-    starts_clause(doc, i).then_some(i)
+    let loose = cues::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
+    let ok = starts_clause(doc, i)
+        || (loose
+            && w.chars().next().is_some_and(char::is_alphabetic)
+            && !PLAIN_STOPS.contains(&w.to_lowercase().as_str())
+            && !(w.ends_with("ly") && w.len() > 4)
+            && cues::cue_at(doc, i).is_none());
+    ok.then_some(i)
 }
+
+/// Words that cannot open reported content after "said" ("said in", "said so").
+const PLAIN_STOPS: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "about",
+    "of",
+    "with",
+    "by",
+    "from",
+    "during",
+    "after",
+    "before",
+    "into",
+    "over",
+    "as",
+    "through",
+    "without",
+    "against",
+    "under",
+    "when",
+    "while",
+    "so",
+    "and",
+    "but",
+    "or",
+    "yes",
+    "no",
+    "not",
+    "again",
+    "also",
+    "last",
+    "this",
+    "then",
+    "later",
+    "earlier",
+    "recently",
+    "is",
+    "was",
+    "it's",
+    "he's",
+    "she's",
+    "nothing",
+    "otherwise",
+    "previously",
+    "once",
+    "too",
+    "instead",
+    "afterward",
+    "repeatedly",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
 
 /// `According to Kirby, CONTENT.` and `CONTENT, according to Kirby.`
 fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
