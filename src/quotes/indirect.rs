@@ -176,6 +176,26 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             }
         }
     }
+    // Object content: `Warren called Wells Fargo's behavior “outrageous”`, `called for a
+    // moratorium`, `cited …`, `told his advisers to …` — the object up to the clause's end.
+    if let Some(speaker) = subject {
+        let clausal = matches!(
+            word.to_lowercase().as_str(),
+            "said" | "says" | "say" | "saying" | "added" | "adding" | "adds"
+        );
+        if !clausal
+            && cues::is_speech(word)
+            && !matches!(doc.token_text(cue.end.min(hi.saturating_sub(1))), "," | ":")
+        {
+            if let Some(r) = object_content(doc, cue, hi) {
+                return Some(Reported {
+                    content: r,
+                    speaker: Some(speaker),
+                    cue: (cue.first, cue.end),
+                });
+            }
+        }
+    }
     // Backward: `CONTENT, Kirby said.` / `CONTENT, said Kirby.`
     if !cues::is_speech(word) {
         return None;
@@ -267,6 +287,84 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         }
     }
     None
+}
+
+/// Particles that belong to the cue ("called for", "agreed to", "pointed to").
+const PARTICLES: &[&str] = &["for", "on", "to", "out", "about", "of"];
+
+/// The object of a cue as content: from after the cue (and its particle) to a comma, the
+/// sentence end or a trailing circumstance ("in a statement", "during the debate").
+fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
+    let mut a = cue.end;
+    if a < hi && PARTICLES.contains(&doc.token_text(a)) {
+        a += 1;
+    }
+    if a >= hi || !starts_object(doc, a) {
+        return None;
+    }
+    let mut b = a;
+    while b < hi {
+        let w = doc.token_text(b);
+        let next = if b + 1 < hi {
+            doc.token_text(b + 1)
+        } else {
+            ""
+        };
+        let circumstance = matches!(w, "in" | "on" | "at")
+            && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
+        if matches!(
+            w,
+            "," | ";" | "—" | "–" | "--" | ":" | "(" | "during" | "while" | "because" | "but"
+        ) || circumstance
+            || (w == "and" && (is_pronoun(next) || cues::cue_at(doc, b + 1).is_some()))
+        {
+            break;
+        }
+        b += 1;
+    }
+    let b = trim_end(doc, a, b);
+    (b >= a + 2).then_some((a, b))
+}
+
+fn starts_object(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    let l = w.to_lowercase();
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "“\"‘$".contains(c))
+        && !matches!(
+            l.as_str(),
+            "that"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "after"
+                | "before"
+                | "during"
+                | "and"
+                | "but"
+                | "so"
+                | "not"
+                | "it"
+                | "this"
+                | "last"
+                | "to"
+                | "when"
+                | "while"
+                | "if"
+                | "earlier"
+                | "later"
+                | "again"
+                | "also"
+                | "yes"
+                | "no"
+        )
+        && !(l.len() > 4 && l.ends_with("ly"))
+        && cues::cue_at(doc, i).is_none()
 }
 
 fn starts_clause_or_word(doc: &Doc, i: usize) -> bool {
