@@ -406,11 +406,45 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
         };
         if found.is_none() && q.kind == QuoteKind::Direct {
             found = colon_subject(doc, first_sent.first, qf)
+                .or_else(|| after_quote_loose(doc, qe, last_sent.end))
                 .or_else(|| continuation(doc, quotes, &out, qf));
         }
         out.push(found.unwrap_or(none));
     }
     out
+}
+
+/// `“Go back,” Trump barked.`: a name or pronoun and a past-tense verb missing from the cue
+/// table right after the quote.
+fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
+    let mut i = qe;
+    while i < hi && doc.token_text(i) == "," {
+        i += 1;
+    }
+    let mut e = i;
+    while e < hi && e - i < 4 && is_capitalised(doc.token_text(e)) {
+        e += 1;
+    }
+    if e == i && i < hi && is_pronoun(doc.token_text(i)) && doc.token_text(i) != "it" {
+        e = i + 1;
+    }
+    let verb = doc
+        .tokens
+        .get(e)
+        .map(|_| doc.token_text(e))
+        .filter(|_| e < hi)?;
+    let verb_like = verb.len() > 3
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && (verb.ends_with("ed") || verb.ends_with("es"));
+    let ends = e + 1 >= hi
+        || matches!(
+            doc.token_text(e + 1),
+            "." | "," | "as" | "to" | "at" | "in" | "from" | "before" | "after" | "while"
+        );
+    (e > i && verb_like && ends).then_some(Attribution {
+        speaker: Some((i, e)),
+        cue: Some((e, e + 1)),
+    })
 }
 
 /// `“…?” Clinton said.` split into two sentences by the question mark: the next sentence of
@@ -526,6 +560,25 @@ fn inverted_cue(doc: &Doc, lo: usize, hi: usize) -> Option<Attribution> {
 fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     if qf == 0 || qf <= lo + 1 || doc.token_text(qf - 1) != ":" {
         return None;
+    }
+    // `… - Carl Bialik: “…”`: a name right before the colon.
+    let colon = qf - 1;
+    let mut b = colon;
+    while b > lo && colon - b < 5 && is_capitalised(doc.token_text(b - 1)) {
+        b -= 1;
+    }
+    let dash_or_start = b == lo || matches!(doc.token_text(b - 1), "-" | "—" | "–" | "--" | ",");
+    let words_upper = (b..colon).all(|i| {
+        !doc.token_text(i)
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    });
+    if b < colon && dash_or_start && words_upper && !matches!(doc.token_text(b), "The" | "A" | "An")
+    {
+        return Some(Attribution {
+            speaker: Some((b, colon)),
+            cue: Some((colon, qf)),
+        });
     }
     let mut e = lo;
     while e < qf - 1
