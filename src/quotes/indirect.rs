@@ -17,6 +17,7 @@ pub struct Reported {
 }
 
 const MIN_CONTENT: usize = 3;
+const OBJECT_MIN: usize = 4;
 
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
@@ -246,7 +247,8 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             if tail_ok(sp.1) && sp.1 > sp.0 {
                 let b = trim_end(doc, lo, c - 1);
                 let a = content_first(doc, lo, b);
-                if b >= a + MIN_CONTENT && !own_attribution(a, b) {
+                let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+                if b >= a + MIN_CONTENT && !own_attribution(a, b) && !opens_quote {
                     return Some(Reported {
                         content: (a, b),
                         speaker: Some(sp),
@@ -263,7 +265,9 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     }
     let b = trim_end(doc, lo, sp.0);
     let a = content_first(doc, lo, b);
-    if b < a + MIN_CONTENT || own_attribution(a, b) {
+    // A sentence opening with a quote mark is a direct quotation, not reported speech.
+    let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+    if b < a + MIN_CONTENT || own_attribution(a, b) || opens_quote {
         return None;
     }
     if tail_ok(cue.end) {
@@ -323,7 +327,8 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
         b += 1;
     }
     let b = trim_end(doc, a, b);
-    (b >= a + 2).then_some((a, b))
+    // A bare listener or object ("told the crowd", "told The Huffington Post") is not content.
+    (b >= a + OBJECT_MIN).then_some((a, b))
 }
 
 fn starts_object(doc: &Doc, i: usize) -> bool {
