@@ -12,8 +12,9 @@ pub mod schema;
 pub mod text;
 pub mod time;
 
+/// The JS binding; public so the in-browser tests (`tests/wasm.rs`) call exactly what JS calls.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use doc::Doc;
 pub use schema::*;
