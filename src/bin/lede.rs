@@ -5,7 +5,11 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "lede", version, about = "Annotate news articles: entities, dates, quotes and speakers")]
+#[command(
+    name = "lede",
+    version,
+    about = "Annotate news articles: entities, dates, quotes and speakers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,7 +39,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Annotate { files, jsonl, pretty } => annotate(&files, jsonl, pretty),
+        Command::Annotate {
+            files,
+            jsonl,
+            pretty,
+        } => annotate(&files, jsonl, pretty),
         Command::Bench { rounds } => bench(rounds),
     };
     match result {
@@ -60,7 +68,9 @@ fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<E
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     if files.is_empty() {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
         inputs.push(("<stdin>".into(), buf));
     } else {
         for f in files {
@@ -78,13 +88,19 @@ fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<E
             let text = String::from_utf8_lossy(&bytes);
             let mut annotation = lede::annotate(&text, &lede::Options::default());
             if matches!(text, std::borrow::Cow::Owned(_)) {
-                annotation.warnings.push(format!("{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"));
+                annotation.warnings.push(format!(
+                    "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+                ));
             }
             writeln!(out, "{}", to_json(&annotation, pretty)).map_err(|e| e.to_string())?;
         }
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -115,19 +131,31 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
             Ok(input) => {
                 if let Some(d) = &input.date {
                     if lede::time::parse_iso(d).is_none() {
-                        eprintln!("lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it", n + 1);
+                        eprintln!(
+                            "lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it",
+                            n + 1
+                        );
                     }
                 }
-                let options = lede::Options { date: input.date, ..Default::default() };
+                let options = lede::Options {
+                    date: input.date,
+                    ..Default::default()
+                };
                 let annotation = lede::annotate(&input.text, &options);
-                let record = JsonlOutput { id: input.id, annotation };
+                let record = JsonlOutput {
+                    id: input.id,
+                    annotation,
+                };
                 if writeln!(out, "{}", to_json(&record, false)).is_err() {
                     return true;
                 }
             }
             Err(e) => {
                 failed = true;
-                eprintln!("lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}", n + 1);
+                eprintln!(
+                    "lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}",
+                    n + 1
+                );
             }
         }
     }
@@ -137,7 +165,9 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
 /// Annotates the seed article plus a synthetic long article, reporting tokens/s and ms/article.
 fn bench(rounds: usize) -> Result<ExitCode, String> {
     let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
-    let corpus: Vec<String> = (0..20).map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1))).collect();
+    let corpus: Vec<String> = (0..20)
+        .map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1)))
+        .collect();
     let tokens: usize = corpus.iter().map(|t| lede::Doc::new(t).tokens.len()).sum();
     let options = lede::Options::default();
     // Warm-up round.
