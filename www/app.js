@@ -19,6 +19,13 @@ let current = null; // { text, annotation } on screen
 let rendering = null;
 
 const BIG = 200_000; // chars: beyond this, wait longer after typing and show progress
+// Beyond this a <textarea> alone stalls Chromium for a second or more laying out the text, so
+// such a text is kept in memory and the text area shows only its beginning (read-only).
+const HUGE = 400_000;
+const PREVIEW = 20_000;
+let held = null; // the full text while the text area shows a preview
+
+const textOf = () => (held !== null ? held : input.value);
 
 function setStatus(text, busy = false) {
   status.textContent = text;
@@ -30,7 +37,7 @@ function kb(n) {
 }
 
 async function run() {
-  const text = input.value;
+  const text = textOf();
   setStatus(text.length > BIG ? `Annotating ${kb(text.length)} characters…` : 'Annotating…', true);
   let result;
   try {
@@ -127,11 +134,33 @@ input.addEventListener('input', () => {
 });
 
 function load(text) {
-  input.value = text;
+  if (text.length > HUGE) {
+    held = text;
+    input.value = `${text.slice(0, PREVIEW)}\n\n[… ${kb(text.length)} characters in all: the full text is annotated below. Clear or paste to replace it.]`;
+    input.readOnly = true;
+  } else {
+    held = null;
+    input.value = text;
+    input.readOnly = false;
+  }
+  input.classList.toggle('preview', held !== null);
   clearTimeout(timer);
   document.body.dataset.state = 'pending';
   run();
 }
+
+// A huge paste bypasses the text area (see HUGE); a paste into a preview replaces it.
+input.addEventListener('paste', (e) => {
+  const pasted = e.clipboardData && e.clipboardData.getData('text/plain');
+  if (pasted == null) return;
+  if (pasted.length > HUGE || held !== null) {
+    e.preventDefault();
+    const whole = held === null && (input.selectionStart > 0 || input.selectionEnd < input.value.length)
+      ? input.value.slice(0, input.selectionStart) + pasted + input.value.slice(input.selectionEnd)
+      : pasted;
+    load(whole);
+  }
+});
 
 $('annotate').addEventListener('click', () => {
   clearTimeout(timer);

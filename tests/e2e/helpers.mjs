@@ -81,6 +81,20 @@ export async function setText(page, text) {
   await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
 }
 
+/** Pastes into the text area the way a user does (a cancelable paste event, then insertText). */
+export async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const input = document.getElementById('input');
+    input.focus();
+    input.select();
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', t);
+    const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+    if (input.dispatchEvent(paste)) document.execCommand('insertText', false, t);
+  }, text);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
+}
+
 export async function loadSample(page) {
   await page.click('#sample');
   await page.waitForSelector('body[data-state="ready"]');
@@ -93,3 +107,82 @@ export function screenshotPath(name) {
 }
 
 export const SEED = fs.readFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).sort()[0]), 'utf8');
+
+/** Texts of all annotations of one kind, joining the fragments of each span. */
+export async function spanTexts(page, selector) {
+  return page.evaluate((sel) => {
+    const byRef = new Map();
+    for (const el of document.querySelectorAll(`#article ${sel}`)) {
+      const ref = el.dataset.ref;
+      // Only direct text of this span and its nested children; fragments are joined in order.
+      byRef.set(ref, (byRef.get(ref) || '') + el.textContent);
+    }
+    return [...byRef.values()];
+  }, selector);
+}
+
+/** The acceptance checks on the seed article, shared by the served page and dist/lede.html. */
+export async function checkSeed(t, page, assert) {
+  const quotes = await spanTexts(page, '.quote');
+  const expected = [
+    ['“Due in part', 'equipment,”'],
+    ['“We now have information', 'munitions.”'],
+    ['“We condemn the DPRK', 'equipment,”'],
+    ['“This expanding military', 'regime,”'],
+    ['“pay a price', '”'],
+  ];
+  for (const [head, tail] of expected) {
+    assert.ok(
+      quotes.some((q) => q.startsWith(head) && q.endsWith(tail)),
+      `quote ${head}…${tail} is marked; marked: ${JSON.stringify(quotes)}`,
+    );
+  }
+  assert.ok(quotes.includes('“pay a price”'), 'the partial quote is exactly “pay a price”');
+
+  assert.equal((await page.textContent('#dateline-date')).trim(), '2023-10-13');
+  assert.ok(await page.isVisible('#dateline'), 'dateline is shown');
+
+  const dimmed = await page.$$eval('#article .para.dim', (ps) =>
+    ps.map((p) => ({ text: p.textContent.trim(), opacity: Number(getComputedStyle(p).opacity) })),
+  );
+  assert.equal(dimmed.length, 3, `three dimmed paragraphs: ${JSON.stringify(dimmed)}`);
+  assert.equal(dimmed[0].text, 'ADVERTISEMENT Advertisement');
+  assert.ok(dimmed[1].text.startsWith('Graphic provided by'));
+  assert.ok(dimmed[2].text.startsWith('For the latest news'));
+  for (const d of dimmed) assert.ok(d.opacity < 0.9, `dimmed paragraph is faded: ${d.text}`);
+
+  const entities = await page.$$eval('#article .ent', (els) =>
+    els.map((e) => ({ text: e.textContent, label: e.dataset.label, bg: getComputedStyle(e).backgroundColor })),
+  );
+  for (const want of ['last month', 'Friday', 'Thursday', 'next Monday', 'more than 1000']) {
+    const hit = entities.find((e) => e.text === want);
+    assert.ok(hit, `${want} is highlighted; highlighted: ${entities.map((e) => e.text).join(' | ')}`);
+    assert.notEqual(hit.bg, 'rgba(0, 0, 0, 0)', `${want} has a highlight colour`);
+  }
+  // Entities nested in quotes stay highlighted.
+  assert.ok(
+    await page.$('#article .quote .ent'),
+    'an entity inside a quote is rendered inside the quote element',
+  );
+}
+
+/** Longest gap between animation frames (ms) while `action` runs: the page's responsiveness. */
+export async function heartbeat(page, action) {
+  await page.evaluate(() => {
+    window.__beat = { last: performance.now(), max: 0, frames: 0, on: true };
+    const tick = (now) => {
+      const b = window.__beat;
+      if (!b.on) return;
+      b.max = Math.max(b.max, now - b.last);
+      b.last = now;
+      b.frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await action();
+  return page.evaluate(() => {
+    window.__beat.on = false;
+    return window.__beat;
+  });
+}
