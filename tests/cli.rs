@@ -104,6 +104,19 @@ fn bench_prints_figures() {
 }
 
 #[test]
+fn date_flag_resolves_relative_dates() {
+    let (out, _, ok) = lede(
+        &["annotate", "--date", "2023-10-13"],
+        "They met last Friday.",
+    );
+    assert!(ok);
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(a["entities"][0]["value"], "2023-10-06");
+    let (_, err, ok) = lede(&["annotate", "--date", "2023-13-01"], "x");
+    assert!(!ok && err.contains("not a date"), "{err}");
+}
+
+#[test]
 fn missing_file_is_a_clear_error() {
     let (_, err, ok) = lede(&["annotate", "no/such/file.txt"], "");
     assert!(!ok);

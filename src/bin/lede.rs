@@ -27,6 +27,9 @@ enum Command {
         /// Pretty-print the JSON.
         #[arg(long)]
         pretty: bool,
+        /// Article date (YYYY-MM-DD) for texts without a `date` marker line.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
     },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
@@ -43,7 +46,8 @@ fn main() -> ExitCode {
             files,
             jsonl,
             pretty,
-        } => annotate(&files, jsonl, pretty),
+            date,
+        } => annotate(&files, jsonl, pretty, date),
         Command::Bench { rounds } => bench(rounds),
     };
     match result {
@@ -64,7 +68,18 @@ fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     .expect("an Annotation always serializes")
 }
 
-fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<ExitCode, String> {
+fn parse_date(s: &str) -> Result<String, String> {
+    lede::time::parse_iso(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
+fn annotate(
+    files: &[std::path::PathBuf],
+    jsonl: bool,
+    pretty: bool,
+    date: Option<String>,
+) -> Result<ExitCode, String> {
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     if files.is_empty() {
         let mut buf = Vec::new();
@@ -86,7 +101,11 @@ fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<E
             failed |= annotate_jsonl(&name, &bytes, &mut out);
         } else {
             let text = String::from_utf8_lossy(&bytes);
-            let mut annotation = lede::annotate(&text, &lede::Options::default());
+            let options = lede::Options {
+                date: date.clone(),
+                ..Default::default()
+            };
+            let mut annotation = lede::annotate(&text, &options);
             if matches!(text, std::borrow::Cow::Owned(_)) {
                 annotation.warnings.push(format!(
                     "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"

@@ -19,8 +19,8 @@ enum Family {
 impl Family {
     fn closes_with(self, c: char) -> bool {
         match self {
-            Family::Curly => c == '”',
-            Family::Straight => c == '"',
+            // Mixed pairs (“…" and "…”) are common typos in news copy.
+            Family::Curly | Family::Straight => c == '”' || c == '"',
             Family::Single => c == '’',
             Family::Apostrophe => c == '\'',
             Family::Guillemet => c == '»',
@@ -91,7 +91,11 @@ pub fn pair(doc: &Doc) -> Pairing {
             // Closing an open quote takes priority.
             if let Some(depth) = stack.iter().rposition(|(f, _)| f.closes_with(c)) {
                 let closing_apostrophe = matches!(c, '’' | '\'') && prev_is_word && next_is_word;
-                let straight_opener = c == '"' && stack[depth].0 != Family::Straight;
+                // A straight quote inside a curly one opens a nested quote when it starts a word.
+                let straight_opener = c == '"'
+                    && stack[depth].0 != Family::Straight
+                    && is_open_context(prev)
+                    && next_is_word;
                 if !closing_apostrophe && !straight_opener {
                     let start = stack[depth].1;
                     out.unbalanced += stack.len() - depth - 1;
@@ -104,6 +108,10 @@ pub fn pair(doc: &Doc) -> Pairing {
             }
             let family = match c {
                 '“' => Some(Family::Curly),
+                // A ” at a word start with nothing open is a mistyped opener.
+                '”' if stack.is_empty() && is_open_context(prev) && next_is_word => {
+                    Some(Family::Curly)
+                }
                 '«' => Some(Family::Guillemet),
                 '„' => Some(Family::Low),
                 '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -182,6 +190,14 @@ mod tests {
             ["‘the countries’"]
         );
         assert_eq!(quotes("He said 'it's over' today.").0, ["'it's over'"]);
+    }
+
+    #[test]
+    fn mixed_and_mistyped_marks() {
+        assert_eq!(
+            quotes("A \"mixed,” B “mixed,\" C ”typo.” D").0,
+            ["\"mixed,”", "“mixed,\"", "”typo.”"]
+        );
     }
 
     #[test]

@@ -25,20 +25,23 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
     (quotes, pairing.unbalanced)
 }
 
-/// Direct: the quote carries its own sentence punctuation (`“…,”` `“….”`), follows a colon or
-/// comma (`said: “…”`), or is a long clause. Partial: a phrase embedded in the writer's
-/// sentence (`will “pay a price” if`).
+/// Direct: the quote opens its sentence (`“…,” he said`), follows a colon or comma
+/// (`said: “…”`), or is a long capitalised clause. Partial: a phrase embedded in the writer's
+/// clause (`will “pay a price” if`, `rated it “true.”`), whatever punctuation it carries.
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
     let inner = quoted
         .trim_matches(|c: char| "“”\"‘’'«»„".contains(c))
         .trim();
-    let ends_with_punct = inner.ends_with(|c: char| ".,!?…—–-:;".contains(c));
-    let before = text[..span.start].trim_end();
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let opens_sentence = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| "\n.!?”\"’)—–".contains(c));
     let after_intro = before.ends_with(':') || before.ends_with(',');
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
-    if ends_with_punct || after_intro || long_clause {
+    if opens_sentence || after_intro || long_clause {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
@@ -51,7 +54,7 @@ mod tests {
 
     #[test]
     fn direct_and_partial() {
-        let t = "Sullivan said Pyongyang will “pay a price” if it acts. “We condemn it,” Kirby said. He said: “No.”";
+        let t = "Sullivan said Pyongyang will “pay a price” if it acts. “We condemn it,” Kirby said. He said: “No.” It was “true.”";
         let doc = Doc::new(t);
         let kinds: Vec<_> = find(&doc).0.into_iter().map(|q| (q.text, q.kind)).collect();
         assert_eq!(
@@ -60,6 +63,7 @@ mod tests {
                 ("“pay a price”".to_string(), QuoteKind::Partial),
                 ("“We condemn it,”".to_string(), QuoteKind::Direct),
                 ("“No.”".to_string(), QuoteKind::Direct),
+                ("“true.”".to_string(), QuoteKind::Partial),
             ]
         );
     }

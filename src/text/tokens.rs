@@ -81,6 +81,8 @@ fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> 
                 || is_abbreviation(l)
         }
         "-" => l.chars().all(|c| c == '-'),
+        // Currency with a country prefix: US$, HK$, C$.
+        "$" => l.len() <= 3 && l.chars().all(|c| c.is_ascii_uppercase()),
         // Clock times: 10:30.
         ":" => digits(l) && after.is_some_and(|a| a.start == right.end && digits(a.text(text))),
         _ => l.ends_with(':') && digits(&l[..l.len() - 1]) && digits(r),
@@ -155,6 +157,10 @@ mod tests {
             ["more", "than", "1,000", "pro", "-", "Russian"]
         );
         assert_eq!(toks("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
+        assert_eq!(
+            toks("HK$3.87 and US$ 5"),
+            ["HK$", "3.87", "and", "US$", "5"]
+        );
     }
 
     #[test]
