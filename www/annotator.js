@@ -71,6 +71,11 @@ export class Annotator {
     const run = this.inflight;
     if (!run || run.id !== data.id) return; // an answer from a killed or replaced run
     this.inflight = null;
+    if (data.type === 'error') {
+      // A trap (panic = "abort") can leave the wasm instance unusable: start a fresh one.
+      this.worker.terminate();
+      this.spawn();
+    }
     if (this.pending) run.reject(stale());
     else if (data.type === 'result') run.resolve({ annotation: data.annotation, ms: data.ms });
     else run.reject(new Error(data.message));
