@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod doc;
+pub mod ner;
 pub mod numeric;
 pub mod quotes;
 pub mod schema;
