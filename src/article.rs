@@ -50,11 +50,19 @@ fn date_marker(text: &str) -> Option<((i32, u32, u32), usize, usize)> {
     if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
         return None;
     }
-    let (y, m, d) = (iso[0..4].parse().ok()?, iso[5..7].parse().ok()?, iso[8..10].parse().ok()?);
+    let (y, m, d) = (
+        iso[0..4].parse().ok()?,
+        iso[5..7].parse().ok()?,
+        iso[8..10].parse().ok()?,
+    );
     if !(1..=12).contains(&m) || !(1..=crate::time::days_in_month(y, m)).contains(&d) {
         return None;
     }
-    if after[10..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+    if after[10..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+    {
         return None;
     }
     let end = start + (rest.len() - after.len()) + 10;
@@ -94,21 +102,69 @@ pub fn classify(par: &str) -> ParagraphKind {
     let has = |needles: &[&str]| needles.iter().any(|x| lower.contains(x));
 
     if words <= 25
-        && (starts(&["graphic provided by", "graphic by", "photo:", "photo by", "photograph:", "image:",
-            "image credit", "video:", "caption:", "file photo", "pictured:", "illustration by", "credit:"])
-            || has(&["(ap photo", "(reuters", "(getty images", "(afp", "photo credit", "/getty images",
-                "/ap photo", "/reuters)"]))
+        && (starts(&[
+            "graphic provided by",
+            "graphic by",
+            "photo:",
+            "photo by",
+            "photograph:",
+            "image:",
+            "image credit",
+            "video:",
+            "caption:",
+            "file photo",
+            "pictured:",
+            "illustration by",
+            "credit:",
+        ]) || has(&[
+            "(ap photo",
+            "(reuters",
+            "(getty images",
+            "(afp",
+            "photo credit",
+            "/getty images",
+            "/ap photo",
+            "/reuters)",
+        ]))
     {
         return ParagraphKind::Caption;
     }
-    let ad = words <= 8 && has(&["advertisement", "sponsored content", "story continues below", "article continues below"]);
+    let ad = words <= 8
+        && has(&[
+            "advertisement",
+            "sponsored content",
+            "story continues below",
+            "article continues below",
+        ]);
     let promo = words <= 40
-        && (starts(&["sign up for", "sign up to", "subscribe to", "read more:", "read more at", "follow us on",
-            "follow the hill", "click here", "related:", "recommended:", "watch:", "listen:", "download the",
-            "get the latest", "don't miss", "more from", "also read:", "see also:"])
-            || has(&["for the latest news, weather", "head to the hill", "all rights reserved",
-                "newsletter", "follow us on", "download our app", "share this article"])
-            || lower.starts_with("copyright")
+        && (starts(&[
+            "sign up for",
+            "sign up to",
+            "subscribe to",
+            "read more:",
+            "read more at",
+            "follow us on",
+            "follow the hill",
+            "click here",
+            "related:",
+            "recommended:",
+            "watch:",
+            "listen:",
+            "download the",
+            "get the latest",
+            "don't miss",
+            "more from",
+            "also read:",
+            "see also:",
+        ]) || has(&[
+            "for the latest news, weather",
+            "head to the hill",
+            "all rights reserved",
+            "newsletter",
+            "follow us on",
+            "download our app",
+            "share this article",
+        ]) || lower.starts_with("copyright")
             || lower.starts_with('©')
             || lower.starts_with("(c) "));
     if ad || promo {
@@ -127,9 +183,15 @@ mod tests {
         let t = " date 2023-10-13 The White House on Friday announced.\n\nSecond.";
         let a = parse(t);
         assert_eq!(a.date, Some((2023, 10, 13)));
-        assert_eq!(&t[a.paragraphs[0].start..a.paragraphs[0].end], "date 2023-10-13");
+        assert_eq!(
+            &t[a.paragraphs[0].start..a.paragraphs[0].end],
+            "date 2023-10-13"
+        );
         assert_eq!(a.paragraphs[0].kind, ParagraphKind::Dateline);
-        assert_eq!(&t[a.paragraphs[1].start..a.paragraphs[1].end], "The White House on Friday announced.");
+        assert_eq!(
+            &t[a.paragraphs[1].start..a.paragraphs[1].end],
+            "The White House on Friday announced."
+        );
         assert_eq!(&t[a.paragraphs[2].start..a.paragraphs[2].end], "Second.");
     }
 
@@ -155,12 +217,21 @@ mod tests {
         for (p, k) in [
             ("ADVERTISEMENT Advertisement", Boilerplate),
             ("Story continues below advertisement", Boilerplate),
-            ("For the latest news, weather, sports, and streaming video, head to The Hill.", Boilerplate),
+            (
+                "For the latest news, weather, sports, and streaming video, head to The Hill.",
+                Boilerplate,
+            ),
             ("Sign up for our morning newsletter.", Boilerplate),
             ("Read more: Why it matters", Boilerplate),
             ("Follow us on Twitter and Facebook.", Boilerplate),
-            ("Copyright 2023 The Associated Press. All rights reserved.", Boilerplate),
-            ("Graphic provided by the White House National Security Council.", Caption),
+            (
+                "Copyright 2023 The Associated Press. All rights reserved.",
+                Boilerplate,
+            ),
+            (
+                "Graphic provided by the White House National Security Council.",
+                Caption,
+            ),
             ("Photo: Kim Jong Un in Pyongyang.", Caption),
             ("Protesters march in Seoul. (AP Photo/Lee Jin-man)", Caption),
             ("The White House released imagery on Friday.", Body),

@@ -33,11 +33,21 @@ impl<'a> Doc<'a> {
             let base = tokens.len();
             let toks = tokenize(text, p.start, p.end);
             for (a, b) in split_sentences(text, &toks) {
-                sentences.push(SentenceRange { first: base + a, end: base + b, paragraph: pi });
+                sentences.push(SentenceRange {
+                    first: base + a,
+                    end: base + b,
+                    paragraph: pi,
+                });
             }
             tokens.extend(toks);
         }
-        Doc { text, date: article.date, paragraphs: article.paragraphs, tokens, sentences }
+        Doc {
+            text,
+            date: article.date,
+            paragraphs: article.paragraphs,
+            tokens,
+            sentences,
+        }
     }
 
     pub fn token_text(&self, i: usize) -> &'a str {

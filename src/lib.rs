@@ -40,16 +40,28 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         doc.date = options.date.as_deref().and_then(time::parse_iso);
     }
     let entities = numeric::find(&doc);
-    let quotes = quotes::find(&doc);
+    let (quotes, unbalanced) = quotes::find(&doc);
+    let mut warnings = input_warnings(text);
+    if unbalanced > 0 {
+        warnings.push(format!(
+            "{unbalanced} quote mark(s) have no partner; those quotes are not marked."
+        ));
+    }
 
     let mut annotation = Annotation {
         date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         paragraphs: doc.paragraphs.clone(),
-        sentences: doc.sentence_spans().map(|s| Sentence { start: s.start, end: s.end }).collect(),
+        sentences: doc
+            .sentence_spans()
+            .map(|s| Sentence {
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
         entities,
         clusters: Vec::new(),
         quotes,
-        warnings: input_warnings(text),
+        warnings,
     };
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
@@ -68,11 +80,22 @@ fn input_warnings(text: &str) -> Vec<String> {
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         .count();
     if controls * 100 > text.chars().count().max(1) || text.contains('\u{FFFD}') {
-        w.push("The text contains binary or control characters; it may not be an article.".to_string());
+        w.push(
+            "The text contains binary or control characters; it may not be an article.".to_string(),
+        );
     }
-    let lower = text.get(..text.len().min(4096)).unwrap_or(text).to_ascii_lowercase();
-    if ["<p>", "<div", "<html", "<br", "<span", "<a href"].iter().any(|t| lower.contains(t)) {
-        w.push("The text looks like HTML; tags are annotated as plain text, not interpreted.".to_string());
+    let lower = text
+        .get(..text.len().min(4096))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    if ["<p>", "<div", "<html", "<br", "<span", "<a href"]
+        .iter()
+        .any(|t| lower.contains(t))
+    {
+        w.push(
+            "The text looks like HTML; tags are annotated as plain text, not interpreted."
+                .to_string(),
+        );
     }
     w
 }

@@ -11,7 +11,8 @@ pub fn annotate_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let mut options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
     options.offsets.get_or_insert(Units::Utf16);
     let annotation = crate::annotate(text, &options);

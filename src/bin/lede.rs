@@ -5,7 +5,11 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "lede", version, about = "Annotate news articles: entities, dates, quotes and speakers")]
+#[command(
+    name = "lede",
+    version,
+    about = "Annotate news articles: entities, dates, quotes and speakers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,6 +27,9 @@ enum Command {
         /// Pretty-print the JSON.
         #[arg(long)]
         pretty: bool,
+        /// Article date (YYYY-MM-DD) for texts without a `date` marker line.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<String>,
     },
     /// Train the entity model from CoNLL files (OntoNotes IOB2); keeps the best epoch on dev.
     Train {
@@ -68,7 +75,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Annotate { files, jsonl, pretty } => annotate(&files, jsonl, pretty),
+        Command::Annotate {
+            files,
+            jsonl,
+            pretty,
+            date,
+        } => annotate(&files, jsonl, pretty, date),
         Command::Bench { rounds } => bench(rounds),
         Command::Train { train, dev, out, lexicon, gazetteer, epochs, seed } => {
             let args = lede::ner::commands::TrainArgs { train, dev, out, lexicon, gazetteer, epochs, seed };
@@ -103,11 +115,24 @@ fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     .expect("an Annotation always serializes")
 }
 
-fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<ExitCode, String> {
+fn parse_date(s: &str) -> Result<String, String> {
+    lede::time::parse_iso(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
+fn annotate(
+    files: &[std::path::PathBuf],
+    jsonl: bool,
+    pretty: bool,
+    date: Option<String>,
+) -> Result<ExitCode, String> {
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     if files.is_empty() {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
         inputs.push(("<stdin>".into(), buf));
     } else {
         for f in files {
@@ -123,15 +148,25 @@ fn annotate(files: &[std::path::PathBuf], jsonl: bool, pretty: bool) -> Result<E
             failed |= annotate_jsonl(&name, &bytes, &mut out);
         } else {
             let text = String::from_utf8_lossy(&bytes);
-            let mut annotation = lede::annotate(&text, &lede::Options::default());
+            let options = lede::Options {
+                date: date.clone(),
+                ..Default::default()
+            };
+            let mut annotation = lede::annotate(&text, &options);
             if matches!(text, std::borrow::Cow::Owned(_)) {
-                annotation.warnings.push(format!("{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"));
+                annotation.warnings.push(format!(
+                    "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+                ));
             }
             writeln!(out, "{}", to_json(&annotation, pretty)).map_err(|e| e.to_string())?;
         }
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -162,19 +197,31 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
             Ok(input) => {
                 if let Some(d) = &input.date {
                     if lede::time::parse_iso(d).is_none() {
-                        eprintln!("lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it", n + 1);
+                        eprintln!(
+                            "lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it",
+                            n + 1
+                        );
                     }
                 }
-                let options = lede::Options { date: input.date, ..Default::default() };
+                let options = lede::Options {
+                    date: input.date,
+                    ..Default::default()
+                };
                 let annotation = lede::annotate(&input.text, &options);
-                let record = JsonlOutput { id: input.id, annotation };
+                let record = JsonlOutput {
+                    id: input.id,
+                    annotation,
+                };
                 if writeln!(out, "{}", to_json(&record, false)).is_err() {
                     return true;
                 }
             }
             Err(e) => {
                 failed = true;
-                eprintln!("lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}", n + 1);
+                eprintln!(
+                    "lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}",
+                    n + 1
+                );
             }
         }
     }
@@ -198,7 +245,9 @@ fn tag_bio(file: Option<std::path::PathBuf>, model: Option<std::path::PathBuf>) 
 /// Annotates the seed article plus a synthetic long article, reporting tokens/s and ms/article.
 fn bench(rounds: usize) -> Result<ExitCode, String> {
     let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
-    let corpus: Vec<String> = (0..20).map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1))).collect();
+    let corpus: Vec<String> = (0..20)
+        .map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1)))
+        .collect();
     let tokens: usize = corpus.iter().map(|t| lede::Doc::new(t).tokens.len()).sum();
     let options = lede::Options::default();
     // Warm-up round.

@@ -66,7 +66,10 @@ mod tests {
     fn check(text: &str) {
         let chars = OffsetMap::new(text, Units::Chars);
         let utf16 = OffsetMap::new(text, Units::Utf16);
-        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (b, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(chars.convert(b), text[..b].chars().count());
             assert_eq!(utf16.convert(b), text[..b].encode_utf16().count());
         }

@@ -11,9 +11,44 @@ fn is_closer(t: &str) -> bool {
 
 /// Words that start sentences; after an abbreviation like `U.S.` they mark a boundary.
 const STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This", "That",
-    "There", "On", "At", "His", "Her", "Their", "Its", "Our", "As", "If", "When", "While", "After",
-    "Some", "Many", "Officials", "Mr.", "Ms.", "Mrs.", "Dr.", "For", "Still", "However", "Yet",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "A",
+    "An",
+    "This",
+    "That",
+    "There",
+    "On",
+    "At",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Some",
+    "Many",
+    "Officials",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "For",
+    "Still",
+    "However",
+    "Yet",
 ];
 
 fn can_start(t: &str) -> bool {
@@ -35,7 +70,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
         let t = tokens[i].text(text);
         let mut end = i + 1;
         let boundary = if is_terminal(t) {
-            while end < tokens.len() && is_closer(tokens[end].text(text)) && !opens_next(text, tokens, end) {
+            while end < tokens.len()
+                && is_closer(tokens[end].text(text))
+                && !opens_next(text, tokens, end)
+            {
                 end += 1;
             }
             match tokens.get(end) {
@@ -46,9 +84,15 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
                     can_start(n) && (!ellipsis || n.chars().next().is_some_and(char::is_uppercase))
                 }
             }
-        } else if t.ends_with('.') && t.len() > 1 && !is_abbreviation(t) && t.matches('.').count() > 1 {
+        } else if t.ends_with('.')
+            && t.len() > 1
+            && !is_abbreviation(t)
+            && t.matches('.').count() > 1
+        {
             // "U.S." at the end of a sentence swallows its period: split only before a typical starter.
-            tokens.get(end).is_some_and(|n| STARTERS.contains(&n.text(text)))
+            tokens
+                .get(end)
+                .is_some_and(|n| STARTERS.contains(&n.text(text)))
         } else {
             false
         };
@@ -75,7 +119,9 @@ fn opens_next(text: &str, tokens: &[Token], idx: usize) -> bool {
         return false;
     }
     let before_space = tokens[idx].start > tokens[idx - 1].end;
-    let after_tight = tokens.get(idx + 1).is_some_and(|n| n.start == tokens[idx].end);
+    let after_tight = tokens
+        .get(idx + 1)
+        .is_some_and(|n| n.start == tokens[idx].end);
     before_space && after_tight
 }
 
@@ -95,23 +141,43 @@ mod tests {
     #[test]
     fn abbreviations_initials_decimals() {
         assert_eq!(
-            sents("Gov. J. R. Smith paid $3.5 million on Jan. 5. Mr. Lee agreed. The U.S. Army left."),
-            ["Gov. J. R. Smith paid $3.5 million on Jan. 5.", "Mr. Lee agreed.", "The U.S. Army left."]
+            sents(
+                "Gov. J. R. Smith paid $3.5 million on Jan. 5. Mr. Lee agreed. The U.S. Army left."
+            ),
+            [
+                "Gov. J. R. Smith paid $3.5 million on Jan. 5.",
+                "Mr. Lee agreed.",
+                "The U.S. Army left."
+            ]
         );
-        assert_eq!(sents("He moved to the U.S. The rest stayed."), ["He moved to the U.S.", "The rest stayed."]);
+        assert_eq!(
+            sents("He moved to the U.S. The rest stayed."),
+            ["He moved to the U.S.", "The rest stayed."]
+        );
     }
 
     #[test]
     fn quotes_stay_in_their_sentence() {
         assert_eq!(
             sents("“We won,” he said. “It is over. Go home.” She left!"),
-            ["“We won,” he said.", "“It is over.", "Go home.”", "She left!"]
+            [
+                "“We won,” he said.",
+                "“It is over.",
+                "Go home.”",
+                "She left!"
+            ]
         );
-        assert_eq!(sents("\"Why?\" he asked. \"Because.\""), ["\"Why?\" he asked.", "\"Because.\""]);
+        assert_eq!(
+            sents("\"Why?\" he asked. \"Because.\""),
+            ["\"Why?\" he asked.", "\"Because.\""]
+        );
     }
 
     #[test]
     fn ellipses() {
-        assert_eq!(sents("Well... maybe not. Wait… It works."), ["Well... maybe not.", "Wait…", "It works."]);
+        assert_eq!(
+            sents("Well... maybe not. Wait… It works."),
+            ["Well... maybe not.", "Wait…", "It works."]
+        );
     }
 }

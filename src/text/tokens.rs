@@ -20,12 +20,12 @@ impl Token {
 
 /// Abbreviations that take a period (lowercase, without the final period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "adm", "maj", "rev", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc",
-    "mt", "ft", "ave", "blvd", "dept", "univ", "est", "approx", "fig", "vol", "gov't", "calif",
-    "conn", "fla", "ill", "mass", "mich", "minn", "penn", "tenn", "tex", "va", "wash", "wis", "ariz",
-    "colo", "del", "ga", "ky", "la", "md", "mo", "nev", "okla", "ore", "pa",
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "rev", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "etc", "mt", "ft", "ave", "blvd", "dept", "univ", "est", "approx", "fig", "vol",
+    "gov't", "calif", "conn", "fla", "ill", "mass", "mich", "minn", "penn", "tenn", "tex", "va",
+    "wash", "wis", "ariz", "colo", "del", "ga", "ky", "la", "md", "mo", "nev", "okla", "ore", "pa",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
@@ -54,7 +54,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let mut tok = raw[i];
         i += 1;
         // Merge adjacent pieces that PTB keeps whole.
-        while i < raw.len() && raw[i].start == tok.end && should_join(text, tok, raw[i], raw.get(i + 1)) {
+        while i < raw.len()
+            && raw[i].start == tok.end
+            && should_join(text, tok, raw[i], raw.get(i + 1))
+        {
             tok.end = raw[i].end;
             i += 1;
         }
@@ -78,6 +81,8 @@ fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> 
                 || is_abbreviation(l)
         }
         "-" => l.chars().all(|c| c == '-'),
+        // Currency with a country prefix: US$, HK$, C$.
+        "$" => l.len() <= 3 && l.chars().all(|c| c.is_ascii_uppercase()),
         // Clock times: 10:30.
         ":" => digits(l) && after.is_some_and(|a| a.start == right.end && digits(a.text(text))),
         _ => l.ends_with(':') && digits(&l[..l.len() - 1]) && digits(r),
@@ -98,8 +103,14 @@ fn split_clitic(text: &str, tok: Token, out: &mut Vec<Token>) {
                     .map(|(i, _)| t.len() - i)
                     .unwrap_or(0);
                 let cut = tok.end - orig_len;
-                out.push(Token { start: tok.start, end: cut });
-                out.push(Token { start: cut, end: tok.end });
+                out.push(Token {
+                    start: tok.start,
+                    end: cut,
+                });
+                out.push(Token {
+                    start: cut,
+                    end: tok.end,
+                });
                 return;
             }
         }
@@ -118,15 +129,38 @@ mod tests {
     #[test]
     fn ptb_conventions() {
         assert_eq!(toks("Kirby didn't go."), ["Kirby", "did", "n't", "go", "."]);
-        assert_eq!(toks("the country’s invasion"), ["the", "country", "’s", "invasion"]);
-        assert_eq!(toks("U.S. officials paid $1.2 billion, 3.5%."), [
-            "U.S.", "officials", "paid", "$", "1.2", "billion", ",", "3.5", "%", "."
-        ]);
-        assert_eq!(toks("Mr. J. Smith at 10:30 a.m. said..."), [
-            "Mr.", "J.", "Smith", "at", "10:30", "a.m.", "said", "..."
-        ]);
-        assert_eq!(toks("more than 1,000 pro-Russian"), ["more", "than", "1,000", "pro", "-", "Russian"]);
+        assert_eq!(
+            toks("the country’s invasion"),
+            ["the", "country", "’s", "invasion"]
+        );
+        assert_eq!(
+            toks("U.S. officials paid $1.2 billion, 3.5%."),
+            [
+                "U.S.",
+                "officials",
+                "paid",
+                "$",
+                "1.2",
+                "billion",
+                ",",
+                "3.5",
+                "%",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("Mr. J. Smith at 10:30 a.m. said..."),
+            ["Mr.", "J.", "Smith", "at", "10:30", "a.m.", "said", "..."]
+        );
+        assert_eq!(
+            toks("more than 1,000 pro-Russian"),
+            ["more", "than", "1,000", "pro", "-", "Russian"]
+        );
         assert_eq!(toks("“Yes,” he said"), ["“", "Yes", ",", "”", "he", "said"]);
+        assert_eq!(
+            toks("HK$3.87 and US$ 5"),
+            ["HK$", "3.87", "and", "US$", "5"]
+        );
     }
 
     #[test]

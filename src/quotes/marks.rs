@@ -1,0 +1,243 @@
+//! Pairs quote marks into quotation spans: curly “…”, straight "…", single ‘…’ (apostrophes
+//! in words are left alone), guillemets «…» and low-high „…“. Inner quotes nest inside the
+//! outer one; a quote running over several paragraphs (each reopening it, only the last
+//! closing it) stays one quotation. Unbalanced marks are dropped and counted, never guessed.
+
+use crate::doc::Doc;
+use crate::schema::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Curly,
+    Straight,
+    Single,
+    Apostrophe,
+    Guillemet,
+    Low,
+}
+
+impl Family {
+    fn closes_with(self, c: char) -> bool {
+        match self {
+            // Mixed pairs (“…" and "…”) are common typos in news copy.
+            Family::Curly | Family::Straight => c == '”' || c == '"',
+            Family::Single => c == '’',
+            Family::Apostrophe => c == '\'',
+            Family::Guillemet => c == '»',
+            Family::Low => c == '“' || c == '”',
+        }
+    }
+    /// Double-quote families are the ones news uses to continue a quote over paragraphs.
+    fn reopens_with(self, c: char) -> bool {
+        matches!(
+            (self, c),
+            (Family::Curly, '“')
+                | (Family::Straight, '"')
+                | (Family::Guillemet, '«')
+                | (Family::Low, '„')
+        )
+    }
+}
+
+/// The result of pairing: outermost quotation spans (including their marks) and how many
+/// marks could not be paired.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    pub spans: Vec<Span>,
+    pub unbalanced: usize,
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«„:".contains(p))
+}
+
+/// Finds quotations in the content paragraphs of `doc`.
+pub fn pair(doc: &Doc) -> Pairing {
+    let text = doc.text;
+    let mut out = Pairing::default();
+    // Stack of open marks: (family, byte offset of the mark).
+    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let body: Vec<Span> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind.is_content())
+        .map(|p| Span::new(p.start, p.end))
+        .collect();
+    for (pi, par) in body.iter().enumerate() {
+        let chars: Vec<(usize, char)> = text[par.start..par.end]
+            .char_indices()
+            .map(|(i, c)| (par.start + i, c))
+            .collect();
+        let mut skip_first = false;
+        if let Some(&(outer, _)) = stack.first() {
+            // Continuation from the previous paragraph: it must reopen with the same family.
+            let first = chars.first().map(|&(_, c)| c);
+            if first.is_some_and(|c| outer.reopens_with(c)) {
+                stack.truncate(1);
+                skip_first = true;
+            } else {
+                out.unbalanced += stack.len();
+                stack.clear();
+            }
+        }
+        for (k, &(pos, c)) in chars.iter().enumerate() {
+            if k == 0 && skip_first {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let next_is_word = next.is_some_and(char::is_alphanumeric);
+            let prev_is_word = prev.is_some_and(char::is_alphanumeric);
+            // Closing an open quote takes priority.
+            if let Some(depth) = stack.iter().rposition(|(f, _)| f.closes_with(c)) {
+                let closing_apostrophe = matches!(c, '’' | '\'') && prev_is_word && next_is_word;
+                // A straight quote inside a curly one opens a nested quote when it starts a word.
+                let straight_opener = c == '"'
+                    && stack[depth].0 != Family::Straight
+                    && is_open_context(prev)
+                    && next_is_word;
+                if !closing_apostrophe && !straight_opener {
+                    let start = stack[depth].1;
+                    out.unbalanced += stack.len() - depth - 1;
+                    stack.truncate(depth);
+                    if stack.is_empty() {
+                        out.spans.push(Span::new(start, pos + c.len_utf8()));
+                    }
+                    continue;
+                }
+            }
+            let family = match c {
+                '“' => Some(Family::Curly),
+                // A ” at a word start with nothing open is a mistyped opener.
+                '”' if stack.is_empty() && is_open_context(prev) && next_is_word => {
+                    Some(Family::Curly)
+                }
+                '«' => Some(Family::Guillemet),
+                '„' => Some(Family::Low),
+                '"' if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
+                    Some(Family::Straight)
+                }
+                // ‘ and ' open only at a word start before a letter: not ‘90s, not rock ’n’ roll.
+                '‘' if is_open_context(prev) && next.is_some_and(char::is_alphabetic) => {
+                    Some(Family::Single)
+                }
+                '\'' if is_open_context(prev)
+                    && next.is_some_and(char::is_alphabetic)
+                    && !prev_is_word =>
+                {
+                    Some(Family::Apostrophe)
+                }
+                '”' | '»' => {
+                    out.unbalanced += 1;
+                    None
+                }
+                _ => None,
+            };
+            if let Some(f) = family {
+                stack.push((f, pos));
+            }
+        }
+        // Keep an open double quote only if the next content paragraph reopens it.
+        let reopened = stack.first().is_some_and(|&(outer, _)| {
+            body.get(pi + 1)
+                .and_then(|n| text[n.start..n.end].chars().next())
+                .is_some_and(|c| outer.reopens_with(c))
+        });
+        if !reopened {
+            out.unbalanced += stack
+                .iter()
+                .filter(|(f, _)| !matches!(f, Family::Apostrophe | Family::Single))
+                .count();
+            stack.clear();
+        } else {
+            stack.truncate(1);
+        }
+    }
+    out.spans
+        .retain(|s| text[s.start..s.end].chars().any(char::is_alphanumeric));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> (Vec<&str>, usize) {
+        let doc = Doc::new(text);
+        let p = pair(&doc);
+        (
+            p.spans.iter().map(|s| &text[s.start..s.end]).collect(),
+            p.unbalanced,
+        )
+    }
+
+    #[test]
+    fn every_quote_style() {
+        assert_eq!(
+            quotes("He said “yes,” then \"no\" and ‘maybe’ and «oui» and „ja“.").0,
+            ["“yes,”", "\"no\"", "‘maybe’", "«oui»", "„ja“"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quotes("The country’s army and the ’90s, rock ’n’ roll, don't.").0,
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quotes("She said ‘the countries’ leaders’ met.").0,
+            ["‘the countries’"]
+        );
+        assert_eq!(quotes("He said 'it's over' today.").0, ["'it's over'"]);
+    }
+
+    #[test]
+    fn mixed_and_mistyped_marks() {
+        assert_eq!(
+            quotes("A \"mixed,” B “mixed,\" C ”typo.” D").0,
+            ["\"mixed,”", "“mixed,\"", "”typo.”"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_one() {
+        assert_eq!(
+            quotes("“He told me ‘never again’ twice,” she said.").0,
+            ["“He told me ‘never again’ twice,”"]
+        );
+        assert_eq!(
+            quotes("\"He said 'no' to me,\" she said.").0,
+            ["\"He said 'no' to me,\""]
+        );
+    }
+
+    #[test]
+    fn unbalanced_marks_are_counted_not_guessed() {
+        let (q, n) = quotes("He said “this never closes. Then “ok” here.");
+        assert_eq!(q, Vec::<&str>::new());
+        assert!(n >= 1);
+        let (q, n) = quotes("A stray ” mark, then “fine.”");
+        assert_eq!(q, ["“fine.”"]);
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn quote_across_paragraphs_is_one_quote() {
+        let t = "“First part of the quote.\n\n“Second part.\n\n“Last part,” he said.\n\nAfter.";
+        assert_eq!(
+            quotes(t).0,
+            ["“First part of the quote.\n\n“Second part.\n\n“Last part,”"]
+        );
+        // No reopening mark: the open quote is unbalanced.
+        let (q, n) = quotes("“Never closed.\n\nNext paragraph.");
+        assert!(q.is_empty());
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn boilerplate_between_continued_paragraphs_is_skipped() {
+        let t = "“First part.\n\nADVERTISEMENT Advertisement\n\n“Last part,” he said.";
+        assert_eq!(quotes(t).0.len(), 1);
+    }
+}
