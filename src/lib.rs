@@ -1,7 +1,7 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
 //! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
-//! sentences) → [`numeric`] entities → [`quotes`] → [`Annotation`]. Each stage is a pure function
+//! sentences) → [`ner`] model + [`numeric`] rule entities → [`quotes`] → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
 
 pub mod article;
@@ -39,7 +39,8 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     if doc.date.is_none() {
         doc.date = options.date.as_deref().and_then(time::parse_iso);
     }
-    let entities = numeric::find(&doc);
+    let entities =
+        ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
     let (quotes, unbalanced) = quotes::find(&doc);
     let mut warnings = input_warnings(text);
     if unbalanced > 0 {

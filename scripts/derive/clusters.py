@@ -61,7 +61,7 @@ def text_sentences(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     for para in re.split(r"\n\s*\n", text):
-        for sent in re.split(r"(?<=[.!?][\"”]?)\s+(?=[A-Z“\"])", para):
+        for sent in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", para):
             toks = [norm(t) for t in TOKEN.findall(sent.replace("’", "'"))]
             if toks:
                 yield toks

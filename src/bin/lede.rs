@@ -82,8 +82,24 @@ fn main() -> ExitCode {
             date,
         } => annotate(&files, jsonl, pretty, date),
         Command::Bench { rounds } => bench(rounds),
-        Command::Train { train, dev, out, lexicon, gazetteer, epochs, seed } => {
-            let args = lede::ner::commands::TrainArgs { train, dev, out, lexicon, gazetteer, epochs, seed };
+        Command::Train {
+            train,
+            dev,
+            out,
+            lexicon,
+            gazetteer,
+            epochs,
+            seed,
+        } => {
+            let args = lede::ner::commands::TrainArgs {
+                train,
+                dev,
+                out,
+                lexicon,
+                gazetteer,
+                epochs,
+                seed,
+            };
             lede::ner::commands::train(&args).map(|report| {
                 print!("{report}");
                 ExitCode::SUCCESS
@@ -93,9 +109,9 @@ fn main() -> ExitCode {
         Command::Eval { ner, model } => lede::ner::commands::recognizer(model.as_deref())
             .and_then(|rec| lede::ner::commands::eval(rec, &ner))
             .map(|scores| {
-            print!("{}", scores.report());
-            ExitCode::SUCCESS
-        }),
+                print!("{}", scores.report());
+                ExitCode::SUCCESS
+            }),
     };
     match result {
         Ok(code) => code,
@@ -228,17 +244,27 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
     failed
 }
 
-fn tag_bio(file: Option<std::path::PathBuf>, model: Option<std::path::PathBuf>) -> Result<ExitCode, String> {
+fn tag_bio(
+    file: Option<std::path::PathBuf>,
+    model: Option<std::path::PathBuf>,
+) -> Result<ExitCode, String> {
     let rec = lede::ner::commands::recognizer(model.as_deref())?;
     let mut input = String::new();
     match &file {
-        Some(f) => input = std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?,
+        Some(f) => {
+            input = std::fs::read_to_string(f)
+                .map_err(|e| format!("cannot read {}: {e}", f.display()))?
+        }
         None => {
-            std::io::stdin().read_to_string(&mut input).map_err(|e| format!("cannot read stdin: {e}"))?;
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
         }
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    lede::ner::commands::tag_bio(rec, &input, &mut out).and_then(|_| out.flush()).map_err(|e| e.to_string())?;
+    lede::ner::commands::tag_bio(rec, &input, &mut out)
+        .and_then(|_| out.flush())
+        .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -40,9 +40,18 @@ pub fn train(args: &TrainArgs) -> Result<String, String> {
         lexicon.lists,
         start.elapsed().as_secs_f64()
     );
-    let (model, scores) = train::train(&train_set, &dev_set, &lexicon, &Config { epochs: args.epochs, seed: args.seed });
+    let (model, scores) = train::train(
+        &train_set,
+        &dev_set,
+        &lexicon,
+        &Config {
+            epochs: args.epochs,
+            seed: args.seed,
+        },
+    );
     let bytes = model.to_bytes();
-    std::fs::write(&args.out, &bytes).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    std::fs::write(&args.out, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     Ok(format!(
         "model: {} features, {} weights, {} bytes -> {}\ntraining time: {:.0}s\n{}",
         model.features(),
@@ -59,7 +68,8 @@ pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, String> {
     match model {
         None => Ok(Recognizer::shipped()),
         Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let bytes =
+                std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
             let model = super::model::Model::from_bytes(&bytes)?;
             let lexicon = Lexicon::parse(super::LEXICON, super::GAZETTEER);
             Ok(Box::leak(Box::new(Recognizer::new(model, lexicon))))
@@ -71,8 +81,11 @@ pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, String> {
 pub fn tag_bio(rec: &Recognizer, input: &str, out: &mut impl Write) -> std::io::Result<()> {
     for doc in conll::parse(input) {
         writeln!(out, "-DOCSTART-\tO\n")?;
-        let sentences: Vec<Vec<&str>> =
-            doc.sentences.iter().map(|s| s.tokens.iter().map(|t| conll::unescape(t)).collect()).collect();
+        let sentences: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| conll::unescape(t)).collect())
+            .collect();
         for (s, spans) in doc.sentences.iter().zip(rec.tag_sentences(&sentences)) {
             for (tok, tag) in s.tokens.iter().zip(conll::iob_tags(s.tokens.len(), &spans)) {
                 writeln!(out, "{tok}\t{tag}")?;
@@ -87,12 +100,14 @@ pub fn tag_bio(rec: &Recognizer, input: &str, out: &mut impl Write) -> std::io::
 pub fn eval(rec: &Recognizer, path: &Path) -> Result<Scores, String> {
     let mut scores = Scores::default();
     for doc in conll::parse(&read(path)?) {
-        let sentences: Vec<Vec<&str>> =
-            doc.sentences.iter().map(|s| s.tokens.iter().map(|t| conll::unescape(t)).collect()).collect();
+        let sentences: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| conll::unescape(t)).collect())
+            .collect();
         for (s, guess) in doc.sentences.iter().zip(rec.tag_sentences(&sentences)) {
             scores.add(&conll::iob_spans(&s.tags), &guess);
         }
     }
     Ok(scores)
 }
-

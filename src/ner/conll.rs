@@ -22,7 +22,10 @@ pub fn parse(text: &str) -> Vec<BioDoc> {
     let mut sent = BioSentence::default();
     let flush = |sent: &mut BioSentence, docs: &mut Vec<BioDoc>| {
         if !sent.tokens.is_empty() {
-            docs.last_mut().expect("one doc").sentences.push(std::mem::take(sent));
+            docs.last_mut()
+                .expect("one doc")
+                .sentences
+                .push(std::mem::take(sent));
         }
     };
     for line in text.lines() {
@@ -113,9 +116,21 @@ pub struct Scores {
 
 /// Precision, recall and F1 in percent.
 pub fn prf(correct: usize, guessed: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if guessed == 0 { 0.0 } else { 100.0 * correct as f64 / guessed as f64 };
-    let r = if gold == 0 { 0.0 } else { 100.0 * correct as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if guessed == 0 {
+        0.0
+    } else {
+        100.0 * correct as f64 / guessed as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        100.0 * correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -133,7 +148,11 @@ impl Scores {
     }
 
     pub fn overall(&self) -> (f64, f64, f64) {
-        prf(self.correct.iter().sum(), self.guessed.iter().sum(), self.gold.iter().sum())
+        prf(
+            self.correct.iter().sum(),
+            self.guessed.iter().sum(),
+            self.gold.iter().sum(),
+        )
     }
 
     pub fn of_type(&self, t: usize) -> (f64, f64, f64) {
@@ -151,7 +170,10 @@ impl Scores {
         );
         for (t, name) in TYPES.iter().enumerate() {
             let (p, r, f) = self.of_type(t);
-            s += &format!("{name:<12}precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}  (gold {})\n", self.gold[t]);
+            s += &format!(
+                "{name:<12}precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}  (gold {})\n",
+                self.gold[t]
+            );
         }
         s
     }
@@ -172,12 +194,18 @@ mod tests {
 
     #[test]
     fn conlleval_span_rules() {
-        let tags: Vec<String> = ["I-ORG", "I-ORG", "B-GPE", "I-PERSON", "O", "B-DATE"].iter().map(|s| s.to_string()).collect();
+        let tags: Vec<String> = ["I-ORG", "I-ORG", "B-GPE", "I-PERSON", "O", "B-DATE"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let org = type_index("ORG").unwrap();
         let gpe = type_index("GPE").unwrap();
         let per = type_index("PERSON").unwrap();
         let date = type_index("DATE").unwrap();
-        assert_eq!(iob_spans(&tags), vec![(0, 2, org), (2, 3, gpe), (3, 4, per), (5, 6, date)]);
+        assert_eq!(
+            iob_spans(&tags),
+            vec![(0, 2, org), (2, 3, gpe), (3, 4, per), (5, 6, date)]
+        );
         let spans = iob_spans(&tags);
         assert_eq!(iob_spans(&iob_tags(6, &spans)), spans);
         let mut s = Scores::default();

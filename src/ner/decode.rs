@@ -1,6 +1,8 @@
 //! Greedy left-to-right decoding with BILOU constraints and a document-level tag history.
 
-use super::features::{dynamic_features, static_features, TokenInfo, FLAG_HAS_ALPHA, FLAG_SENT_START};
+use super::features::{
+    dynamic_features, static_features, TokenInfo, FLAG_HAS_ALPHA, FLAG_SENT_START,
+};
 use super::hash::PreHashedMap;
 use super::labels::{allowed, may_end, type_of, N_TAGS};
 use super::model::Model;
@@ -38,7 +40,11 @@ impl History {
 }
 
 /// Highest-scoring tag that may follow `prev` (and, on the last token, may end a sentence).
-pub fn best_tag<T: PartialOrd + Copy>(scores: &[T; N_TAGS], prev: Option<usize>, last: bool) -> usize {
+pub fn best_tag<T: PartialOrd + Copy>(
+    scores: &[T; N_TAGS],
+    prev: Option<usize>,
+    last: bool,
+) -> usize {
     let mut best = None;
     for (t, &s) in scores.iter().enumerate() {
         if allowed(prev, t) && (!last || may_end(t)) && best.is_none_or(|b: usize| s > scores[b]) {
@@ -69,7 +75,12 @@ impl Scorer for Model {
 }
 
 /// Tags a document: `sentences` are token ranges into `infos`; writes one BILOU tag per token.
-pub fn tag_document<S: Scorer>(model: &S, infos: &[TokenInfo], sentences: &[(usize, usize)], tags: &mut Vec<usize>) {
+pub fn tag_document<S: Scorer>(
+    model: &S,
+    infos: &[TokenInfo],
+    sentences: &[(usize, usize)],
+    tags: &mut Vec<usize>,
+) {
     tags.clear();
     tags.resize(infos.len(), 0);
     let mut history = History::default();
@@ -82,7 +93,11 @@ pub fn tag_document<S: Scorer>(model: &S, infos: &[TokenInfo], sentences: &[(usi
             static_features(sent, i, model.lex_columns(), &mut feats);
             dynamic_features(&sent[i], prev, prev2, history.get(&sent[i]), &mut feats);
             let scores = model.scores(&feats);
-            let tag = best_tag(&scores, (prev != N_TAGS).then_some(prev), i + 1 == sent.len());
+            let tag = best_tag(
+                &scores,
+                (prev != N_TAGS).then_some(prev),
+                i + 1 == sent.len(),
+            );
             history.record(&sent[i], tag);
             tags[first + i] = tag;
             (prev2, prev) = (prev, tag);
@@ -102,10 +117,16 @@ mod tests {
         s[tag(Part::Unit, 3)] = 5;
         // O is not allowed inside an entity, however high it scores.
         s[0] = 50;
-        assert_eq!(best_tag(&s, Some(tag(Part::Begin, 0)), true), tag(Part::Last, 0));
+        assert_eq!(
+            best_tag(&s, Some(tag(Part::Begin, 0)), true),
+            tag(Part::Last, 0)
+        );
         s[0] = 0;
         assert_eq!(best_tag(&s, None, false), tag(Part::Unit, 3));
-        assert_eq!(best_tag(&s, Some(tag(Part::Begin, 0)), false), tag(Part::Inside, 0));
+        assert_eq!(
+            best_tag(&s, Some(tag(Part::Begin, 0)), false),
+            tag(Part::Inside, 0)
+        );
         s[tag(Part::Begin, 2)] = 20;
         assert_ne!(best_tag(&s, None, true), tag(Part::Begin, 2));
     }

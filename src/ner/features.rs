@@ -124,10 +124,17 @@ pub fn token_infos<'a>(
             }
         }
         for k in 0..4 {
-            affixes[k] = if n > k { prefixes[k].add(k as u64).finish() } else { 0 };
+            affixes[k] = if n > k {
+                prefixes[k].add(k as u64).finish()
+            } else {
+                0
+            };
             // Suffix of length k+1: the last k+1 chars.
             affixes[4 + k] = if n > k {
-                suffix_chars[3 - k..].iter().fold(FeatureHash::new(20 + k as u64), |h, &c| h.add(c as u64)).finish()
+                suffix_chars[3 - k..]
+                    .iter()
+                    .fold(FeatureHash::new(20 + k as u64), |h, &c| h.add(c as u64))
+                    .finish()
             } else {
                 0
             };
@@ -145,7 +152,10 @@ pub fn token_infos<'a>(
             flags |= FLAG_SENT_START;
         }
         let lower = lower_h.add(0xFF).finish();
-        let lex = lexicon.word(form, lower).copied().unwrap_or([0; MAX_COLUMNS]);
+        let lex = lexicon
+            .word(form, lower)
+            .copied()
+            .unwrap_or([0; MAX_COLUMNS]);
         out.push(TokenInfo {
             lower,
             form,
@@ -262,10 +272,18 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
     out.push(key(T_SHAPE_PAIR, shape(-1), t.short_shape));
     out.push(key(T_SHAPE_PAIR + 100, t.short_shape, shape(1)));
     out.push(key(T_FLAGS, t.flags as u64, t.short_shape));
-    out.push(key(T_DOC_CASE, t.doc_case as u64, t.flags as u64 & (FLAG_INIT_CAP | FLAG_SENT_START) as u64));
+    out.push(key(
+        T_DOC_CASE,
+        t.doc_case as u64,
+        t.flags as u64 & (FLAG_INIT_CAP | FLAG_SENT_START) as u64,
+    ));
     for c in 0..lex_columns {
         out.push(key(T_LEX, c as u64, t.lex[c] as u64));
-        out.push(key(T_LEX + 100, (c as u64) << 8 | t.flags as u64, t.lex[c] as u64));
+        out.push(key(
+            T_LEX + 100,
+            (c as u64) << 8 | t.flags as u64,
+            t.lex[c] as u64,
+        ));
         for d in [-1isize, 1] {
             let v = at(d).map_or(u64::MAX, |t| t.lex[c] as u64);
             out.push(key(T_CTX_LEX, (c as u64) << 8 | (d + 2) as u64, v));
@@ -282,7 +300,13 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
 
 /// Features from the tags predicted so far: the previous two tags (`N_TAGS` = none) and the
 /// tag last given to the same word earlier in the document (`history`, 0 = never seen).
-pub fn dynamic_features(t: &TokenInfo, prev: usize, prev2: usize, history: u64, out: &mut Vec<u64>) {
+pub fn dynamic_features(
+    t: &TokenInfo,
+    prev: usize,
+    prev2: usize,
+    history: u64,
+    out: &mut Vec<u64>,
+) {
     out.push(key(T_PREV, prev as u64, 0));
     out.push(key(T_PREV2, prev2 as u64, prev as u64));
     out.push(key(T_PREV_LOWER, prev as u64, t.lower));
@@ -299,7 +323,12 @@ mod tests {
 
     fn infos(words: &[&str]) -> Vec<TokenInfo> {
         let mut out = Vec::new();
-        token_infos(words.iter().copied(), &Lexicon::default(), &mut String::new(), &mut out);
+        token_infos(
+            words.iter().copied(),
+            &Lexicon::default(),
+            &mut String::new(),
+            &mut out,
+        );
         out
     }
 
@@ -307,7 +336,13 @@ mod tests {
     fn normalisation_maps_ptb_and_typographic_forms_together() {
         let mut a = String::new();
         let mut b = String::new();
-        for (x, y) in [("``", "“"), ("''", "”"), ("--", "—"), ("1,990", "2,000"), ("’s", "'s")] {
+        for (x, y) in [
+            ("``", "“"),
+            ("''", "”"),
+            ("--", "—"),
+            ("1,990", "2,000"),
+            ("’s", "'s"),
+        ] {
             normalize_into(x, &mut a);
             normalize_into(y, &mut b);
             assert_eq!(a, b, "{x} vs {y}");
@@ -338,7 +373,12 @@ mod tests {
     fn gazetteer_marks_bilou_parts() {
         let lex = Lexicon::parse("", "GPE\tnorth korea\nGPE\tkorea\n");
         let mut out = Vec::new();
-        token_infos(["in", "North", "Korea"].into_iter(), &lex, &mut String::new(), &mut out);
+        token_infos(
+            ["in", "North", "Korea"].into_iter(),
+            &lex,
+            &mut String::new(),
+            &mut out,
+        );
         assert_eq!(out[0].gazetteer, 0);
         assert_eq!(out[1].gazetteer, 1 << 0);
         assert_eq!(out[2].gazetteer, (1 << 2) | (1 << 3));

@@ -58,7 +58,8 @@ impl std::hash::Hasher for PreHashed {
     }
 }
 
-pub type PreHashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
+pub type PreHashedMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
 
 #[cfg(test)]
 mod tests {

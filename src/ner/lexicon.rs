@@ -45,7 +45,9 @@ impl Lexicon {
             lex.words.insert(hash_str(&buf), vals);
         }
         for line in gazetteer.lines() {
-            let Some((list, phrase)) = line.split_once('\t') else { continue };
+            let Some((list, phrase)) = line.split_once('\t') else {
+                continue;
+            };
             let bit = match lex.lists.iter().position(|l| l == list) {
                 Some(i) => i,
                 None if lex.lists.len() < 32 => {
@@ -74,7 +76,9 @@ impl Lexicon {
 
     /// Column values for a normalised word, trying it as written and then lowercased.
     pub fn word(&self, form_hash: u64, lower_hash: u64) -> Option<&[u16; MAX_COLUMNS]> {
-        self.words.get(&form_hash).or_else(|| self.words.get(&lower_hash))
+        self.words
+            .get(&form_hash)
+            .or_else(|| self.words.get(&lower_hash))
     }
 
     /// Gazetteer lists containing the phrase with this hash.

@@ -5,6 +5,9 @@
 //! - [`model`] is the compact int8 weight table; [`decode`] tags a document with it.
 //! - [`conll`] reads CoNLL columns and scores conlleval style; `train` (native only) learns a model.
 
+pub mod combine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod commands;
 pub mod conll;
 pub mod decode;
 pub mod features;
@@ -14,8 +17,6 @@ pub mod lexicon;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod commands;
 
 use crate::doc::Doc;
 use crate::schema::Entity;
@@ -55,7 +56,10 @@ where
         ranges.push((first, infos.len()));
     }
     doc_casing(&mut infos);
-    Prepared { infos, sentences: ranges }
+    Prepared {
+        infos,
+        sentences: ranges,
+    }
 }
 
 impl Recognizer {
@@ -67,7 +71,8 @@ impl Recognizer {
     pub fn shipped() -> &'static Recognizer {
         static SHIPPED: OnceLock<Recognizer> = OnceLock::new();
         SHIPPED.get_or_init(|| {
-            let model = Model::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Model::from_rows(Vec::new(), 0));
+            let model =
+                Model::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Model::from_rows(Vec::new(), 0));
             Recognizer::new(model, Lexicon::parse(LEXICON, GAZETTEER))
         })
     }
@@ -83,14 +88,19 @@ impl Recognizer {
     pub fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, usize)>> {
         let p = prepare(&self.lexicon, sentences.iter().map(|s| s.iter().copied()));
         let tags = self.tag_prepared(&p);
-        p.sentences.iter().map(|&(a, b)| labels::spans(&tags[a..b])).collect()
+        p.sentences
+            .iter()
+            .map(|&(a, b)| labels::spans(&tags[a..b]))
+            .collect()
     }
 
     /// Entities in a tokenised article, byte offsets.
     pub fn find(&self, doc: &Doc) -> Vec<Entity> {
         let p = prepare(
             &self.lexicon,
-            doc.sentences.iter().map(|s| doc.tokens[s.first..s.end].iter().map(|t| t.text(doc.text))),
+            doc.sentences
+                .iter()
+                .map(|s| doc.tokens[s.first..s.end].iter().map(|t| t.text(doc.text))),
         );
         let tags = self.tag_prepared(&p);
         let mut out = Vec::new();

@@ -105,7 +105,8 @@ impl Model {
         for &f in features {
             if let Some(r) = self.row(f) {
                 let scale = self.scales[r];
-                for &(t, w) in &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize] {
+                for &(t, w) in &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+                {
                     scores[t as usize] += w as f32 * scale;
                 }
             }
@@ -113,7 +114,12 @@ impl Model {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<(u32, usize)> = self.slots.iter().filter(|s| s.0 != 0).map(|&(k, r)| (k, r as usize)).collect();
+        let mut rows: Vec<(u32, usize)> = self
+            .slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .map(|&(k, r)| (k, r as usize))
+            .collect();
         rows.sort_unstable();
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -146,7 +152,9 @@ impl Model {
         }
         let tags = r.u32()? as usize;
         if tags != N_TAGS {
-            return Err(format!("model has {tags} tags, this build expects {N_TAGS}"));
+            return Err(format!(
+                "model has {tags} tags, this build expects {N_TAGS}"
+            ));
         }
         let lex_columns = r.u32()? as usize;
         let n = r.u32()? as usize;
@@ -166,7 +174,11 @@ impl Model {
             if tags.iter().any(|&t| t as usize >= N_TAGS) {
                 return Err("tag out of range".into());
             }
-            rows.push((k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)).collect()));
+            rows.push((
+                k,
+                code,
+                tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)).collect(),
+            ));
         }
         Ok(Model::from_rows(rows, lex_columns))
     }
@@ -187,12 +199,17 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.b.get(self.pos..self.pos + n).ok_or("model file truncated")?;
+        let s = self
+            .b
+            .get(self.pos..self.pos + n)
+            .ok_or("model file truncated")?;
         self.pos += n;
         Ok(s)
     }
     fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn varint(&mut self) -> Result<u32, String> {
         let mut v = 0u32;
@@ -213,7 +230,11 @@ mod tests {
 
     #[test]
     fn serialization_round_trip_and_scoring() {
-        let rows = vec![(5u32, 128, vec![(0u8, 3i8), (4, -2)]), (1 << 31, 120, vec![(72, 127)]), (77, 128, vec![])];
+        let rows = vec![
+            (5u32, 128, vec![(0u8, 3i8), (4, -2)]),
+            (1 << 31, 120, vec![(72, 127)]),
+            (77, 128, vec![]),
+        ];
         let m = Model::from_rows(rows, 3);
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.features(), 3);

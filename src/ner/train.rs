@@ -27,15 +27,28 @@ pub struct Example {
 pub fn examples(docs: &[BioDoc], lexicon: &Lexicon) -> Vec<Example> {
     docs.iter()
         .map(|d| {
-            let prepared = prepare(lexicon, d.sentences.iter().map(|s| s.tokens.iter().map(|t| conll::unescape(t))));
-            let spans: Vec<_> = d.sentences.iter().map(|s| conll::iob_spans(&s.tags)).collect();
+            let prepared = prepare(
+                lexicon,
+                d.sentences
+                    .iter()
+                    .map(|s| s.tokens.iter().map(|t| conll::unescape(t))),
+            );
+            let spans: Vec<_> = d
+                .sentences
+                .iter()
+                .map(|s| conll::iob_spans(&s.tags))
+                .collect();
             let gold = d
                 .sentences
                 .iter()
                 .zip(&spans)
                 .flat_map(|(s, sp)| labels::from_spans(s.tokens.len(), sp))
                 .collect();
-            Example { prepared, gold, spans }
+            Example {
+                prepared,
+                gold,
+                spans,
+            }
         })
         .collect()
 }
@@ -89,7 +102,12 @@ impl Perceptron {
             let e = match row.iter().position(|e| e.tag as usize == tag) {
                 Some(i) => &mut row[i],
                 None => {
-                    row.push(Entry { tag: tag as u8, weight: 0.0, total: 0.0, stamp: now });
+                    row.push(Entry {
+                        tag: tag as u8,
+                        weight: 0.0,
+                        total: 0.0,
+                        stamp: now,
+                    });
                     row.last_mut().expect("just pushed")
                 }
             };
@@ -109,7 +127,11 @@ impl Perceptron {
                 feats.clear();
                 static_features(sent, i, self.lex_columns, feats);
                 dynamic_features(&sent[i], prev, prev2, history.get(&sent[i]), feats);
-                let pred = best_tag(&self.scores(feats), (prev != N_TAGS).then_some(prev), i + 1 == sent.len());
+                let pred = best_tag(
+                    &self.scores(feats),
+                    (prev != N_TAGS).then_some(prev),
+                    i + 1 == sent.len(),
+                );
                 let gold = ex.gold[first + i];
                 self.steps += 1;
                 if pred != gold {
@@ -168,7 +190,12 @@ pub fn evaluate<S: Scorer>(scorer: &S, examples: &[Example]) -> Scores {
     let mut scores = Scores::default();
     let mut tags = Vec::new();
     for ex in examples {
-        tag_document(scorer, &ex.prepared.infos, &ex.prepared.sentences, &mut tags);
+        tag_document(
+            scorer,
+            &ex.prepared.infos,
+            &ex.prepared.sentences,
+            &mut tags,
+        );
         for (&(a, b), gold) in ex.prepared.sentences.iter().zip(&ex.spans) {
             scores.add(gold, &labels::spans(&tags[a..b]));
         }
@@ -182,7 +209,12 @@ pub struct Config {
 }
 
 /// Trains on `train`, keeps the epoch whose quantised model scores best on `dev`.
-pub fn train(train: &[Example], dev: &[Example], lexicon: &Lexicon, config: &Config) -> (Model, Scores) {
+pub fn train(
+    train: &[Example],
+    dev: &[Example],
+    lexicon: &Lexicon,
+    config: &Config,
+) -> (Model, Scores) {
     let mut p = Perceptron {
         lex_columns: lexicon.columns(),
         gold_history: std::env::var_os("LEDE_PRED_HISTORY").is_none(),
