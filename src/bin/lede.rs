@@ -31,6 +31,39 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
     },
+    /// Train the entity model from CoNLL files (OntoNotes IOB2); keeps the best epoch on dev.
+    Train {
+        #[arg(long, num_args = 1.., required = true)]
+        train: Vec<std::path::PathBuf>,
+        #[arg(long)]
+        dev: std::path::PathBuf,
+        #[arg(long, default_value = "model/ner.bin")]
+        out: std::path::PathBuf,
+        #[arg(long, default_value = "model/lexicon.tsv")]
+        lexicon: std::path::PathBuf,
+        #[arg(long, default_value = "model/gazetteer.tsv")]
+        gazetteer: std::path::PathBuf,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Tag CoNLL columns (token first) with IOB2 entity tags, bypassing the tokenizer.
+    TagBio {
+        /// Input file; reads stdin when absent.
+        file: Option<std::path::PathBuf>,
+        /// A model file to use instead of the embedded one.
+        #[arg(long)]
+        model: Option<std::path::PathBuf>,
+    },
+    /// Evaluate the shipped entity model on a gold CoNLL file: precision, recall, F1 per type.
+    Eval {
+        #[arg(long)]
+        ner: std::path::PathBuf,
+        /// A model file to use instead of the embedded one.
+        #[arg(long)]
+        model: Option<std::path::PathBuf>,
+    },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
         /// How many times to annotate the benchmark corpus.
@@ -49,6 +82,36 @@ fn main() -> ExitCode {
             date,
         } => annotate(&files, jsonl, pretty, date),
         Command::Bench { rounds } => bench(rounds),
+        Command::Train {
+            train,
+            dev,
+            out,
+            lexicon,
+            gazetteer,
+            epochs,
+            seed,
+        } => {
+            let args = lede::ner::commands::TrainArgs {
+                train,
+                dev,
+                out,
+                lexicon,
+                gazetteer,
+                epochs,
+                seed,
+            };
+            lede::ner::commands::train(&args).map(|report| {
+                print!("{report}");
+                ExitCode::SUCCESS
+            })
+        }
+        Command::TagBio { file, model } => tag_bio(file, model),
+        Command::Eval { ner, model } => lede::ner::commands::recognizer(model.as_deref())
+            .and_then(|rec| lede::ner::commands::eval(rec, &ner))
+            .map(|scores| {
+                print!("{}", scores.report());
+                ExitCode::SUCCESS
+            }),
     };
     match result {
         Ok(code) => code,
@@ -179,6 +242,30 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
         }
     }
     failed
+}
+
+fn tag_bio(
+    file: Option<std::path::PathBuf>,
+    model: Option<std::path::PathBuf>,
+) -> Result<ExitCode, String> {
+    let rec = lede::ner::commands::recognizer(model.as_deref())?;
+    let mut input = String::new();
+    match &file {
+        Some(f) => {
+            input = std::fs::read_to_string(f)
+                .map_err(|e| format!("cannot read {}: {e}", f.display()))?
+        }
+        None => {
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+        }
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    lede::ner::commands::tag_bio(rec, &input, &mut out)
+        .and_then(|_| out.flush())
+        .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Annotates the seed article plus a synthetic long article, reporting tokens/s and ms/article.
