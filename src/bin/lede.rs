@@ -56,13 +56,23 @@ enum Command {
         #[arg(long)]
         model: Option<std::path::PathBuf>,
     },
-    /// Evaluate the shipped entity model on a gold CoNLL file: precision, recall, F1 per type.
+    /// Score the pipeline against annotated data.
     Eval {
+        /// Gold CoNLL file (OntoNotes IOB2): entity precision, recall, F1 per type.
         #[arg(long)]
-        ner: std::path::PathBuf,
-        /// A model file to use instead of the embedded one.
+        ner: Option<std::path::PathBuf>,
+        /// A model file to use instead of the embedded one (with --ner).
         #[arg(long)]
         model: Option<std::path::PathBuf>,
+        /// PolNeAR folder (with attributions.jsonl and text/): quote and speaker figures.
+        #[arg(long)]
+        quotes: Option<std::path::PathBuf>,
+        /// Split to score: dev or train (with --quotes).
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Print each error (quotes the corpus; for analysis, never for committing).
+        #[arg(long)]
+        errors: bool,
     },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
@@ -81,6 +91,19 @@ fn main() -> ExitCode {
             pretty,
             date,
         } => annotate(&files, jsonl, pretty, date),
+        Command::Eval {
+            ner,
+            model,
+            quotes,
+            split,
+            errors,
+        } => eval(
+            ner.as_deref(),
+            model.as_deref(),
+            quotes.as_deref(),
+            &split,
+            errors,
+        ),
         Command::Bench { rounds } => bench(rounds),
         Command::Train {
             train,
@@ -106,12 +129,6 @@ fn main() -> ExitCode {
             })
         }
         Command::TagBio { file, model } => tag_bio(file, model),
-        Command::Eval { ner, model } => lede::ner::commands::recognizer(model.as_deref())
-            .and_then(|rec| lede::ner::commands::eval(rec, &ner))
-            .map(|scores| {
-                print!("{}", scores.report());
-                ExitCode::SUCCESS
-            }),
     };
     match result {
         Ok(code) => code,
@@ -265,6 +282,29 @@ fn tag_bio(
     lede::ner::commands::tag_bio(rec, &input, &mut out)
         .and_then(|_| out.flush())
         .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(
+    ner: Option<&std::path::Path>,
+    model: Option<&std::path::Path>,
+    quotes: Option<&std::path::Path>,
+    split: &str,
+    errors: bool,
+) -> Result<ExitCode, String> {
+    let mut any = false;
+    if let Some(gold) = ner {
+        let rec = lede::ner::commands::recognizer(model)?;
+        print!("{}", lede::ner::commands::eval(rec, gold)?.report());
+        any = true;
+    }
+    if let Some(dir) = quotes {
+        print!("{}", lede::quotes::eval::evaluate(dir, split, errors)?);
+        any = true;
+    }
+    if !any {
+        return Err("eval: nothing to score; pass --ner FILE and/or --quotes DIR".into());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
