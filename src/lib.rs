@@ -1,21 +1,23 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
 //! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
-//! sentences) → [`numeric`] entities → [`mentions`] (clusters) → [`quotes`]
-//! (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
+//! sentences) → [`ner`] model + [`numeric`] rule entities → [`mentions`] (clusters) →
+//! [`quotes`] (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
 
 pub mod article;
 pub mod doc;
 pub mod mentions;
+pub mod ner;
 pub mod numeric;
 pub mod quotes;
 pub mod schema;
 pub mod text;
 pub mod time;
 
+/// The JS binding; public so the in-browser tests (`tests/wasm.rs`) call exactly what JS calls.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use doc::Doc;
 pub use schema::*;
@@ -40,7 +42,8 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     if doc.date.is_none() {
         doc.date = options.date.as_deref().and_then(time::parse_iso);
     }
-    let mut entities = numeric::find(&doc);
+    let mut entities =
+        ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
     let (quotes, unbalanced) = quotes::find(&doc);
     let mentions = mentions::find(&doc, &entities);
     let mut quotes = quotes::attribute(&doc, &mentions, quotes);

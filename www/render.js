@@ -1,0 +1,83 @@
+// Renders the article: paragraphs as blocks, entities and quotes as nested, focusable spans.
+// User text only ever reaches the DOM through createTextNode / setAttribute, never as HTML.
+import { nest, blocks } from './spans.js';
+
+const QUOTE_RANK = 0; // quotes are the outer element when they cover the same text as an entity
+const ENTITY_RANK = 1;
+
+/** The spans to draw, with stable refs ("q3", "e12") shared by all fragments of one span. */
+export function spansOf(annotation) {
+  const spans = [];
+  annotation.quotes.forEach((q, i) => spans.push({ start: q.start, end: q.end, rank: QUOTE_RANK, ref: `q${i}`, quote: q }));
+  annotation.entities.forEach((e, i) => spans.push({ start: e.start, end: e.end, rank: ENTITY_RANK, ref: `e${i}`, entity: e }));
+  return spans;
+}
+
+function element(node, text) {
+  const el = document.createElement('span');
+  const { span } = node;
+  el.dataset.ref = span.ref;
+  if (span.entity) {
+    el.className = 'ent';
+    el.dataset.label = span.entity.label;
+  } else {
+    const q = span.quote;
+    el.className = `quote quote-${q.kind}`;
+    if (q.speaker_name) el.dataset.speaker = q.speaker_name;
+    else if (q.speaker) el.dataset.speaker = q.speaker.text;
+  }
+  if (node.first) {
+    el.classList.add('first');
+    el.id = `ann-${span.ref}`;
+    el.tabIndex = 0; // one tab stop per annotation, on its first fragment
+  }
+  if (node.last) el.classList.add('last');
+  fill(el, node.children, node.start, node.end, text);
+  return el;
+}
+
+// Appends text and child spans of [start, end) to `parent`.
+function fill(parent, nodes, start, end, text) {
+  let pos = start;
+  for (const node of nodes) {
+    if (node.start > pos) parent.append(document.createTextNode(text.slice(pos, node.start)));
+    parent.append(element(node, text));
+    pos = node.end;
+  }
+  if (end > pos) parent.append(document.createTextNode(text.slice(pos, end)));
+}
+
+function renderBlock(block, text) {
+  const p = document.createElement('p');
+  p.className = `para para-${block.kind}`;
+  p.dataset.kind = block.kind;
+  if (block.kind === 'boilerplate' || block.kind === 'caption') p.classList.add('dim');
+  fill(p, nest(block.spans, block.start, block.end), block.start, block.end, text);
+  return p;
+}
+
+/**
+ * Renders into `container` in time slices so a 2 MB article never blocks the page.
+ * Returns a handle whose `done` promise resolves when finished (or false when cancelled);
+ * `onProgress(fraction)` reports progress for big texts.
+ */
+export function renderArticle(container, text, annotation, onProgress = () => {}) {
+  let cancelled = false;
+  const all = blocks(text, annotation.paragraphs, spansOf(annotation));
+  container.replaceChildren();
+  const done = new Promise((resolve) => {
+    let i = 0;
+    const slice = () => {
+      if (cancelled) return resolve(false);
+      const until = performance.now() + 12;
+      const frag = document.createDocumentFragment();
+      while (i < all.length && performance.now() < until) frag.append(renderBlock(all[i++], text));
+      container.append(frag);
+      onProgress(all.length ? i / all.length : 1);
+      if (i < all.length) setTimeout(slice, 0);
+      else resolve(true);
+    };
+    slice();
+  });
+  return { done, cancel: () => { cancelled = true; } };
+}

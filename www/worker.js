@@ -1,0 +1,25 @@
+// The annotation worker: instantiates the wasm module it is sent, then annotates on request.
+// scripts/bundle.mjs inlines the wasm-bindgen glue in place of the import for dist/lede.html.
+import init, { annotate, version } from './pkg/lede.js';
+
+let ready = null;
+
+self.onmessage = async ({ data }) => {
+  if (data.type === 'init') {
+    ready = init({ module_or_path: data.module }).then(
+      () => self.postMessage({ type: 'ready', version: version() }),
+      (e) => self.postMessage({ type: 'fatal', message: String((e && e.message) || e) }),
+    );
+    return;
+  }
+  if (data.type === 'annotate') {
+    await ready;
+    const t0 = performance.now();
+    try {
+      const annotation = annotate(data.text, data.options);
+      self.postMessage({ type: 'result', id: data.id, annotation, ms: performance.now() - t0 });
+    } catch (e) {
+      self.postMessage({ type: 'error', id: data.id, message: String((e && e.message) || e) });
+    }
+  }
+};
