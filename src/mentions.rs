@@ -435,7 +435,14 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
         let Some(kind) = Kind::from_label(&e.label) else {
             continue;
         };
-        let (first, end) = (token_at(doc, e.start), token_at(doc, e.end));
+        let (first, mut end) = (token_at(doc, e.start), token_at(doc, e.end));
+        // A name never runs across a line break or a quote mark (model spans sometimes do).
+        if let Some(k) = (first + 1..end).find(|&k| {
+            let gap = &doc.text[doc.tokens[k - 1].end..doc.tokens[k].start];
+            gap.contains('\n') || matches!(doc.token_text(k), "“" | "”" | "\"" | "‘")
+        }) {
+            end = k;
+        }
         if first < end && end <= doc.tokens.len() {
             spans.push((first, end, Some(kind), Some(ei)));
         }
@@ -683,16 +690,12 @@ impl Mentions {
     /// "Smith, a spokesperson for the agency" is Smith, of "the agency's Smith" too).
     pub fn within(&self, first: usize, end: usize) -> Option<&Mention> {
         let lo = self.mentions.partition_point(|m| m.end <= first);
+        let overlap = |m: &Mention| m.end.min(end).saturating_sub(m.first.max(first));
         self.mentions[lo..]
             .iter()
             .take_while(|m| m.first < end)
-            .find(|m| m.kind == Kind::Person)
-            .or_else(|| {
-                self.mentions[lo..]
-                    .iter()
-                    .take_while(|m| m.first < end)
-                    .next()
-            })
+            .filter(|m| overlap(m) > 0)
+            .max_by_key(|m| (m.kind == Kind::Person, overlap(m), m.first))
     }
 
     /// The most recent group holding `role` ("adviser") before token `before`.

@@ -103,7 +103,9 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
                     .or_insert_with(|| resolver.resolve(doc, mentions, r));
                 q.speaker = speaker::text_span(doc, r);
                 q.speaker_cluster = g;
-                q.speaker_name = g.and_then(|g| mentions.groups[g].name.clone());
+                q.speaker_name = g
+                    .and_then(|g| mentions.groups[g].name.clone())
+                    .map(|n| speaker::fuller_name(doc, r, n));
             }
             q
         })

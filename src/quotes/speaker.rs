@@ -608,8 +608,9 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
 pub struct Resolver {
-    /// (token position, group) of resolved speakers so far.
-    history: Vec<(usize, usize)>,
+    /// (token position, group) of speakers so far; `None` for a person we could not name
+    /// ("my father"), which stops a later "he" from jumping to an older named speaker.
+    history: Vec<(usize, Option<usize>)>,
     /// Gender per group learned from pronouns and titles: Some(true) = he, Some(false) = she.
     gender: std::collections::HashMap<usize, bool>,
 }
@@ -620,8 +621,8 @@ impl Resolver {
     pub fn resolve(&mut self, doc: &Doc, mentions: &Mentions, speaker: Range) -> Option<usize> {
         let (a, b) = speaker;
         let group = self.lookup(doc, mentions, a, b);
-        if let Some(g) = group {
-            self.history.push((a, g));
+        if group.is_some() || unnamed_person(doc, a, b) {
+            self.history.push((a, group));
         }
         group
     }
@@ -640,21 +641,26 @@ impl Resolver {
                     .history
                     .iter()
                     .rev()
-                    .find(|(_, g)| mentions.groups[*g].kind == Kind::Org)
-                    .map(|&(_, g)| g);
+                    .filter_map(|&(_, g)| g)
+                    .find(|&g| mentions.groups[g].kind == Kind::Org);
             }
             let male = male?;
             let compatible = |g: usize, me: &Self| {
-                mentions.groups[g].kind != Kind::Org && me.gender.get(&g).is_none_or(|&m| m == male)
+                !matches!(mentions.groups[g].kind, Kind::Org | Kind::Place)
+                    && me.gender.get(&g).is_none_or(|&m| m == male)
             };
+            // The most recent compatible speaker; an unnamed person in between wins (as None).
             let recent = self
                 .history
                 .iter()
                 .rev()
                 .take(6)
                 .map(|&(_, g)| g)
-                .find(|&g| compatible(g, self));
-            let g = recent.or_else(|| {
+                .find(|g| g.is_none_or(|g| compatible(g, self)));
+            if let Some(None) = recent {
+                return None;
+            }
+            let g = recent.flatten().or_else(|| {
                 mentions
                     .last_person(a, 400)
                     .map(|m| m.group)
@@ -706,4 +712,57 @@ pub fn text_span(doc: &Doc, r: Range) -> Option<TextSpan> {
         end: s.end,
         text: doc.text[s.start..s.end].to_string(),
     })
+}
+
+/// Person nouns that name nobody: "my father", "the spokesman", "a voter".
+const PERSON_NOUNS: &[&str] = &[
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "man",
+    "woman",
+    "voter",
+    "resident",
+    "friend",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "boy",
+    "girl",
+];
+
+fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
+    let last = lower(doc, b - 1);
+    b > a
+        && !is_capitalised(doc.token_text(b - 1))
+        && (is_title(&last) || PERSON_NOUNS.contains(&last.as_str()))
+}
+
+/// The speaker mention's own name when it is fuller than the cluster's: the entity layer may
+/// have found only "Pimentel" where the text says "Beck Pimentel".
+pub fn fuller_name(doc: &Doc, r: Range, name: String) -> String {
+    let (a, b) = r;
+    let mut k = b;
+    while k > a && is_capitalised(doc.token_text(k - 1)) && !is_title(doc.token_text(k - 1)) {
+        k -= 1;
+    }
+    if k == b {
+        return name;
+    }
+    let own = doc.text[doc.tokens[k].start..doc.tokens[b - 1].end].to_string();
+    let fuller = own.len() > name.len()
+        && own.ends_with(name.as_str())
+        && own.split_whitespace().count() <= 4
+        && !own.contains('\n');
+    if fuller {
+        own
+    } else {
+        name
+    }
 }
