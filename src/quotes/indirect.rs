@@ -154,6 +154,22 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
         if matches!(w, ";") {
             return i;
         }
+        // "… and predicted that …" / "…, and called him …": the same speaker's next cue.
+        if matches!(w, "and" | "but") && i > a && i + 1 < hi {
+            let mut k = i + 1;
+            if k < hi && matches!(doc.token_text(k), "also" | "then" | "later") {
+                k += 1;
+            }
+            let next_cue = k < hi
+                && cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && doc.token_text(k).ends_with("ed");
+            let pronoun_cue = k + 1 < hi
+                && is_pronoun(doc.token_text(k))
+                && cues::cue_at(doc, k + 1).is_some_and(|c| !c.according);
+            if next_cue || pronoun_cue {
+                return trim_end(doc, a, i);
+            }
+        }
         i += 1;
     }
     trim_end(doc, a, hi)
