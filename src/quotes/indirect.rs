@@ -162,7 +162,7 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
             }
             let next_cue = k < hi
                 && cues::cue_at(doc, k).is_some_and(|c| !c.according)
-                && doc.token_text(k).ends_with("ed");
+                && (doc.token_text(k).ends_with("ed") || doc.token_text(k).ends_with('s'));
             let pronoun_cue = k + 1 < hi
                 && is_pronoun(doc.token_text(k))
                 && cues::cue_at(doc, k + 1).is_some_and(|c| !c.according);
@@ -409,9 +409,13 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     for k in i..hi.min(i + 9) {
         let w = doc.token_text(k);
         if w.eq_ignore_ascii_case("that") {
-            return (k + 1 < hi).then_some(k + 1);
+            if k + 2 < hi {
+                return Some(k + 1);
+            }
+            break;
         }
-        if matches!(w, "," | "." | ";" | ":" | "—" | "–") || is_quote_mark(w) {
+        // "says he introduced legislation to accomplish that": a subject already started.
+        if matches!(w, "," | "." | ";" | ":" | "—" | "–") || is_quote_mark(w) || is_pronoun(w) {
             break;
         }
     }
@@ -513,14 +517,29 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             cue: cue_r,
         });
     }
-    if cue.first > lo && doc.token_text(cue.first - 1) == "," {
-        let b = trim_end(doc, lo, cue.first - 1);
-        let a = content_first(doc, lo, b);
-        return (b >= a + MIN_CONTENT).then_some(Reported {
-            content: (a, b),
-            speaker: Some(sp),
-            cue: cue_r,
-        });
+    if cue.first <= lo + MIN_CONTENT {
+        return None;
     }
-    None
+    let a = content_first(doc, lo, cue.first);
+    if matches!(doc.token_text(a), "“" | "\"" | "'" | "‘") {
+        return None; // a direct quotation
+    }
+    // `A, according to X, B.`: the content surrounds the attribution.
+    if sp.1 + 1 < hi && doc.token_text(sp.1) == "," && doc.token_text(cue.first - 1) == "," {
+        let b = content_end(doc, sp.1 + 1, hi);
+        if b >= sp.1 + 1 + MIN_CONTENT {
+            return Some(Reported {
+                content: (a, b),
+                speaker: Some(sp),
+                cue: cue_r,
+            });
+        }
+    }
+    // `CONTENT, according to X.` (the comma is often left out).
+    let b = trim_end(doc, lo, cue.first);
+    (b >= a + MIN_CONTENT).then_some(Reported {
+        content: (a, b),
+        speaker: Some(sp),
+        cue: cue_r,
+    })
 }
