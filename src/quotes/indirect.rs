@@ -419,7 +419,25 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
             break;
         }
     }
-    if cues::takes_listener(cue_word) || !cues::is_speech(cue_word) || i >= hi {
+    if i >= hi {
+        return None;
+    }
+    // "asked (the president) whether …": an embedded question is the content.
+    if cues::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
+        return (i..hi.min(i + 5))
+            .take_while(|&k| {
+                !matches!(doc.token_text(k), "," | "." | ";" | ":")
+                    && !is_quote_mark(doc.token_text(k))
+            })
+            .find(|&k| {
+                matches!(
+                    doc.token_text(k).to_lowercase().as_str(),
+                    "whether" | "if" | "how" | "why" | "what" | "who" | "which" | "where" | "when"
+                )
+            })
+            .filter(|&k| k + 2 < hi);
+    }
+    if !cues::is_speech(cue_word) {
         return None;
     }
     let w = doc.token_text(i);
