@@ -120,6 +120,30 @@ pub fn is_speech(word: &str) -> bool {
     lookup(word).is_some_and(|c| c.ratio >= SPEECH_RATIO)
 }
 
+/// Verbs of telling: a listener may sit between the verb and `that` ("told reporters that").
+pub fn tells(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "warned"
+            | "warn"
+            | "warns"
+            | "warning"
+            | "assured"
+            | "informed"
+            | "reminded"
+            | "urged"
+            | "urging"
+            | "urges"
+            | "asked"
+            | "asking"
+            | "asks"
+    )
+}
+
 pub fn takes_listener(word: &str) -> bool {
     LISTENER_VERBS.contains(&word.to_ascii_lowercase().as_str())
 }

@@ -334,7 +334,21 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
             && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
         if matches!(
             w,
-            "," | ";" | "—" | "–" | "--" | ":" | "(" | "during" | "while" | "because" | "but"
+            "," | ";"
+                | "—"
+                | "–"
+                | "--"
+                | "―"
+                | ":"
+                | "("
+                | "during"
+                | "while"
+                | "because"
+                | "but"
+                | "since"
+                | "before"
+                | "after"
+                | "when"
         ) || circumstance
             || (w == "and" && (is_pronoun(next) || cues::cue_at(doc, b + 1).is_some()))
         {
@@ -406,7 +420,14 @@ fn content_first(doc: &Doc, lo: usize, b: usize) -> usize {
 /// "told", or right after the cue when a clause follows.
 fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize> {
     // "that" within reach, with no punctuation before it: "said in a statement that …".
-    for k in i..hi.min(i + 9) {
+    // Only verbs of telling put a listener before "that"; after "attacked loopholes that …"
+    // the "that" is a relative pronoun.
+    let reach = if cues::takes_listener(cue_word) && !cues::tells(cue_word) {
+        1
+    } else {
+        9
+    };
+    for k in i..hi.min(i + reach) {
         let w = doc.token_text(k);
         if w.eq_ignore_ascii_case("that") {
             if k + 2 < hi {
