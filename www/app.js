@@ -78,6 +78,7 @@ function show(text, annotation, ms) {
     return;
   }
   const big = text.length > BIG;
+  article.classList.toggle('big', big);
   rendering = renderArticle(article, text, annotation, (f) => {
     if (big && f < 1) setStatus(`Rendering… ${Math.round(f * 100)}%`, true);
   });
