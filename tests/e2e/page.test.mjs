@@ -220,3 +220,67 @@ test('a 2 MB paste keeps the page responsive, and stale runs are dropped', async
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test('a quote over two paragraphs is marked in both, with entities nested inside', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  const text = '“We will go on. We will not stop.\n\n“And we will win on Friday,” she said.';
+  await pasteText(page, text);
+  const parts = await page.$$eval('#article .para', (ps) =>
+    ps.map((p) => [...p.querySelectorAll('.quote')].map((q) => `${q.dataset.ref}:${q.textContent}`)),
+  );
+  assert.deepEqual(parts, [['q0:“We will go on. We will not stop.'], ['q0:“And we will win on Friday,”']]);
+  assert.equal(await page.$eval('#article .quote .ent', (e) => e.textContent), 'Friday');
+  assert.equal(await page.$$eval('#article .quote[tabindex]', (q) => q.length), 1, 'one tab stop per quote');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('crossing spans render as nested fragments in the real DOM, text intact', async () => {
+  const { page } = await openPage(browser.context, base);
+  // The renderer on a synthetic annotation: an indirect quote crossing an entity, and an
+  // entity inside a partial quote (shapes the core may produce once speakers land).
+  const result = await page.evaluate(async () => {
+    const { renderArticle } = await import('./render.js');
+    const text = 'Kirby said U.S. officials will act 😀 “pay a price” now.';
+    const at = (s) => [text.indexOf(s), text.indexOf(s) + s.length];
+    const [ks, ke] = at('Kirby said U.S.');
+    const [qs, qe] = at('U.S. officials will act');
+    const [ps, pe] = at('“pay a price”');
+    const annotation = {
+      paragraphs: [{ start: 0, end: text.length, kind: 'body' }],
+      entities: [
+        { start: ks, end: ks + 5, text: 'Kirby', label: 'PERSON' },
+        { start: qs, end: qs + 4, text: 'U.S.', label: 'GPE' },
+        { start: ps + 5, end: ps + 10, text: 'price', label: 'WORK_OF_ART' },
+      ],
+      quotes: [
+        { start: qs - 5, end: qe, text: '', kind: 'indirect', speaker_name: 'John Kirby' },
+        { start: ps, end: pe, text: '', kind: 'partial', speaker_name: null },
+        { start: ks + 3, end: qs + 2, text: '', kind: 'indirect', speaker_name: null }, // crosses two spans
+      ],
+    };
+    const box = document.createElement('div');
+    document.body.append(box);
+    await renderArticle(box, text, annotation).done;
+    const shape = (el) =>
+      [...el.childNodes].map((n) => (n.nodeType === 3 ? n.data : { ref: n.dataset.ref, first: n.classList.contains('first'), last: n.classList.contains('last'), kids: shape(n) }));
+    return { text, rendered: box.textContent, shape: shape(box.firstChild), speaker: box.querySelector('[data-speaker]')?.dataset.speaker };
+  });
+  assert.equal(result.rendered, result.text, 'every character rendered once, in order');
+  assert.equal(result.speaker, 'John Kirby');
+  // Every ref's fragments together cover its span; each has exactly one first and one last.
+  const seen = {};
+  const walk = (nodes) => {
+    for (const n of nodes) {
+      if (typeof n === 'string') continue;
+      seen[n.ref] ||= { first: 0, last: 0 };
+      seen[n.ref].first += n.first;
+      seen[n.ref].last += n.last;
+      walk(n.kids);
+    }
+  };
+  walk(result.shape);
+  assert.deepEqual(Object.keys(seen).sort(), ['e0', 'e1', 'e2', 'q0', 'q1', 'q2']);
+  for (const [ref, n] of Object.entries(seen)) assert.deepEqual(n, { first: 1, last: 1 }, ref);
+  await page.close();
+});
