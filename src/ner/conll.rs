@@ -1,0 +1,216 @@
+//! CoNLL-style column files (OntoNotes IOB2): reading, PTB unescaping, and conlleval scoring.
+
+use super::labels::{type_index, TYPES};
+
+/// One document of tokenised sentences with IOB2 tags (empty when the file has no tag column).
+#[derive(Debug, Clone, Default)]
+pub struct BioDoc {
+    pub sentences: Vec<BioSentence>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BioSentence {
+    /// Tokens as written in the file (PTB escapes kept, so output echoes input).
+    pub tokens: Vec<String>,
+    /// The last column when there are at least two columns.
+    pub tags: Vec<String>,
+}
+
+/// Parses columns: token first, tag last; blank line ends a sentence; `-DOCSTART-` starts a document.
+pub fn parse(text: &str) -> Vec<BioDoc> {
+    let mut docs = vec![BioDoc::default()];
+    let mut sent = BioSentence::default();
+    let flush = |sent: &mut BioSentence, docs: &mut Vec<BioDoc>| {
+        if !sent.tokens.is_empty() {
+            docs.last_mut()
+                .expect("one doc")
+                .sentences
+                .push(std::mem::take(sent));
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut sent, &mut docs);
+            continue;
+        }
+        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
+        if cols[0] == "-DOCSTART-" {
+            flush(&mut sent, &mut docs);
+            if !docs.last().expect("one doc").sentences.is_empty() {
+                docs.push(BioDoc::default());
+            }
+            continue;
+        }
+        sent.tokens.push(cols[0].to_string());
+        if cols.len() >= 2 {
+            sent.tags.push(cols[cols.len() - 1].to_string());
+        }
+    }
+    flush(&mut sent, &mut docs);
+    docs.retain(|d| !d.sentences.is_empty());
+    docs
+}
+
+/// The raw-text form of a PTB token: brackets, `/.`-style escapes, and quotes as real characters.
+pub fn unescape(token: &str) -> &str {
+    match token {
+        "-LRB-" => "(",
+        "-RRB-" => ")",
+        "-LSB-" => "[",
+        "-RSB-" => "]",
+        "-LCB-" => "{",
+        "-RCB-" => "}",
+        "``" => "“",
+        "''" => "”",
+        "`" => "‘",
+        "/." => ".",
+        "/?" => "?",
+        "/-" => "-",
+        t => t,
+    }
+}
+
+/// Entity spans `(first, end, type)` from IOB2 tags with conlleval's rules (an `I-X` that does
+/// not continue an `X` starts a new entity). Unknown types are skipped.
+pub fn iob_spans(tags: &[String]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        let (prefix, ty) = t.split_once('-').unwrap_or((t.as_str(), ""));
+        let continues = prefix == "I" && open.is_some_and(|(_, o)| o == ty);
+        if !continues {
+            if let Some((s, o)) = open.take() {
+                out.extend(type_index(o).map(|ti| (s, i, ti)));
+            }
+            if prefix == "B" || prefix == "I" {
+                open = Some((i, ty));
+            }
+        }
+    }
+    if let Some((s, o)) = open {
+        out.extend(type_index(o).map(|ti| (s, tags.len(), ti)));
+    }
+    out
+}
+
+/// IOB2 tag strings from spans over `n` tokens.
+pub fn iob_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<String> {
+    let mut tags = vec!["O".to_string(); n];
+    for &(s, e, ty) in spans {
+        tags[s] = format!("B-{}", TYPES[ty]);
+        for t in &mut tags[s + 1..e] {
+            *t = format!("I-{}", TYPES[ty]);
+        }
+    }
+    tags
+}
+
+/// Exact-span counts per type, conlleval style.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    pub correct: [usize; TYPES.len()],
+    pub guessed: [usize; TYPES.len()],
+    pub gold: [usize; TYPES.len()],
+}
+
+/// Precision, recall and F1 in percent.
+pub fn prf(correct: usize, guessed: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if guessed == 0 {
+        0.0
+    } else {
+        100.0 * correct as f64 / guessed as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        100.0 * correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+impl Scores {
+    pub fn add(&mut self, gold: &[(usize, usize, usize)], guess: &[(usize, usize, usize)]) {
+        for g in gold {
+            self.gold[g.2] += 1;
+        }
+        for p in guess {
+            self.guessed[p.2] += 1;
+            if gold.contains(p) {
+                self.correct[p.2] += 1;
+            }
+        }
+    }
+
+    pub fn overall(&self) -> (f64, f64, f64) {
+        prf(
+            self.correct.iter().sum(),
+            self.guessed.iter().sum(),
+            self.gold.iter().sum(),
+        )
+    }
+
+    pub fn of_type(&self, t: usize) -> (f64, f64, f64) {
+        prf(self.correct[t], self.guessed[t], self.gold[t])
+    }
+
+    /// conlleval-like report.
+    pub fn report(&self) -> String {
+        let (p, r, f) = self.overall();
+        let mut s = format!(
+            "entities: gold {}, found {}, correct {}\noverall     precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}\n",
+            self.gold.iter().sum::<usize>(),
+            self.guessed.iter().sum::<usize>(),
+            self.correct.iter().sum::<usize>()
+        );
+        for (t, name) in TYPES.iter().enumerate() {
+            let (p, r, f) = self.of_type(t);
+            s += &format!(
+                "{name:<12}precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}  (gold {})\n",
+                self.gold[t]
+            );
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_documents_and_sentences() {
+        let docs = parse("-DOCSTART-\t-X-\tO\n\nKim\tNNP\tB-PERSON\nsaid\tVBD\tO\n\n-LRB-\t-LRB-\tO\n\n-DOCSTART-\t-X-\tO\n\nYes\tUH\tO\n");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences.len(), 2);
+        assert_eq!(docs[0].sentences[0].tags, ["B-PERSON", "O"]);
+        assert_eq!(unescape(&docs[0].sentences[1].tokens[0]), "(");
+    }
+
+    #[test]
+    fn conlleval_span_rules() {
+        let tags: Vec<String> = ["I-ORG", "I-ORG", "B-GPE", "I-PERSON", "O", "B-DATE"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let org = type_index("ORG").unwrap();
+        let gpe = type_index("GPE").unwrap();
+        let per = type_index("PERSON").unwrap();
+        let date = type_index("DATE").unwrap();
+        assert_eq!(
+            iob_spans(&tags),
+            vec![(0, 2, org), (2, 3, gpe), (3, 4, per), (5, 6, date)]
+        );
+        let spans = iob_spans(&tags);
+        assert_eq!(iob_spans(&iob_tags(6, &spans)), spans);
+        let mut s = Scores::default();
+        s.add(&spans, &spans[..2]);
+        assert_eq!(s.overall().0, 100.0);
+        assert_eq!(s.overall().1, 50.0);
+    }
+}

@@ -1,0 +1,386 @@
+//! Token features for the entity model. Everything is hashed to `u64` keys with
+//! [`super::hash`], so the model stores no strings and the runtime allocates nothing per token
+//! (one scratch string is reused).
+//!
+//! Static features depend only on the words ([`static_features`]); dynamic ones on the tags
+//! already predicted to the left and earlier in the document ([`dynamic_features`]).
+
+use super::hash::{hash_str, key, FeatureHash, PreHashedMap};
+use super::lexicon::{Lexicon, PhraseHash, MAX_COLUMNS, MAX_PHRASE};
+
+/// Maps a token to the form the model reads: curly and PTB quotes to `"`/`'`, dashes to `-`
+/// (a dash-only token of two or more, or an em/en dash, to `--`), digits to `0`.
+pub fn normalize_into(token: &str, out: &mut String) {
+    out.clear();
+    let dash_only = token.chars().all(|c| matches!(c, '-' | '–' | '—' | '―'));
+    if dash_only && (token.len() > 1) {
+        out.push_str("--");
+        return;
+    }
+    if token == "``" || token == "''" {
+        out.push('"');
+        return;
+    }
+    for c in token.chars() {
+        out.push(match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' | '`' | '′' => '\'',
+            '‐' | '‑' | '‒' => '-',
+            c if c.is_ascii_digit() => '0',
+            c => c,
+        });
+    }
+}
+
+pub const FLAG_INIT_CAP: u8 = 1;
+pub const FLAG_ALL_CAP: u8 = 2;
+pub const FLAG_HAS_DIGIT: u8 = 4;
+pub const FLAG_HAS_ALPHA: u8 = 8;
+pub const FLAG_SENT_START: u8 = 16;
+pub const FLAG_HAS_PERIOD: u8 = 32;
+
+/// Everything the templates need about one token, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    pub lower: u64,
+    pub form: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub affixes: [u64; 8],
+    pub flags: u8,
+    pub lex: [u16; MAX_COLUMNS],
+    /// Gazetteer matches: 4 bits (B, I, L, U) per list.
+    pub gazetteer: u64,
+    /// How the word is capitalised elsewhere in the document (see [`doc_casing`]).
+    pub doc_case: u8,
+}
+
+impl TokenInfo {
+    pub fn is_capitalised(&self) -> bool {
+        self.flags & FLAG_INIT_CAP != 0
+    }
+}
+
+const BOS: u64 = 0xB05;
+const EOS: u64 = 0xE05;
+
+/// Computes [`TokenInfo`] for one sentence's tokens (appending to `out`).
+pub fn token_infos<'a>(
+    tokens: impl Iterator<Item = &'a str>,
+    lexicon: &Lexicon,
+    scratch: &mut String,
+    out: &mut Vec<TokenInfo>,
+) {
+    let first = out.len();
+    for (i, tok) in tokens.enumerate() {
+        normalize_into(tok, scratch);
+        let form = hash_str(scratch);
+        let mut lower_h = FeatureHash::new(1);
+        let mut shape_h = FeatureHash::new(2);
+        let mut short_h = FeatureHash::new(3);
+        let (mut last_class, mut run) = ('\0', 0);
+        let mut flags = 0u8;
+        let (mut upper, mut alpha) = (0, 0);
+        let mut prefixes = [FeatureHash::new(10); 4];
+        let n = scratch.chars().count();
+        let mut affixes = [0u64; 8];
+        let mut suffix_chars = ['\0'; 4];
+        for (ci, c) in scratch.chars().enumerate() {
+            let lc = c.to_lowercase().next().unwrap_or(c);
+            lower_h = lower_h.add(lc as u64);
+            let class = if c.is_uppercase() {
+                upper += 1;
+                alpha += 1;
+                'X'
+            } else if c.is_alphabetic() {
+                alpha += 1;
+                'x'
+            } else if c == '0' {
+                flags |= FLAG_HAS_DIGIT;
+                'd'
+            } else {
+                if c == '.' {
+                    flags |= FLAG_HAS_PERIOD;
+                }
+                c
+            };
+            if class == last_class {
+                run += 1;
+            } else {
+                short_h = short_h.add(class as u64);
+                run = 1;
+                last_class = class;
+            }
+            if run <= 3 {
+                shape_h = shape_h.add(class as u64);
+            }
+            for (k, p) in prefixes.iter_mut().enumerate() {
+                if ci <= k {
+                    *p = p.add(lc as u64);
+                }
+            }
+            if n - ci <= 4 {
+                suffix_chars[4 - (n - ci)] = lc;
+            }
+        }
+        for k in 0..4 {
+            affixes[k] = if n > k {
+                prefixes[k].add(k as u64).finish()
+            } else {
+                0
+            };
+            // Suffix of length k+1: the last k+1 chars.
+            affixes[4 + k] = if n > k {
+                suffix_chars[3 - k..]
+                    .iter()
+                    .fold(FeatureHash::new(20 + k as u64), |h, &c| h.add(c as u64))
+                    .finish()
+            } else {
+                0
+            };
+        }
+        if alpha > 0 {
+            flags |= FLAG_HAS_ALPHA;
+        }
+        if scratch.chars().next().is_some_and(char::is_uppercase) {
+            flags |= FLAG_INIT_CAP;
+        }
+        if alpha > 1 && upper == alpha {
+            flags |= FLAG_ALL_CAP;
+        }
+        if i == 0 {
+            flags |= FLAG_SENT_START;
+        }
+        let lower = lower_h.add(0xFF).finish();
+        let lex = lexicon
+            .word(form, lower)
+            .copied()
+            .unwrap_or([0; MAX_COLUMNS]);
+        out.push(TokenInfo {
+            lower,
+            form,
+            shape: shape_h.finish(),
+            short_shape: short_h.finish(),
+            affixes,
+            flags,
+            lex,
+            gazetteer: 0,
+            doc_case: 0,
+        });
+    }
+    if lexicon.has_phrases() {
+        mark_gazetteer(&mut out[first..], lexicon);
+    }
+}
+
+/// Marks every gazetteer phrase occurrence on its tokens with B/I/L/U bits per list.
+fn mark_gazetteer(infos: &mut [TokenInfo], lexicon: &Lexicon) {
+    for s in 0..infos.len() {
+        let mut h = PhraseHash::default();
+        for e in s..infos.len().min(s + MAX_PHRASE) {
+            h = h.push(infos[e].lower);
+            let lists = lexicon.phrase(h);
+            if lists == 0 {
+                continue;
+            }
+            for bit in 0..16 {
+                if lists & (1 << bit) == 0 {
+                    continue;
+                }
+                for (j, info) in infos[s..=e].iter_mut().enumerate() {
+                    let part = match (j, s + j == e) {
+                        (0, true) => 3,
+                        (0, false) => 0,
+                        (_, true) => 2,
+                        _ => 1,
+                    };
+                    info.gazetteer |= 1 << (bit * 4 + part);
+                }
+            }
+        }
+    }
+}
+
+/// Document-level casing: for each word, whether it also appears lowercase, and capitalised
+/// away from a sentence start, anywhere in the document. Cures sentence-initial ambiguity.
+pub fn doc_casing(infos: &mut [TokenInfo]) {
+    let mut seen: PreHashedMap<u8> = PreHashedMap::default();
+    for t in infos.iter() {
+        if t.flags & FLAG_HAS_ALPHA == 0 {
+            continue;
+        }
+        let bit = if !t.is_capitalised() {
+            1
+        } else if t.flags & FLAG_SENT_START == 0 {
+            2
+        } else {
+            0
+        };
+        *seen.entry(t.lower).or_default() |= bit;
+    }
+    for t in infos.iter_mut() {
+        t.doc_case = seen.get(&t.lower).copied().unwrap_or(0) + 1;
+    }
+}
+
+// Template ids: changing one invalidates trained models.
+const T_BIAS: u64 = 1;
+const T_LOWER: u64 = 2;
+const T_FORM: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_AFFIX: u64 = 5;
+const T_CTX_LOWER: u64 = 6;
+const T_CTX_SHAPE: u64 = 7;
+const T_BIGRAM: u64 = 8;
+const T_SHAPE_PAIR: u64 = 9;
+const T_FLAGS: u64 = 10;
+const T_LEX: u64 = 11;
+const T_CTX_LEX: u64 = 12;
+const T_GAZ: u64 = 13;
+const T_DOC_CASE: u64 = 14;
+const T_PREV: u64 = 20;
+const T_PREV2: u64 = 21;
+const T_PREV_LOWER: u64 = 22;
+const T_PREV_SHAPE: u64 = 23;
+const T_HISTORY: u64 = 24;
+const T_HISTORY_SHAPE: u64 = 25;
+
+/// Features of token `i` that depend only on the sentence's words.
+pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut Vec<u64>) {
+    let at = |d: isize| -> Option<&TokenInfo> {
+        let j = i as isize + d;
+        (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize])
+    };
+    let lower = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
+    let shape = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short_shape);
+    let t = &s[i];
+    out.push(key(T_BIAS, 0, 0));
+    out.push(key(T_LOWER, t.lower, 0));
+    out.push(key(T_FORM, t.form, 0));
+    out.push(key(T_SHAPE, t.shape, 0));
+    for (k, &a) in t.affixes.iter().enumerate() {
+        if a != 0 {
+            out.push(key(T_AFFIX, k as u64, a));
+        }
+    }
+    for d in [-2isize, -1, 1, 2] {
+        out.push(key(T_CTX_LOWER, d as u64, lower(d)));
+        out.push(key(T_CTX_SHAPE, d as u64, shape(d)));
+    }
+    out.push(key(T_BIGRAM, lower(-1), t.lower));
+    out.push(key(T_BIGRAM + 100, t.lower, lower(1)));
+    out.push(key(T_SHAPE_PAIR, shape(-1), t.short_shape));
+    out.push(key(T_SHAPE_PAIR + 100, t.short_shape, shape(1)));
+    out.push(key(T_FLAGS, t.flags as u64, t.short_shape));
+    out.push(key(
+        T_DOC_CASE,
+        t.doc_case as u64,
+        t.flags as u64 & (FLAG_INIT_CAP | FLAG_SENT_START) as u64,
+    ));
+    for c in 0..lex_columns {
+        out.push(key(T_LEX, c as u64, t.lex[c] as u64));
+        out.push(key(
+            T_LEX + 100,
+            (c as u64) << 8 | t.flags as u64,
+            t.lex[c] as u64,
+        ));
+        for d in [-1isize, 1] {
+            let v = at(d).map_or(u64::MAX, |t| t.lex[c] as u64);
+            out.push(key(T_CTX_LEX, (c as u64) << 8 | (d + 2) as u64, v));
+        }
+    }
+    let mut g = t.gazetteer;
+    while g != 0 {
+        let bit = g.trailing_zeros() as u64;
+        g &= g - 1;
+        out.push(key(T_GAZ, bit, 0));
+        out.push(key(T_GAZ + 100, bit, t.short_shape));
+    }
+}
+
+/// Features from the tags predicted so far: the previous two tags (`N_TAGS` = none) and the
+/// tag last given to the same word earlier in the document (`history`, 0 = never seen).
+pub fn dynamic_features(
+    t: &TokenInfo,
+    prev: usize,
+    prev2: usize,
+    history: u64,
+    out: &mut Vec<u64>,
+) {
+    out.push(key(T_PREV, prev as u64, 0));
+    out.push(key(T_PREV2, prev2 as u64, prev as u64));
+    out.push(key(T_PREV_LOWER, prev as u64, t.lower));
+    out.push(key(T_PREV_SHAPE, prev as u64, t.short_shape));
+    if history != 0 {
+        out.push(key(T_HISTORY, history, 0));
+        out.push(key(T_HISTORY_SHAPE, history, t.short_shape));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn infos(words: &[&str]) -> Vec<TokenInfo> {
+        let mut out = Vec::new();
+        token_infos(
+            words.iter().copied(),
+            &Lexicon::default(),
+            &mut String::new(),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn normalisation_maps_ptb_and_typographic_forms_together() {
+        let mut a = String::new();
+        let mut b = String::new();
+        for (x, y) in [
+            ("``", "“"),
+            ("''", "”"),
+            ("--", "—"),
+            ("1,990", "2,000"),
+            ("’s", "'s"),
+        ] {
+            normalize_into(x, &mut a);
+            normalize_into(y, &mut b);
+            assert_eq!(a, b, "{x} vs {y}");
+        }
+        normalize_into("-", &mut a);
+        assert_eq!(a, "-");
+    }
+
+    #[test]
+    fn casing_and_affixes() {
+        let t = infos(&["Kirby", "KIRBY", "kirby", "U.S."]);
+        assert_eq!(t[0].lower, t[1].lower);
+        assert_eq!(t[0].lower, t[2].lower);
+        assert_ne!(t[0].form, t[2].form);
+        assert_eq!(t[0].affixes, t[2].affixes);
+        assert!(t[0].is_capitalised() && t[0].flags & FLAG_SENT_START != 0);
+        assert!(t[1].flags & FLAG_ALL_CAP != 0 && t[2].flags & FLAG_INIT_CAP == 0);
+        assert!(t[3].flags & FLAG_HAS_PERIOD != 0);
+        let mut f = Vec::new();
+        static_features(&t, 1, 0, &mut f);
+        let mut g = Vec::new();
+        static_features(&t, 1, 0, &mut g);
+        assert_eq!(f, g);
+        assert!(f.len() > 20);
+    }
+
+    #[test]
+    fn gazetteer_marks_bilou_parts() {
+        let lex = Lexicon::parse("", "GPE\tnorth korea\nGPE\tkorea\n");
+        let mut out = Vec::new();
+        token_infos(
+            ["in", "North", "Korea"].into_iter(),
+            &lex,
+            &mut String::new(),
+            &mut out,
+        );
+        assert_eq!(out[0].gazetteer, 0);
+        assert_eq!(out[1].gazetteer, 1 << 0);
+        assert_eq!(out[2].gazetteer, (1 << 2) | (1 << 3));
+    }
+}

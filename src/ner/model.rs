@@ -1,0 +1,253 @@
+//! The compact model: a feature-key → sparse weight-row table with int8 weights.
+//!
+//! Binary layout (little-endian), built by training and embedded with `include_bytes!`:
+//! `b"LEDENER3"`, u32 tag count, u32 lexicon columns, u32 feature count, then the 32-bit feature
+//! keys sorted and delta-varint coded, one u8 entry count per feature, one u8 scale code per
+//! feature (row scale = 2^((code - 128) / 8): perceptron rows differ in magnitude by orders, so a
+//! global scale zeroes the rare features), and the entries (u8 tags, then i8 weights) row by row. At load the keys go into an
+//! open-addressing table so scoring is one probe per feature and a short contiguous row.
+
+use super::labels::N_TAGS;
+
+const MAGIC: &[u8; 8] = b"LEDENER3";
+
+pub struct Model {
+    /// Open-addressing table: key (0 = empty) and row index.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    /// Row r covers `entries[offsets[r]..offsets[r + 1]]`.
+    offsets: Vec<u32>,
+    entries: Vec<(u8, i8)>,
+    /// Row r's weights are `entries × scales[r]`.
+    scales: Vec<f32>,
+    scale_codes: Vec<u8>,
+    pub lex_columns: usize,
+}
+
+/// Row scale for a scale code.
+pub fn scale_of(code: u8) -> f32 {
+    ((code as f32 - 128.0) / 8.0).exp2()
+}
+
+/// Smallest scale code whose scale maps `max_abs` into ±127.
+pub fn scale_code(max_abs: f32) -> u8 {
+    let code = ((max_abs / 127.0).log2() * 8.0).ceil() + 128.0;
+    code.clamp(0.0, 255.0) as u8
+}
+
+/// The 32-bit key a 64-bit feature hash is stored under (never 0, the empty marker).
+#[inline]
+pub fn short_key(h: u64) -> u32 {
+    ((h >> 32) as u32).max(1)
+}
+
+#[inline]
+fn slot_of(k: u32, mask: usize) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) as usize) & mask
+}
+
+impl Model {
+    /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
+    pub fn from_rows(mut rows: Vec<(u32, u8, Vec<(u8, i8)>)>, lex_columns: usize) -> Model {
+        rows.sort_by_key(|r| r.0);
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mut m = Model {
+            slots: vec![(0, 0); cap],
+            mask: cap - 1,
+            offsets: Vec::with_capacity(rows.len() + 1),
+            entries: Vec::new(),
+            scales: Vec::with_capacity(rows.len()),
+            scale_codes: Vec::with_capacity(rows.len()),
+            lex_columns,
+        };
+        m.offsets.push(0);
+        for (r, (k, code, row)) in rows.into_iter().enumerate() {
+            m.entries.extend(row);
+            m.scales.push(scale_of(code));
+            m.scale_codes.push(code);
+            m.offsets.push(m.entries.len() as u32);
+            let mut s = slot_of(k, m.mask);
+            while m.slots[s].0 != 0 {
+                s = (s + 1) & m.mask;
+            }
+            m.slots[s] = (k, r as u32);
+        }
+        m
+    }
+
+    pub fn features(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    pub fn weights(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[inline]
+    fn row(&self, h: u64) -> Option<usize> {
+        let k = short_key(h);
+        let mut s = slot_of(k, self.mask);
+        loop {
+            let (sk, r) = self.slots[s];
+            if sk == k {
+                return Some(r as usize);
+            }
+            if sk == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of `features` to `scores`.
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        for &f in features {
+            if let Some(r) = self.row(f) {
+                let scale = self.scales[r];
+                for &(t, w) in &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+                {
+                    scores[t as usize] += w as f32 * scale;
+                }
+            }
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut rows: Vec<(u32, usize)> = self
+            .slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .map(|&(k, r)| (k, r as usize))
+            .collect();
+        rows.sort_unstable();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&(self.lex_columns as u32).to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut last = 0u32;
+        for &(k, _) in &rows {
+            write_varint(&mut out, k - last);
+            last = k;
+        }
+        for &(_, r) in &rows {
+            out.push((self.offsets[r + 1] - self.offsets[r]) as u8);
+        }
+        for &(_, r) in &rows {
+            out.push(self.scale_codes[r]);
+        }
+        for &(_, r) in &rows {
+            let row = &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize];
+            out.extend(row.iter().map(|e| e.0));
+            out.extend(row.iter().map(|e| e.1 as u8));
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { b, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a Lede entity model (bad magic)".into());
+        }
+        let tags = r.u32()? as usize;
+        if tags != N_TAGS {
+            return Err(format!(
+                "model has {tags} tags, this build expects {N_TAGS}"
+            ));
+        }
+        let lex_columns = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        let mut keys = Vec::with_capacity(n);
+        let mut last = 0u32;
+        for _ in 0..n {
+            last = last.checked_add(r.varint()?).ok_or("key overflow")?;
+            keys.push(last);
+        }
+        let counts = r.take(n)?.to_vec();
+        let codes = r.take(n)?.to_vec();
+        let mut rows = Vec::with_capacity(n);
+        for ((k, c), code) in keys.into_iter().zip(counts).zip(codes) {
+            let c = c as usize;
+            let tags = r.take(c)?;
+            let ws = r.take(c)?;
+            if tags.iter().any(|&t| t as usize >= N_TAGS) {
+                return Err("tag out of range".into());
+            }
+            rows.push((
+                k,
+                code,
+                tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)).collect(),
+            ));
+        }
+        Ok(Model::from_rows(rows, lex_columns))
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self
+            .b
+            .get(self.pos..self.pos + n)
+            .ok_or("model file truncated")?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = self.take(1)?[0];
+            v |= ((byte & 0x7F) as u32) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialization_round_trip_and_scoring() {
+        let rows = vec![
+            (5u32, 128, vec![(0u8, 3i8), (4, -2)]),
+            (1 << 31, 120, vec![(72, 127)]),
+            (77, 128, vec![]),
+        ];
+        let m = Model::from_rows(rows, 3);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.features(), 3);
+        assert_eq!(back.lex_columns, 3);
+        let f = |k: u32| (k as u64) << 32 | 0xABC;
+        let mut s = [0f32; N_TAGS];
+        back.add_scores(&[f(5), f(1 << 31), f(6), f(5)], &mut s);
+        assert_eq!((s[0], s[4], s[72]), (6.0, -4.0, 63.5));
+        assert!(Model::from_bytes(b"LEDENER3\x01").is_err());
+        assert!(Model::from_bytes(b"garbage").is_err());
+        for w in [0.01f32, 1.0, 300.0] {
+            let scale = scale_of(scale_code(w));
+            assert!(w / scale <= 127.0 && w / scale > 100.0, "{w} {scale}");
+        }
+    }
+}

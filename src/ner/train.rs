@@ -1,0 +1,260 @@
+//! Training (native only): an averaged perceptron over the greedy decoder's own decisions.
+//!
+//! Each token is decoded left to right exactly as at run time (previous *predicted* tags and
+//! document history as features); on a mistake the gold tag's feature weights go up and the
+//! predicted tag's go down. Weights are averaged over all steps (lazy timestamps), then quantised
+//! to int8 with one global scale. The epoch with the best dev F1 is kept.
+
+use super::conll::{self, BioDoc, Scores};
+use super::decode::{best_tag, tag_document, History, Scorer};
+use super::features::{dynamic_features, static_features};
+use super::hash::PreHashedMap;
+use super::labels::{self, N_TAGS};
+use super::lexicon::Lexicon;
+use super::model::{scale_code, scale_of, short_key, Model};
+use super::{prepare, Prepared};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// A labelled document ready for training: features plus gold BILOU tags.
+pub struct Example {
+    pub prepared: Prepared,
+    pub gold: Vec<usize>,
+    /// Gold spans per sentence, for scoring.
+    pub spans: Vec<Vec<(usize, usize, usize)>>,
+}
+
+pub fn examples(docs: &[BioDoc], lexicon: &Lexicon) -> Vec<Example> {
+    docs.iter()
+        .map(|d| {
+            let prepared = prepare(
+                lexicon,
+                d.sentences
+                    .iter()
+                    .map(|s| s.tokens.iter().map(|t| conll::unescape(t))),
+            );
+            let spans: Vec<_> = d
+                .sentences
+                .iter()
+                .map(|s| conll::iob_spans(&s.tags))
+                .collect();
+            let gold = d
+                .sentences
+                .iter()
+                .zip(&spans)
+                .flat_map(|(s, sp)| labels::from_spans(s.tokens.len(), sp))
+                .collect();
+            Example {
+                prepared,
+                gold,
+                spans,
+            }
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    tag: u8,
+    weight: f32,
+    /// Sum of the weight over all steps up to `stamp`.
+    total: f64,
+    stamp: u32,
+}
+
+#[derive(Default)]
+pub struct Perceptron {
+    index: PreHashedMap<u32>,
+    rows: Vec<Vec<Entry>>,
+    steps: u32,
+    lex_columns: usize,
+    gold_history: bool,
+}
+
+impl Scorer for Perceptron {
+    type Score = f32;
+    fn lex_columns(&self) -> usize {
+        self.lex_columns
+    }
+    fn scores(&self, features: &[u64]) -> [f32; N_TAGS] {
+        let mut s = [0f32; N_TAGS];
+        for f in features {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    s[e.tag as usize] += e.weight;
+                }
+            }
+        }
+        s
+    }
+}
+
+impl Perceptron {
+    fn update(&mut self, features: &[u64], tag: usize, delta: f32) {
+        let now = self.steps;
+        for &f in features {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next) as usize;
+            if r == self.rows.len() {
+                self.rows.push(Vec::new());
+            }
+            let row = &mut self.rows[r];
+            let e = match row.iter().position(|e| e.tag as usize == tag) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Entry {
+                        tag: tag as u8,
+                        weight: 0.0,
+                        total: 0.0,
+                        stamp: now,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            e.total += e.weight as f64 * (now - e.stamp) as f64;
+            e.stamp = now;
+            e.weight += delta;
+        }
+    }
+
+    fn train_document(&mut self, ex: &Example, feats: &mut Vec<u64>) -> (usize, usize) {
+        let (mut errors, mut tokens) = (0, 0);
+        let mut history = History::default();
+        for &(first, end) in &ex.prepared.sentences {
+            let sent = &ex.prepared.infos[first..end];
+            let (mut prev, mut prev2) = (N_TAGS, N_TAGS);
+            for i in 0..sent.len() {
+                feats.clear();
+                static_features(sent, i, self.lex_columns, feats);
+                dynamic_features(&sent[i], prev, prev2, history.get(&sent[i]), feats);
+                let pred = best_tag(
+                    &self.scores(feats),
+                    (prev != N_TAGS).then_some(prev),
+                    i + 1 == sent.len(),
+                );
+                let gold = ex.gold[first + i];
+                self.steps += 1;
+                if pred != gold {
+                    self.update(feats, gold, 1.0);
+                    self.update(feats, pred, -1.0);
+                    errors += 1;
+                }
+                tokens += 1;
+                // Continue from the gold tag: a wrong prefix would otherwise teach transitions
+                // the constraints forbid (an I- after O).
+                let next = if self.gold_history { gold } else { pred };
+                history.record(&sent[i], next);
+                (prev2, prev) = (prev, next);
+            }
+        }
+        (errors, tokens)
+    }
+
+    /// Averaged weights, quantised: int8 with one scale per feature row.
+    pub fn export(&self) -> Model {
+        let now = self.steps.max(1) as f64;
+        let mut merged: HashMap<u32, Vec<(u8, f32)>> = HashMap::with_capacity(self.index.len());
+        for (&f, &r) in &self.index {
+            let row = merged.entry(short_key(f)).or_default();
+            for e in &self.rows[r as usize] {
+                let avg = ((e.total + e.weight as f64 * (now - e.stamp as f64)) / now) as f32;
+                match row.iter_mut().find(|x| x.0 == e.tag) {
+                    Some(x) => x.1 += avg,
+                    None => row.push((e.tag, avg)),
+                }
+            }
+        }
+        let rows = merged
+            .into_iter()
+            .filter_map(|(k, row)| {
+                let max = row.iter().map(|x| x.1.abs()).fold(0.0f32, f32::max);
+                if max == 0.0 {
+                    return None;
+                }
+                let code = scale_code(max);
+                let scale = scale_of(code);
+                let q: Vec<(u8, i8)> = row
+                    .into_iter()
+                    .map(|(t, w)| (t, (w / scale).round().clamp(-127.0, 127.0) as i8))
+                    .filter(|x| x.1 != 0)
+                    .collect();
+                (!q.is_empty()).then_some((k, code, q))
+            })
+            .collect();
+        Model::from_rows(rows, self.lex_columns)
+    }
+}
+
+/// Scores a scorer on examples (exact spans, conlleval rules).
+pub fn evaluate<S: Scorer>(scorer: &S, examples: &[Example]) -> Scores {
+    let mut scores = Scores::default();
+    let mut tags = Vec::new();
+    for ex in examples {
+        tag_document(
+            scorer,
+            &ex.prepared.infos,
+            &ex.prepared.sentences,
+            &mut tags,
+        );
+        for (&(a, b), gold) in ex.prepared.sentences.iter().zip(&ex.spans) {
+            scores.add(gold, &labels::spans(&tags[a..b]));
+        }
+    }
+    scores
+}
+
+pub struct Config {
+    pub epochs: usize,
+    pub seed: u64,
+}
+
+/// Trains on `train`, keeps the epoch whose quantised model scores best on `dev`.
+pub fn train(
+    train: &[Example],
+    dev: &[Example],
+    lexicon: &Lexicon,
+    config: &Config,
+) -> (Model, Scores) {
+    let mut p = Perceptron {
+        lex_columns: lexicon.columns(),
+        gold_history: std::env::var_os("LEDE_PRED_HISTORY").is_none(),
+        ..Default::default()
+    };
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = config.seed.max(1);
+    let mut feats = Vec::with_capacity(256);
+    let mut best: Option<(f64, Model, Scores)> = None;
+    let start = Instant::now();
+    for epoch in 1..=config.epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut errors, mut tokens) = (0, 0);
+        for &d in &order {
+            let (e, t) = p.train_document(&train[d], &mut feats);
+            errors += e;
+            tokens += t;
+        }
+        let model = p.export();
+        let scores = evaluate(&model, dev);
+        let f = scores.overall().2;
+        if std::env::var_os("LEDE_FLOAT_EVAL").is_some() {
+            eprintln!("  unquantised dev F1 {:.2}", evaluate(&p, dev).overall().2);
+        }
+        eprintln!(
+            "epoch {epoch}: train error {:.2}%  dev F1 {f:.2}  features {}  weights {}  {:.0}s",
+            100.0 * errors as f64 / tokens.max(1) as f64,
+            model.features(),
+            model.weights(),
+            start.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|b| f > b.0) {
+            best = Some((f, model, scores));
+        }
+    }
+    let (_, model, scores) = best.expect("at least one epoch");
+    (model, scores)
+}
