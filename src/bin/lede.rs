@@ -63,6 +63,9 @@ enum Command {
         /// A model file to use instead of the embedded one.
         #[arg(long)]
         model: Option<std::path::PathBuf>,
+        /// Rebuild raw text from the tokens and run the whole pipeline (tokenizer, model, rules).
+        #[arg(long)]
+        raw: bool,
     },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
@@ -106,10 +109,16 @@ fn main() -> ExitCode {
             })
         }
         Command::TagBio { file, model } => tag_bio(file, model),
-        Command::Eval { ner, model } => lede::ner::commands::recognizer(model.as_deref())
-            .and_then(|rec| lede::ner::commands::eval(rec, &ner))
-            .map(|scores| {
-                print!("{}", scores.report());
+        Command::Eval { ner, model, raw } => lede::ner::commands::recognizer(model.as_deref())
+            .and_then(|rec| {
+                if raw {
+                    lede::ner::commands::eval_raw(rec, &ner)
+                } else {
+                    lede::ner::commands::eval(rec, &ner).map(|s| s.report())
+                }
+            })
+            .map(|report| {
+                print!("{report}");
                 ExitCode::SUCCESS
             }),
     };
