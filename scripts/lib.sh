@@ -35,12 +35,13 @@ lock_version() {
 }
 
 ensure_wasm_bindgen() {
-  local want have
+  local want have runner
   want="$(lock_version wasm-bindgen)"
   [ -n "$want" ] || die "wasm-bindgen not found in Cargo.lock"
   step "wasm-bindgen-cli $want"
   have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
-  if [ "$have" != "$want" ]; then
+  runner="$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" != "$want" ] || [ "$runner" != "$want" ]; then
     note "installing (found '${have:-none}'); takes ~2 min on 2 cores"
     # Not --locked: the CLI's own lockfile pins a crate version the registry lacks.
     cargo install wasm-bindgen-cli --version "$want" --force

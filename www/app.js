@@ -36,18 +36,39 @@ function kb(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${Math.round(n / 1e3)} k` : String(n);
 }
 
+// One wasm call cannot report progress, so big runs show elapsed time and an estimate from
+// the speed of earlier runs (characters per ms).
+let speed = null;
+let ticker = 0;
+
+function progress(text, t0) {
+  const elapsed = performance.now() - t0;
+  const estimate = speed ? ` · ~${Math.min(99, Math.round((elapsed * speed * 100) / text.length))}%` : '';
+  setStatus(`Annotating ${kb(text.length)} characters… ${Math.round(elapsed / 1000)} s${estimate}`, true);
+}
+
 async function run() {
   const text = textOf();
-  setStatus(text.length > BIG ? `Annotating ${kb(text.length)} characters…` : 'Annotating…', true);
+  const t0 = performance.now();
+  clearInterval(ticker);
+  if (text.length > BIG) {
+    progress(text, t0);
+    ticker = setInterval(() => progress(text, t0), 1000);
+  } else {
+    setStatus('Annotating…', true);
+  }
   let result;
   try {
     await startup;
     result = await annotator.annotate(text);
   } catch (e) {
     if (e.stale) return; // a newer run is on its way
+    clearInterval(ticker);
     setStatus(`Annotation failed: ${e.message}`);
     return;
   }
+  clearInterval(ticker);
+  if (text.length > 10_000) speed = text.length / Math.max(1, result.ms);
   show(text, result.annotation, result.ms);
 }
 
@@ -78,6 +99,7 @@ function show(text, annotation, ms) {
     return;
   }
   const big = text.length > BIG;
+  article.classList.toggle('big', big);
   rendering = renderArticle(article, text, annotation, (f) => {
     if (big && f < 1) setStatus(`Rendering… ${Math.round(f * 100)}%`, true);
   });

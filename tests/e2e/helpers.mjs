@@ -78,7 +78,7 @@ export async function setText(page, text) {
     input.value = t;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 240_000 });
 }
 
 /** Pastes into the text area the way a user does (a cancelable paste event, then insertText). */
@@ -92,7 +92,7 @@ export async function pasteText(page, text) {
     const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
     if (input.dispatchEvent(paste)) document.execCommand('insertText', false, t);
   }, text);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 60_000 });
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 240_000 });
 }
 
 export async function loadSample(page) {
