@@ -161,6 +161,9 @@ pub struct Cue {
 /// Capitalised words are not cues unless sentence-initial ("Said" as a name is rare but
 /// "Says" as a headline word is not speech).
 pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    if i >= doc.tokens.len() {
+        return None;
+    }
     let w = doc.token_text(i);
     if w.eq_ignore_ascii_case("according") {
         let to = i + 1 < doc.tokens.len() && doc.token_text(i + 1).eq_ignore_ascii_case("to");
