@@ -180,7 +180,7 @@ fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<Range> {
     let mut b = j;
     while b > lo {
         let w = doc.token_text(b - 1);
-        if is_boundary_punct(w) || CLAUSE_WORDS.contains(&w) {
+        if is_boundary_punct(w) || CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
             break;
         }
         b -= 1;
@@ -221,7 +221,7 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Range> {
     while e < hi && e - i < 10 {
         let w = doc.token_text(e);
         if is_boundary_punct(w)
-            || CLAUSE_WORDS.contains(&w)
+            || CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
             || (e > i && PREPOSITIONS.contains(&w) && w != "of")
         {
             break;
@@ -593,11 +593,11 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     if e == lo && is_pronoun(w) && w != "it" {
         e = lo + 1;
     }
+    let lw = w.to_lowercase();
     if e == lo
-        || matches!(
-            w,
-            "The" | "A" | "An" | "In" | "On" | "But" | "And" | "This" | "That"
-        )
+        || matches!(w, "The" | "A" | "An" | "But" | "And" | "This" | "That")
+        || PREPOSITIONS.contains(&lw.as_str())
+        || CLAUSE_WORDS.contains(&lw.as_str())
     {
         return None;
     }
