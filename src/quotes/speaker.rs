@@ -373,6 +373,7 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<Range> {
 
 /// Attributes direct and partial quotes in place (token ranges; names are resolved later).
 pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
+    let breaks = line_breaks(doc.text);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for q in quotes {
         let none = Attribution {
@@ -407,7 +408,7 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
         if found.is_none() && q.kind == QuoteKind::Direct {
             found = colon_subject(doc, first_sent.first, qf)
                 .or_else(|| after_quote_loose(doc, qe, last_sent.end))
-                .or_else(|| continuation(doc, quotes, &out, qf));
+                .or_else(|| continuation(doc, quotes, &out, &breaks, qf));
         }
         out.push(found.unwrap_or(none));
     }
@@ -507,10 +508,11 @@ fn continuation(
     doc: &Doc,
     quotes: &[Quote],
     done: &[Attribution],
+    breaks: &[usize],
     qf: usize,
 ) -> Option<Attribution> {
     let s = doc.sentence_of(qf);
-    let para = doc.sentences.get(s)?.paragraph;
+    let para = line_of(doc, breaks, qf);
     let prev_quote = done
         .iter()
         .enumerate()
@@ -538,8 +540,23 @@ fn continuation(
         }
         (q, p) => q.or(p)?,
     };
-    let at_para = doc.sentences.get(doc.sentence_of(at))?.paragraph;
+    let at_para = line_of(doc, breaks, at);
     (para >= at_para && para - at_para <= 2).then_some(a)
+}
+
+/// Paragraph number of token `i` counted by line breaks: many pasted articles (and PolNeAR)
+/// separate paragraphs with a single newline, which the article layer keeps as one block.
+/// `breaks` holds the byte offsets of line-break runs (a blank line counts once).
+fn line_of(doc: &Doc, breaks: &[usize], i: usize) -> usize {
+    let at = doc.tokens.get(i).map_or(doc.text.len(), |t| t.start);
+    breaks.partition_point(|&b| b < at)
+}
+
+fn line_breaks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' && (i == 0 || !matches!(bytes[i - 1], b'\n' | b'\r')))
+        .collect()
 }
 
 /// `…, said Robert McAtee, one of …`: a cue after a comma followed by its subject.
