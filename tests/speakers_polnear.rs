@@ -22,19 +22,19 @@ fn polnear_dev_floors() {
     let r =
         lede::quotes::eval::evaluate(&dir, "dev", false).expect("the PolNeAR dev split evaluates");
     eprintln!("{r}");
-    assert!(r.direct.f1() >= 0.85, "direct F1 {:.3}", r.direct.f1());
+    assert!(r.direct.f1() >= 0.86, "direct F1 {:.3}", r.direct.f1());
     assert!(
-        r.direct.speaker_accuracy() >= 0.91,
+        r.direct.speaker_accuracy() >= 0.92,
         "direct speaker {:.3}",
         r.direct.speaker_accuracy()
     );
     assert!(
-        r.indirect.f1() >= 0.66,
+        r.indirect.f1() >= 0.69,
         "reported F1 {:.3}",
         r.indirect.f1()
     );
     assert!(
-        r.indirect.speaker_accuracy() >= 0.92,
+        r.indirect.speaker_accuracy() >= 0.94,
         "reported speaker {:.3}",
         r.indirect.speaker_accuracy()
     );
