@@ -310,7 +310,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
 }
 
 /// Particles that belong to the cue ("called for", "agreed to", "pointed to").
-const PARTICLES: &[&str] = &["for", "on", "to", "out", "about", "of"];
+const PARTICLES: &[&str] = &["for", "on", "to", "out", "about", "of", "against"];
 
 /// The object of a cue as content: from after the cue (and its particle) to a comma, the
 /// sentence end or a trailing circumstance ("in a statement", "during the debate").

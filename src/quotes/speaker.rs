@@ -348,6 +348,24 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
 /// own cue (`Kirby said, adding` → Kirby).
 pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<Range> {
     let w = doc.token_text(cue.first);
+    // Also a coordinated cue: "… and criticized the party's …" takes the clause's subject.
+    let mut j = cue.first;
+    while j > lo && is_skippable(doc, j - 1) {
+        j -= 1;
+    }
+    let coordinated = j > lo && matches!(doc.token_text(j - 1), "and" | "but");
+    if coordinated {
+        let mut c = j - 1;
+        while c > lo {
+            c -= 1;
+            if cues::cue_at(doc, c).is_some_and(|o| !o.according) {
+                if let Some(s) = subject_before(doc, lo, c) {
+                    return Some(s);
+                }
+            }
+        }
+        return None;
+    }
     if !w.ends_with("ing") || cue.first == 0 || doc.token_text(cue.first - 1) != "," {
         return None;
     }
