@@ -260,7 +260,9 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     // Inverted: `, said Kirby.`
     if comma_before(c) {
         if let Some(sp) = np_after(doc, cue.end, hi) {
-            if tail_ok(sp.1) && sp.1 > sp.0 {
+            // `, says Paul Rieckhoff, founder and CEO of …`: an appositive may follow.
+            let appositive = sp.1 < hi && doc.token_text(sp.1) == ",";
+            if (tail_ok(sp.1) || appositive) && sp.1 > sp.0 {
                 let b = trim_end(doc, lo, c - 1);
                 let a = content_first(doc, lo, b);
                 let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
