@@ -24,6 +24,14 @@ pub struct Attribution {
 
 /// Words between a subject and its cue ("Kirby also said", "Sullivan last month said").
 const SKIP_BEFORE_CUE: &[&str] = &[
+    "even",
+    "perhaps",
+    "all",
+    "both",
+    "apparently",
+    "reportedly",
+    "quickly",
+    "immediately",
     "also",
     "later",
     "then",
@@ -206,6 +214,22 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
         }
     }
     let last = lower(doc, j - 1);
+    // A subject never opens with a preposition ("In August", "After the debate").
+    let first = lower(doc, b);
+    if PREPOSITIONS.contains(&first.as_str()) && !matches!(first.as_str(), "last" | "this") {
+        // "During the debate Trump said": keep the name or pronoun at the end.
+        let mut k = j;
+        while k > b + 1 && is_capitalised(doc.token_text(k - 1)) {
+            k -= 1;
+        }
+        if k < j && k > b + 1 {
+            return Some((k, j));
+        }
+        if is_pronoun(doc.token_text(j - 1)) && j - 1 > b {
+            return Some((j - 1, j));
+        }
+        return None;
+    }
     if PREPOSITIONS.contains(&last.as_str())
         || matches!(last.as_str(), "the" | "a" | "an" | "'s" | "’s")
     {
