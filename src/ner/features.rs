@@ -2,8 +2,9 @@
 //! [`super::hash`], so the model stores no strings and the runtime allocates nothing per token
 //! (one scratch string is reused).
 //!
-//! Static features depend only on the words ([`static_features`]); dynamic ones on the tags
-//! already predicted to the left and earlier in the document ([`dynamic_features`]).
+//! Static features depend only on the words ([`static_features`]); history features on the tags
+//! given in earlier sentences ([`history_features`]); tag transitions are features too
+//! ([`transition_feature`]) so one weight table holds the whole model.
 
 use super::hash::{hash_str, key, FeatureHash, PreHashedMap};
 use super::lexicon::{Lexicon, PhraseHash, MAX_COLUMNS, MAX_PHRASE};
@@ -239,9 +240,6 @@ const T_CTX_LEX: u64 = 12;
 const T_GAZ: u64 = 13;
 const T_DOC_CASE: u64 = 14;
 const T_PREV: u64 = 20;
-const T_PREV2: u64 = 21;
-const T_PREV_LOWER: u64 = 22;
-const T_PREV_SHAPE: u64 = 23;
 const T_HISTORY: u64 = 24;
 const T_HISTORY_SHAPE: u64 = 25;
 
@@ -298,23 +296,18 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
     }
 }
 
-/// Features from the tags predicted so far: the previous two tags (`N_TAGS` = none) and the
-/// tag last given to the same word earlier in the document (`history`, 0 = never seen).
-pub fn dynamic_features(
-    t: &TokenInfo,
-    prev: usize,
-    prev2: usize,
-    history: u64,
-    out: &mut Vec<u64>,
-) {
-    out.push(key(T_PREV, prev as u64, 0));
-    out.push(key(T_PREV2, prev2 as u64, prev as u64));
-    out.push(key(T_PREV_LOWER, prev as u64, t.lower));
-    out.push(key(T_PREV_SHAPE, prev as u64, t.short_shape));
+/// Document features: the tag given to the same word in earlier sentences (`history`,
+/// 0 = never seen), so a confident "John Kirby" informs a later bare "Kirby".
+pub fn history_features(t: &TokenInfo, history: u64, out: &mut Vec<u64>) {
     if history != 0 {
         out.push(key(T_HISTORY, history, 0));
         out.push(key(T_HISTORY_SHAPE, history, t.short_shape));
     }
+}
+
+/// The feature whose weights score the transition from tag `prev` (`N_TAGS` = sentence start).
+pub fn transition_feature(prev: usize) -> u64 {
+    key(T_PREV, prev as u64, 0)
 }
 
 #[cfg(test)]
