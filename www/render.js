@@ -70,9 +70,12 @@ export function renderArticle(container, text, annotation, onProgress = () => {}
     const slice = () => {
       if (cancelled) return resolve(false);
       const until = performance.now() + 12;
-      const frag = document.createDocumentFragment();
-      while (i < all.length && performance.now() < until) frag.append(renderBlock(all[i++], text));
-      container.append(frag);
+      // Each slice goes into its own chunk: with content-visibility on chunks (big articles),
+      // layout skips whole off-screen chunks instead of walking tens of thousands of paragraphs.
+      const chunk = document.createElement('div');
+      chunk.className = 'chunk';
+      while (i < all.length && performance.now() < until) chunk.append(renderBlock(all[i++], text));
+      container.append(chunk);
       onProgress(all.length ? i / all.length : 1);
       if (i < all.length) setTimeout(slice, 0);
       else resolve(true);
