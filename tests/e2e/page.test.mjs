@@ -274,7 +274,7 @@ test('crossing spans render as nested fragments in the real DOM, text intact', a
     await renderArticle(box, text, annotation).done;
     const shape = (el) =>
       [...el.childNodes].map((n) => (n.nodeType === 3 ? n.data : { ref: n.dataset.ref, first: n.classList.contains('first'), last: n.classList.contains('last'), kids: shape(n) }));
-    return { text, rendered: box.textContent, shape: shape(box.firstChild), speaker: box.querySelector('[data-speaker]')?.dataset.speaker };
+    return { text, rendered: box.textContent, shape: shape(box.querySelector('.para')), speaker: box.querySelector('[data-speaker]')?.dataset.speaker };
   });
   assert.equal(result.rendered, result.text, 'every character rendered once, in order');
   assert.equal(result.speaker, 'John Kirby');
