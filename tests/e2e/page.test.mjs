@@ -183,9 +183,15 @@ test('dropping a .txt file annotates it', async () => {
   await page.close();
 });
 
-test('download gives the Annotation JSON', async () => {
+test('copy and download give the Annotation JSON', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
   const { page } = await openPage(browser.context, base);
   await loadSample(page);
+  await page.click('#copy');
+  await page.waitForFunction(() => /copied/.test(document.getElementById('status').textContent));
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.date, '2023-10-13');
+  assert.ok(copied.quotes.length >= 5 && copied.entities.length >= 5);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.equal(json.date, '2023-10-13');
