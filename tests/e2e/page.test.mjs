@@ -148,6 +148,12 @@ test('keyboard: Tab reaches the highlights and focus shows their details', async
   // A quote's details name its speaker (or say it is unknown).
   await page.focus('#article .quote.first[data-ref="q0"]');
   assert.match(await page.textContent('#tip'), /speaker/);
+  // Its speaker and cue light up in the text when the core found them.
+  const q0 = await page.evaluate(async () => {
+    const speaker = document.querySelector('[data-role="speaker-q0"]');
+    return { speaker: speaker?.textContent, lit: speaker?.classList.contains('active') };
+  });
+  if (q0.speaker) assert.ok(q0.lit, `speaker ${q0.speaker} lit while its quote has focus`);
   await page.keyboard.press('Escape');
   assert.ok(await page.isHidden('#tip'));
   await page.close();
