@@ -376,6 +376,14 @@ const NOT_NAMES: &[&str] = &[
     "Madam",
     "OK",
     "Okay",
+    "Later",
+    "Earlier",
+    "Separately",
+    "Afterward",
+    "Afterwards",
+    "Speaking",
+    "Asked",
+    "Last",
 ];
 
 /// Joining words allowed inside a name ("Bank of America", "Secretary of State").
@@ -427,7 +435,14 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
         let Some(kind) = Kind::from_label(&e.label) else {
             continue;
         };
-        let (first, end) = (token_at(doc, e.start), token_at(doc, e.end));
+        let (first, mut end) = (token_at(doc, e.start), token_at(doc, e.end));
+        // A name never runs across a line break or a quote mark (model spans sometimes do).
+        if let Some(k) = (first + 1..end).find(|&k| {
+            let gap = &doc.text[doc.tokens[k - 1].end..doc.tokens[k].start];
+            gap.contains('\n') || matches!(doc.token_text(k), "“" | "”" | "\"" | "‘")
+        }) {
+            end = k;
+        }
         if first < end && end <= doc.tokens.len() {
             spans.push((first, end, Some(kind), Some(ei)));
         }
@@ -436,11 +451,19 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
     let covered = |i: usize, spans: &[(usize, usize, Option<Kind>, Option<usize>)]| {
         spans.iter().any(|&(f, e, _, _)| f <= i && i < e)
     };
+    // A sentence-initial capitalised word that the article also writes in lower case
+    // ("Officials", "Democratic") is an ordinary word, not the start of a name.
+    let lower_words: std::collections::HashSet<&str> = (0..doc.tokens.len())
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
     let mut extra = Vec::new();
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.end {
-            if !is_name_word(doc.token_text(i)) || covered(i, &spans) {
+            let w = doc.token_text(i);
+            let ordinary = i == s.first && lower_words.contains(w.to_lowercase().as_str());
+            if ordinary || !is_name_word(w) || covered(i, &spans) {
                 i += 1;
                 continue;
             }
@@ -549,7 +572,7 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
             Some(g) => {
                 let grp = &mut out.groups[g];
                 let longer = grp.name.as_ref().is_none_or(|n| full.len() > n.len());
-                if longer && end_n - name > 1 {
+                if longer && is_full(doc, name, end_n) {
                     grp.name = Some(full);
                 }
                 if grp.kind == Kind::Unknown {
@@ -560,7 +583,7 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
                 out.mentions.push(Mention { group: g, ..m });
             }
             None => {
-                let ambiguous = end_n - name == 1 && candidates(doc, &out, &m).len() > 1;
+                let ambiguous = !is_full(doc, name, end_n) && candidates(doc, &out, &m).len() > 1;
                 let mut grp = Group {
                     name: (!ambiguous).then_some(full),
                     kind,
@@ -594,9 +617,14 @@ fn merge_roles(grp: &mut Group, roles: Vec<String>, titles: Vec<String>) {
     }
 }
 
+/// Whether a name has several words ("John Kirby"), not one ("Kirby", "Jean-Pierre").
+fn is_full(doc: &Doc, name: usize, end: usize) -> bool {
+    text_of(doc, name, end).contains(char::is_whitespace)
+}
+
 /// Person groups whose full name ends (surname) or starts (first name) with this one-word name.
 fn candidates(doc: &Doc, out: &Mentions, m: &Mention) -> Vec<usize> {
-    let w = doc.token_text(m.name).to_lowercase();
+    let w = text_of(doc, m.name, m.end).to_lowercase();
     let mut c: Vec<usize> = Vec::new();
     for (gi, g) in out.groups.iter().enumerate() {
         if g.kind == Kind::Org || g.kind == Kind::Place {
@@ -622,7 +650,7 @@ fn assign_group(doc: &Doc, out: &Mentions, m: &Mention) -> Option<usize> {
             }
         }
     }
-    if m.end - m.name != 1 || m.kind == Kind::Org || m.kind == Kind::Place {
+    if is_full(doc, m.name, m.end) || m.kind == Kind::Org || m.kind == Kind::Place {
         return None;
     }
     let c = candidates(doc, out, m);
@@ -644,7 +672,9 @@ fn assign_group(doc: &Doc, out: &Mentions, m: &Mention) -> Option<usize> {
                         .get(doc.sentence_of(pm.first))
                         .map(|s| s.paragraph)
                         == para;
-                    if same_para && pm.end - pm.name > 1 && best.is_none_or(|(at, _)| pm.first > at)
+                    if same_para
+                        && is_full(doc, pm.name, pm.end)
+                        && best.is_none_or(|(at, _)| pm.first > at)
                     {
                         best = Some((pm.first, g));
                     }
@@ -660,16 +690,12 @@ impl Mentions {
     /// "Smith, a spokesperson for the agency" is Smith, of "the agency's Smith" too).
     pub fn within(&self, first: usize, end: usize) -> Option<&Mention> {
         let lo = self.mentions.partition_point(|m| m.end <= first);
+        let overlap = |m: &Mention| m.end.min(end).saturating_sub(m.first.max(first));
         self.mentions[lo..]
             .iter()
             .take_while(|m| m.first < end)
-            .find(|m| m.kind == Kind::Person)
-            .or_else(|| {
-                self.mentions[lo..]
-                    .iter()
-                    .take_while(|m| m.first < end)
-                    .next()
-            })
+            .filter(|m| overlap(m) > 0)
+            .max_by_key(|m| (m.kind == Kind::Person, overlap(m), m.first))
     }
 
     /// The most recent group holding `role` ("adviser") before token `before`.

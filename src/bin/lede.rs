@@ -73,6 +73,9 @@ enum Command {
         /// Print each error (quotes the corpus; for analysis, never for committing).
         #[arg(long)]
         errors: bool,
+        /// Rebuild raw text from the tokens and run the whole pipeline (tokenizer, model, rules).
+        #[arg(long)]
+        raw: bool,
     },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
@@ -94,12 +97,14 @@ fn main() -> ExitCode {
         Command::Eval {
             ner,
             model,
+            raw,
             quotes,
             split,
             errors,
         } => eval(
             ner.as_deref(),
             model.as_deref(),
+            raw,
             quotes.as_deref(),
             &split,
             errors,
@@ -288,6 +293,7 @@ fn tag_bio(
 fn eval(
     ner: Option<&std::path::Path>,
     model: Option<&std::path::Path>,
+    raw: bool,
     quotes: Option<&std::path::Path>,
     split: &str,
     errors: bool,
@@ -295,7 +301,11 @@ fn eval(
     let mut any = false;
     if let Some(gold) = ner {
         let rec = lede::ner::commands::recognizer(model)?;
-        print!("{}", lede::ner::commands::eval(rec, gold)?.report());
+        if raw {
+            print!("{}", lede::ner::commands::eval_raw(rec, gold)?);
+        } else {
+            print!("{}", lede::ner::commands::eval(rec, gold)?.report());
+        }
         any = true;
     }
     if let Some(dir) = quotes {

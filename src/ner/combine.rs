@@ -91,7 +91,9 @@ pub fn combine(
     // 3. Rule spans that fill gaps.
     let gaps: Vec<Entity> = rules
         .into_iter()
-        .filter(|r| policy(&r.label) == Source::ModelThenRules && overlapping(&out, r).next().is_none())
+        .filter(|r| {
+            policy(&r.label) == Source::ModelThenRules && overlapping(&out, r).next().is_none()
+        })
         .collect();
     out.extend(gaps);
     out.sort_by_key(|e| (e.start, e.end));

@@ -12,15 +12,14 @@ use super::labels::N_TAGS;
 const MAGIC: &[u8; 8] = b"LEDENER3";
 
 pub struct Model {
-    /// Open-addressing table: key (0 = empty) and row index.
-    slots: Vec<(u32, u32)>,
+    /// Open-addressing table of `key << 32 | row offset into data`; 0 = empty.
+    slots: Vec<u64>,
     mask: usize,
-    /// Row r covers `entries[offsets[r]..offsets[r + 1]]`.
-    offsets: Vec<u32>,
-    entries: Vec<(u8, i8)>,
-    /// Row r's weights are `entries × scales[r]`.
-    scales: Vec<f32>,
-    scale_codes: Vec<u8>,
+    /// Rows back to back: entry count, scale code, then (tag, i8 weight) pairs. One table probe
+    /// plus one contiguous read per feature keeps scoring cache-friendly.
+    data: Vec<u8>,
+    scales: [f32; 256],
+    rows: usize,
     pub lex_columns: usize,
 }
 
@@ -46,101 +45,124 @@ fn slot_of(k: u32, mask: usize) -> usize {
     (k.wrapping_mul(0x9E37_79B1) as usize) & mask
 }
 
+const NONE: u32 = u32::MAX;
+
 impl Model {
     /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
     pub fn from_rows(mut rows: Vec<(u32, u8, Vec<(u8, i8)>)>, lex_columns: usize) -> Model {
         rows.sort_by_key(|r| r.0);
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mut m = Model {
-            slots: vec![(0, 0); cap],
+            slots: vec![0; cap],
             mask: cap - 1,
-            offsets: Vec::with_capacity(rows.len() + 1),
-            entries: Vec::new(),
-            scales: Vec::with_capacity(rows.len()),
-            scale_codes: Vec::with_capacity(rows.len()),
+            data: Vec::new(),
+            scales: std::array::from_fn(|c| scale_of(c as u8)),
+            rows: rows.len(),
             lex_columns,
         };
-        m.offsets.push(0);
-        for (r, (k, code, row)) in rows.into_iter().enumerate() {
-            m.entries.extend(row);
-            m.scales.push(scale_of(code));
-            m.scale_codes.push(code);
-            m.offsets.push(m.entries.len() as u32);
+        for (k, code, row) in rows {
+            let offset = m.data.len() as u64;
+            m.data.push(row.len() as u8);
+            m.data.push(code);
+            for (t, w) in row {
+                m.data.push(t);
+                m.data.push(w as u8);
+            }
             let mut s = slot_of(k, m.mask);
-            while m.slots[s].0 != 0 {
+            while m.slots[s] != 0 {
                 s = (s + 1) & m.mask;
             }
-            m.slots[s] = (k, r as u32);
+            m.slots[s] = (k as u64) << 32 | offset;
         }
         m
     }
 
     pub fn features(&self) -> usize {
-        self.offsets.len() - 1
+        self.rows
     }
 
     pub fn weights(&self) -> usize {
-        self.entries.len()
+        (self.data.len() - 2 * self.rows) / 2
     }
 
     #[inline]
-    fn row(&self, h: u64) -> Option<usize> {
+    fn row(&self, h: u64) -> u32 {
         let k = short_key(h);
         let mut s = slot_of(k, self.mask);
         loop {
-            let (sk, r) = self.slots[s];
-            if sk == k {
-                return Some(r as usize);
+            let slot = self.slots[s];
+            if (slot >> 32) as u32 == k {
+                return slot as u32;
             }
-            if sk == 0 {
-                return None;
+            if slot == 0 {
+                return NONE;
             }
             s = (s + 1) & self.mask;
         }
     }
 
-    /// Adds the weights of `features` to `scores`.
+    /// Adds the weights of `features` to `scores`. All rows are located first so the table
+    /// probes (cache misses) overlap instead of queueing behind the score updates.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
-        for &f in features {
-            if let Some(r) = self.row(f) {
-                let scale = self.scales[r];
-                for &(t, w) in &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize]
-                {
-                    scores[t as usize] += w as f32 * scale;
+        for chunk in features.chunks(64) {
+            let mut rows = [NONE; 64];
+            for (r, &f) in rows.iter_mut().zip(chunk) {
+                *r = self.row(f);
+            }
+            for &r in &rows[..chunk.len()] {
+                if r == NONE {
+                    continue;
+                }
+                let r = r as usize;
+                let n = self.data[r] as usize;
+                let scale = self.scales[self.data[r + 1] as usize];
+                for e in self.data[r + 2..r + 2 + 2 * n].chunks_exact(2) {
+                    if let Some(s) = scores.get_mut(e[0] as usize) {
+                        *s += (e[1] as i8) as f32 * scale;
+                    }
                 }
             }
         }
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<(u32, usize)> = self
+    /// Rows as (key, scale code, entries), sorted by key.
+    fn rows(&self) -> Vec<(u32, u8, &[u8])> {
+        let mut out: Vec<(u32, u8, &[u8])> = self
             .slots
             .iter()
-            .filter(|s| s.0 != 0)
-            .map(|&(k, r)| (k, r as usize))
+            .filter(|&&s| s != 0)
+            .map(|&s| {
+                let r = s as u32 as usize;
+                let n = self.data[r] as usize;
+                (
+                    (s >> 32) as u32,
+                    self.data[r + 1],
+                    &self.data[r + 2..r + 2 + 2 * n],
+                )
+            })
             .collect();
-        rows.sort_unstable();
+        out.sort_unstable_by_key(|r| r.0);
+        out
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let rows = self.rows();
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
         out.extend_from_slice(&(self.lex_columns as u32).to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut last = 0u32;
-        for &(k, _) in &rows {
+        for &(k, _, _) in &rows {
             write_varint(&mut out, k - last);
             last = k;
         }
-        for &(_, r) in &rows {
-            out.push((self.offsets[r + 1] - self.offsets[r]) as u8);
-        }
-        for &(_, r) in &rows {
-            out.push(self.scale_codes[r]);
-        }
-        for &(_, r) in &rows {
-            let row = &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize];
-            out.extend(row.iter().map(|e| e.0));
-            out.extend(row.iter().map(|e| e.1 as u8));
+        out.extend(rows.iter().map(|r| (r.2.len() / 2) as u8));
+        out.extend(rows.iter().map(|r| r.1));
+        for &(_, _, e) in &rows {
+            out.extend(e.iter().step_by(2));
+            out.extend(e.iter().skip(1).step_by(2));
         }
         out
     }

@@ -17,6 +17,7 @@ pub struct Reported {
 }
 
 const MIN_CONTENT: usize = 3;
+const OBJECT_MIN: usize = 4;
 
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
@@ -75,8 +76,8 @@ fn starts_clause(doc: &Doc, i: usize) -> bool {
         )
 }
 
-/// Finds reported speech in every sentence, skipping content that is mostly a direct quote
-/// (`quoted`: byte spans of direct quotes).
+/// Finds reported speech in every sentence, skipping content that is mostly quoted
+/// (`quoted`: byte spans of direct and partial quotes).
 pub fn find(doc: &Doc, quoted: &[Span]) -> Vec<Reported> {
     let mut out = Vec::new();
     for s in &doc.sentences {
@@ -135,6 +136,9 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
     let mut i = a;
     while i < hi {
         let w = doc.token_text(i);
+        if w == "," && i + 1 < hi && doc.token_text(i + 1) == "which" {
+            return i;
+        }
         if w == "," && i + 1 < hi {
             // ", adding that …" / ", he said" / ", according to …" start another attribution.
             let next = cues::cue_at(doc, i + 1);
@@ -149,6 +153,22 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
         }
         if matches!(w, ";") {
             return i;
+        }
+        // "… and predicted that …" / "…, and called him …": the same speaker's next cue.
+        if matches!(w, "and" | "but") && i > a && i + 1 < hi {
+            let mut k = i + 1;
+            if k < hi && matches!(doc.token_text(k), "also" | "then" | "later") {
+                k += 1;
+            }
+            let next_cue = k < hi
+                && cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && doc.token_text(k).ends_with("ed");
+            let pronoun_cue = k + 1 < hi
+                && is_pronoun(doc.token_text(k))
+                && cues::cue_at(doc, k + 1).is_some_and(|c| !c.according);
+            if next_cue || pronoun_cue {
+                return trim_end(doc, a, i);
+            }
         }
         i += 1;
     }
@@ -173,13 +193,55 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             }
         }
     }
+    // Object content: `Warren called Wells Fargo's behavior “outrageous”`, `called for a
+    // moratorium`, `cited …`, `told his advisers to …` — the object up to the clause's end.
+    if let Some(speaker) = subject {
+        let clausal = matches!(
+            word.to_lowercase().as_str(),
+            "said" | "says" | "say" | "saying" | "added" | "adding" | "adds"
+        );
+        if !clausal
+            && cues::is_speech(word)
+            && !matches!(doc.token_text(cue.end.min(hi.saturating_sub(1))), "," | ":")
+        {
+            if let Some(r) = object_content(doc, cue, hi) {
+                return Some(Reported {
+                    content: r,
+                    speaker: Some(speaker),
+                    cue: (cue.first, cue.end),
+                });
+            }
+        }
+    }
     // Backward: `CONTENT, Kirby said.` / `CONTENT, said Kirby.`
     if !cues::is_speech(word) {
         return None;
     }
+    // After the cue only a short tail ("on Friday", "in a statement") or a comma opening a
+    // side clause (", adding …", ", as …") may follow.
     let tail_ok = |from: usize| {
         let rest = trim_end(doc, from, hi);
-        rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that")
+        if rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that") {
+            return true;
+        }
+        let comma = (from..rest.min(from + 7)).find(|&i| doc.token_text(i) == ",");
+        comma.is_some_and(|k| {
+            let next = k + 1;
+            next < hi
+                && (cues::cue_at(doc, next).is_some()
+                    || matches!(
+                        doc.token_text(next),
+                        "as" | "who"
+                            | "which"
+                            | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "but"
+                            | "and"
+                            | "because"
+                    ))
+        })
     };
     // `…,” Kirby said` too: closing quote marks may sit between the comma and the speaker.
     let comma_before = |mut at: usize| {
@@ -188,14 +250,23 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         }
         at > lo && doc.token_text(at - 1) == ","
     };
+    let own_attribution = |a: usize, b: usize| {
+        (a + 1..b).any(|k| {
+            cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && cues::is_speech(doc.token_text(k))
+                && (is_pronoun(doc.token_text(k - 1)) || is_capitalised(doc.token_text(k - 1)))
+        })
+    };
     // Inverted: `, said Kirby.`
     if comma_before(c) {
         if let Some(sp) = np_after(doc, cue.end, hi) {
             if tail_ok(sp.1) && sp.1 > sp.0 {
                 let b = trim_end(doc, lo, c - 1);
-                if b >= lo + MIN_CONTENT {
+                let a = content_first(doc, lo, b);
+                let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+                if b >= a + MIN_CONTENT && !own_attribution(a, b) && !opens_quote {
                     return Some(Reported {
-                        content: (lo, b),
+                        content: (a, b),
                         speaker: Some(sp),
                         cue: (cue.first, cue.end),
                     });
@@ -205,16 +276,121 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         return None;
     }
     let sp = subject_before(doc, lo, c)?;
-    if !comma_before(sp.0) || !tail_ok(cue.end) {
+    if !comma_before(sp.0) {
         return None;
     }
     let b = trim_end(doc, lo, sp.0);
     let a = content_first(doc, lo, b);
-    (b >= a + MIN_CONTENT).then_some(Reported {
-        content: (a, b),
-        speaker: Some(sp),
-        cue: (cue.first, cue.end),
-    })
+    // A sentence opening with a quote mark is a direct quotation, not reported speech.
+    let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+    if b < a + MIN_CONTENT || own_attribution(a, b) || opens_quote {
+        return None;
+    }
+    if tail_ok(cue.end) {
+        return Some(Reported {
+            content: (a, b),
+            speaker: Some(sp),
+            cue: (cue.first, cue.end),
+        });
+    }
+    // Interrupted: `The museum, Mr. Bush said, celebrated …` — the content is the sentence
+    // around the attribution.
+    if cue.end + 1 < hi && doc.token_text(cue.end) == "," && starts_clause_or_word(doc, cue.end + 1)
+    {
+        let end = content_end(doc, cue.end + 1, hi);
+        if end > cue.end + 1 {
+            return Some(Reported {
+                content: (a, end),
+                speaker: Some(sp),
+                cue: (cue.first, cue.end),
+            });
+        }
+    }
+    None
+}
+
+/// Particles that belong to the cue ("called for", "agreed to", "pointed to").
+const PARTICLES: &[&str] = &["for", "on", "to", "out", "about", "of"];
+
+/// The object of a cue as content: from after the cue (and its particle) to a comma, the
+/// sentence end or a trailing circumstance ("in a statement", "during the debate").
+fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
+    let mut a = cue.end;
+    if a < hi && PARTICLES.contains(&doc.token_text(a)) {
+        a += 1;
+    }
+    if a >= hi || !starts_object(doc, a) {
+        return None;
+    }
+    let mut b = a;
+    while b < hi {
+        let w = doc.token_text(b);
+        let next = if b + 1 < hi {
+            doc.token_text(b + 1)
+        } else {
+            ""
+        };
+        let circumstance = matches!(w, "in" | "on" | "at")
+            && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
+        if matches!(
+            w,
+            "," | ";" | "—" | "–" | "--" | ":" | "(" | "during" | "while" | "because" | "but"
+        ) || circumstance
+            || (w == "and" && (is_pronoun(next) || cues::cue_at(doc, b + 1).is_some()))
+        {
+            break;
+        }
+        b += 1;
+    }
+    let b = trim_end(doc, a, b);
+    // A bare listener or object ("told the crowd", "told The Huffington Post") is not content.
+    (b >= a + OBJECT_MIN).then_some((a, b))
+}
+
+fn starts_object(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    let l = w.to_lowercase();
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "“\"‘$".contains(c))
+        && !matches!(
+            l.as_str(),
+            "that"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "after"
+                | "before"
+                | "during"
+                | "and"
+                | "but"
+                | "so"
+                | "not"
+                | "it"
+                | "this"
+                | "last"
+                | "to"
+                | "when"
+                | "while"
+                | "if"
+                | "earlier"
+                | "later"
+                | "again"
+                | "also"
+                | "yes"
+                | "no"
+        )
+        && !(l.len() > 4 && l.ends_with("ly"))
+        && cues::cue_at(doc, i).is_none()
+}
+
+fn starts_clause_or_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    w.chars().next().is_some_and(char::is_alphanumeric) && cues::cue_at(doc, i).is_none()
 }
 
 /// Skips a leading quote mark that closes nothing ("“" is direct speech, handled elsewhere).
@@ -247,8 +423,78 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     {
         return None;
     }
-    starts_clause(doc, i).then_some(i)
+    let loose = cues::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
+    let ok = starts_clause(doc, i)
+        || (loose
+            && w.chars().next().is_some_and(char::is_alphabetic)
+            && !PLAIN_STOPS.contains(&w.to_lowercase().as_str())
+            && !(w.ends_with("ly") && w.len() > 4)
+            && cues::cue_at(doc, i).is_none());
+    ok.then_some(i)
 }
+
+/// Words that cannot open reported content after "said" ("said in", "said so").
+const PLAIN_STOPS: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "about",
+    "of",
+    "with",
+    "by",
+    "from",
+    "during",
+    "after",
+    "before",
+    "into",
+    "over",
+    "as",
+    "through",
+    "without",
+    "against",
+    "under",
+    "when",
+    "while",
+    "so",
+    "and",
+    "but",
+    "or",
+    "yes",
+    "no",
+    "not",
+    "again",
+    "also",
+    "last",
+    "this",
+    "then",
+    "later",
+    "earlier",
+    "recently",
+    "is",
+    "was",
+    "it's",
+    "he's",
+    "she's",
+    "nothing",
+    "otherwise",
+    "previously",
+    "once",
+    "too",
+    "instead",
+    "afterward",
+    "repeatedly",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
 
 /// `According to Kirby, CONTENT.` and `CONTENT, according to Kirby.`
 fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {

@@ -61,7 +61,9 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
 /// [`Mentions::into_clusters`] renumbers it.
 pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quote> {
     let found = speaker::attribute(doc, &quotes);
-    let direct: Vec<Span> = quotes
+    // Content mostly inside a direct quote is that quote; partial quotes stay inside reported
+    // speech (`she was “appalled” that …`).
+    let quoted: Vec<Span> = quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
         .map(|q| Span::new(q.start, q.end))
@@ -71,7 +73,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
         q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
         items.push((q, a.speaker));
     }
-    for r in indirect::find(doc, &direct) {
+    for r in indirect::find(doc, &quoted) {
         let Some(content) = speaker::text_span(doc, r.content) else {
             continue;
         };
@@ -101,7 +103,9 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
                     .or_insert_with(|| resolver.resolve(doc, mentions, r));
                 q.speaker = speaker::text_span(doc, r);
                 q.speaker_cluster = g;
-                q.speaker_name = g.and_then(|g| mentions.groups[g].name.clone());
+                q.speaker_name = g
+                    .and_then(|g| mentions.groups[g].name.clone())
+                    .map(|n| speaker::fuller_name(doc, r, n));
             }
             q
         })

@@ -396,19 +396,55 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
                 .or_else(|| next_sentence(doc, s_last, qe))
                 .or_else(|| before_quote(doc, first_sent.first, qf, 12))
                 .or_else(|| colon_intro(doc, s_first, qf)),
-            _ => before_quote(doc, first_sent.first, qf, 60)
-                .or_else(|| after_quote(doc, qe, last_sent.end))
+            // `was “heartbreaking,” she said` before `Sullivan said … “pay a price”`.
+            _ => after_quote(doc, qe, last_sent.end)
+                .filter(|a| a.speaker.is_some_and(|(s, _)| s <= qe + 2))
+                .or_else(|| before_quote(doc, first_sent.first, qf, 60))
                 .or_else(|| {
                     sentence_cue(doc, first_sent.first, last_sent.end.max(first_sent.end), qf)
                 }),
         };
         if found.is_none() && q.kind == QuoteKind::Direct {
             found = colon_subject(doc, first_sent.first, qf)
+                .or_else(|| after_quote_loose(doc, qe, last_sent.end))
                 .or_else(|| continuation(doc, quotes, &out, qf));
         }
         out.push(found.unwrap_or(none));
     }
     out
+}
+
+/// `“Go back,” Trump barked.`: a name or pronoun and a past-tense verb missing from the cue
+/// table right after the quote.
+fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
+    let mut i = qe;
+    while i < hi && doc.token_text(i) == "," {
+        i += 1;
+    }
+    let mut e = i;
+    while e < hi && e - i < 4 && is_capitalised(doc.token_text(e)) {
+        e += 1;
+    }
+    if e == i && i < hi && is_pronoun(doc.token_text(i)) && doc.token_text(i) != "it" {
+        e = i + 1;
+    }
+    let verb = doc
+        .tokens
+        .get(e)
+        .map(|_| doc.token_text(e))
+        .filter(|_| e < hi)?;
+    let verb_like = verb.len() > 3
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && (verb.ends_with("ed") || verb.ends_with("es"));
+    let ends = e + 1 >= hi
+        || matches!(
+            doc.token_text(e + 1),
+            "." | "," | "as" | "to" | "at" | "in" | "from" | "before" | "after" | "while"
+        );
+    (e > i && verb_like && ends).then_some(Attribution {
+        speaker: Some((i, e)),
+        cue: Some((e, e + 1)),
+    })
 }
 
 /// `“…?” Clinton said.` split into two sentences by the question mark: the next sentence of
@@ -525,6 +561,25 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     if qf == 0 || qf <= lo + 1 || doc.token_text(qf - 1) != ":" {
         return None;
     }
+    // `… - Carl Bialik: “…”`: a name right before the colon.
+    let colon = qf - 1;
+    let mut b = colon;
+    while b > lo && colon - b < 5 && is_capitalised(doc.token_text(b - 1)) {
+        b -= 1;
+    }
+    let dash_or_start = b == lo || matches!(doc.token_text(b - 1), "-" | "—" | "–" | "--" | ",");
+    let words_upper = (b..colon).all(|i| {
+        !doc.token_text(i)
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    });
+    if b < colon && dash_or_start && words_upper && !matches!(doc.token_text(b), "The" | "A" | "An")
+    {
+        return Some(Attribution {
+            speaker: Some((b, colon)),
+            cue: Some((colon, qf)),
+        });
+    }
     let mut e = lo;
     while e < qf - 1
         && e - lo < 8
@@ -553,8 +608,9 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
 pub struct Resolver {
-    /// (token position, group) of resolved speakers so far.
-    history: Vec<(usize, usize)>,
+    /// (token position, group) of speakers so far; `None` for a person we could not name
+    /// ("my father"), which stops a later "he" from jumping to an older named speaker.
+    history: Vec<(usize, Option<usize>)>,
     /// Gender per group learned from pronouns and titles: Some(true) = he, Some(false) = she.
     gender: std::collections::HashMap<usize, bool>,
 }
@@ -565,8 +621,8 @@ impl Resolver {
     pub fn resolve(&mut self, doc: &Doc, mentions: &Mentions, speaker: Range) -> Option<usize> {
         let (a, b) = speaker;
         let group = self.lookup(doc, mentions, a, b);
-        if let Some(g) = group {
-            self.history.push((a, g));
+        if group.is_some() || unnamed_person(doc, a, b) {
+            self.history.push((a, group));
         }
         group
     }
@@ -585,21 +641,26 @@ impl Resolver {
                     .history
                     .iter()
                     .rev()
-                    .find(|(_, g)| mentions.groups[*g].kind == Kind::Org)
-                    .map(|&(_, g)| g);
+                    .filter_map(|&(_, g)| g)
+                    .find(|&g| mentions.groups[g].kind == Kind::Org);
             }
             let male = male?;
             let compatible = |g: usize, me: &Self| {
-                mentions.groups[g].kind != Kind::Org && me.gender.get(&g).is_none_or(|&m| m == male)
+                !matches!(mentions.groups[g].kind, Kind::Org | Kind::Place)
+                    && me.gender.get(&g).is_none_or(|&m| m == male)
             };
+            // The most recent compatible speaker; an unnamed person in between wins (as None).
             let recent = self
                 .history
                 .iter()
                 .rev()
                 .take(6)
                 .map(|&(_, g)| g)
-                .find(|&g| compatible(g, self));
-            let g = recent.or_else(|| {
+                .find(|g| g.is_none_or(|g| compatible(g, self)));
+            if let Some(None) = recent {
+                return None;
+            }
+            let g = recent.flatten().or_else(|| {
                 mentions
                     .last_person(a, 400)
                     .map(|m| m.group)
@@ -651,4 +712,57 @@ pub fn text_span(doc: &Doc, r: Range) -> Option<TextSpan> {
         end: s.end,
         text: doc.text[s.start..s.end].to_string(),
     })
+}
+
+/// Person nouns that name nobody: "my father", "the spokesman", "a voter".
+const PERSON_NOUNS: &[&str] = &[
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "man",
+    "woman",
+    "voter",
+    "resident",
+    "friend",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "boy",
+    "girl",
+];
+
+fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
+    let last = lower(doc, b - 1);
+    b > a
+        && !is_capitalised(doc.token_text(b - 1))
+        && (is_title(&last) || PERSON_NOUNS.contains(&last.as_str()))
+}
+
+/// The speaker mention's own name when it is fuller than the cluster's: the entity layer may
+/// have found only "Pimentel" where the text says "Beck Pimentel".
+pub fn fuller_name(doc: &Doc, r: Range, name: String) -> String {
+    let (a, b) = r;
+    let mut k = b;
+    while k > a && is_capitalised(doc.token_text(k - 1)) && !is_title(doc.token_text(k - 1)) {
+        k -= 1;
+    }
+    if k == b {
+        return name;
+    }
+    let own = doc.text[doc.tokens[k].start..doc.tokens[b - 1].end].to_string();
+    let fuller = own.len() > name.len()
+        && own.ends_with(name.as_str())
+        && own.split_whitespace().count() <= 4
+        && !own.contains('\n');
+    if fuller {
+        own
+    } else {
+        name
+    }
 }
