@@ -76,12 +76,17 @@ function renderBlock(block, text) {
  */
 export function renderArticle(container, text, annotation, onProgress = () => {}) {
   let cancelled = false;
-  const all = blocks(text, annotation.paragraphs, spansOf(annotation));
+  let all = null;
   container.replaceChildren();
   const done = new Promise((resolve) => {
     let i = 0;
     const slice = () => {
       if (cancelled) return resolve(false);
+      if (!all) {
+        // Its own task for big texts: the layout of spans takes tens of ms on 2 MB.
+        all = blocks(text, annotation.paragraphs, spansOf(annotation));
+        if (text.length > 100_000) return setTimeout(slice, 0);
+      }
       const until = performance.now() + 12;
       // Each slice goes into its own chunk: with content-visibility on chunks (big articles),
       // layout skips whole off-screen chunks instead of walking tens of thousands of paragraphs.
