@@ -23,7 +23,7 @@ export function serve(root, { host = '127.0.0.1', port = 0, log = false } = {}) 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(base)) {
+    if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }

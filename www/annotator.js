@@ -77,7 +77,7 @@ export class Annotator {
       this.spawn();
     }
     if (this.pending) run.reject(stale());
-    else if (data.type === 'result') run.resolve({ annotation: data.annotation, ms: data.ms });
+    else if (data.type === 'result') run.resolve({ annotation: JSON.parse(data.json), ms: data.ms });
     else run.reject(new Error(data.message));
     this.pump();
   }

@@ -47,8 +47,13 @@ function progress(text, t0) {
   setStatus(`Annotating ${kb(text.length)} characters… ${Math.round(elapsed / 1000)} s${estimate}`, true);
 }
 
+let runs = 0;
+// Yields to the event loop so a frame can be drawn between the heavy steps of a big result.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function run() {
   const text = textOf();
+  const mine = ++runs;
   const t0 = performance.now();
   clearInterval(ticker);
   if (text.length > BIG) {
@@ -69,6 +74,8 @@ async function run() {
   }
   clearInterval(ticker);
   if (text.length > 10_000) speed = text.length / Math.max(1, result.ms);
+  if (text.length > BIG) await nextTask();
+  if (mine !== runs) return;
   show(text, result.annotation, result.ms);
 }
 

@@ -40,19 +40,29 @@ export function attachDetails(container, tip, current) {
     }
     tip.replaceChildren(dl);
     tip.hidden = false;
+    lit(false);
     anchor = el;
+    lit(true);
     el.setAttribute('aria-describedby', tip.id);
     place(el);
   };
   const place = (el) => {
-    const r = el.getBoundingClientRect();
+    // Anchor on the first line box: a quote can span many lines.
+    const r = el.getClientRects()[0] || el.getBoundingClientRect();
     const t = tip.getBoundingClientRect();
     const left = Math.max(4, Math.min(r.left, window.innerWidth - t.width - 4));
-    const below = r.bottom + 6 + t.height < window.innerHeight;
+    const above = r.top - t.height - 6 >= 0;
     tip.style.left = `${left}px`;
-    tip.style.top = `${below ? r.bottom + 6 : Math.max(4, r.top - t.height - 6)}px`;
+    tip.style.top = `${above ? r.top - t.height - 6 : r.bottom + 6}px`;
+  };
+  // While a quote is active, its speaker and cue light up in the text.
+  const lit = (on) => {
+    const ref = anchor && anchor.dataset.ref;
+    if (!ref || ref[0] !== 'q') return;
+    for (const el of container.querySelectorAll(`[data-role="speaker-${ref}"], [data-role="cue-${ref}"]`)) el.classList.toggle('active', on);
   };
   const hide = () => {
+    lit(false);
     if (anchor) anchor.removeAttribute('aria-describedby');
     anchor = null;
     tip.hidden = true;

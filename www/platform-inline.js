@@ -15,9 +15,15 @@ export function createWorker() {
 }
 
 export function loadWasmModule() {
-  const bin = atob(embedded('lede-wasm').trim());
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const b64 = embedded('lede-wasm').trim();
+  let bytes;
+  if (Uint8Array.fromBase64) {
+    bytes = Uint8Array.fromBase64(b64); // native decoder where available
+  } else {
+    const bin = atob(b64);
+    bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  }
   return WebAssembly.compile(bytes);
 }
 

@@ -148,6 +148,12 @@ test('keyboard: Tab reaches the highlights and focus shows their details', async
   // A quote's details name its speaker (or say it is unknown).
   await page.focus('#article .quote.first[data-ref="q0"]');
   assert.match(await page.textContent('#tip'), /speaker/);
+  // Its speaker and cue light up in the text when the core found them.
+  const q0 = await page.evaluate(async () => {
+    const speaker = document.querySelector('[data-role="speaker-q0"]');
+    return { speaker: speaker?.textContent, lit: speaker?.classList.contains('active') };
+  });
+  if (q0.speaker) assert.ok(q0.lit, `speaker ${q0.speaker} lit while its quote has focus`);
   await page.keyboard.press('Escape');
   assert.ok(await page.isHidden('#tip'));
   await page.close();
@@ -183,9 +189,15 @@ test('dropping a .txt file annotates it', async () => {
   await page.close();
 });
 
-test('download gives the Annotation JSON', async () => {
+test('copy and download give the Annotation JSON', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
   const { page } = await openPage(browser.context, base);
   await loadSample(page);
+  await page.click('#copy');
+  await page.waitForFunction(() => /copied/.test(document.getElementById('status').textContent));
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.date, '2023-10-13');
+  assert.ok(copied.quotes.length >= 5 && copied.entities.length >= 5);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.equal(json.date, '2023-10-13');
@@ -274,7 +286,7 @@ test('crossing spans render as nested fragments in the real DOM, text intact', a
     await renderArticle(box, text, annotation).done;
     const shape = (el) =>
       [...el.childNodes].map((n) => (n.nodeType === 3 ? n.data : { ref: n.dataset.ref, first: n.classList.contains('first'), last: n.classList.contains('last'), kids: shape(n) }));
-    return { text, rendered: box.textContent, shape: shape(box.firstChild), speaker: box.querySelector('[data-speaker]')?.dataset.speaker };
+    return { text, rendered: box.textContent, shape: shape(box.querySelector('.para')), speaker: box.querySelector('[data-speaker]')?.dataset.speaker };
   });
   assert.equal(result.rendered, result.text, 'every character rendered once, in order');
   assert.equal(result.speaker, 'John Kirby');
