@@ -489,7 +489,13 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             } else {
                 i
             };
-            extra.push((first, end, None, None));
+            // "National Security Adviser | John Kirby": a title run in front of a name the
+            // entity layer found is that person's title, not a mention of its own.
+            let title_of_entity =
+                end < s.end && covered(end, &spans) && is_title(doc.token_text(end - 1));
+            if !title_of_entity {
+                extra.push((first, end, None, None));
+            }
             i = end;
         }
     }
@@ -577,6 +583,12 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
         let mut j = first;
         while j > 0 && first - j < 4 && is_title(doc.token_text(j - 1)) {
             j -= 1;
+        }
+        // …and the capitalised words of a title before them ("National Security Adviser").
+        if j < first {
+            while j > 0 && first - j < 6 && is_name_word(doc.token_text(j - 1)) {
+                j -= 1;
+            }
         }
         if j < first {
             roles

@@ -3,7 +3,8 @@
 //! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
 
 use super::cues::{self, Cue};
-use super::speaker::{is_pronoun, np_after, participle_subject, subject_before, Range};
+use super::speaker::{participle_subject, Range};
+use super::subject::{is_pronoun, np_after, subject_before};
 use crate::doc::Doc;
 use crate::mentions::is_capitalised;
 use crate::schema::Span;

@@ -6,7 +6,9 @@ pub mod cues;
 pub mod eval;
 pub mod indirect;
 pub mod marks;
+pub mod resolve;
 pub mod speaker;
+pub mod subject;
 
 use crate::doc::Doc;
 use crate::mentions::Mentions;
@@ -92,7 +94,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
     items.sort_by_key(|(q, _)| (q.start, q.end));
     // Resolve in text order so pronouns see the speakers before them; a repeated speaker
     // range (continuation) keeps its first resolution.
-    let mut resolver = speaker::Resolver::default();
+    let mut resolver = resolve::Resolver::default();
     let mut seen: HashMap<speaker::Range, Option<usize>> = HashMap::new();
     items
         .into_iter()
@@ -105,7 +107,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
                 q.speaker_cluster = g;
                 q.speaker_name = g
                     .and_then(|g| mentions.groups[g].name.clone())
-                    .map(|n| speaker::fuller_name(doc, r, n));
+                    .map(|n| resolve::fuller_name(doc, r, n));
             }
             q
         })

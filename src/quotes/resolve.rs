@@ -1,0 +1,157 @@
+//! Speaker resolution: from the mention as written (`Kirby`, `he`, `the spokeswoman`) to the
+//! cluster of the person or organisation, walking the article in order.
+
+use super::speaker::Range;
+use super::subject::lower;
+use crate::doc::Doc;
+use crate::mentions::{is_capitalised, is_title, Kind, Mentions};
+
+/// Speaker resolution state, walked in text order over all attributions.
+#[derive(Default)]
+pub struct Resolver {
+    /// (token position, group) of speakers so far; `None` for a person we could not name
+    /// ("my father"), which stops a later "he" from jumping to an older named speaker.
+    history: Vec<(usize, Option<usize>)>,
+    /// Gender per group learned from pronouns and titles: Some(true) = he, Some(false) = she.
+    gender: std::collections::HashMap<usize, bool>,
+}
+
+impl Resolver {
+    /// Resolves a speaker mention to a group: names via the mention clusters, pronouns to the
+    /// most recent compatible speaker, role nouns ("the spokeswoman") to the role's holder.
+    pub fn resolve(&mut self, doc: &Doc, mentions: &Mentions, speaker: Range) -> Option<usize> {
+        let (a, b) = speaker;
+        let group = self.lookup(doc, mentions, a, b);
+        if group.is_some() || unnamed_person(doc, a, b) {
+            self.history.push((a, group));
+        }
+        group
+    }
+
+    fn lookup(&mut self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
+        if b == a + 1 {
+            let w = lower(doc, a);
+            let male = match w.as_str() {
+                "he" => Some(true),
+                "she" => Some(false),
+                "it" => None,
+                _ => return self.by_name(doc, mentions, a, b),
+            };
+            if w == "it" {
+                return self
+                    .history
+                    .iter()
+                    .rev()
+                    .filter_map(|&(_, g)| g)
+                    .find(|&g| mentions.groups[g].kind == Kind::Org);
+            }
+            let male = male?;
+            let compatible = |g: usize, me: &Self| {
+                !matches!(mentions.groups[g].kind, Kind::Org | Kind::Place)
+                    && me.gender.get(&g).is_none_or(|&m| m == male)
+            };
+            // The most recent compatible speaker; an unnamed person in between wins (as None).
+            let recent = self
+                .history
+                .iter()
+                .rev()
+                .take(6)
+                .map(|&(_, g)| g)
+                .find(|g| g.is_none_or(|g| compatible(g, self)));
+            if let Some(None) = recent {
+                return None;
+            }
+            let g = recent.flatten().or_else(|| {
+                mentions
+                    .last_person(a, 400)
+                    .map(|m| m.group)
+                    .filter(|&g| compatible(g, self))
+            })?;
+            self.gender.insert(g, male);
+            return Some(g);
+        }
+        self.by_name(doc, mentions, a, b)
+    }
+
+    fn by_name(&mut self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
+        if let Some(m) = mentions.within(a, b) {
+            let g = m.group;
+            if mentions.groups[g].name.is_some() {
+                for i in m.first..m.name {
+                    match lower(doc, i).trim_end_matches('.') {
+                        "mr" => {
+                            self.gender.insert(g, true);
+                        }
+                        "mrs" | "ms" | "miss" => {
+                            self.gender.insert(g, false);
+                        }
+                        _ => {}
+                    }
+                }
+                return Some(g);
+            }
+            return None;
+        }
+        // A role noun: "the spokeswoman", "the national security adviser".
+        (a..b)
+            .rev()
+            .filter(|&i| is_title(doc.token_text(i)))
+            .find_map(|i| {
+                let role = lower(doc, i);
+                mentions.role_holder(role.trim_end_matches('.'), a)
+            })
+    }
+}
+
+/// Person nouns that name nobody: "my father", "the spokesman", "a voter".
+const PERSON_NOUNS: &[&str] = &[
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "man",
+    "woman",
+    "voter",
+    "resident",
+    "friend",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "boy",
+    "girl",
+];
+
+fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
+    let last = lower(doc, b - 1);
+    b > a
+        && !is_capitalised(doc.token_text(b - 1))
+        && (is_title(&last) || PERSON_NOUNS.contains(&last.as_str()))
+}
+
+/// The speaker mention's own name when it is fuller than the cluster's: the entity layer may
+/// have found only "Pimentel" where the text says "Beck Pimentel".
+pub fn fuller_name(doc: &Doc, r: Range, name: String) -> String {
+    let (a, b) = r;
+    let mut k = b;
+    while k > a && is_capitalised(doc.token_text(k - 1)) && !is_title(doc.token_text(k - 1)) {
+        k -= 1;
+    }
+    if k == b {
+        return name;
+    }
+    let own = doc.text[doc.tokens[k].start..doc.tokens[b - 1].end].to_string();
+    let fuller = own.len() > name.len()
+        && own.ends_with(name.as_str())
+        && own.split_whitespace().count() <= 4
+        && !own.contains('\n');
+    if fuller {
+        own
+    } else {
+        name
+    }
+}

@@ -1,0 +1,248 @@
+//! Subject noun phrases around a cue: who is doing the saying in `Kirby said`,
+//! `Smith, a spokesperson for the agency, said`, `Rep. Gwen Moore (D-Wis.) said` and
+//! `said Kirby, a spokesman`. Token-level heuristics; no parser needed.
+
+use super::cues;
+use super::speaker::Range;
+use crate::doc::Doc;
+use crate::mentions::{is_capitalised, is_title};
+
+/// Words between a subject and its cue ("Kirby also said", "Sullivan last month said").
+pub(crate) const SKIP_BEFORE_CUE: &[&str] = &[
+    "even",
+    "perhaps",
+    "all",
+    "both",
+    "apparently",
+    "reportedly",
+    "quickly",
+    "immediately",
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "were",
+    "are",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "previously",
+    "recently",
+    "again",
+    "once",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "on",
+    "earlier",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "first",
+    "just",
+    "had",
+    "already",
+    "further",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "often",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "must",
+    "been",
+    "be",
+];
+
+/// Lower-case words that end a subject noun phrase when reading leftwards.
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "that", "and", "but", "because", "while", "when", "if", "as", "after", "before", "which",
+    "where", "so", "or", "than", "though", "although", "since", "until", "whether", "what", "how",
+    "why",
+];
+
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
+
+/// Prepositions that cannot start reported content right after a cue ("said in a statement").
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "to", "in", "on", "at", "for", "about", "of", "with", "by", "from", "during", "after",
+    "before", "into", "over", "as", "through", "without", "against", "under", "when", "while",
+    "last", "this",
+];
+
+pub fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w.to_lowercase().as_str())
+}
+
+pub(crate) fn is_quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "``" | "''"
+    )
+}
+
+pub(crate) fn is_boundary_punct(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "--" | "[" | "]" | "." | "?" | "!"
+    ) || is_quote_mark(w)
+}
+
+pub(crate) fn lower(doc: &Doc, i: usize) -> String {
+    doc.token_text(i).to_lowercase()
+}
+
+pub(crate) fn is_skippable(doc: &Doc, i: usize) -> bool {
+    let w = lower(doc, i);
+    SKIP_BEFORE_CUE.contains(&w.as_str())
+        || (w.len() > 4 && w.ends_with("ly") && !is_capitalised(doc.token_text(i)))
+}
+
+/// The subject noun phrase ending right before the cue at `cue`, not reaching before `lo`.
+/// Handles appositives (`Smith, a spokesperson for the agency, said` → Smith).
+pub fn subject_before(doc: &Doc, lo: usize, cue: usize) -> Option<Range> {
+    let mut j = cue;
+    while j > lo && is_skippable(doc, j - 1) {
+        j -= 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    if doc.token_text(j - 1) == "," {
+        return appositive_head(doc, lo, j - 1);
+    }
+    subject_before_plain(doc, lo, j)
+}
+
+/// `NAME , APPOSITIVE ,` ending at the comma `comma`: returns NAME's range. Any short
+/// appositive counts ("a spokesman", "25", "R-Ky.", "who runs the campaign").
+fn appositive_head(doc: &Doc, lo: usize, comma: usize) -> Option<Range> {
+    let mut k = comma;
+    while k > lo && comma - k < 28 {
+        k -= 1;
+        let w = doc.token_text(k);
+        if w == "," {
+            return subject_before_plain(doc, lo, k);
+        }
+        if is_quote_mark(w) || matches!(w, "." | ";" | ":") || cues::cue_at(doc, k).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Skips a parenthetical ending right before `j` ("Rep. Gwen Moore (D-Wis.)"): returns the
+/// index of its opening bracket, or `j`.
+fn skip_parenthetical(doc: &Doc, lo: usize, j: usize) -> usize {
+    if j == 0 || j <= lo || doc.token_text(j - 1) != ")" {
+        return j;
+    }
+    (lo..j - 1)
+        .rev()
+        .take(10)
+        .find(|&k| doc.token_text(k) == "(")
+        .unwrap_or(j)
+}
+
+/// Like `subject_before` but without skipping adverbs or appositives.
+fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<Range> {
+    let j = skip_parenthetical(doc, lo, j);
+    let mut b = j;
+    while b > lo {
+        let w = doc.token_text(b - 1);
+        if is_boundary_punct(w) || CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
+        b -= 1;
+    }
+    trim_phrase(doc, b, j)
+}
+
+/// Trims a candidate subject region to a plausible noun phrase: long regions keep their tail
+/// (a name with its title or a determiner phrase); empty or function-word-only ones fail.
+fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
+    if b >= j {
+        return None;
+    }
+    if j - b > 8 {
+        // Keep the last capitalised run with its titles, or the last three words.
+        let mut k = j;
+        while k > b && (is_capitalised(doc.token_text(k - 1)) || doc.token_text(k - 1) == "-") {
+            k -= 1;
+        }
+        b = if k < j { k } else { j.saturating_sub(3).max(b) };
+        while b > 0 && j - b < 8 && is_title(doc.token_text(b - 1)) {
+            b -= 1;
+        }
+    }
+    let last = lower(doc, j - 1);
+    // A subject never opens with a preposition ("In August", "After the debate").
+    let first = lower(doc, b);
+    if PREPOSITIONS.contains(&first.as_str()) && !matches!(first.as_str(), "last" | "this") {
+        // "During the debate Trump said": keep the name or pronoun at the end.
+        let mut k = j;
+        while k > b + 1 && is_capitalised(doc.token_text(k - 1)) {
+            k -= 1;
+        }
+        if k < j && k > b + 1 {
+            return Some((k, j));
+        }
+        if is_pronoun(doc.token_text(j - 1)) && j - 1 > b {
+            return Some((j - 1, j));
+        }
+        return None;
+    }
+    if PREPOSITIONS.contains(&last.as_str())
+        || matches!(last.as_str(), "the" | "a" | "an" | "'s" | "’s")
+    {
+        return None;
+    }
+    let has_word = (b..j).any(|i| doc.token_text(i).chars().any(char::is_alphabetic));
+    has_word.then_some((b, j))
+}
+
+/// The noun phrase starting at `i` after an inverted cue (`said Kirby, a spokesman …`).
+pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Range> {
+    let mut e = i;
+    while e < hi && e - i < 10 {
+        let w = doc.token_text(e);
+        if is_boundary_punct(w)
+            || CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
+            || (e > i && PREPOSITIONS.contains(&w) && w != "of")
+        {
+            break;
+        }
+        e += 1;
+    }
+    if e == i {
+        return None;
+    }
+    let first = lower(doc, i);
+    if PREPOSITIONS.contains(&first.as_str()) || first == "that" {
+        return None;
+    }
+    Some((i, e))
+}
