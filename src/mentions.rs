@@ -8,6 +8,7 @@
 
 use crate::doc::Doc;
 use crate::schema::{Cluster, Entity, Quote};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -448,12 +449,14 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
         }
     }
     spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
-    let covered = |i: usize, spans: &[(usize, usize, Option<Kind>, Option<usize>)]| {
-        spans.iter().any(|&(f, e, _, _)| f <= i && i < e)
-    };
+    let mut in_entity = vec![false; doc.tokens.len()];
+    for &(f, e, _, _) in &spans {
+        in_entity[f..e].iter_mut().for_each(|c| *c = true);
+    }
+    let covered = |i: usize, _: &[(usize, usize, Option<Kind>, Option<usize>)]| in_entity[i];
     // A sentence-initial capitalised word that the article also writes in lower case
     // ("Officials", "Democratic") is an ordinary word, not the start of a name.
-    let lower_words: std::collections::HashSet<&str> = (0..doc.tokens.len())
+    let lower_words: HashSet<&str> = (0..doc.tokens.len())
         .map(|i| doc.token_text(i))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
@@ -515,8 +518,31 @@ fn guess_kind(doc: &Doc, first: usize, name: usize, end: usize) -> Kind {
     }
 }
 
+/// Lookup tables that keep clustering linear: exact name keys, and the first and last words of
+/// full names (for "Kirby" → "John Kirby").
+#[derive(Default)]
+struct Index {
+    by_key: HashMap<String, usize>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn add_name(&mut self, g: usize, name: &str) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() > 1 {
+            for w in [words[0], words[words.len() - 1]] {
+                let list = self.by_word.entry(w.to_lowercase()).or_default();
+                if !list.contains(&g) {
+                    list.push(g);
+                }
+            }
+        }
+    }
+}
+
 fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Mentions {
     let mut out = Mentions::default();
+    let mut index = Index::default();
     let mut last_end = 0;
     for &(first, end, kind, entity) in spans {
         if first < last_end {
@@ -565,15 +591,20 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
             group: usize::MAX,
             entity,
         };
-        let g = assign_group(doc, &out, &m);
+        let g = assign_group(doc, &out, &index, &m);
         let idx = out.mentions.len();
         let full = text_of(doc, name, end_n);
+        let k = key(doc, name, end_n);
         match g {
             Some(g) => {
                 let grp = &mut out.groups[g];
                 let longer = grp.name.as_ref().is_none_or(|n| full.len() > n.len());
                 if longer && is_full(doc, name, end_n) {
+                    index.add_name(g, &full);
                     grp.name = Some(full);
+                }
+                if grp.name.is_some() {
+                    index.by_key.insert(k, g);
                 }
                 if grp.kind == Kind::Unknown {
                     grp.kind = kind;
@@ -583,7 +614,12 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
                 out.mentions.push(Mention { group: g, ..m });
             }
             None => {
-                let ambiguous = !is_full(doc, name, end_n) && candidates(doc, &out, &m).len() > 1;
+                let ambiguous =
+                    !is_full(doc, name, end_n) && candidates(doc, &out, &index, &m).len() > 1;
+                if !ambiguous {
+                    index.by_key.insert(k, out.groups.len());
+                    index.add_name(out.groups.len(), &full);
+                }
                 let mut grp = Group {
                     name: (!ambiguous).then_some(full),
                     kind,
@@ -623,37 +659,39 @@ fn is_full(doc: &Doc, name: usize, end: usize) -> bool {
 }
 
 /// Person groups whose full name ends (surname) or starts (first name) with this one-word name.
-fn candidates(doc: &Doc, out: &Mentions, m: &Mention) -> Vec<usize> {
+fn candidates(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Vec<usize> {
     let w = text_of(doc, m.name, m.end).to_lowercase();
-    let mut c: Vec<usize> = Vec::new();
-    for (gi, g) in out.groups.iter().enumerate() {
-        if g.kind == Kind::Org || g.kind == Kind::Place {
-            continue;
-        }
-        let Some(name) = &g.name else { continue };
-        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-        if words.len() > 1 && (words.last() == Some(&w) || words.first() == Some(&w)) {
-            c.push(gi);
-        }
-    }
-    c
+    let Some(groups) = index.by_word.get(&w) else {
+        return Vec::new();
+    };
+    groups
+        .iter()
+        .copied()
+        .filter(|&gi| {
+            let g = &out.groups[gi];
+            let words: Vec<String> = g
+                .name
+                .as_deref()
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            !matches!(g.kind, Kind::Org | Kind::Place)
+                && words.len() > 1
+                && (words.last() == Some(&w) || words.first() == Some(&w))
+        })
+        .collect()
 }
 
-fn assign_group(doc: &Doc, out: &Mentions, m: &Mention) -> Option<usize> {
-    let k = key(doc, m.name, m.end);
+fn assign_group(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Option<usize> {
     // Exact repeat of a name (ignoring title and determiner).
-    for (mi, prev) in out.mentions.iter().enumerate().rev() {
-        if key(doc, prev.name, prev.end) == k {
-            let g = out.mentions[mi].group;
-            if out.groups[g].name.is_some() {
-                return Some(g);
-            }
-        }
+    if let Some(&g) = index.by_key.get(&key(doc, m.name, m.end)) {
+        return Some(g);
     }
     if is_full(doc, m.name, m.end) || m.kind == Kind::Org || m.kind == Kind::Place {
         return None;
     }
-    let c = candidates(doc, out, m);
+    let c = candidates(doc, out, index, m);
     match c.len() {
         0 => None,
         1 => Some(c[0]),
@@ -700,10 +738,12 @@ impl Mentions {
 
     /// The most recent group holding `role` ("adviser") before token `before`.
     pub fn role_holder(&self, role: &str, before: usize) -> Option<usize> {
-        self.mentions
+        let upto = self.mentions.partition_point(|m| m.first < before);
+        // Bounded look-back keeps long texts linear; roles are introduced near their use.
+        self.mentions[..upto]
             .iter()
             .rev()
-            .filter(|m| m.first < before)
+            .take(2000)
             .map(|m| m.group)
             .find(|&g| {
                 self.groups[g].kind == Kind::Person
@@ -713,10 +753,11 @@ impl Mentions {
 
     /// The most recent person mention before token `before`, at most `window` tokens back.
     pub fn last_person(&self, before: usize, window: usize) -> Option<&Mention> {
-        self.mentions
+        let upto = self.mentions.partition_point(|m| m.end <= before);
+        self.mentions[..upto]
             .iter()
             .rev()
-            .filter(|m| m.end <= before && before - m.end <= window)
+            .take_while(|m| before - m.end <= window)
             .find(|m| {
                 self.groups[m.group].kind == Kind::Person && self.groups[m.group].name.is_some()
             })
@@ -726,7 +767,7 @@ impl Mentions {
     /// quote; sets `Entity::cluster` and renumbers `Quote::speaker_cluster` (a group index
     /// until now) to cluster ids.
     pub fn into_clusters(&self, entities: &mut [Entity], quotes: &mut [Quote]) -> Vec<Cluster> {
-        let quoted: Vec<usize> = quotes.iter().filter_map(|q| q.speaker_cluster).collect();
+        let quoted: HashSet<usize> = quotes.iter().filter_map(|q| q.speaker_cluster).collect();
         let mut ids = vec![None; self.groups.len()];
         let mut clusters = Vec::new();
         for (gi, g) in self.groups.iter().enumerate() {

@@ -257,3 +257,80 @@ fn never_panics_on_odd_input() {
     let long = "“Yes,” he said, adding that it was so. ".repeat(3000);
     assert!(run(&long).quotes.len() >= 3000);
 }
+
+/// Random sequences of the tokens attribution looks at: quote marks, cues, names, commas,
+/// paragraph breaks. A tiny LCG keeps the test deterministic without extra dependencies.
+#[test]
+fn never_panics_on_random_attribution_soup() {
+    const TOKENS: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "''",
+        ",",
+        ".",
+        ":",
+        ";",
+        "said",
+        "says",
+        "told",
+        "according",
+        "to",
+        "that",
+        "adding",
+        "he",
+        "she",
+        "it",
+        "Kirby",
+        "John",
+        "Smith",
+        "Mr.",
+        "the",
+        "spokesman",
+        "(",
+        ")",
+        "—",
+        "―",
+        "\n",
+        "\n\n",
+        "and",
+        "asked",
+        "whether",
+        "called",
+        "for",
+        "Clinton",
+        "Said",
+        "The",
+        "White",
+        "House",
+        "é",
+        "😀",
+        "\u{301}",
+        "warned",
+        ",”",
+        "?”",
+        "who",
+        "in",
+        "Monday",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    for _ in 0..2000 {
+        let len = next(80);
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(TOKENS[next(TOKENS.len())]);
+            text.push_str(["", " ", " "][next(3)]);
+        }
+        let a = run(&text);
+        for q in &a.quotes {
+            assert!(q.start <= q.end);
+        }
+    }
+}

@@ -309,7 +309,9 @@ fn eval(
         any = true;
     }
     if let Some(dir) = quotes {
-        print!("{}", lede::quotes::eval::evaluate(dir, split, errors)?);
+        let report = lede::quotes::eval::evaluate(dir, split, errors)?;
+        // `| head` closes the pipe early: stop quietly instead of panicking.
+        let _ = write!(std::io::stdout().lock(), "{report}");
         any = true;
     }
     if !any {

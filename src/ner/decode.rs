@@ -1,14 +1,16 @@
-//! Greedy left-to-right decoding with BILOU constraints and a document-level tag history.
+//! Sentence decoding: first-order Viterbi over BILOU tags (only legal transitions), with
+//! per-token emission scores from the feature weights and a document-level tag history.
 
 use super::features::{
-    dynamic_features, static_features, TokenInfo, FLAG_HAS_ALPHA, FLAG_SENT_START,
+    history_features, static_features, transition_feature, TokenInfo, FLAG_HAS_ALPHA,
+    FLAG_SENT_START,
 };
 use super::hash::PreHashedMap;
 use super::labels::{allowed, may_end, type_of, N_TAGS};
 use super::model::Model;
 
-/// What the document said so far about each capitalised word: the type last predicted for it
-/// (1 + type), or [`SEEN_OUTSIDE`]. Lets a confident "John Kirby" inform a later bare "Kirby".
+/// What earlier sentences said about each capitalised word: the type last predicted for it
+/// (1 + type), or [`SEEN_OUTSIDE`].
 #[derive(Default)]
 pub struct History(PreHashedMap<u64>);
 
@@ -39,30 +41,13 @@ impl History {
     }
 }
 
-/// Highest-scoring tag that may follow `prev` (and, on the last token, may end a sentence).
-pub fn best_tag<T: PartialOrd + Copy>(
-    scores: &[T; N_TAGS],
-    prev: Option<usize>,
-    last: bool,
-) -> usize {
-    let mut best = None;
-    for (t, &s) in scores.iter().enumerate() {
-        if allowed(prev, t) && (!last || may_end(t)) && best.is_none_or(|b: usize| s > scores[b]) {
-            best = Some(t);
-        }
-    }
-    best.unwrap_or(0)
-}
-
 /// Anything that scores feature sets: the compact int8 [`Model`], or float weights in training.
 pub trait Scorer {
-    type Score: Copy + Default + PartialOrd;
     fn lex_columns(&self) -> usize;
-    fn scores(&self, features: &[u64]) -> [Self::Score; N_TAGS];
+    fn scores(&self, features: &[u64]) -> [f32; N_TAGS];
 }
 
 impl Scorer for Model {
-    type Score = f32;
     fn lex_columns(&self) -> usize {
         self.lex_columns
     }
@@ -71,6 +56,90 @@ impl Scorer for Model {
         let mut s = [0f32; N_TAGS];
         self.add_scores(features, &mut s);
         s
+    }
+}
+
+/// Legal predecessors of each tag (`N_TAGS` = sentence start), so Viterbi visits only the
+/// transitions BILOU allows (an `I-X` only after `B-X` or `I-X`).
+fn predecessors() -> &'static [Vec<u8>] {
+    static P: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        (0..N_TAGS)
+            .map(|t| {
+                (0..=N_TAGS)
+                    .filter(|&p| allowed((p < N_TAGS).then_some(p), t))
+                    .map(|p| p as u8)
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+/// Transition weights: `[prev][tag]`, row `N_TAGS` for the sentence start.
+pub fn transitions<S: Scorer>(scorer: &S) -> Vec<[f32; N_TAGS]> {
+    (0..=N_TAGS)
+        .map(|p| scorer.scores(&[transition_feature(p)]))
+        .collect()
+}
+
+/// Best legal tag sequence for emission scores `emit` under `trans`; writes it to `out`.
+pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &[[f32; N_TAGS]], out: &mut Vec<usize>) {
+    let n = emit.len();
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    let preds = predecessors();
+    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for t in 0..N_TAGS {
+        if allowed(None, t) {
+            score[0][t] = emit[0][t] + trans[N_TAGS][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..N_TAGS {
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+            for &p in &preds[t] {
+                if (p as usize) < N_TAGS {
+                    let s = score[i - 1][p as usize] + trans[p as usize][t];
+                    if s > best {
+                        (best, arg) = (s, p);
+                    }
+                }
+            }
+            score[i][t] = best + emit[i][t];
+            back[i][t] = arg;
+        }
+    }
+    let mut last = (0..N_TAGS).filter(|&t| may_end(t)).fold(0, |b, t| {
+        if score[n - 1][t] > score[n - 1][b] {
+            t
+        } else {
+            b
+        }
+    });
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = last;
+        last = back[i][last] as usize;
+    }
+}
+
+/// Emission scores of one sentence's tokens.
+pub fn emissions<S: Scorer>(
+    scorer: &S,
+    sent: &[TokenInfo],
+    history: &History,
+    feats: &mut Vec<u64>,
+    out: &mut Vec<[f32; N_TAGS]>,
+) {
+    out.clear();
+    for i in 0..sent.len() {
+        feats.clear();
+        static_features(sent, i, scorer.lex_columns(), feats);
+        history_features(&sent[i], history.get(&sent[i]), feats);
+        out.push(scorer.scores(feats));
     }
 }
 
@@ -83,24 +152,18 @@ pub fn tag_document<S: Scorer>(
 ) {
     tags.clear();
     tags.resize(infos.len(), 0);
+    let trans = transitions(model);
     let mut history = History::default();
     let mut feats = Vec::with_capacity(128);
+    let mut emit = Vec::new();
+    let mut best = Vec::new();
     for &(first, end) in sentences {
         let sent = &infos[first..end];
-        let (mut prev, mut prev2) = (N_TAGS, N_TAGS);
-        for i in 0..sent.len() {
-            feats.clear();
-            static_features(sent, i, model.lex_columns(), &mut feats);
-            dynamic_features(&sent[i], prev, prev2, history.get(&sent[i]), &mut feats);
-            let scores = model.scores(&feats);
-            let tag = best_tag(
-                &scores,
-                (prev != N_TAGS).then_some(prev),
-                i + 1 == sent.len(),
-            );
-            history.record(&sent[i], tag);
-            tags[first + i] = tag;
-            (prev2, prev) = (prev, tag);
+        emissions(model, sent, &history, &mut feats, &mut emit);
+        viterbi(&emit, &trans, &mut best);
+        for (i, &t) in best.iter().enumerate() {
+            history.record(&sent[i], t);
+            tags[first + i] = t;
         }
     }
 }
@@ -111,23 +174,22 @@ mod tests {
     use crate::ner::labels::{tag, Part};
 
     #[test]
-    fn best_tag_respects_bilou() {
-        let mut s = [0i32; N_TAGS];
-        s[tag(Part::Inside, 0)] = 10;
-        s[tag(Part::Unit, 3)] = 5;
-        // O is not allowed inside an entity, however high it scores.
-        s[0] = 50;
-        assert_eq!(
-            best_tag(&s, Some(tag(Part::Begin, 0)), true),
-            tag(Part::Last, 0)
-        );
-        s[0] = 0;
-        assert_eq!(best_tag(&s, None, false), tag(Part::Unit, 3));
-        assert_eq!(
-            best_tag(&s, Some(tag(Part::Begin, 0)), false),
-            tag(Part::Inside, 0)
-        );
-        s[tag(Part::Begin, 2)] = 20;
-        assert_ne!(best_tag(&s, None, true), tag(Part::Begin, 2));
+    fn viterbi_respects_bilou() {
+        let trans = vec![[0f32; N_TAGS]; N_TAGS + 1];
+        // Token 0 looks like the inside of a name, token 1 like its end: only B-L is legal.
+        let mut e0 = [0f32; N_TAGS];
+        e0[tag(Part::Inside, 0)] = 10.0;
+        e0[tag(Part::Begin, 0)] = 6.0;
+        e0[0] = 7.0;
+        let mut e1 = [0f32; N_TAGS];
+        e1[tag(Part::Last, 0)] = 5.0;
+        let mut out = Vec::new();
+        viterbi(&[e0, e1], &trans, &mut out);
+        assert_eq!(out, vec![tag(Part::Begin, 0), tag(Part::Last, 0)]);
+        // A sentence cannot end inside a name.
+        let mut e = [0f32; N_TAGS];
+        e[tag(Part::Begin, 2)] = 20.0;
+        viterbi(&[e], &trans, &mut out);
+        assert_ne!(out[0], tag(Part::Begin, 2));
     }
 }

@@ -2,8 +2,9 @@
 //! [`super::hash`], so the model stores no strings and the runtime allocates nothing per token
 //! (one scratch string is reused).
 //!
-//! Static features depend only on the words ([`static_features`]); dynamic ones on the tags
-//! already predicted to the left and earlier in the document ([`dynamic_features`]).
+//! Static features depend only on the words ([`static_features`]); history features on the tags
+//! given in earlier sentences ([`history_features`]); tag transitions are features too
+//! ([`transition_feature`]) so one weight table holds the whole model.
 
 use super::hash::{hash_str, key, FeatureHash, PreHashedMap};
 use super::lexicon::{Lexicon, PhraseHash, MAX_COLUMNS, MAX_PHRASE};
@@ -53,6 +54,10 @@ pub struct TokenInfo {
     pub gazetteer: u64,
     /// How the word is capitalised elsewhere in the document (see [`doc_casing`]).
     pub doc_case: u8,
+    /// Longest capitalised run this word is part of anywhere in the document, and its place
+    /// there: `4 * min(len, 4) + (0 single, 1 first, 2 middle, 3 last)`; a bare "Kirby" learns
+    /// that it closes "John Kirby" elsewhere.
+    pub doc_run: u8,
 }
 
 impl TokenInfo {
@@ -166,6 +171,7 @@ pub fn token_infos<'a>(
             lex,
             gazetteer: 0,
             doc_case: 0,
+            doc_run: 0,
         });
     }
     if lexicon.has_phrases() {
@@ -221,6 +227,40 @@ pub fn doc_casing(infos: &mut [TokenInfo]) {
     for t in infos.iter_mut() {
         t.doc_case = seen.get(&t.lower).copied().unwrap_or(0) + 1;
     }
+    let mut runs: PreHashedMap<u8> = PreHashedMap::default();
+    let mut i = 0;
+    while i < infos.len() {
+        let capital = |t: &TokenInfo| t.is_capitalised() && t.flags & FLAG_HAS_ALPHA != 0;
+        if !capital(&infos[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < infos.len() && capital(&infos[j]) && infos[j].flags & FLAG_SENT_START == 0 {
+            j += 1;
+        }
+        let len = (j - i).min(4) as u8;
+        for k in i..j {
+            let pos = if j - i == 1 {
+                0
+            } else if k == i {
+                1
+            } else if k + 1 == j {
+                3
+            } else {
+                2
+            };
+            let code = 4 * len + pos;
+            let e = runs.entry(infos[k].lower).or_default();
+            *e = (*e).max(code);
+        }
+        i = j;
+    }
+    for t in infos.iter_mut() {
+        if t.is_capitalised() {
+            t.doc_run = runs.get(&t.lower).copied().unwrap_or(0);
+        }
+    }
 }
 
 // Template ids: changing one invalidates trained models.
@@ -238,10 +278,8 @@ const T_LEX: u64 = 11;
 const T_CTX_LEX: u64 = 12;
 const T_GAZ: u64 = 13;
 const T_DOC_CASE: u64 = 14;
+const T_DOC_RUN: u64 = 15;
 const T_PREV: u64 = 20;
-const T_PREV2: u64 = 21;
-const T_PREV_LOWER: u64 = 22;
-const T_PREV_SHAPE: u64 = 23;
 const T_HISTORY: u64 = 24;
 const T_HISTORY_SHAPE: u64 = 25;
 
@@ -277,6 +315,13 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
         t.doc_case as u64,
         t.flags as u64 & (FLAG_INIT_CAP | FLAG_SENT_START) as u64,
     ));
+    if t.doc_run != 0 {
+        out.push(key(
+            T_DOC_RUN,
+            t.doc_run as u64,
+            (t.flags & FLAG_SENT_START) as u64,
+        ));
+    }
     for c in 0..lex_columns {
         out.push(key(T_LEX, c as u64, t.lex[c] as u64));
         out.push(key(
@@ -298,23 +343,18 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
     }
 }
 
-/// Features from the tags predicted so far: the previous two tags (`N_TAGS` = none) and the
-/// tag last given to the same word earlier in the document (`history`, 0 = never seen).
-pub fn dynamic_features(
-    t: &TokenInfo,
-    prev: usize,
-    prev2: usize,
-    history: u64,
-    out: &mut Vec<u64>,
-) {
-    out.push(key(T_PREV, prev as u64, 0));
-    out.push(key(T_PREV2, prev2 as u64, prev as u64));
-    out.push(key(T_PREV_LOWER, prev as u64, t.lower));
-    out.push(key(T_PREV_SHAPE, prev as u64, t.short_shape));
+/// Document features: the tag given to the same word in earlier sentences (`history`,
+/// 0 = never seen), so a confident "John Kirby" informs a later bare "Kirby".
+pub fn history_features(t: &TokenInfo, history: u64, out: &mut Vec<u64>) {
     if history != 0 {
         out.push(key(T_HISTORY, history, 0));
         out.push(key(T_HISTORY_SHAPE, history, t.short_shape));
     }
+}
+
+/// The feature whose weights score the transition from tag `prev` (`N_TAGS` = sentence start).
+pub fn transition_feature(prev: usize) -> u64 {
+    key(T_PREV, prev as u64, 0)
 }
 
 #[cfg(test)]
@@ -367,6 +407,16 @@ mod tests {
         static_features(&t, 1, 0, &mut g);
         assert_eq!(f, g);
         assert!(f.len() > 20);
+    }
+
+    #[test]
+    fn document_runs_link_bare_surnames_to_full_names() {
+        let mut t = infos(&["John", "Kirby", "said", "that", "Kirby", "left"]);
+        doc_casing(&mut t);
+        assert_eq!(t[0].doc_run, 4 * 2 + 1);
+        assert_eq!(t[1].doc_run, 4 * 2 + 3);
+        assert_eq!(t[4].doc_run, t[1].doc_run);
+        assert_eq!(t[2].doc_run, 0);
     }
 
     #[test]

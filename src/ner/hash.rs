@@ -12,12 +12,14 @@ impl FeatureHash {
 
     #[inline]
     pub const fn add(self, x: u64) -> Self {
-        FeatureHash((self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7CC1_B727_220A_95))
+        FeatureHash((self.0.rotate_left(5) ^ x).wrapping_mul(0x517C_C1B7_2722_0A95))
     }
 
+    /// Adds a string char by char (so it equals hashing the chars one by one, as the token
+    /// features do for the lowercased form).
     #[inline]
     pub fn add_str(self, s: &str) -> Self {
-        s.bytes().fold(self, |h, b| h.add(b as u64)).add(0xFF)
+        s.chars().fold(self, |h, c| h.add(c as u64)).add(0xFF)
     }
 
     #[inline]
@@ -71,5 +73,10 @@ mod tests {
         assert_eq!(hash_str("kirby"), hash_str("kirby"));
         assert_ne!(hash_str("kirby"), hash_str("kirb"));
         assert_ne!(key(1, 2, 3), key(1, 3, 2));
+        // The lowercased-form hash of a token equals hash_str of its lowercase, non-ASCII too.
+        let mut out = Vec::new();
+        let lex = crate::ner::lexicon::Lexicon::default();
+        crate::ner::features::token_infos(["Côte"].into_iter(), &lex, &mut String::new(), &mut out);
+        assert_eq!(out[0].lower, hash_str("côte"));
     }
 }

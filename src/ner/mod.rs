@@ -1,8 +1,10 @@
-//! Named-entity recognition: a greedy averaged-perceptron tagger over hashed features
-//! (BILOU tags, word clusters, gazetteers, document history), embedded in the crate.
+//! Named-entity recognition: a linear-chain averaged structured perceptron over hashed features
+//! (BILOU tags, Viterbi decoding, word clusters, capitalisation and frequency statistics,
+//! document history), embedded in the crate.
 //!
 //! - [`features`] turns tokens into hashed feature keys; [`lexicon`] holds derived word tables.
 //! - [`model`] is the compact int8 weight table; [`decode`] tags a document with it.
+//! - [`combine`] merges the model's entities with the numeric rule layer.
 //! - [`conll`] reads CoNLL columns and scores conlleval style; `train` (native only) learns a model.
 
 pub mod combine;

@@ -47,9 +47,12 @@ fn slot_of(k: u32, mask: usize) -> usize {
 
 const NONE: u32 = u32::MAX;
 
+/// One weight row before packing: (feature key, scale code, (tag, int8 weight) entries).
+pub type Row = (u32, u8, Vec<(u8, i8)>);
+
 impl Model {
     /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
-    pub fn from_rows(mut rows: Vec<(u32, u8, Vec<(u8, i8)>)>, lex_columns: usize) -> Model {
+    pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
         rows.sort_by_key(|r| r.0);
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mut m = Model {

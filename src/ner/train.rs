@@ -1,13 +1,13 @@
-//! Training (native only): an averaged perceptron over the greedy decoder's own decisions.
+//! Training (native only): an averaged structured perceptron (Collins 2002).
 //!
-//! Each token is decoded left to right exactly as at run time (previous *predicted* tags and
-//! document history as features); on a mistake the gold tag's feature weights go up and the
-//! predicted tag's go down. Weights are averaged over all steps (lazy timestamps), then quantised
+//! Each sentence is Viterbi-decoded exactly as at run time (document history from the model's
+//! own earlier predictions); where the best path differs from gold, the gold tags' emission and
+//! transition weights go up and the predicted ones' go down. Weights are averaged over all steps (lazy timestamps), then quantised
 //! to int8 with one global scale. The epoch with the best dev F1 is kept.
 
 use super::conll::{self, BioDoc, Scores};
-use super::decode::{best_tag, tag_document, History, Scorer};
-use super::features::{dynamic_features, static_features};
+use super::decode::{tag_document, transitions, viterbi, History, Scorer};
+use super::features::{history_features, static_features, transition_feature};
 use super::hash::PreHashedMap;
 use super::labels::{self, N_TAGS};
 use super::lexicon::Lexicon;
@@ -68,11 +68,18 @@ pub struct Perceptron {
     rows: Vec<Vec<Entry>>,
     steps: u32,
     lex_columns: usize,
-    gold_history: bool,
+}
+
+/// Reused buffers for one sentence.
+#[derive(Default)]
+struct Work {
+    feats: Vec<u64>,
+    bounds: Vec<(usize, usize)>,
+    emit: Vec<[f32; N_TAGS]>,
+    pred: Vec<usize>,
 }
 
 impl Scorer for Perceptron {
-    type Score = f32;
     fn lex_columns(&self) -> usize {
         self.lex_columns
     }
@@ -117,34 +124,53 @@ impl Perceptron {
         }
     }
 
-    fn train_document(&mut self, ex: &Example, feats: &mut Vec<u64>) -> (usize, usize) {
+    /// Structured-perceptron step per sentence: Viterbi-decode with the current weights; if the
+    /// best path differs from gold, add gold's features and subtract the prediction's.
+    fn train_document(&mut self, ex: &Example, work: &mut Work) -> (usize, usize) {
         let (mut errors, mut tokens) = (0, 0);
         let mut history = History::default();
+        let trans_keys: Vec<u64> = (0..=N_TAGS).map(transition_feature).collect();
         for &(first, end) in &ex.prepared.sentences {
             let sent = &ex.prepared.infos[first..end];
-            let (mut prev, mut prev2) = (N_TAGS, N_TAGS);
+            let gold = &ex.gold[first..end];
+            // Features per token, kept for the update.
+            work.feats.clear();
+            work.bounds.clear();
             for i in 0..sent.len() {
-                feats.clear();
-                static_features(sent, i, self.lex_columns, feats);
-                dynamic_features(&sent[i], prev, prev2, history.get(&sent[i]), feats);
-                let pred = best_tag(
-                    &self.scores(feats),
-                    (prev != N_TAGS).then_some(prev),
-                    i + 1 == sent.len(),
-                );
-                let gold = ex.gold[first + i];
-                self.steps += 1;
-                if pred != gold {
-                    self.update(feats, gold, 1.0);
-                    self.update(feats, pred, -1.0);
+                let a = work.feats.len();
+                static_features(sent, i, self.lex_columns, &mut work.feats);
+                history_features(&sent[i], history.get(&sent[i]), &mut work.feats);
+                work.bounds.push((a, work.feats.len()));
+            }
+            work.emit.clear();
+            for &(a, b) in &work.bounds {
+                work.emit.push(self.scores(&work.feats[a..b]));
+            }
+            let trans = transitions(self);
+            viterbi(&work.emit, &trans, &mut work.pred);
+            self.steps += 1;
+            for i in 0..sent.len() {
+                let (p, g) = (work.pred[i], gold[i]);
+                let (pp, gp) = if i == 0 {
+                    (N_TAGS, N_TAGS)
+                } else {
+                    (work.pred[i - 1], gold[i - 1])
+                };
+                if p != g {
                     errors += 1;
+                    let (a, b) = work.bounds[i];
+                    let f: Vec<u64> = work.feats[a..b].to_vec();
+                    self.update(&f, g, 1.0);
+                    self.update(&f, p, -1.0);
                 }
-                tokens += 1;
-                // Continue from the gold tag: a wrong prefix would otherwise teach transitions
-                // the constraints forbid (an I- after O).
-                let next = if self.gold_history { gold } else { pred };
-                history.record(&sent[i], next);
-                (prev2, prev) = (prev, next);
+                if (p, pp) != (g, gp) {
+                    self.update(&[trans_keys[gp]], g, 1.0);
+                    self.update(&[trans_keys[pp]], p, -1.0);
+                }
+            }
+            tokens += sent.len();
+            for (i, &t) in work.pred.iter().enumerate() {
+                history.record(&sent[i], t);
             }
         }
         (errors, tokens)
@@ -217,12 +243,11 @@ pub fn train(
 ) -> (Model, Scores) {
     let mut p = Perceptron {
         lex_columns: lexicon.columns(),
-        gold_history: std::env::var_os("LEDE_PRED_HISTORY").is_none(),
         ..Default::default()
     };
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = config.seed.max(1);
-    let mut feats = Vec::with_capacity(256);
+    let mut work = Work::default();
     let mut best: Option<(f64, Model, Scores)> = None;
     let start = Instant::now();
     for epoch in 1..=config.epochs {
@@ -234,7 +259,7 @@ pub fn train(
         }
         let (mut errors, mut tokens) = (0, 0);
         for &d in &order {
-            let (e, t) = p.train_document(&train[d], &mut feats);
+            let (e, t) = p.train_document(&train[d], &mut work);
             errors += e;
             tokens += t;
         }

@@ -120,6 +120,30 @@ pub fn is_speech(word: &str) -> bool {
     lookup(word).is_some_and(|c| c.ratio >= SPEECH_RATIO)
 }
 
+/// Verbs of telling: a listener may sit between the verb and `that` ("told reporters that").
+pub fn tells(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "warned"
+            | "warn"
+            | "warns"
+            | "warning"
+            | "assured"
+            | "informed"
+            | "reminded"
+            | "urged"
+            | "urging"
+            | "urges"
+            | "asked"
+            | "asking"
+            | "asks"
+    )
+}
+
 pub fn takes_listener(word: &str) -> bool {
     LISTENER_VERBS.contains(&word.to_ascii_lowercase().as_str())
 }
@@ -137,6 +161,9 @@ pub struct Cue {
 /// Capitalised words are not cues unless sentence-initial ("Said" as a name is rare but
 /// "Says" as a headline word is not speech).
 pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    if i >= doc.tokens.len() {
+        return None;
+    }
     let w = doc.token_text(i);
     if w.eq_ignore_ascii_case("according") {
         let to = i + 1 < doc.tokens.len() && doc.token_text(i + 1).eq_ignore_ascii_case("to");

@@ -301,8 +301,14 @@ fn score(
         for (gi, g) in gold.iter().enumerate() {
             if !gu[gi] {
                 let (a, b) = (g.content[0].0, g.content.last().map_or(0, |c| c.1));
+                let near = preds
+                    .iter()
+                    .filter(|p| overlap((p.start, p.end), &g.content) > 0)
+                    .map(|p| cut(p.start, p.end.min(p.start + 100)))
+                    .next()
+                    .unwrap_or_default();
                 out.push(format!(
-                    "FN {doc} cue «{}» | {}  «{}»",
+                    "FN {doc} cue «{}» | {}  «{}» ~ pred «{near}»",
                     g.cue,
                     cut(a, b.min(a + 160)),
                     cut(b, b + 60)

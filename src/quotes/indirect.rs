@@ -162,7 +162,7 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
             }
             let next_cue = k < hi
                 && cues::cue_at(doc, k).is_some_and(|c| !c.according)
-                && doc.token_text(k).ends_with("ed");
+                && (doc.token_text(k).ends_with("ed") || doc.token_text(k).ends_with('s'));
             let pronoun_cue = k + 1 < hi
                 && is_pronoun(doc.token_text(k))
                 && cues::cue_at(doc, k + 1).is_some_and(|c| !c.according);
@@ -334,7 +334,21 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
             && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
         if matches!(
             w,
-            "," | ";" | "—" | "–" | "--" | ":" | "(" | "during" | "while" | "because" | "but"
+            "," | ";"
+                | "—"
+                | "–"
+                | "--"
+                | "―"
+                | ":"
+                | "("
+                | "during"
+                | "while"
+                | "because"
+                | "but"
+                | "since"
+                | "before"
+                | "after"
+                | "when"
         ) || circumstance
             || (w == "and" && (is_pronoun(next) || cues::cue_at(doc, b + 1).is_some()))
         {
@@ -406,16 +420,45 @@ fn content_first(doc: &Doc, lo: usize, b: usize) -> usize {
 /// "told", or right after the cue when a clause follows.
 fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize> {
     // "that" within reach, with no punctuation before it: "said in a statement that …".
-    for k in i..hi.min(i + 9) {
+    // Only verbs of telling put a listener before "that"; after "attacked loopholes that …"
+    // the "that" is a relative pronoun.
+    let reach = if cues::takes_listener(cue_word) && !cues::tells(cue_word) {
+        1
+    } else {
+        9
+    };
+    for k in i..hi.min(i + reach) {
         let w = doc.token_text(k);
         if w.eq_ignore_ascii_case("that") {
-            return (k + 1 < hi).then_some(k + 1);
+            if k + 2 < hi {
+                return Some(k + 1);
+            }
+            break;
         }
-        if matches!(w, "," | "." | ";" | ":" | "—" | "–") || is_quote_mark(w) {
+        // "says he introduced legislation to accomplish that": a subject already started.
+        if matches!(w, "," | "." | ";" | ":" | "—" | "–") || is_quote_mark(w) || is_pronoun(w) {
             break;
         }
     }
-    if cues::takes_listener(cue_word) || !cues::is_speech(cue_word) || i >= hi {
+    if i >= hi {
+        return None;
+    }
+    // "asked (the president) whether …": an embedded question is the content.
+    if cues::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
+        return (i..hi.min(i + 5))
+            .take_while(|&k| {
+                !matches!(doc.token_text(k), "," | "." | ";" | ":")
+                    && !is_quote_mark(doc.token_text(k))
+            })
+            .find(|&k| {
+                matches!(
+                    doc.token_text(k).to_lowercase().as_str(),
+                    "whether" | "if" | "how" | "why" | "what" | "who" | "which" | "where" | "when"
+                )
+            })
+            .filter(|&k| k + 2 < hi);
+    }
+    if !cues::is_speech(cue_word) {
         return None;
     }
     let w = doc.token_text(i);
@@ -513,14 +556,29 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             cue: cue_r,
         });
     }
-    if cue.first > lo && doc.token_text(cue.first - 1) == "," {
-        let b = trim_end(doc, lo, cue.first - 1);
-        let a = content_first(doc, lo, b);
-        return (b >= a + MIN_CONTENT).then_some(Reported {
-            content: (a, b),
-            speaker: Some(sp),
-            cue: cue_r,
-        });
+    if cue.first <= lo + MIN_CONTENT {
+        return None;
     }
-    None
+    let a = content_first(doc, lo, cue.first);
+    if matches!(doc.token_text(a), "“" | "\"" | "'" | "‘") {
+        return None; // a direct quotation
+    }
+    // `A, according to X, B.`: the content surrounds the attribution.
+    if sp.1 + 1 < hi && doc.token_text(sp.1) == "," && doc.token_text(cue.first - 1) == "," {
+        let b = content_end(doc, sp.1 + 1, hi);
+        if b >= sp.1 + 1 + MIN_CONTENT {
+            return Some(Reported {
+                content: (a, b),
+                speaker: Some(sp),
+                cue: cue_r,
+            });
+        }
+    }
+    // `CONTENT, according to X.` (the comma is often left out).
+    let b = trim_end(doc, lo, cue.first);
+    (b >= a + MIN_CONTENT).then_some(Reported {
+        content: (a, b),
+        speaker: Some(sp),
+        cue: cue_r,
+    })
 }

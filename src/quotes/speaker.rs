@@ -517,8 +517,10 @@ fn continuation(
         .rev()
         .find(|(_, a)| a.speaker.is_some())
         .and_then(|(i, a)| {
-            let (pf, _) = quote_tokens(doc, &quotes[i])?;
-            Some((pf, *a))
+            // Where that attribution ends: its quote or its cue, whichever is later.
+            let (_, pe) = quote_tokens(doc, &quotes[i])?;
+            let at = pe.max(a.cue.map_or(0, |c| c.1)).saturating_sub(1);
+            Some((at, *a))
         });
     let prev_sentence = (s > 0).then(|| s - 1).and_then(|ps| {
         let p = doc.sentences[ps];
