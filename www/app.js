@@ -32,7 +32,7 @@ function setStatus(text, busy = false) {
   status.classList.toggle('busy', busy);
 }
 
-function kb(n) {
+function chars(n) {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${Math.round(n / 1e3)} k` : String(n);
 }
 
@@ -44,7 +44,7 @@ let ticker = 0;
 function progress(text, t0) {
   const elapsed = performance.now() - t0;
   const estimate = speed ? ` · ~${Math.min(99, Math.round((elapsed * speed * 100) / text.length))}%` : '';
-  setStatus(`Annotating ${kb(text.length)} characters… ${Math.round(elapsed / 1000)} s${estimate}`, true);
+  setStatus(`Annotating ${chars(text.length)} characters… ${Math.round(elapsed / 1000)} s${estimate}`, true);
 }
 
 let runs = 0;
@@ -165,7 +165,7 @@ input.addEventListener('input', () => {
 function load(text) {
   if (text.length > HUGE) {
     held = text;
-    input.value = `${text.slice(0, PREVIEW)}\n\n[… ${kb(text.length)} characters in all: the full text is annotated below. Clear or paste to replace it.]`;
+    input.value = `${text.slice(0, PREVIEW)}\n\n[… ${chars(text.length)} characters in all: the full text is annotated below. Clear or paste to replace it.]`;
     input.readOnly = true;
   } else {
     held = null;
