@@ -51,6 +51,22 @@ fn is_open_context(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«„:".contains(p))
 }
 
+/// The characters of a paragraph as (byte offset, char, byte width). PTB-style `''` and ``` `` ```,
+/// which some outlets' copy uses for double quotes, become one `"` or `“` mark.
+fn marks_of(text: &str, par: Span) -> Vec<(usize, char, usize)> {
+    let mut out = Vec::with_capacity(par.len());
+    let mut it = text[par.start..par.end].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if (c == '\'' || c == '`') && it.peek().is_some_and(|&(_, n)| n == c) {
+            it.next();
+            out.push((par.start + i, if c == '`' { '“' } else { '"' }, 2));
+        } else {
+            out.push((par.start + i, c, c.len_utf8()));
+        }
+    }
+    out
+}
+
 /// Finds quotations in the content paragraphs of `doc`.
 pub fn pair(doc: &Doc) -> Pairing {
     let text = doc.text;
@@ -64,14 +80,11 @@ pub fn pair(doc: &Doc) -> Pairing {
         .map(|p| Span::new(p.start, p.end))
         .collect();
     for (pi, par) in body.iter().enumerate() {
-        let chars: Vec<(usize, char)> = text[par.start..par.end]
-            .char_indices()
-            .map(|(i, c)| (par.start + i, c))
-            .collect();
+        let chars = marks_of(text, *par);
         let mut skip_first = false;
         if let Some(&(outer, _)) = stack.first() {
             // Continuation from the previous paragraph: it must reopen with the same family.
-            let first = chars.first().map(|&(_, c)| c);
+            let first = chars.first().map(|&(_, c, _)| c);
             if first.is_some_and(|c| outer.reopens_with(c)) {
                 stack.truncate(1);
                 skip_first = true;
@@ -80,12 +93,12 @@ pub fn pair(doc: &Doc) -> Pairing {
                 stack.clear();
             }
         }
-        for (k, &(pos, c)) in chars.iter().enumerate() {
+        for (k, &(pos, c, width)) in chars.iter().enumerate() {
             if k == 0 && skip_first {
                 continue;
             }
             let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let next = chars.get(k + 1).map(|&(_, c, _)| c);
             let next_is_word = next.is_some_and(char::is_alphanumeric);
             let prev_is_word = prev.is_some_and(char::is_alphanumeric);
             // Closing an open quote takes priority.
@@ -101,7 +114,7 @@ pub fn pair(doc: &Doc) -> Pairing {
                     out.unbalanced += stack.len() - depth - 1;
                     stack.truncate(depth);
                     if stack.is_empty() {
-                        out.spans.push(Span::new(start, pos + c.len_utf8()));
+                        out.spans.push(Span::new(start, pos + width));
                     }
                     continue;
                 }
@@ -140,7 +153,7 @@ pub fn pair(doc: &Doc) -> Pairing {
         // Keep an open double quote only if the next content paragraph reopens it.
         let reopened = stack.first().is_some_and(|&(outer, _)| {
             body.get(pi + 1)
-                .and_then(|n| text[n.start..n.end].chars().next())
+                .and_then(|&n| marks_of(text, n).first().map(|&(_, c, _)| c))
                 .is_some_and(|c| outer.reopens_with(c))
         });
         if !reopened {
@@ -198,6 +211,17 @@ mod tests {
             quotes("A \"mixed,” B “mixed,\" C ”typo.” D").0,
             ["\"mixed,”", "“mixed,\"", "”typo.”"]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_are_double_quotes() {
+        let t = "He said ''It's over,'' and ``fine'' then. The ''Buffett rule'' passed.";
+        assert_eq!(
+            quotes(t).0,
+            ["''It's over,''", "``fine''", "''Buffett rule''"]
+        );
+        let t = "''First paragraph.\n\n''Second one,'' he said.";
+        assert_eq!(quotes(t).0, ["''First paragraph.\n\n''Second one,''"]);
     }
 
     #[test]

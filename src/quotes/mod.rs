@@ -41,13 +41,13 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
     let inner = quoted
-        .trim_matches(|c: char| "“”\"‘’'«»„".contains(c))
+        .trim_matches(|c: char| "“”\"‘’'«»„`".contains(c))
         .trim();
     let before = text[..span.start].trim_end_matches([' ', '\t']);
     let opens_sentence = before
         .chars()
         .next_back()
-        .is_none_or(|c| "\n.!?”\"’)—–".contains(c));
+        .is_none_or(|c| "\n.!?”\"’')—–".contains(c));
     let after_intro = before.ends_with(':') || before.ends_with(',');
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
