@@ -12,7 +12,7 @@ impl FeatureHash {
 
     #[inline]
     pub const fn add(self, x: u64) -> Self {
-        FeatureHash((self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7CC1_B727_220A_95))
+        FeatureHash((self.0.rotate_left(5) ^ x).wrapping_mul(0x517C_C1B7_2722_0A95))
     }
 
     /// Adds a string char by char (so it equals hashing the chars one by one, as the token

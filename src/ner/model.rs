@@ -8,6 +8,7 @@
 //! open-addressing table so scoring is one probe per feature and a short contiguous row.
 
 use super::labels::N_TAGS;
+use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"LEDENER3";
 
@@ -21,7 +22,12 @@ pub struct Model {
     scales: [f32; 256],
     rows: usize,
     pub lex_columns: usize,
+    /// Scores of word-level features by word key: most tokens of an article are words seen
+    /// before, so this skips two thirds of the table probes. Direct-mapped, filled lazily.
+    word_cache: Mutex<Vec<(u64, [f32; N_TAGS])>>,
 }
+
+const WORD_CACHE_SLOTS: usize = 4096;
 
 /// Row scale for a scale code.
 pub fn scale_of(code: u8) -> f32 {
@@ -47,9 +53,12 @@ fn slot_of(k: u32, mask: usize) -> usize {
 
 const NONE: u32 = u32::MAX;
 
+/// A feature row: 32-bit key, scale code, (tag, int8 weight) entries.
+pub type Row = (u32, u8, Vec<(u8, i8)>);
+
 impl Model {
     /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
-    pub fn from_rows(mut rows: Vec<(u32, u8, Vec<(u8, i8)>)>, lex_columns: usize) -> Model {
+    pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
         rows.sort_by_key(|r| r.0);
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mut m = Model {
@@ -59,6 +68,7 @@ impl Model {
             scales: std::array::from_fn(|c| scale_of(c as u8)),
             rows: rows.len(),
             lex_columns,
+            word_cache: Mutex::new(Vec::new()),
         };
         for (k, code, row) in rows {
             let offset = m.data.len() as u64;
@@ -123,6 +133,21 @@ impl Model {
                     }
                 }
             }
+        }
+    }
+
+    pub fn cached_word(&self, key: u64) -> Option<[f32; N_TAGS]> {
+        let cache = self.word_cache.lock().ok()?;
+        let slot = cache.get(key as usize % WORD_CACHE_SLOTS)?;
+        (slot.0 == key).then_some(slot.1)
+    }
+
+    pub fn cache_word(&self, key: u64, scores: &[f32; N_TAGS]) {
+        if let Ok(mut cache) = self.word_cache.lock() {
+            if cache.is_empty() {
+                cache.resize(WORD_CACHE_SLOTS, (0, [0.0; N_TAGS]));
+            }
+            cache[key as usize % WORD_CACHE_SLOTS] = (key, *scores);
         }
     }
 
