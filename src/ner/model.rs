@@ -16,6 +16,7 @@ pub struct Model {
     /// Open-addressing table of `key << 32 | row offset into data`; 0 = empty.
     slots: Vec<u64>,
     mask: usize,
+    shift: u32,
     /// Rows back to back: entry count, scale code, then (tag, i8 weight) pairs. One table probe
     /// plus one contiguous read per feature keeps scoring cache-friendly.
     data: Vec<u8>,
@@ -46,9 +47,11 @@ pub fn short_key(h: u64) -> u32 {
     ((h >> 32) as u32).max(1)
 }
 
+/// Home slot of a key: its top bits (keys are hash values, so uniform). Inserting keys in
+/// sorted order then fills the table front to back, which keeps model loading fast.
 #[inline]
-fn slot_of(k: u32, mask: usize) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) as usize) & mask
+fn slot_of(k: u32, shift: u32) -> usize {
+    (k as u64 >> shift) as usize
 }
 
 const NONE: u32 = u32::MAX;
@@ -57,32 +60,48 @@ const NONE: u32 = u32::MAX;
 pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
-    /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
-    pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
-        rows.sort_by_key(|r| r.0);
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut m = Model {
+    /// An empty model with room for `rows` rows.
+    fn with_capacity(rows: usize, weights: usize, lex_columns: usize) -> Model {
+        let cap = (rows * 2).next_power_of_two().max(16);
+        Model {
             slots: vec![0; cap],
             mask: cap - 1,
-            data: Vec::new(),
+            shift: 32 - cap.trailing_zeros(),
+            data: Vec::with_capacity(2 * rows + 2 * weights),
             scales: std::array::from_fn(|c| scale_of(c as u8)),
-            rows: rows.len(),
+            rows: 0,
             lex_columns,
             word_cache: Mutex::new(Vec::new()),
-        };
+        }
+    }
+
+    /// Appends a row; keys must be distinct.
+    fn push_row(&mut self, key: u32, code: u8, entries: impl Iterator<Item = (u8, i8)>) {
+        let offset = self.data.len();
+        self.data.push(0);
+        self.data.push(code);
+        let mut n = 0u8;
+        for (t, w) in entries {
+            self.data.push(t);
+            self.data.push(w as u8);
+            n += 1;
+        }
+        self.data[offset] = n;
+        let mut s = slot_of(key, self.shift);
+        while self.slots[s] != 0 {
+            s = (s + 1) & self.mask;
+        }
+        self.slots[s] = (key as u64) << 32 | offset as u64;
+        self.rows += 1;
+    }
+
+    /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
+    pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
+        rows.sort_unstable_by_key(|r| r.0);
+        let weights = rows.iter().map(|r| r.2.len()).sum();
+        let mut m = Model::with_capacity(rows.len(), weights, lex_columns);
         for (k, code, row) in rows {
-            let offset = m.data.len() as u64;
-            m.data.push(row.len() as u8);
-            m.data.push(code);
-            for (t, w) in row {
-                m.data.push(t);
-                m.data.push(w as u8);
-            }
-            let mut s = slot_of(k, m.mask);
-            while m.slots[s] != 0 {
-                s = (s + 1) & m.mask;
-            }
-            m.slots[s] = (k as u64) << 32 | offset;
+            m.push_row(k, code, row.into_iter());
         }
         m
     }
@@ -98,7 +117,7 @@ impl Model {
     #[inline]
     fn row(&self, h: u64) -> u32 {
         let k = short_key(h);
-        let mut s = slot_of(k, self.mask);
+        let mut s = slot_of(k, self.shift);
         loop {
             let slot = self.slots[s];
             if (slot >> 32) as u32 == k {
@@ -211,23 +230,20 @@ impl Model {
             last = last.checked_add(r.varint()?).ok_or("key overflow")?;
             keys.push(last);
         }
-        let counts = r.take(n)?.to_vec();
-        let codes = r.take(n)?.to_vec();
-        let mut rows = Vec::with_capacity(n);
-        for ((k, c), code) in keys.into_iter().zip(counts).zip(codes) {
+        let counts = r.take(n)?;
+        let codes = r.take(n)?;
+        let weights: usize = counts.iter().map(|&c| c as usize).sum();
+        let mut m = Model::with_capacity(n, weights, lex_columns);
+        for ((&k, &c), &code) in keys.iter().zip(counts).zip(codes) {
             let c = c as usize;
             let tags = r.take(c)?;
             let ws = r.take(c)?;
             if tags.iter().any(|&t| t as usize >= N_TAGS) {
                 return Err("tag out of range".into());
             }
-            rows.push((
-                k,
-                code,
-                tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)).collect(),
-            ));
+            m.push_row(k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)));
         }
-        Ok(Model::from_rows(rows, lex_columns))
+        Ok(m)
     }
 }
 
