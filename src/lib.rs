@@ -1,11 +1,13 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
 //! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
-//! sentences) → [`ner`] model + [`numeric`] rule entities → [`quotes`] → [`Annotation`]. Each stage is a pure function
+//! sentences) → [`ner`] model + [`numeric`] rule entities → [`mentions`] (clusters) →
+//! [`quotes`] (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
 
 pub mod article;
 pub mod doc;
+pub mod mentions;
 pub mod ner;
 pub mod numeric;
 pub mod quotes;
@@ -13,8 +15,9 @@ pub mod schema;
 pub mod text;
 pub mod time;
 
+/// The JS binding; public so the in-browser tests (`tests/wasm.rs`) call exactly what JS calls.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use doc::Doc;
 pub use schema::*;
@@ -39,9 +42,12 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     if doc.date.is_none() {
         doc.date = options.date.as_deref().and_then(time::parse_iso);
     }
-    let entities =
+    let mut entities =
         ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
     let (quotes, unbalanced) = quotes::find(&doc);
+    let mentions = mentions::find(&doc, &entities);
+    let mut quotes = quotes::attribute(&doc, &mentions, quotes);
+    let clusters = mentions.into_clusters(&mut entities, &mut quotes);
     let mut warnings = input_warnings(text);
     if unbalanced > 0 {
         warnings.push(format!(
@@ -60,7 +66,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
             })
             .collect(),
         entities,
-        clusters: Vec::new(),
+        clusters,
         quotes,
         warnings,
     };

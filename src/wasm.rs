@@ -27,3 +27,10 @@ pub fn annotate_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// Number of tokens the pipeline reads in `text`; lets the browser benchmark report
+/// tokens/s on the same count as `lede bench`.
+#[wasm_bindgen(js_name = tokenCount)]
+pub fn token_count(text: &str) -> usize {
+    crate::Doc::new(text).tokens.len()
+}

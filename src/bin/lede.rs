@@ -56,13 +56,23 @@ enum Command {
         #[arg(long)]
         model: Option<std::path::PathBuf>,
     },
-    /// Evaluate the shipped entity model on a gold CoNLL file: precision, recall, F1 per type.
+    /// Score the pipeline against annotated data.
     Eval {
+        /// Gold CoNLL file (OntoNotes IOB2): entity precision, recall, F1 per type.
         #[arg(long)]
-        ner: std::path::PathBuf,
-        /// A model file to use instead of the embedded one.
+        ner: Option<std::path::PathBuf>,
+        /// A model file to use instead of the embedded one (with --ner).
         #[arg(long)]
         model: Option<std::path::PathBuf>,
+        /// PolNeAR folder (with attributions.jsonl and text/): quote and speaker figures.
+        #[arg(long)]
+        quotes: Option<std::path::PathBuf>,
+        /// Split to score: dev or train (with --quotes).
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Print each error (quotes the corpus; for analysis, never for committing).
+        #[arg(long)]
+        errors: bool,
         /// Rebuild raw text from the tokens and run the whole pipeline (tokenizer, model, rules).
         #[arg(long)]
         raw: bool,
@@ -84,6 +94,21 @@ fn main() -> ExitCode {
             pretty,
             date,
         } => annotate(&files, jsonl, pretty, date),
+        Command::Eval {
+            ner,
+            model,
+            raw,
+            quotes,
+            split,
+            errors,
+        } => eval(
+            ner.as_deref(),
+            model.as_deref(),
+            raw,
+            quotes.as_deref(),
+            &split,
+            errors,
+        ),
         Command::Bench { rounds } => bench(rounds),
         Command::Train {
             train,
@@ -109,18 +134,6 @@ fn main() -> ExitCode {
             })
         }
         Command::TagBio { file, model } => tag_bio(file, model),
-        Command::Eval { ner, model, raw } => lede::ner::commands::recognizer(model.as_deref())
-            .and_then(|rec| {
-                if raw {
-                    lede::ner::commands::eval_raw(rec, &ner)
-                } else {
-                    lede::ner::commands::eval(rec, &ner).map(|s| s.report())
-                }
-            })
-            .map(|report| {
-                print!("{report}");
-                ExitCode::SUCCESS
-            }),
     };
     match result {
         Ok(code) => code,
@@ -274,6 +287,36 @@ fn tag_bio(
     lede::ner::commands::tag_bio(rec, &input, &mut out)
         .and_then(|_| out.flush())
         .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(
+    ner: Option<&std::path::Path>,
+    model: Option<&std::path::Path>,
+    raw: bool,
+    quotes: Option<&std::path::Path>,
+    split: &str,
+    errors: bool,
+) -> Result<ExitCode, String> {
+    let mut any = false;
+    if let Some(gold) = ner {
+        let rec = lede::ner::commands::recognizer(model)?;
+        if raw {
+            print!("{}", lede::ner::commands::eval_raw(rec, gold)?);
+        } else {
+            print!("{}", lede::ner::commands::eval(rec, gold)?.report());
+        }
+        any = true;
+    }
+    if let Some(dir) = quotes {
+        let report = lede::quotes::eval::evaluate(dir, split, errors)?;
+        // `| head` closes the pipe early: stop quietly instead of panicking.
+        let _ = write!(std::io::stdout().lock(), "{report}");
+        any = true;
+    }
+    if !any {
+        return Err("eval: nothing to score; pass --ner FILE and/or --quotes DIR".into());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -37,8 +37,23 @@ pub fn policy(label: &str) -> Source {
     }
 }
 
-fn overlaps(a: &Entity, b: &Entity) -> bool {
-    a.start < b.end && b.start < a.end
+/// Entities of `sorted` (sorted by start, mutually non-overlapping, so ends ascend too) that
+/// overlap `e`: a binary search, so combining stays linear-logarithmic on megabyte articles.
+fn overlapping<'a>(sorted: &'a [Entity], e: &'a Entity) -> impl Iterator<Item = &'a Entity> + 'a {
+    let first = sorted.partition_point(|o| o.end <= e.start);
+    sorted[first..].iter().take_while(move |o| o.start < e.end)
+}
+
+/// Sorts by start and drops any entity overlapping an earlier one, so [`overlapping`] applies.
+fn sorted_disjoint(mut v: Vec<Entity>) -> Vec<Entity> {
+    v.sort_by_key(|e| (e.start, e.end));
+    let mut out: Vec<Entity> = Vec::with_capacity(v.len());
+    for e in v {
+        if out.last().is_none_or(|l| l.end <= e.start) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// Combines model and rule entities (both sorted or not; byte offsets) under `policy`.
@@ -47,38 +62,42 @@ pub fn combine(
     rules: Vec<Entity>,
     policy: impl Fn(&str) -> Source,
 ) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::with_capacity(model.len() + rules.len());
-    let mut rule_first: Vec<Entity> = Vec::new();
-    for r in &rules {
-        if matches!(policy(&r.label), Source::Rules | Source::RulesThenModel) {
-            rule_first.push(r.clone());
-        }
-    }
+    let model = sorted_disjoint(model);
+    let rules = sorted_disjoint(rules);
     // 1. Rule spans that take precedence.
-    out.extend(rule_first);
+    let rule_first: Vec<Entity> = rules
+        .iter()
+        .filter(|r| matches!(policy(&r.label), Source::Rules | Source::RulesThenModel))
+        .cloned()
+        .collect();
     // 2. Model spans, unless a type the rules own, or overlapping a kept rule span.
+    let mut kept: Vec<Entity> = Vec::with_capacity(model.len());
     for mut m in model {
         let keep = match policy(&m.label) {
             Source::Rules => false,
-            _ => !out.iter().any(|o| overlaps(o, &m)),
+            _ => overlapping(&rule_first, &m).next().is_none(),
         };
         if keep {
             if m.value.is_none() {
-                m.value = rules
-                    .iter()
-                    .filter(|r| r.label == m.label && overlaps(r, &m) && r.value.is_some())
+                m.value = overlapping(&rules, &m)
+                    .filter(|r| r.label == m.label && r.value.is_some())
                     .max_by_key(|r| r.end.min(m.end) - r.start.max(m.start))
                     .and_then(|r| r.value.clone());
             }
-            out.push(m);
+            kept.push(m);
         }
     }
+    let mut out = rule_first;
+    out.extend(kept);
+    out.sort_by_key(|e| (e.start, e.end));
     // 3. Rule spans that fill gaps.
-    for r in rules {
-        if policy(&r.label) == Source::ModelThenRules && !out.iter().any(|o| overlaps(o, &r)) {
-            out.push(r);
-        }
-    }
+    let gaps: Vec<Entity> = rules
+        .into_iter()
+        .filter(|r| {
+            policy(&r.label) == Source::ModelThenRules && overlapping(&out, r).next().is_none()
+        })
+        .collect();
+    out.extend(gaps);
     out.sort_by_key(|e| (e.start, e.end));
     out
 }

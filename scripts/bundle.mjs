@@ -1,0 +1,97 @@
+// Writes dist/lede.html: the page as ONE file that works from disk (file://), for people
+// without Rust. Under file:// Chromium fetches nothing (origin 'null'), so everything is
+// inlined: CSS, the app's ES modules (wrapped as functions, in dependency order), the worker
+// (wasm-bindgen glue + worker.js as a classic script run from a Blob URL), the wasm as base64
+// and the sample article. The CSP pins the inline script and style by hash.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const www = path.join(root, 'www');
+const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
+
+const IMPORT = /^import\s+(?:(\*\s+as\s+\w+)|\{([^}]*)\})\s+from\s+'\.\/([\w-]+)\.js';\s*$/gm;
+
+/** Inlines the app's modules, replacing platform.js by platform-inline.js. */
+function appScript() {
+  const order = [];
+  const visit = (name) => {
+    if (order.includes(name)) return;
+    const file = name === 'platform' ? 'platform-inline' : name;
+    const src = fs.readFileSync(path.join(www, `${file}.js`), 'utf8');
+    for (const m of src.matchAll(IMPORT)) visit(m[3]);
+    order.push(name);
+  };
+  visit('app');
+  return order
+    .map((name) => {
+      const file = name === 'platform' ? 'platform-inline' : name;
+      let src = fs.readFileSync(path.join(www, `${file}.js`), 'utf8');
+      const exported = [...src.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+(\w+)/gm)].map((m) => m[1]);
+      src = src.replace(IMPORT, (_, star, names, from) =>
+        star ? `const ${star.replace(/\*\s+as\s+/, '')} = __mod_${from};` : `const {${names}} = __mod_${from};`,
+      );
+      src = src.replace(/^export\s+/gm, '');
+      if (/\bimport\b[^\n]*\bfrom\b|import\.meta/.test(src)) throw new Error(`${file}.js: unsupported import form`);
+      return `const __mod_${name} = (() => {\n${src}\nreturn { ${exported.join(', ')} };\n})();`;
+    })
+    .join('\n');
+}
+
+/** The worker as a classic script: the wasm-bindgen glue without ES module syntax + worker.js. */
+function workerScript() {
+  let glue = read('www/pkg/lede.js');
+  glue = glue.replace(/^export\s+\{[^}]*\};?\s*$/m, '').replace(/^export\s+/gm, '').replace(/import\.meta\.url/g, 'self.location.href');
+  let worker = read('www/worker.js');
+  worker = worker.replace(/^import\s+init,\s*\{[^}]*\}\s+from\s+'\.\/pkg\/lede\.js';\s*$/m, 'const init = __wbg_init;');
+  const src = `${glue}\n${worker}`;
+  if (/^\s*(import|export)\s/m.test(src)) throw new Error('worker still has ES module syntax');
+  return src;
+}
+
+function rawText(id, type, text) {
+  if (/<\/script/i.test(text)) throw new Error(`#${id} contains </script>`);
+  return `<script id="${id}" type="${type}">${text}</script>`;
+}
+
+const sha = (s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+const seedDir = path.join(root, 'seeds');
+const seed = fs.readFileSync(path.join(seedDir, fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8');
+const wasm = fs.readFileSync(path.join(www, 'pkg/lede_bg.wasm'));
+const css = read('www/style.css');
+const app = appScript();
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(app)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  "connect-src 'none'",
+  `style-src ${sha(css)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = read('www/index.html');
+const swap = (pattern, replacement) => {
+  if (!pattern.test(html)) throw new Error(`index.html: ${pattern} not found`);
+  html = html.replace(pattern, () => replacement);
+};
+swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
+swap(/<script type="module" src="app.js"><\/script>/, '');
+const embeds = [
+  rawText('lede-wasm', 'application/octet-stream', wasm.toString('base64')),
+  rawText('lede-worker', 'text/plain', workerScript()),
+  // JSON with '<' escaped, so no text in the sample can close the element.
+  rawText('lede-sample', 'application/json', JSON.stringify(seed).replace(/</g, '\\u003c')),
+  `<script type="module">${app}</script>`,
+].join('\n');
+swap(/<\/body>/, `${embeds}\n</body>`);
+
+fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+fs.writeFileSync(path.join(root, 'dist/lede.html'), html);
+fs.writeFileSync(path.join(www, 'pkg/sample.txt'), seed); // the served page's "Load sample"
+console.log(`    dist/lede.html: ${(html.length / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB inlined as base64)`);

@@ -1,0 +1,853 @@
+//! Mentions of people and organisations, clustered so that "Kirby" and "National Security
+//! Adviser John Kirby" are one person named "John Kirby".
+//!
+//! Mentions come from the entity layer (PERSON, ORG, GPE, NORP, FAC) when it has run; any
+//! capitalised word sequence it did not cover is added too, so attribution also works before
+//! (or without) the trained model. Titles in front of a name ("National Security Adviser",
+//! "Sen.", "spokeswoman") become the cluster's roles, which lets "the adviser" find its holder.
+
+use crate::doc::Doc;
+use crate::schema::{Cluster, Entity, Quote};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+    Unknown,
+}
+
+impl Kind {
+    fn from_label(label: &str) -> Option<Kind> {
+        match label {
+            "PERSON" => Some(Kind::Person),
+            "ORG" | "NORP" | "FAC" => Some(Kind::Org),
+            "GPE" | "LOC" => Some(Kind::Place),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Person => "PERSON",
+            Kind::Org => "ORG",
+            Kind::Place => "GPE",
+            Kind::Unknown => "MISC",
+        }
+    }
+}
+
+/// One mention: tokens `[first, end)`, of which `[name, end)` is the name without its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub first: usize,
+    pub name: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub group: usize,
+    /// Index into the entity list when the mention came from the entity layer.
+    pub entity: Option<usize>,
+}
+
+/// A cluster under construction: everything the article says about one referent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The fullest name seen; `None` when the only mentions are ambiguous surnames.
+    pub name: Option<String>,
+    pub kind: Kind,
+    /// Lower-cased title words seen in front of the name ("adviser", "president").
+    pub roles: Vec<String>,
+    /// Title text as written, for the cluster ("National Security Adviser").
+    pub role_titles: Vec<String>,
+    pub mentions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    pub mentions: Vec<Mention>,
+    pub groups: Vec<Group>,
+}
+
+/// Titles and role nouns that precede a name; matched lower-case, periods dropped.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "adviser",
+    "advisor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "minister",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "ambassador",
+    "general",
+    "gen",
+    "candidate",
+    "mayor",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chief",
+    "officer",
+    "official",
+    "attorney",
+    "judge",
+    "justice",
+    "commissioner",
+    "manager",
+    "strategist",
+    "aide",
+    "analyst",
+    "professor",
+    "prof",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "host",
+    "anchor",
+    "founder",
+    "ceo",
+    "executive",
+    "lawyer",
+    "nominee",
+    "hopeful",
+    "deputy",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "premier",
+    "chancellor",
+    "speaker",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "adm",
+    "maj",
+    "rev",
+    "pastor",
+    "reverend",
+    "columnist",
+    "correspondent",
+    "editor",
+    "reporter",
+    "economist",
+    "pollster",
+    "surrogate",
+    "operative",
+    "consultant",
+    "commander",
+    "treasurer",
+    "administrator",
+    "coordinator",
+    "counsel",
+    "prosecutor",
+    "sheriff",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "frontrunner",
+    "front-runner",
+    "challenger",
+    "incumbent",
+    "activist",
+];
+
+/// Words that mark an organisation name.
+const ORG_WORDS: &[&str] = &[
+    "House",
+    "Department",
+    "Council",
+    "Party",
+    "Committee",
+    "Agency",
+    "Ministry",
+    "Office",
+    "Administration",
+    "Campaign",
+    "Commission",
+    "Court",
+    "Congress",
+    "Senate",
+    "Pentagon",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Network",
+    "Inc.",
+    "Corp.",
+    "Company",
+    "University",
+    "Institute",
+    "Association",
+    "Foundation",
+    "Bureau",
+    "Service",
+    "Army",
+    "Navy",
+    "Force",
+    "Union",
+    "Group",
+    "Center",
+    "Centre",
+    "Board",
+    "Bank",
+    "Fund",
+    "Organization",
+    "Coalition",
+    "Caucus",
+    "Republicans",
+    "Democrats",
+    "Media",
+    "Kremlin",
+    "Assembly",
+    "Parliament",
+    "Police",
+    "Club",
+    "Foundation",
+    "Magazine",
+    "Press",
+    "Reuters",
+    "Project",
+    "Initiative",
+    "Watch",
+    "Review",
+    "Street",
+    "Policy",
+];
+
+/// Capitalised words that start sentences or name days and months, never names on their own.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "My",
+    "For",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Last",
+    "Next",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "So",
+    "Yet",
+    "Still",
+    "Now",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "Yes",
+    "One",
+    "Two",
+    "Even",
+    "Also",
+    "Asked",
+    "Like",
+    "Just",
+    "According",
+    "Although",
+    "Because",
+    "Since",
+    "During",
+    "With",
+    "Without",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "Over",
+    "Under",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Read",
+    "More",
+    "Photo",
+    "Getty",
+    "AP",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Let",
+    "Every",
+    "Each",
+    "Both",
+    "Such",
+    "Other",
+    "Another",
+    "Only",
+    "Once",
+    "Despite",
+    "Though",
+    "Instead",
+    "However",
+    "Meanwhile",
+    "Indeed",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Whether",
+    "Well",
+    "Oh",
+    "Please",
+    "Thank",
+    "Thanks",
+    "Sir",
+    "Madam",
+    "OK",
+    "Okay",
+    "Later",
+    "Earlier",
+    "Separately",
+    "Afterward",
+    "Afterwards",
+    "Speaking",
+    "Asked",
+    "Last",
+];
+
+/// Joining words allowed inside a name ("Bank of America", "Secretary of State").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "van", "von", "bin", "al", "la", "del", "du", "-", "&",
+];
+
+pub fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_alphabetic)
+}
+
+fn is_name_word(word: &str) -> bool {
+    is_capitalised(word) && !NOT_NAMES.contains(&word.trim_end_matches('.'))
+}
+
+/// Normalised key for exact matching: name tokens without a leading determiner, lower-cased.
+fn key(doc: &Doc, first: usize, end: usize) -> String {
+    let mut words: Vec<String> = (first..end)
+        .map(|i| doc.token_text(i).to_lowercase())
+        .collect();
+    if words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+fn text_of(doc: &Doc, first: usize, end: usize) -> String {
+    if first >= end {
+        return String::new();
+    }
+    let s = doc.span(first, end - 1);
+    doc.text[s.start..s.end].to_string()
+}
+
+/// Token index at or after byte offset `b`.
+fn token_at(doc: &Doc, b: usize) -> usize {
+    doc.tokens.partition_point(|t| t.end <= b)
+}
+
+/// Finds and clusters mentions. `entities` may be empty (then only capitalised spans count).
+pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
+    let mut spans: Vec<(usize, usize, Option<Kind>, Option<usize>)> = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        let Some(kind) = Kind::from_label(&e.label) else {
+            continue;
+        };
+        let (first, mut end) = (token_at(doc, e.start), token_at(doc, e.end));
+        // A name never runs across a line break or a quote mark (model spans sometimes do).
+        if let Some(k) = (first + 1..end).find(|&k| {
+            let gap = &doc.text[doc.tokens[k - 1].end..doc.tokens[k].start];
+            gap.contains('\n') || matches!(doc.token_text(k), "“" | "”" | "\"" | "‘")
+        }) {
+            end = k;
+        }
+        if first < end && end <= doc.tokens.len() {
+            spans.push((first, end, Some(kind), Some(ei)));
+        }
+    }
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    let mut in_entity = vec![false; doc.tokens.len()];
+    for &(f, e, _, _) in &spans {
+        in_entity[f..e].iter_mut().for_each(|c| *c = true);
+    }
+    let covered = |i: usize, _: &[(usize, usize, Option<Kind>, Option<usize>)]| in_entity[i];
+    // A sentence-initial capitalised word that the article also writes in lower case
+    // ("Officials", "Democratic") is an ordinary word, not the start of a name.
+    let lower_words: HashSet<&str> = (0..doc.tokens.len())
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let mut extra = Vec::new();
+    for s in &doc.sentences {
+        let mut i = s.first;
+        while i < s.end {
+            let w = doc.token_text(i);
+            let ordinary = i == s.first && lower_words.contains(w.to_lowercase().as_str());
+            if ordinary || !is_name_word(w) || covered(i, &spans) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < s.end && !covered(end, &spans) {
+                let w = doc.token_text(end);
+                let joins = CONNECTORS.contains(&w)
+                    && end + 1 < s.end
+                    && is_name_word(doc.token_text(end + 1))
+                    && doc.token_text(end + 1) != "The";
+                if (is_capitalised(w) && !NOT_NAMES.contains(&w)) || joins {
+                    end += if joins { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            // "The White House": a capitalised determiner belongs to an organisation name.
+            let first = if i > s.first && doc.token_text(i - 1) == "The" {
+                i - 1
+            } else {
+                i
+            };
+            extra.push((first, end, None, None));
+            i = end;
+        }
+    }
+    spans.extend(extra);
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1), s.3.is_none()));
+    build(doc, &spans)
+}
+
+fn guess_kind(doc: &Doc, first: usize, name: usize, end: usize) -> Kind {
+    let words: Vec<&str> = (name..end).map(|i| doc.token_text(i)).collect();
+    if words.iter().any(|w| ORG_WORDS.contains(w)) || doc.token_text(first) == "The" {
+        return Kind::Org;
+    }
+    let titled = name > first || (first > 0 && is_title(doc.token_text(first - 1)));
+    let all_caps = words.len() == 1
+        && words[0]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if all_caps {
+        Kind::Org
+    } else if titled || (2..=4).contains(&words.len()) {
+        Kind::Person
+    } else {
+        Kind::Unknown
+    }
+}
+
+/// Lookup tables that keep clustering linear: exact name keys, and the first and last words of
+/// full names (for "Kirby" → "John Kirby").
+#[derive(Default)]
+struct Index {
+    by_key: HashMap<String, usize>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn add_name(&mut self, g: usize, name: &str) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() > 1 {
+            for w in [words[0], words[words.len() - 1]] {
+                let list = self.by_word.entry(w.to_lowercase()).or_default();
+                if !list.contains(&g) {
+                    list.push(g);
+                }
+            }
+        }
+    }
+}
+
+fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Mentions {
+    let mut out = Mentions::default();
+    let mut index = Index::default();
+    let mut last_end = 0;
+    for &(first, end, kind, entity) in spans {
+        if first < last_end {
+            continue; // overlapping fallback span inside an entity
+        }
+        last_end = end;
+        // Split a leading title off the name: "National Security Adviser | John Kirby".
+        let mut name = first;
+        for i in first..end {
+            if is_title(doc.token_text(i)) && i + 1 < end {
+                name = i + 1;
+            }
+        }
+        // Possessive and trailing punctuation are not part of the name.
+        let mut end_n = end;
+        while end_n > name && matches!(doc.token_text(end_n - 1), "'s" | "’s" | "," | "." | "-") {
+            end_n -= 1;
+        }
+        if end_n <= name {
+            continue;
+        }
+        let kind = kind.unwrap_or_else(|| guess_kind(doc, first, name, end_n));
+        let mut roles: Vec<String> = (first..name)
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect();
+        let mut titles = if name > first {
+            vec![text_of(doc, first, name)]
+        } else {
+            vec![]
+        };
+        // Lower-case role nouns right before: "national security adviser Jake Sullivan".
+        let mut j = first;
+        while j > 0 && first - j < 4 && is_title(doc.token_text(j - 1)) {
+            j -= 1;
+        }
+        if j < first {
+            roles
+                .extend((j..first).map(|i| doc.token_text(i).trim_end_matches('.').to_lowercase()));
+            titles.push(text_of(doc, j, first));
+        }
+        let m = Mention {
+            first,
+            name,
+            end: end_n,
+            kind,
+            group: usize::MAX,
+            entity,
+        };
+        let g = assign_group(doc, &out, &index, &m);
+        let idx = out.mentions.len();
+        let full = text_of(doc, name, end_n);
+        let k = key(doc, name, end_n);
+        match g {
+            Some(g) => {
+                let grp = &mut out.groups[g];
+                let longer = grp.name.as_ref().is_none_or(|n| full.len() > n.len());
+                if longer && is_full(doc, name, end_n) {
+                    index.add_name(g, &full);
+                    grp.name = Some(full);
+                }
+                if grp.name.is_some() {
+                    index.by_key.insert(k, g);
+                }
+                if grp.kind == Kind::Unknown {
+                    grp.kind = kind;
+                }
+                grp.mentions.push(idx);
+                merge_roles(grp, roles, titles);
+                out.mentions.push(Mention { group: g, ..m });
+            }
+            None => {
+                let ambiguous =
+                    !is_full(doc, name, end_n) && candidates(doc, &out, &index, &m).len() > 1;
+                if !ambiguous {
+                    index.by_key.insert(k, out.groups.len());
+                    index.add_name(out.groups.len(), &full);
+                }
+                let mut grp = Group {
+                    name: (!ambiguous).then_some(full),
+                    kind,
+                    roles: Vec::new(),
+                    role_titles: Vec::new(),
+                    mentions: vec![idx],
+                };
+                merge_roles(&mut grp, roles, titles);
+                out.groups.push(grp);
+                out.mentions.push(Mention {
+                    group: out.groups.len() - 1,
+                    ..m
+                });
+            }
+        }
+    }
+    out
+}
+
+fn merge_roles(grp: &mut Group, roles: Vec<String>, titles: Vec<String>) {
+    for r in roles {
+        let r = r.trim_end_matches('.').to_string();
+        if is_title(&r) && !grp.roles.contains(&r) {
+            grp.roles.push(r);
+        }
+    }
+    for t in titles {
+        if !grp.role_titles.contains(&t) {
+            grp.role_titles.push(t);
+        }
+    }
+}
+
+/// Whether a name has several words ("John Kirby"), not one ("Kirby", "Jean-Pierre").
+fn is_full(doc: &Doc, name: usize, end: usize) -> bool {
+    text_of(doc, name, end).contains(char::is_whitespace)
+}
+
+/// Person groups whose full name ends (surname) or starts (first name) with this one-word name.
+fn candidates(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Vec<usize> {
+    let w = text_of(doc, m.name, m.end).to_lowercase();
+    let Some(groups) = index.by_word.get(&w) else {
+        return Vec::new();
+    };
+    groups
+        .iter()
+        .copied()
+        .filter(|&gi| {
+            let g = &out.groups[gi];
+            let words: Vec<String> = g
+                .name
+                .as_deref()
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            !matches!(g.kind, Kind::Org | Kind::Place)
+                && words.len() > 1
+                && (words.last() == Some(&w) || words.first() == Some(&w))
+        })
+        .collect()
+}
+
+fn assign_group(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Option<usize> {
+    // Exact repeat of a name (ignoring title and determiner).
+    if let Some(&g) = index.by_key.get(&key(doc, m.name, m.end)) {
+        return Some(g);
+    }
+    if is_full(doc, m.name, m.end) || m.kind == Kind::Org || m.kind == Kind::Place {
+        return None;
+    }
+    let c = candidates(doc, out, index, m);
+    match c.len() {
+        0 => None,
+        1 => Some(c[0]),
+        // Two people share the name: take the one named in this paragraph, most recently.
+        _ => {
+            let para = doc
+                .sentences
+                .get(doc.sentence_of(m.first))
+                .map(|s| s.paragraph);
+            let mut best: Option<(usize, usize)> = None;
+            for &g in &c {
+                for &mi in &out.groups[g].mentions {
+                    let pm = &out.mentions[mi];
+                    let same_para = doc
+                        .sentences
+                        .get(doc.sentence_of(pm.first))
+                        .map(|s| s.paragraph)
+                        == para;
+                    if same_para
+                        && is_full(doc, pm.name, pm.end)
+                        && best.is_none_or(|(at, _)| pm.first > at)
+                    {
+                        best = Some((pm.first, g));
+                    }
+                }
+            }
+            best.map(|(_, g)| g)
+        }
+    }
+}
+
+impl Mentions {
+    /// The mention whose tokens overlap `[first, end)`, preferring the rightmost (the head of
+    /// "Smith, a spokesperson for the agency" is Smith, of "the agency's Smith" too).
+    pub fn within(&self, first: usize, end: usize) -> Option<&Mention> {
+        let lo = self.mentions.partition_point(|m| m.end <= first);
+        let overlap = |m: &Mention| m.end.min(end).saturating_sub(m.first.max(first));
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.first < end)
+            .filter(|m| overlap(m) > 0)
+            .max_by_key(|m| (m.kind == Kind::Person, overlap(m), m.first))
+    }
+
+    /// The most recent group holding `role` ("adviser") before token `before`.
+    pub fn role_holder(&self, role: &str, before: usize) -> Option<usize> {
+        let upto = self.mentions.partition_point(|m| m.first < before);
+        // Bounded look-back keeps long texts linear; roles are introduced near their use.
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take(2000)
+            .map(|m| m.group)
+            .find(|&g| {
+                self.groups[g].kind == Kind::Person
+                    && self.groups[g].roles.iter().any(|r| r == role)
+            })
+    }
+
+    /// The most recent person mention before token `before`, at most `window` tokens back.
+    pub fn last_person(&self, before: usize, window: usize) -> Option<&Mention> {
+        let upto = self.mentions.partition_point(|m| m.end <= before);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| before - m.end <= window)
+            .find(|m| {
+                self.groups[m.group].kind == Kind::Person && self.groups[m.group].name.is_some()
+            })
+    }
+
+    /// Turns groups into the Annotation's clusters, keeping those with an entity mention or a
+    /// quote; sets `Entity::cluster` and renumbers `Quote::speaker_cluster` (a group index
+    /// until now) to cluster ids.
+    pub fn into_clusters(&self, entities: &mut [Entity], quotes: &mut [Quote]) -> Vec<Cluster> {
+        let quoted: HashSet<usize> = quotes.iter().filter_map(|q| q.speaker_cluster).collect();
+        let mut ids = vec![None; self.groups.len()];
+        let mut clusters = Vec::new();
+        for (gi, g) in self.groups.iter().enumerate() {
+            let has_entity = g
+                .mentions
+                .iter()
+                .any(|&m| self.mentions[m].entity.is_some());
+            let Some(name) = &g.name else { continue };
+            if !has_entity && !quoted.contains(&gi) {
+                continue;
+            }
+            let id = clusters.len();
+            ids[gi] = Some(id);
+            let mentions: Vec<usize> = g
+                .mentions
+                .iter()
+                .filter_map(|&m| self.mentions[m].entity)
+                .collect();
+            for &e in &mentions {
+                if let Some(ent) = entities.get_mut(e) {
+                    ent.cluster = Some(id);
+                }
+            }
+            let label = mentions
+                .first()
+                .and_then(|&e| entities.get(e))
+                .map(|e| e.label.clone());
+            clusters.push(Cluster {
+                id,
+                name: name.clone(),
+                label: label.unwrap_or_else(|| g.kind.label().to_string()),
+                mentions,
+                roles: g.role_titles.clone(),
+            });
+        }
+        for q in quotes {
+            q.speaker_cluster = q
+                .speaker_cluster
+                .and_then(|g| ids.get(g).copied().flatten());
+        }
+        clusters
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(text);
+        let m = find(&doc, &[]);
+        m.mentions
+            .iter()
+            .map(|x| {
+                (
+                    text_of(&doc, x.first, x.end),
+                    m.groups[x.group].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn surname_joins_full_name_with_title() {
+        let n = names("National Security Adviser John Kirby spoke. Later Kirby left.");
+        assert!(n.contains(&(
+            "National Security Adviser John Kirby".into(),
+            Some("John Kirby".into())
+        )));
+        assert!(n.contains(&("Kirby".into(), Some("John Kirby".into()))));
+    }
+
+    #[test]
+    fn shared_surname_is_not_guessed_across_paragraphs() {
+        let n = names("Bill Clinton met Hillary Clinton.\n\nLater Clinton spoke.");
+        assert!(n.contains(&("Clinton".into(), None)), "{n:?}");
+        let n = names("Bill Clinton met Hillary Clinton.\n\nLater Hillary spoke.");
+        assert!(
+            n.contains(&("Hillary".into(), Some("Hillary Clinton".into()))),
+            "{n:?}"
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! PolNeAR evaluation of quotes and speakers (native only; `lede eval --quotes DIR`).
+//!
+//! Gold items come from primary annotations of one split:
+//! - direct: every content span that is exactly one quoted segment (the content is wholly
+//!   between quote marks), whatever the record's `quote_type`; a quote continued after
+//!   `she said` is two items, each with the record's source.
+//! - reported speech: records with content outside quote marks whose cue head word (first word
+//!   that is not an auxiliary or adverb, as in `scripts/derive/cues.py`) is a speech cue
+//!   (`cues::is_speech`, or "according to"); the item is that outside-quote content.
+//!
+//! Predictions: quotes of kind `direct` against direct items; `indirect` against reported
+//! items. A prediction matches a gold item when they overlap by at least half of the longer
+//! (one-to-one, greedy by overlap). Indirect precision counts a prediction as correct when it
+//! matches any gold attribution content, with or without a speech cue (the cue filter defines
+//! recall's denominator, not what a correct prediction is). Speaker accuracy: over matched
+//! items, the predicted speaker span overlaps a gold source span (or both are absent).
+
+use super::cues;
+use crate::schema::{Quote, QuoteKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Deserialize, Clone)]
+struct GoldSpan {
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct Record {
+    doc_id: String,
+    split: String,
+    is_primary_annotation: bool,
+    source: Vec<GoldSpan>,
+    cue: Vec<GoldSpan>,
+    content: Vec<GoldSpan>,
+    quoted_segments: Vec<GoldSpan>,
+}
+
+/// One gold item: content spans (code points) and the source spans.
+#[derive(Clone)]
+struct Item {
+    content: Vec<(usize, usize)>,
+    source: Vec<(usize, usize)>,
+    cue: String,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Score {
+    pub gold: usize,
+    pub predicted: usize,
+    /// Gold items matched (recall numerator).
+    pub matched_gold: usize,
+    /// Predictions matching a gold item (precision numerator).
+    pub matched_pred: usize,
+    pub speaker_ok: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched_pred, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched_gold, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_ok, self.matched_gold)
+    }
+    fn add(&mut self, o: Score) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.matched_gold += o.matched_gold;
+        self.matched_pred += o.matched_pred;
+        self.speaker_ok += o.speaker_ok;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub split: String,
+    pub documents: usize,
+    pub direct: Score,
+    pub indirect: Score,
+    /// Error examples (only collected when asked for).
+    pub errors: Vec<String>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "PolNeAR {} ({} documents, primary annotations)",
+            self.split, self.documents
+        )?;
+        for (name, s) in [
+            ("direct quotes", &self.direct),
+            ("reported speech (speech cue)", &self.indirect),
+        ] {
+            writeln!(
+                f,
+                "{name:<30} P {:.3}  R {:.3}  F1 {:.3}   (gold {}, predicted {}, matched {})",
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.gold,
+                s.predicted,
+                s.matched_gold
+            )?;
+            writeln!(
+                f,
+                "{:<30} speaker accuracy {:.3}   ({} / {} matched)",
+                "",
+                s.speaker_accuracy(),
+                s.speaker_ok,
+                s.matched_gold
+            )?;
+        }
+        for e in &self.errors {
+            writeln!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a content span is wholly a quotation: it is one of the record's quoted segments,
+/// or its text opens and closes with quote marks (the corpus heuristic misses the `''…''`
+/// quotes of some outlets).
+fn is_quoted(c: &GoldSpan, quoted: &[GoldSpan]) -> bool {
+    let t = c.text.trim().trim_end_matches(['.', ',']);
+    let opens = ["“", "\"", "''", "``"].iter().any(|m| t.starts_with(m));
+    let closes = ["”", "\"", "''"].iter().any(|m| t.ends_with(m));
+    (opens && closes && t.chars().count() > 4)
+        || quoted
+            .iter()
+            .any(|q| q.start.abs_diff(c.start) <= 1 && q.end.abs_diff(c.end) <= 2)
+}
+
+/// Cue head word, as the derivation script defines it.
+fn cue_head(text: &str) -> Option<String> {
+    const SKIP: &[&str] = &[
+        "has", "have", "had", "also", "is", "was", "are", "were", "be", "been", "being", "will",
+        "would", "could", "can", "should", "may", "might", "did", "does", "do", "not", "then",
+        "later", "first", "just", "once", "again", "further", "even", "still", "it", "as",
+    ];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .find(|w| !(SKIP.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)))
+}
+
+fn is_speech_cue(cue: &[GoldSpan]) -> bool {
+    cue.iter()
+        .any(|c| cue_head(&c.text).is_some_and(|h| h == "according" || cues::is_speech(&h)))
+}
+
+/// Gold per document: (direct items, speech-cue reported items, all reported contents).
+type Gold = HashMap<String, (Vec<Item>, Vec<Item>, Vec<Item>)>;
+
+fn load_gold(dir: &Path, split: &str) -> Result<Gold, String> {
+    let path = dir.join("attributions.jsonl");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut gold: Gold = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: Record =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        if r.split != split || !r.is_primary_annotation {
+            continue;
+        }
+        let source: Vec<(usize, usize)> = r.source.iter().map(|s| (s.start, s.end)).collect();
+        let cue = r.cue.first().map_or(String::new(), |c| c.text.clone());
+        let entry = gold.entry(r.doc_id.clone()).or_default();
+        let mut rest = Vec::new();
+        for c in &r.content {
+            if is_quoted(c, &r.quoted_segments) {
+                entry.0.push(Item {
+                    content: vec![(c.start, c.end)],
+                    source: source.clone(),
+                    cue: cue.clone(),
+                });
+            } else {
+                rest.push((c.start, c.end));
+            }
+        }
+        if !rest.is_empty() {
+            let item = Item {
+                content: rest,
+                source,
+                cue,
+            };
+            if is_speech_cue(&r.cue) {
+                entry.1.push(item.clone());
+            }
+            entry.2.push(item);
+        }
+    }
+    Ok(gold)
+}
+
+fn overlap(p: (usize, usize), g: &[(usize, usize)]) -> usize {
+    g.iter()
+        .map(|&(s, e)| e.min(p.1).saturating_sub(s.max(p.0)))
+        .sum()
+}
+
+fn matches(p: (usize, usize), g: &Item) -> bool {
+    let glen: usize = g.content.iter().map(|&(s, e)| e - s).sum();
+    let longer = (p.1 - p.0).max(glen);
+    longer > 0 && overlap(p, &g.content) * 2 >= longer
+}
+
+fn speaker_ok(q: &Quote, g: &Item) -> bool {
+    match &q.speaker {
+        None => g.source.is_empty(),
+        Some(s) => g.source.iter().any(|&(a, b)| s.start < b && a < s.end),
+    }
+}
+
+/// Scores one document's predictions against gold items; `any` are all gold contents that make
+/// a prediction correct for precision (same as `gold` for direct quotes).
+fn score(
+    preds: &[&Quote],
+    gold: &[Item],
+    any: &[Item],
+    errors: Option<(&str, &str, &mut Vec<String>)>,
+) -> Score {
+    let mut s = Score {
+        gold: gold.len(),
+        predicted: preds.len(),
+        ..Score::default()
+    };
+    // Greedy one-to-one matching by overlap.
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (pi, p) in preds.iter().enumerate() {
+        for (gi, g) in gold.iter().enumerate() {
+            if matches((p.start, p.end), g) {
+                pairs.push((overlap((p.start, p.end), &g.content), pi, gi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.cmp(a));
+    let (mut pu, mut gu) = (vec![false; preds.len()], vec![false; gold.len()]);
+    let mut wrong_speaker = Vec::new();
+    for (_, pi, gi) in pairs {
+        if pu[pi] || gu[gi] {
+            continue;
+        }
+        pu[pi] = true;
+        gu[gi] = true;
+        s.matched_gold += 1;
+        if speaker_ok(preds[pi], &gold[gi]) {
+            s.speaker_ok += 1;
+        } else {
+            wrong_speaker.push((pi, gi));
+        }
+    }
+    for (pi, p) in preds.iter().enumerate() {
+        if pu[pi] || any.iter().any(|g| matches((p.start, p.end), g)) {
+            s.matched_pred += 1;
+            pu[pi] = true;
+        }
+    }
+    if let Some((doc, text, out)) = errors {
+        let chars: Vec<char> = text.chars().collect();
+        let cut = |a: usize, b: usize| -> String {
+            let b = b.min(chars.len());
+            let a = a.min(b);
+            chars[a..b].iter().collect::<String>().replace('\n', " ")
+        };
+        for (pi, p) in preds.iter().enumerate() {
+            if !pu[pi] {
+                out.push(format!(
+                    "FP {doc} {:?} | {}",
+                    p.kind,
+                    cut(p.start, p.end.min(p.start + 160))
+                ));
+            }
+        }
+        for (gi, g) in gold.iter().enumerate() {
+            if !gu[gi] {
+                let (a, b) = (g.content[0].0, g.content.last().map_or(0, |c| c.1));
+                let near = preds
+                    .iter()
+                    .filter(|p| overlap((p.start, p.end), &g.content) > 0)
+                    .map(|p| cut(p.start, p.end.min(p.start + 100)))
+                    .next()
+                    .unwrap_or_default();
+                out.push(format!(
+                    "FN {doc} cue «{}» | {}  «{}» ~ pred «{near}»",
+                    g.cue,
+                    cut(a, b.min(a + 160)),
+                    cut(b, b + 60)
+                ));
+            }
+        }
+        for (pi, gi) in wrong_speaker {
+            let p = preds[pi];
+            let gs = gold[gi]
+                .source
+                .first()
+                .map_or(String::from("-"), |&(a, b)| cut(a, b));
+            let ps = p
+                .speaker
+                .as_ref()
+                .map_or("-".to_string(), |s| s.text.clone());
+            out.push(format!(
+                "SPK {doc} pred «{ps}» gold «{gs}» | {}",
+                cut(p.start.saturating_sub(80), p.end.min(p.start + 80) + 60)
+            ));
+        }
+    }
+    s
+}
+
+/// Evaluates the pipeline on one PolNeAR split under `dir` (the `polnear` folder).
+/// `show_errors` collects error lines for analysis (they quote the corpus: do not commit them).
+pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, String> {
+    let gold = load_gold(dir, split)?;
+    let text_dir = dir.join("text").join(split);
+    let mut names: Vec<String> = std::fs::read_dir(&text_dir)
+        .map_err(|e| format!("cannot read {}: {e}", text_dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut report = Report {
+        split: split.to_string(),
+        ..Report::default()
+    };
+    let empty = (Vec::new(), Vec::new(), Vec::new());
+    for name in names {
+        let doc_id = name.trim_end_matches(".txt");
+        let text =
+            std::fs::read_to_string(text_dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        let annotation = crate::annotate(&text, &crate::Options::default());
+        let (direct, reported, any) = gold.get(doc_id).unwrap_or(&empty);
+        let preds = |k: QuoteKind| {
+            annotation
+                .quotes
+                .iter()
+                .filter(|q| q.kind == k)
+                .collect::<Vec<_>>()
+        };
+        let mut errs = Vec::new();
+        let d = score(
+            &preds(QuoteKind::Direct),
+            direct,
+            direct,
+            show_errors.then_some((doc_id, text.as_str(), &mut errs)),
+        );
+        report.direct.add(d);
+        let mut errs2 = Vec::new();
+        let i = score(
+            &preds(QuoteKind::Indirect),
+            reported,
+            any,
+            show_errors.then_some((doc_id, text.as_str(), &mut errs2)),
+        );
+        report.indirect.add(i);
+        report
+            .errors
+            .extend(errs.into_iter().map(|e| format!("[direct] {e}")));
+        report
+            .errors
+            .extend(errs2.into_iter().map(|e| format!("[indirect] {e}")));
+        report.documents += 1;
+    }
+    Ok(report)
+}

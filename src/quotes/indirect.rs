@@ -1,0 +1,584 @@
+//! Reported speech without quote marks: `Kirby said U.S. officials are monitoring …`,
+//! `…, adding that the White House will …`, `U.S. officials are monitoring …, Kirby said.`
+//! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
+
+use super::cues::{self, Cue};
+use super::speaker::{is_pronoun, np_after, participle_subject, subject_before, Range};
+use crate::doc::Doc;
+use crate::mentions::is_capitalised;
+use crate::schema::Span;
+
+/// A reported-speech item in token terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported {
+    pub content: Range,
+    pub speaker: Option<Range>,
+    pub cue: Range,
+}
+
+const MIN_CONTENT: usize = 3;
+const OBJECT_MIN: usize = 4;
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
+}
+
+fn is_end_punct(w: &str) -> bool {
+    matches!(w, "." | "?" | "!" | "…" | "..." | ";" | ":") || is_quote_mark(w) || w == ")"
+}
+
+/// Words that can start reported content right after the cue.
+fn starts_clause(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    let l = w.to_lowercase();
+    is_capitalised(w)
+        || is_pronoun(w)
+        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            l.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "there"
+                | "no"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "both"
+                | "every"
+                | "any"
+                | "each"
+                | "more"
+                | "several"
+                | "only"
+                | "nobody"
+                | "nothing"
+                | "everyone"
+                | "if"
+                | "whether"
+                | "what"
+                | "how"
+                | "why"
+                | "when"
+                | "where"
+                | "who"
+                | "u.s."
+                | "it"
+        )
+}
+
+/// Finds reported speech in every sentence, skipping content that is mostly quoted
+/// (`quoted`: byte spans of direct and partial quotes).
+pub fn find(doc: &Doc, quoted: &[Span]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let (lo, hi) = (s.first, s.end);
+        let mut c = lo;
+        while c < hi {
+            let Some(cue) = cues::cue_at(doc, c) else {
+                c += 1;
+                continue;
+            };
+            if in_spans(doc, c, quoted) {
+                c += 1;
+                continue;
+            }
+            let found = if cue.according {
+                according(doc, lo, hi, &cue)
+            } else {
+                reported(doc, lo, hi, &cue)
+            };
+            if let Some(r) = found.filter(|r| !mostly_quoted(doc, r.content, quoted)) {
+                out.push(r);
+                c = r.content.1.max(cue.end);
+            } else {
+                c = cue.end;
+            }
+        }
+    }
+    out
+}
+
+fn in_spans(doc: &Doc, i: usize, spans: &[Span]) -> bool {
+    let t = doc.tokens[i];
+    spans.iter().any(|s| s.start <= t.start && t.end <= s.end)
+}
+
+fn mostly_quoted(doc: &Doc, r: Range, quoted: &[Span]) -> bool {
+    let span = doc.span(r.0, r.1 - 1);
+    let covered: usize = quoted
+        .iter()
+        .filter(|q| q.overlaps(span))
+        .map(|q| q.end.min(span.end) - q.start.max(span.start))
+        .sum();
+    covered * 2 > span.len()
+}
+
+/// Trims closing punctuation and quote marks off the end of `[a, b)`.
+fn trim_end(doc: &Doc, a: usize, mut b: usize) -> usize {
+    while b > a && (is_end_punct(doc.token_text(b - 1)) || doc.token_text(b - 1) == ",") {
+        b -= 1;
+    }
+    b
+}
+
+/// The end of content starting at `a`: the sentence end, or a following `, … said` clause.
+fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
+    let mut i = a;
+    while i < hi {
+        let w = doc.token_text(i);
+        if w == "," && i + 1 < hi && doc.token_text(i + 1) == "which" {
+            return i;
+        }
+        if w == "," && i + 1 < hi {
+            // ", adding that …" / ", he said" / ", according to …" start another attribution.
+            let next = cues::cue_at(doc, i + 1);
+            let attrib_follows = next.is_some()
+                || (i + 2 < hi
+                    && cues::cue_at(doc, i + 2).is_some_and(|c| !c.according)
+                    && (is_pronoun(doc.token_text(i + 1))
+                        || is_capitalised(doc.token_text(i + 1))));
+            if attrib_follows {
+                return i;
+            }
+        }
+        if matches!(w, ";") {
+            return i;
+        }
+        // "… and predicted that …" / "…, and called him …": the same speaker's next cue.
+        if matches!(w, "and" | "but") && i > a && i + 1 < hi {
+            let mut k = i + 1;
+            if k < hi && matches!(doc.token_text(k), "also" | "then" | "later") {
+                k += 1;
+            }
+            let next_cue = k < hi
+                && cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && (doc.token_text(k).ends_with("ed") || doc.token_text(k).ends_with('s'));
+            let pronoun_cue = k + 1 < hi
+                && is_pronoun(doc.token_text(k))
+                && cues::cue_at(doc, k + 1).is_some_and(|c| !c.according);
+            if next_cue || pronoun_cue {
+                return trim_end(doc, a, i);
+            }
+        }
+        i += 1;
+    }
+    trim_end(doc, a, hi)
+}
+
+/// `SPEAKER CUE [listener] [that] CONTENT` or `CONTENT, SPEAKER CUE.` around the cue.
+fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
+    let c = cue.first;
+    let word = doc.token_text(c);
+    // Forward: subject before the cue, content after it.
+    let subject = subject_before(doc, lo, c).or_else(|| participle_subject(doc, lo, cue));
+    if let Some(speaker) = subject {
+        if let Some(a) = content_start(doc, cue.end, hi, word) {
+            let b = content_end(doc, a, hi);
+            if b >= a + MIN_CONTENT {
+                return Some(Reported {
+                    content: (a, b),
+                    speaker: Some(speaker),
+                    cue: (cue.first, cue.end),
+                });
+            }
+        }
+    }
+    // Object content: `Warren called Wells Fargo's behavior “outrageous”`, `called for a
+    // moratorium`, `cited …`, `told his advisers to …` — the object up to the clause's end.
+    if let Some(speaker) = subject {
+        let clausal = matches!(
+            word.to_lowercase().as_str(),
+            "said" | "says" | "say" | "saying" | "added" | "adding" | "adds"
+        );
+        if !clausal
+            && cues::is_speech(word)
+            && !matches!(doc.token_text(cue.end.min(hi.saturating_sub(1))), "," | ":")
+        {
+            if let Some(r) = object_content(doc, cue, hi) {
+                return Some(Reported {
+                    content: r,
+                    speaker: Some(speaker),
+                    cue: (cue.first, cue.end),
+                });
+            }
+        }
+    }
+    // Backward: `CONTENT, Kirby said.` / `CONTENT, said Kirby.`
+    if !cues::is_speech(word) {
+        return None;
+    }
+    // After the cue only a short tail ("on Friday", "in a statement") or a comma opening a
+    // side clause (", adding …", ", as …") may follow.
+    let tail_ok = |from: usize| {
+        let rest = trim_end(doc, from, hi);
+        if rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that") {
+            return true;
+        }
+        let comma = (from..rest.min(from + 7)).find(|&i| doc.token_text(i) == ",");
+        comma.is_some_and(|k| {
+            let next = k + 1;
+            next < hi
+                && (cues::cue_at(doc, next).is_some()
+                    || matches!(
+                        doc.token_text(next),
+                        "as" | "who"
+                            | "which"
+                            | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "but"
+                            | "and"
+                            | "because"
+                    ))
+        })
+    };
+    // `…,” Kirby said` too: closing quote marks may sit between the comma and the speaker.
+    let comma_before = |mut at: usize| {
+        while at > lo + 1 && is_quote_mark(doc.token_text(at - 1)) {
+            at -= 1;
+        }
+        at > lo && doc.token_text(at - 1) == ","
+    };
+    let own_attribution = |a: usize, b: usize| {
+        (a + 1..b).any(|k| {
+            cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && cues::is_speech(doc.token_text(k))
+                && (is_pronoun(doc.token_text(k - 1)) || is_capitalised(doc.token_text(k - 1)))
+        })
+    };
+    // Inverted: `, said Kirby.`
+    if comma_before(c) {
+        if let Some(sp) = np_after(doc, cue.end, hi) {
+            if tail_ok(sp.1) && sp.1 > sp.0 {
+                let b = trim_end(doc, lo, c - 1);
+                let a = content_first(doc, lo, b);
+                let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+                if b >= a + MIN_CONTENT && !own_attribution(a, b) && !opens_quote {
+                    return Some(Reported {
+                        content: (a, b),
+                        speaker: Some(sp),
+                        cue: (cue.first, cue.end),
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    let sp = subject_before(doc, lo, c)?;
+    if !comma_before(sp.0) {
+        return None;
+    }
+    let b = trim_end(doc, lo, sp.0);
+    let a = content_first(doc, lo, b);
+    // A sentence opening with a quote mark is a direct quotation, not reported speech.
+    let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+    if b < a + MIN_CONTENT || own_attribution(a, b) || opens_quote {
+        return None;
+    }
+    if tail_ok(cue.end) {
+        return Some(Reported {
+            content: (a, b),
+            speaker: Some(sp),
+            cue: (cue.first, cue.end),
+        });
+    }
+    // Interrupted: `The museum, Mr. Bush said, celebrated …` — the content is the sentence
+    // around the attribution.
+    if cue.end + 1 < hi && doc.token_text(cue.end) == "," && starts_clause_or_word(doc, cue.end + 1)
+    {
+        let end = content_end(doc, cue.end + 1, hi);
+        if end > cue.end + 1 {
+            return Some(Reported {
+                content: (a, end),
+                speaker: Some(sp),
+                cue: (cue.first, cue.end),
+            });
+        }
+    }
+    None
+}
+
+/// Particles that belong to the cue ("called for", "agreed to", "pointed to").
+const PARTICLES: &[&str] = &["for", "on", "to", "out", "about", "of"];
+
+/// The object of a cue as content: from after the cue (and its particle) to a comma, the
+/// sentence end or a trailing circumstance ("in a statement", "during the debate").
+fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
+    let mut a = cue.end;
+    if a < hi && PARTICLES.contains(&doc.token_text(a)) {
+        a += 1;
+    }
+    if a >= hi || !starts_object(doc, a) {
+        return None;
+    }
+    let mut b = a;
+    while b < hi {
+        let w = doc.token_text(b);
+        let next = if b + 1 < hi {
+            doc.token_text(b + 1)
+        } else {
+            ""
+        };
+        let circumstance = matches!(w, "in" | "on" | "at")
+            && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
+        if matches!(
+            w,
+            "," | ";"
+                | "—"
+                | "–"
+                | "--"
+                | "―"
+                | ":"
+                | "("
+                | "during"
+                | "while"
+                | "because"
+                | "but"
+                | "since"
+                | "before"
+                | "after"
+                | "when"
+        ) || circumstance
+            || (w == "and" && (is_pronoun(next) || cues::cue_at(doc, b + 1).is_some()))
+        {
+            break;
+        }
+        b += 1;
+    }
+    let b = trim_end(doc, a, b);
+    // A bare listener or object ("told the crowd", "told The Huffington Post") is not content.
+    (b >= a + OBJECT_MIN).then_some((a, b))
+}
+
+fn starts_object(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    let l = w.to_lowercase();
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "“\"‘$".contains(c))
+        && !matches!(
+            l.as_str(),
+            "that"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "after"
+                | "before"
+                | "during"
+                | "and"
+                | "but"
+                | "so"
+                | "not"
+                | "it"
+                | "this"
+                | "last"
+                | "to"
+                | "when"
+                | "while"
+                | "if"
+                | "earlier"
+                | "later"
+                | "again"
+                | "also"
+                | "yes"
+                | "no"
+        )
+        && !(l.len() > 4 && l.ends_with("ly"))
+        && cues::cue_at(doc, i).is_none()
+}
+
+fn starts_clause_or_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.token_text(i);
+    w.chars().next().is_some_and(char::is_alphanumeric) && cues::cue_at(doc, i).is_none()
+}
+
+/// Skips a leading quote mark that closes nothing ("“" is direct speech, handled elsewhere).
+fn content_first(doc: &Doc, lo: usize, b: usize) -> usize {
+    let mut a = lo;
+    while a < b && matches!(doc.token_text(a), "," | "—" | "–" | "--" | "(") {
+        a += 1;
+    }
+    a
+}
+
+/// Where the content starts after a cue ending at `i`: after `that`, after the listener of
+/// "told", or right after the cue when a clause follows.
+fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize> {
+    // "that" within reach, with no punctuation before it: "said in a statement that …".
+    // Only verbs of telling put a listener before "that"; after "attacked loopholes that …"
+    // the "that" is a relative pronoun.
+    let reach = if cues::takes_listener(cue_word) && !cues::tells(cue_word) {
+        1
+    } else {
+        9
+    };
+    for k in i..hi.min(i + reach) {
+        let w = doc.token_text(k);
+        if w.eq_ignore_ascii_case("that") {
+            if k + 2 < hi {
+                return Some(k + 1);
+            }
+            break;
+        }
+        // "says he introduced legislation to accomplish that": a subject already started.
+        if matches!(w, "," | "." | ";" | ":" | "—" | "–") || is_quote_mark(w) || is_pronoun(w) {
+            break;
+        }
+    }
+    if i >= hi {
+        return None;
+    }
+    // "asked (the president) whether …": an embedded question is the content.
+    if cues::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
+        return (i..hi.min(i + 5))
+            .take_while(|&k| {
+                !matches!(doc.token_text(k), "," | "." | ";" | ":")
+                    && !is_quote_mark(doc.token_text(k))
+            })
+            .find(|&k| {
+                matches!(
+                    doc.token_text(k).to_lowercase().as_str(),
+                    "whether" | "if" | "how" | "why" | "what" | "who" | "which" | "where" | "when"
+                )
+            })
+            .filter(|&k| k + 2 < hi);
+    }
+    if !cues::is_speech(cue_word) {
+        return None;
+    }
+    let w = doc.token_text(i);
+    if w == "," && i + 1 < hi && !is_quote_mark(doc.token_text(i + 1)) && cue_word.ends_with("ing")
+    {
+        return None;
+    }
+    let loose = cues::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
+    let ok = starts_clause(doc, i)
+        || (loose
+            && w.chars().next().is_some_and(char::is_alphabetic)
+            && !PLAIN_STOPS.contains(&w.to_lowercase().as_str())
+            && !(w.ends_with("ly") && w.len() > 4)
+            && cues::cue_at(doc, i).is_none());
+    ok.then_some(i)
+}
+
+/// Words that cannot open reported content after "said" ("said in", "said so").
+const PLAIN_STOPS: &[&str] = &[
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "about",
+    "of",
+    "with",
+    "by",
+    "from",
+    "during",
+    "after",
+    "before",
+    "into",
+    "over",
+    "as",
+    "through",
+    "without",
+    "against",
+    "under",
+    "when",
+    "while",
+    "so",
+    "and",
+    "but",
+    "or",
+    "yes",
+    "no",
+    "not",
+    "again",
+    "also",
+    "last",
+    "this",
+    "then",
+    "later",
+    "earlier",
+    "recently",
+    "is",
+    "was",
+    "it's",
+    "he's",
+    "she's",
+    "nothing",
+    "otherwise",
+    "previously",
+    "once",
+    "too",
+    "instead",
+    "afterward",
+    "repeatedly",
+    "friday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
+
+/// `According to Kirby, CONTENT.` and `CONTENT, according to Kirby.`
+fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
+    let sp = np_after(doc, cue.end, hi)?;
+    let cue_r = (cue.first, cue.end);
+    if cue.first == lo
+        || (cue.first == lo + 1 && !doc.token_text(lo).chars().any(char::is_alphanumeric))
+    {
+        // Speaker phrase runs to the comma.
+        let comma = (sp.1..hi).find(|&k| doc.token_text(k) == ",")?;
+        let a = comma + 1;
+        let b = content_end(doc, a, hi);
+        return (b >= a + MIN_CONTENT).then_some(Reported {
+            content: (a, b),
+            speaker: Some(sp),
+            cue: cue_r,
+        });
+    }
+    if cue.first <= lo + MIN_CONTENT {
+        return None;
+    }
+    let a = content_first(doc, lo, cue.first);
+    if matches!(doc.token_text(a), "“" | "\"" | "'" | "‘") {
+        return None; // a direct quotation
+    }
+    // `A, according to X, B.`: the content surrounds the attribution.
+    if sp.1 + 1 < hi && doc.token_text(sp.1) == "," && doc.token_text(cue.first - 1) == "," {
+        let b = content_end(doc, sp.1 + 1, hi);
+        if b >= sp.1 + 1 + MIN_CONTENT {
+            return Some(Reported {
+                content: (a, b),
+                speaker: Some(sp),
+                cue: cue_r,
+            });
+        }
+    }
+    // `CONTENT, according to X.` (the comma is often left out).
+    let b = trim_end(doc, lo, cue.first);
+    (b >= a + MIN_CONTENT).then_some(Reported {
+        content: (a, b),
+        speaker: Some(sp),
+        cue: cue_r,
+    })
+}

@@ -1,0 +1,30 @@
+// dist/lede.html opened straight from disk (file://): everything inlined, no network at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, distUrl, openPage, loadSample, setText, checkSeed, screenshotPath } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('dist/lede.html works from file:// with no http request', async (t) => {
+  const { page, log } = await openPage(browser.context, distUrl());
+  await loadSample(page);
+  await checkSeed(t, page, assert);
+  await page.screenshot({ path: screenshotPath('file-bundle.png'), fullPage: true });
+
+  const xss = '<img src=x onerror=alert(1)> said so on Friday.';
+  await setText(page, xss);
+  assert.equal(await page.$$eval('#article img', (els) => els.length), 0);
+  assert.equal(await page.textContent('#article'), xss);
+
+  const network = log.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(network, [], 'no http(s) requests');
+  assert.deepEqual(log.dialogs, []);
+  assert.deepEqual(log.errors, [], 'console is free of errors (CSP included)');
+  await page.close();
+});

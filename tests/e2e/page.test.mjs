@@ -1,0 +1,308 @@
+// End-to-end tests of the served page (www/ on 127.0.0.1) in Debian's headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {
+  launch, serveWww, openPage, loadSample, setText, pasteText, checkSeed, heartbeat, screenshotPath, SEED,
+} from './helpers.mjs';
+
+let browser;
+let server;
+let base;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url: base } = await serveWww());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Every request stayed on the page's own origin (blob: is the in-memory download). */
+function assertLocal(log) {
+  const outside = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
+  assert.ok(log.requests.every((u) => !u.startsWith('http') || new URL(u).hostname === '127.0.0.1'));
+}
+
+test('the seed sample is annotated: quotes, dateline, boilerplate, dates and numbers', async (t) => {
+  const { page, log } = await openPage(browser.context, base);
+  await loadSample(page);
+  await checkSeed(t, page, assert);
+  assert.equal(await page.inputValue('#input'), SEED, 'Load sample puts the seed article in');
+  await page.screenshot({ path: screenshotPath('page-desktop.png'), fullPage: true });
+  assertLocal(log);
+  assert.deepEqual(log.errors, [], 'console is free of errors');
+  await page.close();
+});
+
+test('pasted HTML stays text: no element, no script, no dialog', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  const xss = 'He said “<img src=x onerror=alert(1)>” on Friday. <script>alert(2)</script>';
+  await pasteText(page, xss);
+  assert.equal(await page.inputValue('#input'), xss);
+  assert.equal(await page.$$eval('#article img, #article script', (els) => els.length), 0);
+  assert.equal(await page.textContent('#article'), xss);
+  await page.waitForTimeout(200);
+  assert.deepEqual(log.dialogs, []);
+  assertLocal(log);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('empty text shows a clear message and the empty-text warning', async () => {
+  const { page } = await openPage(browser.context, base);
+  await loadSample(page);
+  await page.click('#clear');
+  await page.waitForSelector('#article .empty');
+  assert.match(await page.textContent('#article'), /Nothing to annotate/);
+  assert.match(await page.textContent('#warnings'), /empty/i);
+  assert.ok(await page.isVisible('#warnings'));
+  await page.close();
+});
+
+test('typing annotates after a pause; the Annotate button runs at once', async () => {
+  const { page } = await openPage(browser.context, base);
+  await page.fill('#input', '');
+  await page.type('#input', 'Officials met on Friday.', { delay: 5 });
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.waitForFunction(() => document.querySelector('#article .ent')?.textContent === 'Friday');
+  await page.evaluate(() => { document.getElementById('input').value = 'They left on Thursday.'; });
+  await page.click('#annotate');
+  await page.waitForFunction(() => document.querySelector('#article .ent')?.textContent === 'Thursday');
+  await page.close();
+});
+
+test('legend toggles a type off and on', async () => {
+  const { page } = await openPage(browser.context, base);
+  await loadSample(page);
+  assert.equal(await page.$$eval('#legend .legend-item', (b) => b.length), 18, 'all 18 types in the legend');
+  const style = () =>
+    page.$eval('#article .ent[data-label="DATE"]', (e) => ({
+      bg: getComputedStyle(e).backgroundColor,
+      label: getComputedStyle(e, '::after').display,
+    }));
+  const on = await style();
+  assert.notEqual(on.bg, 'rgba(0, 0, 0, 0)');
+  await page.click('#legend .legend-item[data-label="DATE"]');
+  assert.equal(await page.getAttribute('#legend .legend-item[data-label="DATE"]', 'aria-pressed'), 'false');
+  const off = await style();
+  assert.equal(off.bg, 'rgba(0, 0, 0, 0)', 'DATE highlights are hidden');
+  assert.equal(off.label, 'none', 'DATE labels are hidden');
+  // Other types are untouched.
+  assert.notEqual(
+    await page.$eval('#article .ent[data-label="CARDINAL"]', (e) => getComputedStyle(e).backgroundColor),
+    'rgba(0, 0, 0, 0)',
+  );
+  await page.click('#legend .legend-item[data-label="DATE"]');
+  assert.deepEqual(await style(), on);
+  await page.close();
+});
+
+test('clicking a panel item scrolls to and flashes the span; a source marks its quotes', async () => {
+  const { page } = await openPage(browser.context, base);
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await loadSample(page);
+  await page.click('#quotes li:nth-child(4) button');
+  const q = '#article .quote[data-ref="q3"]';
+  await page.waitForFunction((s) => document.querySelector(s).classList.contains('flash'), q);
+  await page.waitForFunction((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 2 * r.height;
+  }, q);
+  await page.click('#entities [data-ref] >> text=next Monday');
+  await page.waitForFunction(() => [...document.querySelectorAll('#article .ent.flash')].some((e) => e.textContent === 'next Monday'));
+  // A source marks exactly its own quotes: as many as its entry counts.
+  const source = await page.textContent('#sources button');
+  const count = Number(source.match(/(\d+) quotes? · \d+ words/)[1]);
+  await page.click('#sources button');
+  const marked = await page.$$eval('#article .quote.marked', (els) => new Set(els.map((e) => e.dataset.ref)).size);
+  assert.equal(marked, count, `the source ${source} marks its ${count} quotes`);
+  const all = await page.$$eval('#sources button', (bs) => bs.map((b) => Number(b.textContent.match(/(\d+) quotes?/)[1])));
+  assert.equal(all.reduce((a, b) => a + b, 0), await page.$$eval('#quotes li', (l) => l.length), 'every quote has one source');
+  await page.close();
+});
+
+test('keyboard: Tab reaches the highlights and focus shows their details', async () => {
+  const { page } = await openPage(browser.context, base);
+  await loadSample(page);
+  await page.focus('#download');
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.closest('#article [data-ref]') !== null);
+  assert.ok(first, 'Tab after the toolbar lands on the first highlight');
+  assert.ok(await page.isVisible('#tip'), 'focus shows the details popup');
+  // Tab on to the first "Friday": its details give the type and the resolved date.
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate(() => document.activeElement.textContent === 'Friday')) break;
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.label), 'DATE');
+  const tip = await page.textContent('#tip');
+  assert.match(tip, /DATE/);
+  assert.match(tip, /2023-10-13/, 'the resolved value is shown');
+  // The focus ring is visible.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  // A quote's details name its speaker (or say it is unknown).
+  await page.focus('#article .quote.first[data-ref="q0"]');
+  assert.match(await page.textContent('#tip'), /speaker/);
+  // Its speaker and cue light up in the text when the core found them.
+  const q0 = await page.evaluate(async () => {
+    const speaker = document.querySelector('[data-role="speaker-q0"]');
+    return { speaker: speaker?.textContent, lit: speaker?.classList.contains('active') };
+  });
+  if (q0.speaker) assert.ok(q0.lit, `speaker ${q0.speaker} lit while its quote has focus`);
+  await page.keyboard.press('Escape');
+  assert.ok(await page.isHidden('#tip'));
+  await page.close();
+});
+
+test('phone width has no horizontal overflow; dark mode follows the system', async () => {
+  const context = browser.context;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(base);
+  await page.waitForSelector('body[data-state="idle"]');
+  await loadSample(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal overflow at 360 px (overflow ${overflow}px)`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `dark background in dark mode: ${bg}`);
+  await page.screenshot({ path: screenshotPath('page-phone-dark.png'), fullPage: true });
+  await page.close();
+});
+
+test('dropping a .txt file annotates it', async () => {
+  const { page } = await openPage(browser.context, base);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Prices rose 3.5% on Friday.'], 'article.txt', { type: 'text/plain' }));
+    document.getElementById('input-area').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.getElementById('input').value === 'Prices rose 3.5% on Friday.');
+  await page.waitForSelector('body[data-state="ready"]');
+  assert.equal(await page.textContent('#article'), 'Prices rose 3.5% on Friday.');
+  await page.close();
+});
+
+test('copy and download give the Annotation JSON', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+  const { page } = await openPage(browser.context, base);
+  await loadSample(page);
+  await page.click('#copy');
+  await page.waitForFunction(() => /copied/.test(document.getElementById('status').textContent));
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.date, '2023-10-13');
+  assert.ok(copied.quotes.length >= 5 && copied.entities.length >= 5);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(json.date, '2023-10-13');
+  assert.ok(json.quotes.length >= 5);
+  assert.ok(json.quotes.some((q) => q.text === '“pay a price”'));
+  for (const item of [...json.quotes, ...json.entities]) {
+    assert.equal(SEED.slice(item.start, item.end), item.text, 'UTF-16 offsets slice exactly');
+  }
+  await page.close();
+});
+
+test('a 2 MB paste keeps the page responsive, and stale runs are dropped', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  let big = '';
+  for (let i = 0; big.length < 2_000_000; i++) big += `${SEED.replace('2023-10-13', `2023-10-${String((i % 28) + 1).padStart(2, '0')}`)}\n\n`;
+  const beat = await heartbeat(page, async () => {
+    const t0 = Date.now();
+    await pasteText(page, big);
+    console.log(`    2 MB (${big.length} chars): annotated and rendered in ${Date.now() - t0} ms`);
+  });
+  console.log(`    longest frame gap ${beat.max.toFixed(0)} ms over ${beat.frames} frames`);
+  assert.ok(beat.frames > 10, 'frames kept coming while annotating');
+  assert.ok(beat.max < 1000, `no main-thread stall over 1 s (longest ${beat.max.toFixed(0)} ms)`);
+  assert.ok((await page.$$('#article .para')).length > 1000);
+  const shown = await page.evaluate(() => document.getElementById('article').textContent.replace(/\s+/g, '').length);
+  assert.equal(shown, big.replace(/\s+/g, '').length, 'the whole text is rendered');
+  assert.ok(await page.$eval('#input', (t) => t.readOnly && t.value.length < 50_000), 'the text area shows a preview of a huge text');
+
+  // Paste another big text and at once a small one: the big run is dropped (its worker is
+  // restarted) and only the newest result is ever shown.
+  await page.evaluate((texts) => {
+    const input = document.getElementById('input');
+    for (const t of texts) {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', t);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }
+  }, [big.replace(/Friday/g, 'Monday'), 'Only this, on Thursday.']);
+  await page.waitForFunction(() => document.getElementById('article').textContent === 'Only this, on Thursday.', null, { timeout: 120_000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.textContent('#article'), 'Only this, on Thursday.', 'a stale run never overwrites the newest');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('a quote over two paragraphs is marked in both, with entities nested inside', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  const text = '“We will go on. We will not stop.\n\n“And we will win on Friday,” she said.';
+  await pasteText(page, text);
+  const parts = await page.$$eval('#article .para', (ps) =>
+    ps.map((p) => [...p.querySelectorAll('.quote')].map((q) => `${q.dataset.ref}:${q.textContent}`)),
+  );
+  assert.deepEqual(parts, [['q0:“We will go on. We will not stop.'], ['q0:“And we will win on Friday,”']]);
+  assert.equal(await page.$eval('#article .quote .ent', (e) => e.textContent), 'Friday');
+  assert.equal(await page.$$eval('#article .quote[tabindex]', (q) => q.length), 1, 'one tab stop per quote');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('crossing spans render as nested fragments in the real DOM, text intact', async () => {
+  const { page } = await openPage(browser.context, base);
+  // The renderer on a synthetic annotation: an indirect quote crossing an entity, and an
+  // entity inside a partial quote (shapes the core may produce once speakers land).
+  const result = await page.evaluate(async () => {
+    const { renderArticle } = await import('./render.js');
+    const text = 'Kirby said U.S. officials will act 😀 “pay a price” now.';
+    const at = (s) => [text.indexOf(s), text.indexOf(s) + s.length];
+    const [ks, ke] = at('Kirby said U.S.');
+    const [qs, qe] = at('U.S. officials will act');
+    const [ps, pe] = at('“pay a price”');
+    const annotation = {
+      paragraphs: [{ start: 0, end: text.length, kind: 'body' }],
+      entities: [
+        { start: ks, end: ks + 5, text: 'Kirby', label: 'PERSON' },
+        { start: qs, end: qs + 4, text: 'U.S.', label: 'GPE' },
+        { start: ps + 5, end: ps + 10, text: 'price', label: 'WORK_OF_ART' },
+      ],
+      quotes: [
+        { start: qs - 5, end: qe, text: '', kind: 'indirect', speaker_name: 'John Kirby' },
+        { start: ps, end: pe, text: '', kind: 'partial', speaker_name: null },
+        { start: ks + 3, end: qs + 2, text: '', kind: 'indirect', speaker_name: null }, // crosses two spans
+      ],
+    };
+    const box = document.createElement('div');
+    document.body.append(box);
+    await renderArticle(box, text, annotation).done;
+    const shape = (el) =>
+      [...el.childNodes].map((n) => (n.nodeType === 3 ? n.data : { ref: n.dataset.ref, first: n.classList.contains('first'), last: n.classList.contains('last'), kids: shape(n) }));
+    return { text, rendered: box.textContent, shape: shape(box.querySelector('.para')), speaker: box.querySelector('[data-speaker]')?.dataset.speaker };
+  });
+  assert.equal(result.rendered, result.text, 'every character rendered once, in order');
+  assert.equal(result.speaker, 'John Kirby');
+  // Every ref's fragments together cover its span; each has exactly one first and one last.
+  const seen = {};
+  const walk = (nodes) => {
+    for (const n of nodes) {
+      if (typeof n === 'string') continue;
+      seen[n.ref] ||= { first: 0, last: 0 };
+      seen[n.ref].first += n.first;
+      seen[n.ref].last += n.last;
+      walk(n.kids);
+    }
+  };
+  walk(result.shape);
+  assert.deepEqual(Object.keys(seen).sort(), ['e0', 'e1', 'e2', 'q0', 'q1', 'q2']);
+  for (const [ref, n] of Object.entries(seen)) assert.deepEqual(n, { first: 1, last: 1 }, ref);
+  await page.close();
+});

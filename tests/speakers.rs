@@ -1,0 +1,336 @@
+//! Who said it: speakers, cues and names for direct, partial and reported speech.
+
+use lede::{annotate, Annotation, Options, Quote, QuoteKind};
+
+const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+
+fn run(text: &str) -> Annotation {
+    annotate(text, &Options::default())
+}
+
+/// (kind, quote text, speaker mention, speaker name, cue) for compact assertions.
+type Row = (
+    QuoteKind,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn rows(a: &Annotation) -> Vec<Row> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.text.clone(),
+                q.speaker.as_ref().map(|s| s.text.clone()),
+                q.speaker_name.clone(),
+                q.cue.as_ref().map(|c| c.text.clone()),
+            )
+        })
+        .collect()
+}
+
+fn find<'a>(a: &'a Annotation, head: &str) -> &'a Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.text.starts_with(head))
+        .unwrap_or_else(|| panic!("no quote starting {head:?} in {:#?}", rows(a)))
+}
+
+fn speaker(q: &Quote) -> (&str, Option<&str>) {
+    (
+        q.speaker.as_ref().map_or("", |s| s.text.as_str()),
+        q.speaker_name.as_deref(),
+    )
+}
+
+#[test]
+fn seed_direct_and_partial_speakers() {
+    let a = run(SEED);
+    let quoted: Vec<&Quote> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(quoted.len(), 5, "{:#?}", rows(&a));
+    let expect = [
+        (
+            "“Due in part",
+            "National Security Adviser John Kirby",
+            "John Kirby",
+        ),
+        (
+            "“We now have information",
+            "National Security Adviser John Kirby",
+            "John Kirby",
+        ),
+        ("“We condemn the DPRK", "Kirby", "John Kirby"),
+        ("“This expanding military partnership", "he", "John Kirby"),
+        (
+            "“pay a price”",
+            "National security adviser Jake Sullivan",
+            "Jake Sullivan",
+        ),
+    ];
+    for (q, (head, mention, name)) in quoted.iter().zip(expect) {
+        assert!(q.text.starts_with(head), "{}", q.text);
+        assert_eq!(speaker(q), (mention, Some(name)), "{}", q.text);
+    }
+    assert_eq!(quoted[0].cue.as_ref().unwrap().text, "told");
+    // Every John Kirby quote points at the same cluster, named by his full name.
+    let kirby = quoted[0].speaker_cluster.expect("a cluster for Kirby");
+    assert!(quoted[..4].iter().all(|q| q.speaker_cluster == Some(kirby)));
+    assert_eq!(a.clusters[kirby].name, "John Kirby");
+    assert_ne!(quoted[4].speaker_cluster, Some(kirby));
+}
+
+#[test]
+fn seed_reported_speech() {
+    let a = run(SEED);
+    let white_house = find(&a, "North Korea has delivered military equipment to Russia");
+    assert_eq!(white_house.kind, QuoteKind::Indirect);
+    assert_eq!(
+        white_house.text,
+        "North Korea has delivered military equipment to Russia amid the country’s invasion of Ukraine"
+    );
+    assert_eq!(speaker(white_house).1, Some("The White House"));
+    assert_eq!(white_house.cue.as_ref().unwrap().text, "announced");
+
+    let monitoring = find(&a, "U.S. officials are now monitoring");
+    assert_eq!(monitoring.kind, QuoteKind::Indirect);
+    assert!(
+        monitoring.text.ends_with("materials"),
+        "{}",
+        monitoring.text
+    );
+    assert_eq!(speaker(monitoring), ("Kirby", Some("John Kirby")));
+
+    let monitor = find(&a, "the White House will monitor");
+    assert_eq!(
+        monitor.text,
+        "the White House will monitor the situation and continue to expose such arms deals"
+    );
+    assert_eq!(speaker(monitor), ("Kirby", Some("John Kirby")));
+    assert_eq!(monitor.cue.as_ref().unwrap().text, "adding");
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let a = run("“We will win,” Kirby said.\n\n“We will win,” said Kirby.");
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| speaker(q) == ("Kirby", Some("Kirby"))),
+        "{:#?}",
+        rows(&a)
+    );
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| q.cue.as_ref().unwrap().text == "said"));
+}
+
+#[test]
+fn speaker_before_the_quote_with_colon() {
+    let a = run("Press Secretary Karine Jean-Pierre spoke first. Jean-Pierre said: “We are watching closely.”");
+    let q = find(&a, "“We are watching");
+    assert_eq!(speaker(q), ("Jean-Pierre", Some("Karine Jean-Pierre")));
+}
+
+#[test]
+fn pronoun_and_continuation_chain() {
+    let text = "“The talks failed,” Senator Maria Lopez said on Monday.\n\n\
+                “We tried everything. Nothing worked.”\n\n\
+                “I am not giving up,” she said.\n\n\
+                Lopez added that talks would resume in May.";
+    let a = run(text);
+    let name = Some("Maria Lopez");
+    assert_eq!(speaker(find(&a, "“The talks")).1, name);
+    assert_eq!(speaker(find(&a, "“We tried")).1, name, "continuation");
+    assert_eq!(speaker(find(&a, "“I am not")), ("she", name));
+    let r = find(&a, "talks would resume");
+    assert_eq!((r.kind, speaker(r)), (QuoteKind::Indirect, ("Lopez", name)));
+}
+
+#[test]
+fn appositive_speaker() {
+    let a = run("“The review is over,” Smith, a spokesperson for the agency, said.\n\nJane Smith joined in 2019.");
+    let q = find(&a, "“The review");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Smith");
+    let a = run("Dana Smith, a spokesperson for the agency, said the review was over.");
+    let q = find(&a, "the review was over");
+    assert_eq!(speaker(q), ("Dana Smith", Some("Dana Smith")));
+}
+
+#[test]
+fn organisation_speaks() {
+    let a = run("The White House said the sanctions would stay in place until next year.");
+    let q = find(&a, "the sanctions would stay");
+    assert_eq!(speaker(q), ("The White House", Some("The White House")));
+}
+
+#[test]
+fn partial_quote_in_reported_speech() {
+    let a =
+        run("Jake Sullivan last month said Pyongyang will “pay a price” if it follows through.");
+    let q = find(&a, "“pay a price”");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker(q).1, Some("Jake Sullivan"));
+}
+
+#[test]
+fn according_to() {
+    let a = run("According to the mayor, the bridge will reopen in June.\n\nThe bridge will reopen in June, according to Mayor Ann Lee.");
+    assert_eq!(speaker(find(&a, "the bridge will reopen")).0, "the mayor");
+    assert_eq!(
+        speaker(find(&a, "The bridge will reopen")),
+        ("Mayor Ann Lee", Some("Ann Lee"))
+    );
+}
+
+#[test]
+fn role_noun_resolves_to_the_role_holder() {
+    let text = "Agency spokeswoman Laura Chen declined to give details.\n\n\
+                “We do not comment on open cases,” the spokeswoman said.";
+    let a = run(text);
+    assert_eq!(
+        speaker(find(&a, "“We do not")),
+        ("the spokeswoman", Some("Laura Chen"))
+    );
+}
+
+#[test]
+fn quotes_without_any_speaker() {
+    let a = run("The sign read “Closed for repairs” all week.\n\n“Nobody knows.”");
+    for q in &a.quotes {
+        assert!(
+            q.speaker.is_none() && q.speaker_name.is_none(),
+            "{:#?}",
+            rows(&a)
+        );
+    }
+    // A pronoun with nobody to refer to keeps its mention but gets no name.
+    let a = run("“It is late,” she said.");
+    assert_eq!(speaker(&a.quotes[0]), ("she", None));
+}
+
+#[test]
+fn two_people_share_a_surname() {
+    let text = "Bill Clinton and Hillary Clinton arrived together.\n\n\
+                Reporters waited outside for an hour.\n\n\
+                “We are glad to be here,” Clinton said.\n\n\
+                “It has been a long day,” Hillary said.";
+    let a = run(text);
+    // "Clinton" alone could be either: the name stays null rather than wrong.
+    assert_eq!(speaker(find(&a, "“We are glad")), ("Clinton", None));
+    assert_eq!(
+        speaker(find(&a, "“It has been")),
+        ("Hillary", Some("Hillary Clinton"))
+    );
+    let text = "Hillary Clinton spoke after Bill Clinton. “Thank you all,” Bill Clinton said.\n\n\
+                “Thank you,” Clinton said again.";
+    let a = run(text);
+    assert_eq!(speaker(find(&a, "“Thank you all")).1, Some("Bill Clinton"));
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "“",
+        "”said he",
+        "said",
+        "“a” said “b” said",
+        ", said",
+        "According to",
+        "according to ,",
+        "He said that",
+        "“x,” — ",
+        "Smith, , said",
+        "( ) said ( )",
+        "\u{201c}\u{201d}\u{201c}",
+        "told that that that",
+    ] {
+        let _ = run(text);
+    }
+    let long = "“Yes,” he said, adding that it was so. ".repeat(3000);
+    assert!(run(&long).quotes.len() >= 3000);
+}
+
+/// Random sequences of the tokens attribution looks at: quote marks, cues, names, commas,
+/// paragraph breaks. A tiny LCG keeps the test deterministic without extra dependencies.
+#[test]
+fn never_panics_on_random_attribution_soup() {
+    const TOKENS: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "''",
+        ",",
+        ".",
+        ":",
+        ";",
+        "said",
+        "says",
+        "told",
+        "according",
+        "to",
+        "that",
+        "adding",
+        "he",
+        "she",
+        "it",
+        "Kirby",
+        "John",
+        "Smith",
+        "Mr.",
+        "the",
+        "spokesman",
+        "(",
+        ")",
+        "—",
+        "―",
+        "\n",
+        "\n\n",
+        "and",
+        "asked",
+        "whether",
+        "called",
+        "for",
+        "Clinton",
+        "Said",
+        "The",
+        "White",
+        "House",
+        "é",
+        "😀",
+        "\u{301}",
+        "warned",
+        ",”",
+        "?”",
+        "who",
+        "in",
+        "Monday",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    for _ in 0..2000 {
+        let len = next(80);
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(TOKENS[next(TOKENS.len())]);
+            text.push_str(["", " ", " "][next(3)]);
+        }
+        let a = run(&text);
+        for q in &a.quotes {
+            assert!(q.start <= q.end);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The JS API in a real browser (headless Chromium via wasm-bindgen-test-runner):
+//! offsets are UTF-16 code units, so JS `String.prototype.slice` with them is exact,
+//! and `options` from JS (`undefined`, `null`, `{}`, `{offsets: "chars"}`) is handled.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm`
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JsString, Object, Reflect};
+use lede::wasm::{annotate_js, token_count, version};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Astral emoji (surrogate pairs), a ZWJ family, a combining accent and CRLF line ends.
+const MIXED: &str = "Caf\u{e9} owners met on Friday \u{1F600}. Jose\u{301} said it was fine \
+\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}!\r\n\r\nThe third sentence \u{1F389} ends here.\r\nA fourth one follows.";
+
+/// Two astral emoji before the second sentence: its start differs in every unit.
+const TWO_EMOJI: &str = "One \u{1F600}\u{1F600} here. Second one here.";
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or_else(|_| panic!("no field {key}"))
+}
+
+fn array(v: &JsValue, key: &str) -> Vec<JsValue> {
+    get(v, key)
+        .dyn_into::<Array>()
+        .unwrap_or_else(|_| panic!("{key} is not an array"))
+        .to_vec()
+}
+
+fn num(v: &JsValue, key: &str) -> u32 {
+    get(v, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number")) as u32
+}
+
+/// `text.slice(start, end)` exactly as the page does it, on the JS string.
+fn js_slice(text: &JsString, span: &JsValue) -> String {
+    String::from(text.slice(num(span, "start"), num(span, "end")))
+}
+
+fn annotate(text: &str, options: JsValue) -> JsValue {
+    annotate_js(text, options).unwrap_or_else(|_| panic!("annotate failed"))
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn sentences_slice_exactly_with_utf16_offsets() {
+    let result = annotate(MIXED, JsValue::UNDEFINED);
+    let text = JsString::from(MIXED);
+    let sentences: Vec<String> = array(&result, "sentences")
+        .iter()
+        .map(|s| js_slice(&text, s))
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "Caf\u{e9} owners met on Friday \u{1F600}.",
+            "Jose\u{301} said it was fine \u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}!",
+            "The third sentence \u{1F389} ends here.",
+            "A fourth one follows.",
+        ]
+    );
+    let paragraphs: Vec<String> = array(&result, "paragraphs")
+        .iter()
+        .map(|p| js_slice(&text, p))
+        .collect();
+    assert_eq!(
+        paragraphs.len(),
+        2,
+        "CRLF CRLF separates paragraphs: {paragraphs:?}"
+    );
+    assert!(
+        paragraphs[1].ends_with("here.\r\nA fourth one follows."),
+        "{paragraphs:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_span_with_text_matches_its_js_slice() {
+    let article = "date 2023-10-13 The caf\u{e9} \u{1F600} said on Friday: \u{201C}We sold more than 1000 \
+\u{1F35E} last month,\u{201D} Jos\u{e9}\u{301} told reporters.\r\n\r\nHe said they will \u{201C}pay a price\u{201D} \
+next Monday, 3.5% more.";
+    let result = annotate(article, JsValue::UNDEFINED);
+    let text = JsString::from(article);
+    assert_eq!(
+        get(&result, "date").as_string().as_deref(),
+        Some("2023-10-13")
+    );
+    for key in ["entities", "quotes"] {
+        for item in array(&result, key) {
+            assert_eq!(
+                js_slice(&text, &item),
+                get(&item, "text").as_string().unwrap(),
+                "{key} span"
+            );
+            for part in ["speaker", "cue"] {
+                let sub = get(&item, part);
+                if sub.is_object() {
+                    assert_eq!(
+                        js_slice(&text, &sub),
+                        get(&sub, "text").as_string().unwrap(),
+                        "{key}.{part}"
+                    );
+                }
+            }
+        }
+    }
+    // The body starts right after the date marker, on a UTF-16 boundary.
+    let body = array(&result, "sentences")[0].clone();
+    assert!(js_slice(&text, &body).starts_with("The caf\u{e9} \u{1F600} said"));
+}
+
+#[wasm_bindgen_test]
+fn options_undefined_null_and_empty_object_mean_utf16() {
+    let starts: Vec<u32> = [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        Object::new().into(),
+        options("{}"),
+    ]
+    .into_iter()
+    .map(|o| num(&array(&annotate(TWO_EMOJI, o), "sentences")[1], "start"))
+    .collect();
+    // "One " + two surrogate pairs + " here. ": 4 + 4 + 7 UTF-16 units.
+    assert_eq!(starts, [15, 15, 15, 15]);
+}
+
+#[wasm_bindgen_test]
+fn offsets_chars_option_gives_code_points() {
+    let result = annotate(TWO_EMOJI, options(r#"{"offsets":"chars"}"#));
+    let sentence = &array(&result, "sentences")[1];
+    assert_eq!((num(sentence, "start"), num(sentence, "end")), (13, 29));
+    let bytes = annotate(TWO_EMOJI, options(r#"{"offsets":"bytes"}"#));
+    assert_eq!(num(&array(&bytes, "sentences")[1], "start"), 19);
+}
+
+#[wasm_bindgen_test]
+fn date_option_is_used_without_a_marker() {
+    let result = annotate(
+        "Officials met on Friday.",
+        options(r#"{"date":"2024-02-29"}"#),
+    );
+    assert_eq!(
+        get(&result, "date").as_string().as_deref(),
+        Some("2024-02-29")
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_a_js_error_not_a_panic() {
+    let err = annotate_js("Some text.", options(r#"{"offsets":"furlongs"}"#));
+    assert!(err.is_err());
+    // The module still works afterwards.
+    assert_eq!(
+        array(&annotate("Still fine.", JsValue::UNDEFINED), "sentences").len(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+fn empty_text_gives_a_warning() {
+    for text in ["", "   \r\n\r\n  "] {
+        let result = annotate(text, JsValue::UNDEFINED);
+        let warnings: Vec<String> = array(&result, "warnings")
+            .iter()
+            .filter_map(|w| w.as_string())
+            .collect();
+        assert!(warnings.iter().any(|w| w.contains("empty")), "{warnings:?}");
+        assert!(array(&result, "sentences").is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+fn version_and_token_count() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    assert!(token_count("One two three.") >= 4);
+    assert_eq!(token_count(""), 0);
+}

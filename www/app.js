@@ -1,0 +1,267 @@
+// Wires the page together: input (typing, paste, drop, sample) → worker → article + panel.
+import * as platform from './platform.js';
+import { Annotator } from './annotator.js';
+import { renderArticle } from './render.js';
+import { attachDetails } from './details.js';
+import { renderLegend, renderEntities, renderQuotes, renderSources } from './panel.js';
+import { LABEL_NAMES } from './labels.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('input');
+const article = $('article');
+const status = $('status');
+const warnings = $('warnings');
+const dateline = $('dateline');
+
+const annotator = new Annotator(platform);
+const hidden = new Set(); // entity types switched off in the legend
+let current = null; // { text, annotation } on screen
+let rendering = null;
+
+const BIG = 200_000; // chars: beyond this, wait longer after typing and show progress
+// Beyond this a <textarea> alone stalls Chromium for a second or more laying out the text, so
+// such a text is kept in memory and the text area shows only its beginning (read-only).
+const HUGE = 400_000;
+const PREVIEW = 20_000;
+let held = null; // the full text while the text area shows a preview
+
+const textOf = () => (held !== null ? held : input.value);
+
+function setStatus(text, busy = false) {
+  status.textContent = text;
+  status.classList.toggle('busy', busy);
+}
+
+function chars(n) {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${Math.round(n / 1e3)} k` : String(n);
+}
+
+// One wasm call cannot report progress, so big runs show elapsed time and an estimate from
+// the speed of earlier runs (characters per ms).
+let speed = null;
+let ticker = 0;
+
+function progress(text, t0) {
+  const elapsed = performance.now() - t0;
+  const estimate = speed ? ` · ~${Math.min(99, Math.round((elapsed * speed * 100) / text.length))}%` : '';
+  setStatus(`Annotating ${chars(text.length)} characters… ${Math.round(elapsed / 1000)} s${estimate}`, true);
+}
+
+let runs = 0;
+// Yields to the event loop so a frame can be drawn between the heavy steps of a big result.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function run() {
+  const text = textOf();
+  const mine = ++runs;
+  const t0 = performance.now();
+  clearInterval(ticker);
+  if (text.length > BIG) {
+    progress(text, t0);
+    ticker = setInterval(() => progress(text, t0), 1000);
+  } else {
+    setStatus('Annotating…', true);
+  }
+  let result;
+  try {
+    await startup;
+    result = await annotator.annotate(text);
+  } catch (e) {
+    if (e.stale) return; // a newer run is on its way
+    clearInterval(ticker);
+    setStatus(`Annotation failed: ${e.message}`);
+    return;
+  }
+  clearInterval(ticker);
+  if (text.length > 10_000) speed = text.length / Math.max(1, result.ms);
+  if (text.length > BIG) await nextTask();
+  if (mine !== runs) return;
+  show(text, result.annotation, result.ms);
+}
+
+function show(text, annotation, ms) {
+  if (rendering) rendering.cancel();
+  current = { text, annotation };
+  showWarnings(annotation.warnings || []);
+  dateline.hidden = !annotation.date;
+  $('dateline-date').textContent = annotation.date || '';
+  if (!text.trim()) {
+    article.replaceChildren();
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'Nothing to annotate yet: paste or type an article, drop a .txt file, or load the sample.';
+    article.append(empty);
+  }
+  const counts = {};
+  for (const e of annotation.entities) counts[e.label] = (counts[e.label] || 0) + 1;
+  renderLegend($('legend'), counts, hidden, toggleLabel);
+  renderEntities($('entities'), annotation, reveal);
+  renderQuotes($('quotes'), annotation, reveal);
+  renderSources($('sources'), annotation, reveal);
+  $('entity-count').textContent = String(annotation.entities.length);
+  $('quote-count').textContent = String(annotation.quotes.length);
+  const summary = `${annotation.entities.length} entities · ${annotation.quotes.length} quotes · ${annotation.sentences.length} sentences · ${ms.toFixed(1)} ms`;
+  if (!text.trim()) {
+    setStatus('Empty text.');
+    return;
+  }
+  const big = text.length > BIG;
+  article.classList.toggle('big', big);
+  rendering = renderArticle(article, text, annotation, (f) => {
+    if (big && f < 1) setStatus(`Rendering… ${Math.round(f * 100)}%`, true);
+  });
+  rendering.done.then((finished) => {
+    if (finished) {
+      setStatus(summary);
+      document.body.dataset.state = 'ready';
+    }
+  });
+}
+
+function showWarnings(list) {
+  warnings.replaceChildren(
+    ...list.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = w;
+      return li;
+    }),
+  );
+  warnings.hidden = list.length === 0;
+}
+
+function toggleLabel(label, on) {
+  if (on) hidden.delete(label);
+  else hidden.add(label);
+  article.classList.toggle(`off-${label}`, !on);
+}
+
+/** Scrolls to the annotation(s) and flashes every fragment; `mark` keeps them outlined. */
+function reveal(refs, mark = false) {
+  article.querySelectorAll('.marked').forEach((el) => el.classList.remove('marked'));
+  let first = null;
+  for (const ref of refs) {
+    for (const el of article.querySelectorAll(`[data-ref="${ref}"]`)) {
+      first ||= el;
+      el.classList.remove('flash');
+      void el.offsetWidth; // restart the animation when clicked twice
+      el.classList.add('flash');
+      if (mark) el.classList.add('marked');
+    }
+  }
+  if (first) {
+    first.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    first.focus({ preventScroll: true });
+  }
+}
+
+// Typing: debounce, longer for big texts so each keystroke does not start a 2 MB run.
+let timer = 0;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  document.body.dataset.state = 'pending';
+  timer = setTimeout(run, input.value.length > BIG ? 600 : 250);
+});
+
+function load(text) {
+  if (text.length > HUGE) {
+    held = text;
+    input.value = `${text.slice(0, PREVIEW)}\n\n[… ${chars(text.length)} characters in all: the full text is annotated below. Clear or paste to replace it.]`;
+    input.readOnly = true;
+  } else {
+    held = null;
+    input.value = text;
+    input.readOnly = false;
+  }
+  input.classList.toggle('preview', held !== null);
+  clearTimeout(timer);
+  document.body.dataset.state = 'pending';
+  run();
+}
+
+// A huge paste bypasses the text area (see HUGE); a paste into a preview replaces it.
+input.addEventListener('paste', (e) => {
+  const pasted = e.clipboardData && e.clipboardData.getData('text/plain');
+  if (pasted == null) return;
+  if (pasted.length > HUGE || held !== null) {
+    e.preventDefault();
+    const whole = held === null && (input.selectionStart > 0 || input.selectionEnd < input.value.length)
+      ? input.value.slice(0, input.selectionStart) + pasted + input.value.slice(input.selectionEnd)
+      : pasted;
+    load(whole);
+  }
+});
+
+$('annotate').addEventListener('click', () => {
+  clearTimeout(timer);
+  run();
+});
+
+$('sample').addEventListener('click', async () => {
+  try {
+    load(await platform.loadSample());
+  } catch (e) {
+    setStatus(e.message);
+  }
+});
+
+$('clear').addEventListener('click', () => load(''));
+
+// Drag and drop of a text file anywhere on the input area.
+const drop = $('input-area');
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('dragging');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+drop.addEventListener('drop', async (e) => {
+  e.preventDefault();
+  drop.classList.remove('dragging');
+  const file = e.dataTransfer.files[0];
+  if (!file) return;
+  if (file.type && !file.type.startsWith('text/')) {
+    setStatus(`${file.name} is not a text file.`);
+    return;
+  }
+  load(await file.text());
+});
+
+// Export: copy or download the Annotation exactly as the API returns it.
+const json = () => JSON.stringify(current ? current.annotation : null, null, 2);
+$('copy').addEventListener('click', async () => {
+  if (!current) return;
+  try {
+    await navigator.clipboard.writeText(json());
+  } catch {
+    // file:// and some browsers refuse the async clipboard: fall back to a selection copy.
+    const t = document.createElement('textarea');
+    t.value = json();
+    document.body.append(t);
+    t.select();
+    document.execCommand('copy');
+    t.remove();
+  }
+  setStatus('Annotation JSON copied.');
+});
+$('download').addEventListener('click', () => {
+  if (!current) return;
+  const url = URL.createObjectURL(new Blob([json()], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'annotation.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+attachDetails(article, $('tip'), () => current && current.annotation);
+renderLegend($('legend'), {}, hidden, toggleLabel);
+document.documentElement.dataset.labels = String(LABEL_NAMES.length);
+
+const startup = annotator.start();
+startup
+  .then((version) => {
+    $('version').textContent = `Lede ${version}`;
+    document.body.dataset.state = 'idle';
+    setStatus('Ready. Paste an article or load the sample.');
+    if (input.value) run(); // text restored by the browser on reload
+  })
+  .catch((e) => setStatus(`Could not start the annotator: ${e.message}`));

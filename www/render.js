@@ -1,0 +1,104 @@
+// Renders the article: paragraphs as blocks, entities and quotes as nested, focusable spans.
+// User text only ever reaches the DOM through createTextNode / setAttribute, never as HTML.
+import { nest, blocks } from './spans.js';
+
+const QUOTE_RANK = 0; // quotes are the outer element when they cover the same text as an entity
+const ENTITY_RANK = 1;
+const ROLE_RANK = 2; // a quote's speaker and cue: innermost, lit up while the quote is active
+
+/** The spans to draw, with stable refs ("q3", "e12") shared by all fragments of one span. */
+export function spansOf(annotation) {
+  const spans = [];
+  annotation.quotes.forEach((q, i) => spans.push({ start: q.start, end: q.end, rank: QUOTE_RANK, ref: `q${i}`, quote: q }));
+  annotation.entities.forEach((e, i) => spans.push({ start: e.start, end: e.end, rank: ENTITY_RANK, ref: `e${i}`, entity: e }));
+  annotation.quotes.forEach((q, i) => {
+    for (const role of ['speaker', 'cue']) {
+      if (q[role]) spans.push({ start: q[role].start, end: q[role].end, rank: ROLE_RANK, ref: `${role}-q${i}`, role });
+    }
+  });
+  return spans;
+}
+
+function element(node, text) {
+  const el = document.createElement('span');
+  const { span } = node;
+  if (span.role) {
+    // Not a highlight of its own (no tab stop, no details): marks who spoke and the verb.
+    el.className = span.role;
+    el.dataset.role = span.ref;
+    fill(el, node.children, node.start, node.end, text);
+    return el;
+  }
+  el.dataset.ref = span.ref;
+  if (span.entity) {
+    el.className = 'ent';
+    el.dataset.label = span.entity.label;
+  } else {
+    const q = span.quote;
+    el.className = `quote quote-${q.kind}`;
+    if (q.speaker_name) el.dataset.speaker = q.speaker_name;
+    else if (q.speaker) el.dataset.speaker = q.speaker.text;
+  }
+  if (node.first) {
+    el.classList.add('first');
+    el.id = `ann-${span.ref}`;
+    el.tabIndex = 0; // one tab stop per annotation, on its first fragment
+  }
+  if (node.last) el.classList.add('last');
+  fill(el, node.children, node.start, node.end, text);
+  return el;
+}
+
+// Appends text and child spans of [start, end) to `parent`.
+function fill(parent, nodes, start, end, text) {
+  let pos = start;
+  for (const node of nodes) {
+    if (node.start > pos) parent.append(document.createTextNode(text.slice(pos, node.start)));
+    parent.append(element(node, text));
+    pos = node.end;
+  }
+  if (end > pos) parent.append(document.createTextNode(text.slice(pos, end)));
+}
+
+function renderBlock(block, text) {
+  const p = document.createElement('p');
+  p.className = `para para-${block.kind}`;
+  p.dataset.kind = block.kind;
+  if (block.kind === 'boilerplate' || block.kind === 'caption') p.classList.add('dim');
+  fill(p, nest(block.spans, block.start, block.end), block.start, block.end, text);
+  return p;
+}
+
+/**
+ * Renders into `container` in time slices so a 2 MB article never blocks the page.
+ * Returns a handle whose `done` promise resolves when finished (or false when cancelled);
+ * `onProgress(fraction)` reports progress for big texts.
+ */
+export function renderArticle(container, text, annotation, onProgress = () => {}) {
+  let cancelled = false;
+  let all = null;
+  container.replaceChildren();
+  const done = new Promise((resolve) => {
+    let i = 0;
+    const slice = () => {
+      if (cancelled) return resolve(false);
+      if (!all) {
+        // Its own task for big texts: the layout of spans takes tens of ms on 2 MB.
+        all = blocks(text, annotation.paragraphs, spansOf(annotation));
+        if (text.length > 100_000) return setTimeout(slice, 0);
+      }
+      const until = performance.now() + 12;
+      // Each slice goes into its own chunk: with content-visibility on chunks (big articles),
+      // layout skips whole off-screen chunks instead of walking tens of thousands of paragraphs.
+      const chunk = document.createElement('div');
+      chunk.className = 'chunk';
+      while (i < all.length && performance.now() < until) chunk.append(renderBlock(all[i++], text));
+      container.append(chunk);
+      onProgress(all.length ? i / all.length : 1);
+      if (i < all.length) setTimeout(slice, 0);
+      else resolve(true);
+    };
+    slice();
+  });
+  return { done, cancel: () => { cancelled = true; } };
+}
