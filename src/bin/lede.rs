@@ -43,7 +43,7 @@ enum Command {
         lexicon: std::path::PathBuf,
         #[arg(long, default_value = "model/gazetteer.tsv")]
         gazetteer: std::path::PathBuf,
-        #[arg(long, default_value_t = 12)]
+        #[arg(long, default_value_t = 10)]
         epochs: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
