@@ -47,6 +47,18 @@ enum Command {
         epochs: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Drop weights smaller than this from the written model (0 keeps all).
+        #[arg(long, default_value_t = 0.0)]
+        prune: f32,
+    },
+    /// Drop small weights from a trained entity model (same as `train --prune`).
+    Prune {
+        #[arg(long)]
+        model: std::path::PathBuf,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        #[arg(long)]
+        min: f32,
     },
     /// Tag CoNLL columns (token first) with IOB2 entity tags, bypassing the tokenizer.
     TagBio {
@@ -118,8 +130,10 @@ fn main() -> ExitCode {
             gazetteer,
             epochs,
             seed,
+            prune,
         } => {
             let args = lede::ner::commands::TrainArgs {
+                prune,
                 train,
                 dev,
                 out,
@@ -130,6 +144,12 @@ fn main() -> ExitCode {
             };
             lede::ner::commands::train(&args).map(|report| {
                 print!("{report}");
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Prune { model, out, min } => {
+            lede::ner::commands::prune(&model, &out, min).map(|summary| {
+                print!("{summary}");
                 ExitCode::SUCCESS
             })
         }

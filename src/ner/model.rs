@@ -114,6 +114,25 @@ impl Model {
         (self.data.len() - 2 * self.rows) / 2
     }
 
+    /// A copy without the weights whose magnitude is below `min_abs` (and rows left empty):
+    /// rare features with tiny weights cost size, load time and probes but hardly change a tag.
+    pub fn pruned(&self, min_abs: f32) -> Model {
+        let rows: Vec<Row> = self
+            .rows()
+            .into_iter()
+            .filter_map(|(k, code, e)| {
+                let scale = scale_of(code);
+                let kept: Vec<(u8, i8)> = e
+                    .chunks_exact(2)
+                    .map(|p| (p[0], p[1] as i8))
+                    .filter(|&(_, w)| (w as f32 * scale).abs() >= min_abs)
+                    .collect();
+                (!kept.is_empty()).then_some((k, code, kept))
+            })
+            .collect();
+        Model::from_rows(rows, self.lex_columns)
+    }
+
     #[inline]
     fn row(&self, h: u64) -> u32 {
         let k = short_key(h);
