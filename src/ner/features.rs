@@ -240,18 +240,18 @@ pub fn doc_casing(infos: &mut [TokenInfo]) {
             j += 1;
         }
         let len = (j - i).min(4) as u8;
-        for k in i..j {
+        for (k, info) in infos[i..j].iter().enumerate() {
             let pos = if j - i == 1 {
                 0
-            } else if k == i {
+            } else if k == 0 {
                 1
-            } else if k + 1 == j {
+            } else if i + k + 1 == j {
                 3
             } else {
                 2
             };
             let code = 4 * len + pos;
-            let e = runs.entry(infos[k].lower).or_default();
+            let e = runs.entry(info.lower).or_default();
             *e = (*e).max(code);
         }
         i = j;
@@ -283,15 +283,24 @@ const T_PREV: u64 = 20;
 const T_HISTORY: u64 = 24;
 const T_HISTORY_SHAPE: u64 = 25;
 
+/// Lexicon columns whose values also describe the neighbours (c256 and m256 in the shipped
+/// lexicon); more cost speed without measurable gain.
+const CONTEXT_LEX_COLUMNS: [usize; 2] = [1, 5];
+
 /// Features of token `i` that depend only on the sentence's words.
 pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut Vec<u64>) {
-    let at = |d: isize| -> Option<&TokenInfo> {
-        let j = i as isize + d;
-        (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize])
-    };
-    let lower = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
-    let shape = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short_shape);
-    let t = &s[i];
+    word_features(&s[i], lex_columns, out);
+    context_features(s, i, lex_columns, out);
+}
+
+/// Cache key for [`word_features`]: they depend on the word form and its flags only.
+pub fn word_key(t: &TokenInfo) -> u64 {
+    key(T_BIAS + 1000, t.form, t.flags as u64)
+}
+
+/// Features of the word itself (form, shape, affixes, flags, lexicon values): the same for
+/// every occurrence of a form with the same flags, so their scores can be cached per word.
+pub fn word_features(t: &TokenInfo, lex_columns: usize, out: &mut Vec<u64>) {
     out.push(key(T_BIAS, 0, 0));
     out.push(key(T_LOWER, t.lower, 0));
     out.push(key(T_FORM, t.form, 0));
@@ -301,6 +310,26 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
             out.push(key(T_AFFIX, k as u64, a));
         }
     }
+    out.push(key(T_FLAGS, t.flags as u64, t.short_shape));
+    for c in 0..lex_columns {
+        out.push(key(T_LEX, c as u64, t.lex[c] as u64));
+        out.push(key(
+            T_LEX + 100,
+            (c as u64) << 8 | t.flags as u64,
+            t.lex[c] as u64,
+        ));
+    }
+}
+
+/// Features of the token in its sentence and document.
+pub fn context_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut Vec<u64>) {
+    let at = |d: isize| -> Option<&TokenInfo> {
+        let j = i as isize + d;
+        (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize])
+    };
+    let lower = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
+    let shape = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short_shape);
+    let t = &s[i];
     for d in [-2isize, -1, 1, 2] {
         out.push(key(T_CTX_LOWER, d as u64, lower(d)));
         out.push(key(T_CTX_SHAPE, d as u64, shape(d)));
@@ -309,7 +338,6 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
     out.push(key(T_BIGRAM + 100, t.lower, lower(1)));
     out.push(key(T_SHAPE_PAIR, shape(-1), t.short_shape));
     out.push(key(T_SHAPE_PAIR + 100, t.short_shape, shape(1)));
-    out.push(key(T_FLAGS, t.flags as u64, t.short_shape));
     out.push(key(
         T_DOC_CASE,
         t.doc_case as u64,
@@ -322,13 +350,7 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
             (t.flags & FLAG_SENT_START) as u64,
         ));
     }
-    for c in 0..lex_columns {
-        out.push(key(T_LEX, c as u64, t.lex[c] as u64));
-        out.push(key(
-            T_LEX + 100,
-            (c as u64) << 8 | t.flags as u64,
-            t.lex[c] as u64,
-        ));
+    for c in CONTEXT_LEX_COLUMNS.into_iter().filter(|&c| c < lex_columns) {
         for d in [-1isize, 1] {
             let v = at(d).map_or(u64::MAX, |t| t.lex[c] as u64);
             out.push(key(T_CTX_LEX, (c as u64) << 8 | (d + 2) as u64, v));

@@ -8,6 +8,7 @@
 //! open-addressing table so scoring is one probe per feature and a short contiguous row.
 
 use super::labels::N_TAGS;
+use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"LEDENER3";
 
@@ -15,13 +16,19 @@ pub struct Model {
     /// Open-addressing table of `key << 32 | row offset into data`; 0 = empty.
     slots: Vec<u64>,
     mask: usize,
+    shift: u32,
     /// Rows back to back: entry count, scale code, then (tag, i8 weight) pairs. One table probe
     /// plus one contiguous read per feature keeps scoring cache-friendly.
     data: Vec<u8>,
     scales: [f32; 256],
     rows: usize,
     pub lex_columns: usize,
+    /// Scores of word-level features by word key: most tokens of an article are words seen
+    /// before, so this skips two thirds of the table probes. Direct-mapped, filled lazily.
+    word_cache: Mutex<Vec<(u64, [f32; N_TAGS])>>,
 }
+
+const WORD_CACHE_SLOTS: usize = 4096;
 
 /// Row scale for a scale code.
 pub fn scale_of(code: u8) -> f32 {
@@ -40,42 +47,61 @@ pub fn short_key(h: u64) -> u32 {
     ((h >> 32) as u32).max(1)
 }
 
+/// Home slot of a key: its top bits (keys are hash values, so uniform). Inserting keys in
+/// sorted order then fills the table front to back, which keeps model loading fast.
 #[inline]
-fn slot_of(k: u32, mask: usize) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) as usize) & mask
+fn slot_of(k: u32, shift: u32) -> usize {
+    (k as u64 >> shift) as usize
 }
 
 const NONE: u32 = u32::MAX;
 
-/// One weight row before packing: (feature key, scale code, (tag, int8 weight) entries).
+/// A feature row: 32-bit key, scale code, (tag, int8 weight) entries.
 pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
-    /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
-    pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
-        rows.sort_by_key(|r| r.0);
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut m = Model {
+    /// An empty model with room for `rows` rows.
+    fn with_capacity(rows: usize, weights: usize, lex_columns: usize) -> Model {
+        let cap = (rows * 2).next_power_of_two().max(16);
+        Model {
             slots: vec![0; cap],
             mask: cap - 1,
-            data: Vec::new(),
+            shift: 32 - cap.trailing_zeros(),
+            data: Vec::with_capacity(2 * rows + 2 * weights),
             scales: std::array::from_fn(|c| scale_of(c as u8)),
-            rows: rows.len(),
+            rows: 0,
             lex_columns,
-        };
+            word_cache: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Appends a row; keys must be distinct.
+    fn push_row(&mut self, key: u32, code: u8, entries: impl Iterator<Item = (u8, i8)>) {
+        let offset = self.data.len();
+        self.data.push(0);
+        self.data.push(code);
+        let mut n = 0u8;
+        for (t, w) in entries {
+            self.data.push(t);
+            self.data.push(w as u8);
+            n += 1;
+        }
+        self.data[offset] = n;
+        let mut s = slot_of(key, self.shift);
+        while self.slots[s] != 0 {
+            s = (s + 1) & self.mask;
+        }
+        self.slots[s] = (key as u64) << 32 | offset as u64;
+        self.rows += 1;
+    }
+
+    /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
+    pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
+        rows.sort_unstable_by_key(|r| r.0);
+        let weights = rows.iter().map(|r| r.2.len()).sum();
+        let mut m = Model::with_capacity(rows.len(), weights, lex_columns);
         for (k, code, row) in rows {
-            let offset = m.data.len() as u64;
-            m.data.push(row.len() as u8);
-            m.data.push(code);
-            for (t, w) in row {
-                m.data.push(t);
-                m.data.push(w as u8);
-            }
-            let mut s = slot_of(k, m.mask);
-            while m.slots[s] != 0 {
-                s = (s + 1) & m.mask;
-            }
-            m.slots[s] = (k as u64) << 32 | offset;
+            m.push_row(k, code, row.into_iter());
         }
         m
     }
@@ -88,10 +114,29 @@ impl Model {
         (self.data.len() - 2 * self.rows) / 2
     }
 
+    /// A copy without the weights whose magnitude is below `min_abs` (and rows left empty):
+    /// rare features with tiny weights cost size, load time and probes but hardly change a tag.
+    pub fn pruned(&self, min_abs: f32) -> Model {
+        let rows: Vec<Row> = self
+            .rows()
+            .into_iter()
+            .filter_map(|(k, code, e)| {
+                let scale = scale_of(code);
+                let kept: Vec<(u8, i8)> = e
+                    .chunks_exact(2)
+                    .map(|p| (p[0], p[1] as i8))
+                    .filter(|&(_, w)| (w as f32 * scale).abs() >= min_abs)
+                    .collect();
+                (!kept.is_empty()).then_some((k, code, kept))
+            })
+            .collect();
+        Model::from_rows(rows, self.lex_columns)
+    }
+
     #[inline]
     fn row(&self, h: u64) -> u32 {
         let k = short_key(h);
-        let mut s = slot_of(k, self.mask);
+        let mut s = slot_of(k, self.shift);
         loop {
             let slot = self.slots[s];
             if (slot >> 32) as u32 == k {
@@ -126,6 +171,21 @@ impl Model {
                     }
                 }
             }
+        }
+    }
+
+    pub fn cached_word(&self, key: u64) -> Option<[f32; N_TAGS]> {
+        let cache = self.word_cache.lock().ok()?;
+        let slot = cache.get(key as usize % WORD_CACHE_SLOTS)?;
+        (slot.0 == key).then_some(slot.1)
+    }
+
+    pub fn cache_word(&self, key: u64, scores: &[f32; N_TAGS]) {
+        if let Ok(mut cache) = self.word_cache.lock() {
+            if cache.is_empty() {
+                cache.resize(WORD_CACHE_SLOTS, (0, [0.0; N_TAGS]));
+            }
+            cache[key as usize % WORD_CACHE_SLOTS] = (key, *scores);
         }
     }
 
@@ -189,23 +249,20 @@ impl Model {
             last = last.checked_add(r.varint()?).ok_or("key overflow")?;
             keys.push(last);
         }
-        let counts = r.take(n)?.to_vec();
-        let codes = r.take(n)?.to_vec();
-        let mut rows = Vec::with_capacity(n);
-        for ((k, c), code) in keys.into_iter().zip(counts).zip(codes) {
+        let counts = r.take(n)?;
+        let codes = r.take(n)?;
+        let weights: usize = counts.iter().map(|&c| c as usize).sum();
+        let mut m = Model::with_capacity(n, weights, lex_columns);
+        for ((&k, &c), &code) in keys.iter().zip(counts).zip(codes) {
             let c = c as usize;
             let tags = r.take(c)?;
             let ws = r.take(c)?;
             if tags.iter().any(|&t| t as usize >= N_TAGS) {
                 return Err("tag out of range".into());
             }
-            rows.push((
-                k,
-                code,
-                tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)).collect(),
-            ));
+            m.push_row(k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)));
         }
-        Ok(Model::from_rows(rows, lex_columns))
+        Ok(m)
     }
 }
 

@@ -83,8 +83,7 @@ impl Scorer for Perceptron {
     fn lex_columns(&self) -> usize {
         self.lex_columns
     }
-    fn scores(&self, features: &[u64]) -> [f32; N_TAGS] {
-        let mut s = [0f32; N_TAGS];
+    fn add_scores(&self, features: &[u64], s: &mut [f32; N_TAGS]) {
         for f in features {
             if let Some(&r) = self.index.get(f) {
                 for e in &self.rows[r as usize] {
@@ -92,7 +91,6 @@ impl Scorer for Perceptron {
                 }
             }
         }
-        s
     }
 }
 
