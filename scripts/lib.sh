@@ -80,12 +80,12 @@ ensure_build_tools() {
 
 # Optimised wasm into www/pkg (ES module glue for the served page) and dist/lede.html.
 build_wasm() {
-  step "Build wasm (cargo --profile $WASM_PROFILE, wasm-bindgen --target web, wasm-opt -Oz)"
+  step "Build wasm (cargo --profile $WASM_PROFILE, wasm-bindgen --target web, wasm-opt -O3)"
   cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE"
   local raw="target/$WASM_TARGET/$WASM_PROFILE/lede.wasm"
   rm -rf "$PKG_DIR"
   wasm-bindgen --target web --no-typescript --remove-name-section --out-dir "$PKG_DIR" "$raw"
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue \
     "$PKG_DIR/lede_bg.wasm" -o "$PKG_DIR/lede_bg.opt.wasm"
   mv "$PKG_DIR/lede_bg.opt.wasm" "$PKG_DIR/lede_bg.wasm"
