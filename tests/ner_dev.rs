@@ -2,7 +2,6 @@
 //! first 60 documents, pre-tokenised) must stay above a floor a few points under the measured
 //! figure. Skips with a message when the shared data is absent (`LEDE_DATA` overrides the path).
 
-use lede::ner::conll::{self, Scores};
 use lede::ner::Recognizer;
 use std::path::PathBuf;
 
@@ -32,17 +31,7 @@ fn dev_slice_f1_stays_above_floor() {
     };
     let text = std::fs::read_to_string(&path).expect("dev.bio is readable");
     let rec = Recognizer::shipped();
-    let mut scores = Scores::default();
-    for doc in conll::parse(&text).into_iter().take(DOCS) {
-        let sentences: Vec<Vec<&str>> = doc
-            .sentences
-            .iter()
-            .map(|s| s.tokens.iter().map(|t| conll::unescape(t)).collect())
-            .collect();
-        for (s, guess) in doc.sentences.iter().zip(rec.tag_sentences(&sentences)) {
-            scores.add(&conll::iob_spans(&s.tags), &guess);
-        }
-    }
+    let scores = lede::ner::commands::score(rec, &text, DOCS);
     let f1 = scores.overall().2;
     eprintln!("dev slice ({DOCS} docs) F1 {f1:.2}\n{}", scores.report());
     assert!(

@@ -124,8 +124,13 @@ pub fn tag_bio(rec: &Recognizer, input: &str, out: &mut impl Write) -> std::io::
 
 /// Scores a recogniser on a gold CoNLL file (pre-tokenised input).
 pub fn eval(rec: &Recognizer, path: &Path) -> Result<Scores, String> {
+    Ok(score(rec, &read(path)?, usize::MAX))
+}
+
+/// Scores a recogniser on the first `max_docs` documents of gold CoNLL text (pre-tokenised).
+pub fn score(rec: &Recognizer, conll_text: &str, max_docs: usize) -> Scores {
     let mut scores = Scores::default();
-    for doc in conll::parse(&read(path)?) {
+    for doc in conll::parse(conll_text).into_iter().take(max_docs) {
         let sentences: Vec<Vec<&str>> = doc
             .sentences
             .iter()
@@ -135,7 +140,7 @@ pub fn eval(rec: &Recognizer, path: &Path) -> Result<Scores, String> {
             scores.add(&conll::iob_spans(&s.tags), &guess);
         }
     }
-    Ok(scores)
+    scores
 }
 
 /// A gold document rebuilt as raw text: the text, and per sentence the byte span of each token.
