@@ -32,25 +32,7 @@ enum Command {
         date: Option<String>,
     },
     /// Train the entity model from CoNLL files (OntoNotes IOB2); keeps the best epoch on dev.
-    Train {
-        #[arg(long, num_args = 1.., required = true)]
-        train: Vec<std::path::PathBuf>,
-        #[arg(long)]
-        dev: std::path::PathBuf,
-        #[arg(long, default_value = "model/ner.bin")]
-        out: std::path::PathBuf,
-        #[arg(long, default_value = "model/lexicon.tsv")]
-        lexicon: std::path::PathBuf,
-        #[arg(long, default_value = "model/gazetteer.tsv")]
-        gazetteer: std::path::PathBuf,
-        #[arg(long, default_value_t = 10)]
-        epochs: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Drop weights smaller than this from the written model (0 keeps all).
-        #[arg(long, default_value_t = 0.0)]
-        prune: f32,
-    },
+    Train(lede::ner::commands::TrainArgs),
     /// Drop small weights from a trained entity model (same as `train --prune`).
     Prune {
         #[arg(long)]
@@ -122,31 +104,10 @@ fn main() -> ExitCode {
             errors,
         ),
         Command::Bench { rounds } => bench(rounds),
-        Command::Train {
-            train,
-            dev,
-            out,
-            lexicon,
-            gazetteer,
-            epochs,
-            seed,
-            prune,
-        } => {
-            let args = lede::ner::commands::TrainArgs {
-                prune,
-                train,
-                dev,
-                out,
-                lexicon,
-                gazetteer,
-                epochs,
-                seed,
-            };
-            lede::ner::commands::train(&args).map(|report| {
-                print!("{report}");
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Train(args) => lede::ner::commands::train(&args).map(|report| {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }),
         Command::Prune { model, out, min } => {
             lede::ner::commands::prune(&model, &out, min).map(|summary| {
                 print!("{summary}");

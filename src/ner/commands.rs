@@ -12,15 +12,27 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
+/// Options of `lede train`; also the command line's argument struct, so the two can't drift.
+#[derive(clap::Args)]
 pub struct TrainArgs {
+    /// Training files (CoNLL columns, OntoNotes IOB2).
+    #[arg(long, num_args = 1.., required = true)]
     pub train: Vec<PathBuf>,
+    /// Dev file: the epoch with the best dev F1 is kept.
+    #[arg(long)]
     pub dev: PathBuf,
+    #[arg(long, default_value = "model/ner.bin")]
     pub out: PathBuf,
+    #[arg(long, default_value = "model/lexicon.tsv")]
     pub lexicon: PathBuf,
+    #[arg(long, default_value = "model/gazetteer.tsv")]
     pub gazetteer: PathBuf,
+    #[arg(long, default_value_t = 10)]
     pub epochs: usize,
+    #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Drop weights below this magnitude from the written model (0 keeps all).
+    #[arg(long, default_value_t = 0.0)]
     pub prune: f32,
 }
 
