@@ -141,17 +141,61 @@ impl std::fmt::Display for Report {
     }
 }
 
+/// Quote marks as the corpus texts write them (straight, curly, PTB-style doubled, guillemets).
+const MARKS: &str = "“”\"‘’'`«»„";
+
 /// Whether a content span is wholly a quotation: it is one of the record's quoted segments,
-/// or its text opens and closes with quote marks (the corpus heuristic misses the `''…''`
-/// quotes of some outlets).
-fn is_quoted(c: &GoldSpan, quoted: &[GoldSpan]) -> bool {
-    let t = c.text.trim().trim_end_matches(['.', ',']);
-    let opens = ["“", "\"", "''", "``"].iter().any(|m| t.starts_with(m));
-    let closes = ["”", "\"", "''"].iter().any(|m| t.ends_with(m));
-    (opens && closes && t.chars().count() > 4)
+/// or it opens and closes with quote marks. Annotators sometimes start or end the span just
+/// inside a mark, so the characters right outside the span count too.
+fn is_quoted(c: (usize, usize), quoted: &[GoldSpan], text: &[char]) -> bool {
+    let (mut a, mut b) = (c.0.min(text.len()), c.1.min(text.len()));
+    while a < b && text[a].is_whitespace() {
+        a += 1;
+    }
+    while a < b && (text[b - 1].is_whitespace() || matches!(text[b - 1], '.' | ',')) {
+        b -= 1;
+    }
+    let mark = |i: usize| text.get(i).is_some_and(|&ch| MARKS.contains(ch));
+    let opens = (b > a && mark(a)) || (a > 0 && mark(a - 1));
+    let closes = (b > a && mark(b - 1)) || mark(b) || mark(c.1);
+    (opens && closes && b - a > 4)
         || quoted
             .iter()
-            .any(|q| q.start.abs_diff(c.start) <= 1 && q.end.abs_diff(c.end) <= 2)
+            .any(|q| q.start.abs_diff(c.0) <= 1 && q.end.abs_diff(c.1) <= 2)
+}
+
+fn ends_with_mark(c: (usize, usize), text: &[char]) -> bool {
+    text.get(c.0..c.1.min(text.len())).is_some_and(|t| {
+        t.iter()
+            .rev()
+            .find(|ch| !ch.is_whitespace() && !matches!(ch, '.' | ','))
+            .is_some_and(|&ch| MARKS.contains(ch))
+    })
+}
+
+/// A record's content spans with neighbours separated only by white space joined when the
+/// first does not end with a quote mark nor the second start with one: annotators split one quotation at sentence ends,
+/// and a reader sees one quote.
+fn joined_contents(r: &Record, text: &[char]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = r.content.iter().map(|c| (c.start, c.end)).collect();
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last)
+                if last.1 <= s
+                    && !ends_with_mark(*last, text)
+                    && !text.get(s).is_some_and(|&ch| MARKS.contains(ch))
+                    && text
+                        .get(last.1..s.min(text.len()))
+                        .is_some_and(|gap| gap.iter().all(|ch| ch.is_whitespace())) =>
+            {
+                last.1 = e
+            }
+            _ => out.push((s, e)),
+        }
+    }
+    out
 }
 
 /// Cue head word, as the derivation script defines it.
@@ -172,36 +216,43 @@ fn is_speech_cue(cue: &[GoldSpan]) -> bool {
         .any(|c| cue_head(&c.text).is_some_and(|h| h == "according" || cues::is_speech(&h)))
 }
 
-/// Gold per document: (direct items, speech-cue reported items, all reported contents).
-type Gold = HashMap<String, (Vec<Item>, Vec<Item>, Vec<Item>)>;
+/// Gold items of one document: (direct items, speech-cue reported items, all reported contents).
+type Gold = (Vec<Item>, Vec<Item>, Vec<Item>);
 
-fn load_gold(dir: &Path, split: &str) -> Result<Gold, String> {
+/// Primary-annotation records of one split, per document.
+fn load_records(dir: &Path, split: &str) -> Result<HashMap<String, Vec<Record>>, String> {
     let path = dir.join("attributions.jsonl");
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut gold: Gold = HashMap::new();
+    let mut records: HashMap<String, Vec<Record>> = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let r: Record =
             serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
-        if r.split != split || !r.is_primary_annotation {
-            continue;
+        if r.split == split && r.is_primary_annotation {
+            records.entry(r.doc_id.clone()).or_default().push(r);
         }
+    }
+    Ok(records)
+}
+
+fn gold_items(records: &[Record], text: &[char]) -> Gold {
+    let mut gold = Gold::default();
+    for r in records {
         let source: Vec<(usize, usize)> = r.source.iter().map(|s| (s.start, s.end)).collect();
         let cue = r.cue.first().map_or(String::new(), |c| c.text.clone());
-        let entry = gold.entry(r.doc_id.clone()).or_default();
         let mut rest = Vec::new();
-        for c in &r.content {
-            if is_quoted(c, &r.quoted_segments) {
-                entry.0.push(Item {
-                    content: vec![(c.start, c.end)],
+        for c in joined_contents(r, text) {
+            if is_quoted(c, &r.quoted_segments, text) {
+                gold.0.push(Item {
+                    content: vec![c],
                     source: source.clone(),
                     cue: cue.clone(),
                 });
             } else {
-                rest.push((c.start, c.end));
+                rest.push(c);
             }
         }
         if !rest.is_empty() {
@@ -211,12 +262,12 @@ fn load_gold(dir: &Path, split: &str) -> Result<Gold, String> {
                 cue,
             };
             if is_speech_cue(&r.cue) {
-                entry.1.push(item.clone());
+                gold.1.push(item.clone());
             }
-            entry.2.push(item);
+            gold.2.push(item);
         }
     }
-    Ok(gold)
+    gold
 }
 
 fn overlap(p: (usize, usize), g: &[(usize, usize)]) -> usize {
@@ -337,7 +388,7 @@ fn score(
 /// Evaluates the pipeline on one PolNeAR split under `dir` (the `polnear` folder).
 /// `show_errors` collects error lines for analysis (they quote the corpus: do not commit them).
 pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, String> {
-    let gold = load_gold(dir, split)?;
+    let records = load_records(dir, split)?;
     let text_dir = dir.join("text").join(split);
     let mut names: Vec<String> = std::fs::read_dir(&text_dir)
         .map_err(|e| format!("cannot read {}: {e}", text_dir.display()))?
@@ -350,13 +401,14 @@ pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, St
         split: split.to_string(),
         ..Report::default()
     };
-    let empty = (Vec::new(), Vec::new(), Vec::new());
     for name in names {
         let doc_id = name.trim_end_matches(".txt");
         let text =
             std::fs::read_to_string(text_dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
         let annotation = crate::annotate(&text, &crate::Options::default());
-        let (direct, reported, any) = gold.get(doc_id).unwrap_or(&empty);
+        let chars: Vec<char> = text.chars().collect();
+        let (direct, reported, any) =
+            gold_items(records.get(doc_id).map_or(&[][..], Vec::as_slice), &chars);
         let preds = |k: QuoteKind| {
             annotation
                 .quotes
@@ -367,16 +419,16 @@ pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, St
         let mut errs = Vec::new();
         let d = score(
             &preds(QuoteKind::Direct),
-            direct,
-            direct,
+            &direct,
+            &direct,
             show_errors.then_some((doc_id, text.as_str(), &mut errs)),
         );
         report.direct.add(d);
         let mut errs2 = Vec::new();
         let i = score(
             &preds(QuoteKind::Indirect),
-            reported,
-            any,
+            &reported,
+            &any,
             show_errors.then_some((doc_id, text.as_str(), &mut errs2)),
         );
         report.indirect.add(i);

@@ -37,25 +37,76 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
 
 /// Direct: the quote opens its sentence (`“…,” he said`), follows a colon or comma
 /// (`said: “…”`), or is a long capitalised clause. Partial: a phrase embedded in the writer's
-/// clause (`will “pay a price” if`, `rated it “true.”`), whatever punctuation it carries.
+/// clause (`will “pay a price” if`, `rated it “true.”`), whatever punctuation it carries —
+/// also a whole clause the writer's sentence runs on from (`“…” for second place`,
+/// `because “…”`), and a short title in title case (`‘Thousands of Shootings’`).
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
     let inner = quoted
         .trim_matches(|c: char| "“”\"‘’'«»„`".contains(c))
         .trim();
-    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let before = text[..span.start].trim_end_matches([' ', '\t', '\u{a0}']);
     let opens_sentence = before
         .chars()
         .next_back()
-        .is_none_or(|c| "\n.!?”\"’')—–".contains(c));
+        .is_none_or(|c| "\n.!?”\"’')".contains(c));
     let after_intro = before.ends_with(':') || before.ends_with(',');
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
-    if opens_sentence || after_intro || long_clause {
+    let embedded = runs_on(&text[span.end..]) || after_joining_word(before) || is_title(inner);
+    if (opens_sentence || after_intro || long_clause) && !embedded {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
     }
+}
+
+/// The writer's sentence continues after the closing mark with a function word
+/// (`“…” for second place`, `“…” and other issues`) or an aside in parentheses.
+fn runs_on(after: &str) -> bool {
+    const NEXT: &[&str] = &[
+        "and", "or", "but", "by", "for", "of", "to", "in", "on", "at", "that", "because", "since",
+        "about", "with", "from", "before", "after", "if", "than", "is", "are", "was", "were",
+        "would", "during", "against", "between", "over", "while", "as", "into", "without",
+    ];
+    let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    if after.starts_with('(') {
+        return true;
+    }
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    NEXT.contains(&word.as_str())
+}
+
+/// The quote follows a word that makes it part of the writer's clause (`that “…”`,
+/// `because “…”`), with or without a comma, or a dash.
+fn after_joining_word(before: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "that", "because", "as", "and", "but", "if", "than", "whether", "when", "while", "of", "to",
+        "the", "a", "an", "including", "like",
+    ];
+    if before.ends_with(['—', '–']) {
+        return true;
+    }
+    let before = before.trim_end_matches(',');
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    JOINING.contains(&word.as_str())
+}
+
+/// A short phrase whose longer words are all capitalised: a headline, book or slogan.
+fn is_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    words.len() <= 8 && long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
