@@ -334,3 +334,43 @@ fn never_panics_on_random_attribution_soup() {
         }
     }
 }
+
+#[test]
+fn quote_over_paragraphs_keeps_its_speaker_in_each() {
+    // Blank lines or single line breaks between paragraphs; only the last one closes.
+    for sep in ["\n\n", "\n"] {
+        let t = format!(
+            "“We will rebuild,” Mayor Ana Ruiz said. “It will take years.{sep}“But we start today.{sep}“Nobody leaves.”{sep}The council met later."
+        );
+        let a = run(&t);
+        for head in ["“It will take", "“But we start", "“Nobody leaves"] {
+            let q = find(&a, head);
+            assert_eq!(q.kind, QuoteKind::Direct, "{head}");
+            assert_eq!(speaker(q).1, Some("Ana Ruiz"), "{head} {:#?}", rows(&a));
+        }
+    }
+}
+
+#[test]
+fn transcript_turns_are_spoken_by_their_label() {
+    let t = "Partial transcript as follows:\n\n\"WALLACE: Will she be there tomorrow?\n\n\"PENCE: She will not be attending.\"\n\nThe debate is on Monday.";
+    let a = run(t);
+    assert_eq!(speaker(find(&a, "\"WALLACE")).0, "WALLACE");
+    assert_eq!(speaker(find(&a, "\"PENCE")).0, "PENCE");
+    assert_eq!(
+        find(&a, "\"PENCE").cue.as_ref().map(|c| c.text.as_str()),
+        Some(":")
+    );
+}
+
+#[test]
+fn quotes_the_writer_runs_on_from_are_partial() {
+    let a = run("Critics said the plan was “a gift to the rich” for years. He said that “the economy is strong and getting stronger every single day.” She called it “Thousands of Shootings” in print.");
+    for head in ["“a gift", "“the economy", "“Thousands"] {
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.kind != QuoteKind::Indirect && q.text.starts_with(head));
+        assert_eq!(q.map(|q| q.kind), Some(QuoteKind::Partial), "{head}");
+    }
+}

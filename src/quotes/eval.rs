@@ -145,9 +145,10 @@ impl std::fmt::Display for Report {
 const MARKS: &str = "“”\"‘’'`«»„";
 
 /// Whether a content span is wholly a quotation: it is one of the record's quoted segments,
-/// or it opens and closes with quote marks. Annotators sometimes start or end the span just
+/// or it opens and closes with quote marks and has no double marks inside. Annotators sometimes start or end the span just
 /// inside a mark, so the characters right outside the span count too.
-fn is_quoted(c: (usize, usize), quoted: &[GoldSpan], text: &[char]) -> bool {
+fn is_quoted(c: (usize, usize), r: &Record, text: &[char]) -> bool {
+    let quoted = &r.quoted_segments;
     let (mut a, mut b) = (c.0.min(text.len()), c.1.min(text.len()));
     while a < b && text[a].is_whitespace() {
         a += 1;
@@ -156,9 +157,25 @@ fn is_quoted(c: (usize, usize), quoted: &[GoldSpan], text: &[char]) -> bool {
         b -= 1;
     }
     let mark = |i: usize| text.get(i).is_some_and(|&ch| MARKS.contains(ch));
-    let opens = (b > a && mark(a)) || (a > 0 && mark(a - 1));
-    let closes = (b > a && mark(b - 1)) || mark(b) || mark(c.1);
-    (opens && closes && b - a > 4)
+    let opens = (b > a && mark(a)) || (a > 0 && mark(a - 1)) || after_label(a, r, text);
+    // Double marks inside mean several quoted segments with the writer's words between.
+    let inner: String = text
+        .get(a + 1..b.saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    let one_segment = !inner.contains(['“', '”', '"']) && !inner.contains("''");
+    // A paragraph of a quote running over several ends without a mark; the next reopens it.
+    let ends_paragraph = text[c.1.min(text.len())..]
+        .iter()
+        .take_while(|&&ch| ch != '\n')
+        .all(|ch| ch.is_whitespace())
+        && text[c.1.min(text.len())..]
+            .iter()
+            .find(|ch| !ch.is_whitespace())
+            .is_some_and(|&ch| MARKS.contains(ch));
+    let closes = (b > a && mark(b - 1)) || mark(b) || mark(c.1) || ends_paragraph;
+    (opens && closes && one_segment && b - a > 4)
         || quoted
             .iter()
             .any(|q| q.start.abs_diff(c.0) <= 1 && q.end.abs_diff(c.1) <= 2)
@@ -196,6 +213,33 @@ fn joined_contents(r: &Record, text: &[char]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A transcript turn, `"WALLACE: Let's start …`: between the opening mark that starts the
+/// line and the content there is only the record's source and cue.
+fn after_label(a: usize, r: &Record, text: &[char]) -> bool {
+    let line_start = text[..a.min(text.len())]
+        .iter()
+        .rposition(|&ch| ch == '\n')
+        .map_or(0, |i| i + 1);
+    let mut rest: Vec<bool> = text[line_start..a.min(text.len())]
+        .iter()
+        .map(|ch| !ch.is_whitespace())
+        .collect();
+    for s in r.source.iter().chain(&r.cue) {
+        for i in s.start.max(line_start)..s.end.min(a) {
+            rest[i - line_start] = false;
+        }
+    }
+    let first = text[line_start..a.min(text.len())]
+        .iter()
+        .position(|ch| !ch.is_whitespace());
+    first.is_some_and(|f| {
+        MARKS.contains(text[line_start + f]) && {
+            rest[f] = false;
+            !rest.iter().any(|&x| x)
+        }
+    })
 }
 
 /// Cue head word, as the derivation script defines it.
@@ -245,7 +289,7 @@ fn gold_items(records: &[Record], text: &[char]) -> Gold {
         let cue = r.cue.first().map_or(String::new(), |c| c.text.clone());
         let mut rest = Vec::new();
         for c in joined_contents(r, text) {
-            if is_quoted(c, &r.quoted_segments, text) {
+            if is_quoted(c, r, text) {
                 gold.0.push(Item {
                     content: vec![c],
                     source: source.clone(),

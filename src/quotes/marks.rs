@@ -1,7 +1,9 @@
 //! Pairs quote marks into quotation spans: curly “…”, straight "…", single ‘…’ (apostrophes
 //! in words are left alone), guillemets «…» and low-high „…“. Inner quotes nest inside the
-//! outer one; a quote running over several paragraphs (each reopening it, only the last
-//! closing it) stays one quotation. Unbalanced marks are dropped and counted, never guessed.
+//! outer one. A quote running over several paragraphs (each reopening it, only the last
+//! closing it) gives one quotation per paragraph, as readers and annotators count them; a
+//! line break counts as a paragraph break when the next line reopens the quote. Unbalanced
+//! marks are dropped and counted, never guessed.
 
 use crate::doc::Doc;
 use crate::schema::Span;
@@ -81,20 +83,38 @@ pub fn pair(doc: &Doc) -> Pairing {
         .collect();
     for (pi, par) in body.iter().enumerate() {
         let chars = marks_of(text, *par);
-        let mut skip_first = false;
-        if let Some(&(outer, _)) = stack.first() {
+        let mut skip = None;
+        if let Some(&(outer, start)) = stack.first() {
             // Continuation from the previous paragraph: it must reopen with the same family.
-            let first = chars.first().map(|&(_, c, _)| c);
-            if first.is_some_and(|c| outer.reopens_with(c)) {
-                stack.truncate(1);
-                skip_first = true;
-            } else {
-                out.unbalanced += stack.len();
-                stack.clear();
+            match chars.first() {
+                Some(&(pos, c, _)) if outer.reopens_with(c) => {
+                    out.unbalanced += stack.len() - 1;
+                    out.spans.push(Span::new(start, body[pi - 1].end));
+                    stack = vec![(outer, pos)];
+                    skip = Some(0);
+                }
+                _ => {
+                    out.unbalanced += stack.len();
+                    stack.clear();
+                }
             }
         }
         for (k, &(pos, c, width)) in chars.iter().enumerate() {
-            if k == 0 && skip_first {
+            if skip == Some(k) {
+                continue;
+            }
+            if c == '\n' {
+                // A line that reopens the open quote continues it as a new paragraph would.
+                let next = chars[k..].iter().find(|&&(_, n, _)| !n.is_whitespace());
+                if let (Some(&(outer, start)), Some(&(npos, n, _))) = (stack.first(), next) {
+                    if outer.reopens_with(n) {
+                        out.unbalanced += stack.len() - 1;
+                        let end = start + text[start..pos].trim_end().len();
+                        out.spans.push(Span::new(start, end));
+                        stack = vec![(outer, npos)];
+                        skip = chars.iter().position(|&(p, _, _)| p == npos);
+                    }
+                }
                 continue;
             }
             let prev = k.checked_sub(1).map(|j| chars[j].1);
@@ -221,7 +241,7 @@ mod tests {
             ["''It's over,''", "``fine''", "''Buffett rule''"]
         );
         let t = "''First paragraph.\n\n''Second one,'' he said.";
-        assert_eq!(quotes(t).0, ["''First paragraph.\n\n''Second one,''"]);
+        assert_eq!(quotes(t).0, ["''First paragraph.", "''Second one,''"]);
     }
 
     #[test]
@@ -247,11 +267,17 @@ mod tests {
     }
 
     #[test]
-    fn quote_across_paragraphs_is_one_quote() {
+    fn quote_across_paragraphs_is_one_quote_per_paragraph() {
         let t = "“First part of the quote.\n\n“Second part.\n\n“Last part,” he said.\n\nAfter.";
         assert_eq!(
             quotes(t).0,
-            ["“First part of the quote.\n\n“Second part.\n\n“Last part,”"]
+            ["“First part of the quote.", "“Second part.", "“Last part,”"]
+        );
+        // Single line breaks between paragraphs, and a missing closing mark before a new quote.
+        let t = "“It is fine,” she said. “Never closed.\n“New quote,” he said.\nAfter “a” b.";
+        assert_eq!(
+            quotes(t).0,
+            ["“It is fine,”", "“Never closed.", "“New quote,”", "“a”"]
         );
         // No reopening mark: the open quote is unbalanced.
         let (q, n) = quotes("“Never closed.\n\nNext paragraph.");
@@ -262,6 +288,6 @@ mod tests {
     #[test]
     fn boilerplate_between_continued_paragraphs_is_skipped() {
         let t = "“First part.\n\nADVERTISEMENT Advertisement\n\n“Last part,” he said.";
-        assert_eq!(quotes(t).0.len(), 1);
+        assert_eq!(quotes(t), (vec!["“First part.", "“Last part,”"], 0));
     }
 }

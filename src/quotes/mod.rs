@@ -53,7 +53,8 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let after_intro = before.ends_with(':') || before.ends_with(',');
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
-    let embedded = runs_on(&text[span.end..]) || after_joining_word(before) || is_title(inner);
+    let embedded =
+        runs_on(quoted, &text[span.end..]) || after_joining_word(before) || is_title(inner);
     if (opens_sentence || after_intro || long_clause) && !embedded {
         QuoteKind::Direct
     } else {
@@ -63,7 +64,7 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
 
 /// The writer's sentence continues after the closing mark with a function word
 /// (`“…” for second place`, `“…” and other issues`) or an aside in parentheses.
-fn runs_on(after: &str) -> bool {
+fn runs_on(quoted: &str, after: &str) -> bool {
     const NEXT: &[&str] = &[
         "and", "or", "but", "by", "for", "of", "to", "in", "on", "at", "that", "because", "since",
         "about", "with", "from", "before", "after", "if", "than", "is", "are", "was", "were",
@@ -71,6 +72,13 @@ fn runs_on(after: &str) -> bool {
     ];
     let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
     if after.starts_with('(') {
+        return true;
+    }
+    // A quoted fragment without closing punctuation continued by any lower-case word.
+    let fragment = quoted
+        .trim_end_matches(|c: char| "“”\"‘’'«»`".contains(c))
+        .ends_with(char::is_alphanumeric);
+    if fragment && after.starts_with(char::is_lowercase) {
         return true;
     }
     let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -81,8 +89,23 @@ fn runs_on(after: &str) -> bool {
 /// `because “…”`), with or without a comma, or a dash.
 fn after_joining_word(before: &str) -> bool {
     const JOINING: &[&str] = &[
-        "that", "because", "as", "and", "but", "if", "than", "whether", "when", "while", "of", "to",
-        "the", "a", "an", "including", "like",
+        "that",
+        "because",
+        "as",
+        "and",
+        "but",
+        "if",
+        "than",
+        "whether",
+        "when",
+        "while",
+        "of",
+        "to",
+        "the",
+        "a",
+        "an",
+        "including",
+        "like",
     ];
     if before.ends_with(['—', '–']) {
         return true;

@@ -3,7 +3,7 @@
 //!
 //! Patterns, in the order tried for a direct quote:
 //! `“…,” Kirby said` / `“…,” said Kirby` (after the quote, same sentence), `Kirby said: “…”`
-//! (before it), then continuation (an unattributed quote keeps the previous quote's speaker).
+//! (before it), a transcript label (`"WALLACE: …`), then continuation (an unattributed quote keeps the previous quote's speaker).
 //! A partial quote takes the cue of the sentence it sits in (`Sullivan said Pyongyang will
 //! “pay a price”`).
 
@@ -198,7 +198,8 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
             continue;
         };
         let mut found = match q.kind {
-            QuoteKind::Direct => after_quote(doc, qe, last_sent.end)
+            QuoteKind::Direct => transcript_label(doc, qf, qe)
+                .or_else(|| after_quote(doc, qe, last_sent.end))
                 .or_else(|| next_sentence(doc, s_last, qe))
                 .or_else(|| before_quote(doc, first_sent.first, qf, 12))
                 .or_else(|| colon_intro(doc, s_first, qf)),
@@ -218,6 +219,28 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
         out.push(found.unwrap_or(none));
     }
     out
+}
+
+/// A transcript turn, `"WALLACE: Let's start …`: the capitalised label before the colon
+/// right after the opening mark is the speaker, the colon its cue.
+fn transcript_label(doc: &Doc, qf: usize, qe: usize) -> Option<Attribution> {
+    let first = qf + 1;
+    let mut i = first;
+    while i < qe.min(first + 4) {
+        let t = doc.token_text(i);
+        if t == ":" {
+            break;
+        }
+        let upper = t.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
+        if !(upper && t.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
+            return None;
+        }
+        i += 1;
+    }
+    (i > first && i < qe && doc.token_text(i) == ":").then_some(Attribution {
+        speaker: Some((first, i)),
+        cue: Some((i, i + 1)),
+    })
 }
 
 /// `“Go back,” Trump barked.`: a name or pronoun and a past-tense verb missing from the cue
