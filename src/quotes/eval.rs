@@ -158,13 +158,18 @@ fn is_quoted(c: (usize, usize), r: &Record, text: &[char]) -> bool {
     }
     let mark = |i: usize| text.get(i).is_some_and(|&ch| MARKS.contains(ch));
     let opens = (b > a && mark(a)) || (a > 0 && mark(a - 1)) || after_label(a, r, text);
-    // Double marks inside mean several quoted segments with the writer's words between.
-    let inner: String = text
-        .get(a + 1..b.saturating_sub(1))
-        .unwrap_or_default()
-        .iter()
-        .collect();
-    let one_segment = !inner.contains(['“', '”', '"']) && !inner.contains("''");
+    // A closing double mark followed later by an opening one inside means several quoted
+    // segments with the writer's words between (`“A” the level of “B”`); a quote nested
+    // inside (`"… “Shark Tank.” But …`) opens before it closes.
+    let inner = doubled_as_one(text.get(a + 1..b.saturating_sub(1)).unwrap_or_default());
+    let closes_at = inner.iter().enumerate().position(|(i, &ch)| {
+        ch == '”' || (ch == '"' && inner.get(i + 1).is_none_or(|n| !n.is_alphanumeric()))
+    });
+    let one_segment = closes_at.is_none_or(|i| {
+        !inner[i + 1..].iter().enumerate().any(|(j, &ch)| {
+            ch == '“' || (ch == '"' && inner.get(i + j + 2).is_some_and(|n| n.is_alphanumeric()))
+        })
+    });
     // A paragraph of a quote running over several ends without a mark; the next reopens it.
     let ends_paragraph = text[c.1.min(text.len())..]
         .iter()
@@ -210,6 +215,25 @@ fn joined_contents(r: &Record, text: &[char]) -> Vec<(usize, usize)> {
                 last.1 = e
             }
             _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// PTB-style `''` and ``` `` ``` as one `"` and `“`.
+fn doubled_as_one(s: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        match (s[i], s.get(i + 1)) {
+            ('\'', Some('\'')) | ('`', Some('`')) => {
+                out.push(if s[i] == '`' { '“' } else { '"' });
+                i += 2;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
         }
     }
     out

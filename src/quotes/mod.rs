@@ -53,8 +53,9 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let after_intro = before.ends_with(':') || before.ends_with(',');
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
-    let embedded =
-        runs_on(quoted, &text[span.end..]) || after_joining_word(before) || is_title(inner);
+    let embedded = runs_on(quoted, &text[span.end..])
+        || after_joining_word(before)
+        || (is_title(inner) && !before.ends_with(':'));
     if (opens_sentence || after_intro || long_clause) && !embedded {
         QuoteKind::Direct
     } else {
@@ -122,8 +123,14 @@ fn after_joining_word(before: &str) -> bool {
     JOINING.contains(&word.as_str())
 }
 
-/// A short phrase whose longer words are all capitalised: a headline, book or slogan.
+/// A short phrase whose longer words are all capitalised: a headline, book or slogan. Not one
+/// sentence of several (`There it is. There it is,`) nor a clause before its attribution
+/// (`“With an eye to February 20th, Carolina,” he said`).
 fn is_title(inner: &str) -> bool {
+    let body = inner.trim_end_matches(['.', '!', '?']);
+    if inner.ends_with(',') || body.contains(['.', '!', '?']) {
+        return false;
+    }
     let words: Vec<&str> = inner.split_whitespace().collect();
     let long: Vec<&&str> = words
         .iter()
