@@ -95,7 +95,8 @@ fn blocks(text: &str, from: usize) -> Vec<(usize, usize)> {
 
 /// Recognises publisher boilerplate by its wording. Long paragraphs are body text whatever they say.
 pub fn classify(par: &str) -> ParagraphKind {
-    let p = par.trim();
+    // A stray quote mark before a sign-off (`"Follow Pam Key on Twitter`) changes nothing.
+    let p = par.trim().trim_start_matches(['"', '“', '”', '\'']);
     let lower = p.to_lowercase();
     let words = p.split_whitespace().count();
     let starts = |prefixes: &[&str]| prefixes.iter().any(|x| lower.starts_with(x));

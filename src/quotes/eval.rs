@@ -174,7 +174,7 @@ fn is_quoted(c: (usize, usize), r: &Record, text: &[char]) -> bool {
     let ends_paragraph = text[c.1.min(text.len())..]
         .iter()
         .take_while(|&&ch| ch != '\n')
-        .all(|ch| ch.is_whitespace())
+        .all(|ch| ch.is_whitespace() || matches!(ch, '.' | ',' | '!' | '?'))
         && text[c.1.min(text.len())..]
             .iter()
             .find(|ch| !ch.is_whitespace())

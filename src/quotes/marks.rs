@@ -53,6 +53,12 @@ fn is_open_context(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«„:".contains(p))
 }
 
+/// ` … word` or `…word` right after a mark.
+fn opens_ellipsis(rest: &[(usize, char, usize)]) -> bool {
+    let mut it = rest.iter().map(|&(_, c, _)| c).skip_while(|&c| c == ' ');
+    it.next() == Some('…') && it.find(|&c| c != ' ').is_some_and(char::is_alphanumeric)
+}
+
 /// The characters of a paragraph as (byte offset, char, byte width). PTB-style `''` and ``` `` ```,
 /// which some outlets' copy uses for double quotes, become one `"` or `“` mark.
 fn marks_of(text: &str, par: Span) -> Vec<(usize, char, usize)> {
@@ -141,8 +147,12 @@ pub fn pair(doc: &Doc) -> Pairing {
             }
             let family = match c {
                 '“' => Some(Family::Curly),
-                // A ” at a word start with nothing open is a mistyped opener.
-                '”' if stack.is_empty() && is_open_context(prev) && next_is_word => {
+                // A ” at a word start with nothing open is a mistyped opener (also before
+                // an ellipsis: `” … what I learned`).
+                '”' if stack.is_empty()
+                    && is_open_context(prev)
+                    && (next_is_word || opens_ellipsis(&chars[k + 1..])) =>
+                {
                     Some(Family::Curly)
                 }
                 '«' => Some(Family::Guillemet),
@@ -186,8 +196,13 @@ pub fn pair(doc: &Doc) -> Pairing {
             stack.truncate(1);
         }
     }
-    out.spans
-        .retain(|s| text[s.start..s.end].chars().any(char::is_alphanumeric));
+    // Stage directions in a transcript (`"(CROSSTALK.)`) are not speech.
+    out.spans.retain(|s| {
+        let inner = text[s.start..s.end]
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+        inner.chars().any(char::is_alphanumeric)
+            && !(inner.starts_with('(') && inner.ends_with(')'))
+    });
     out
 }
 
@@ -223,6 +238,16 @@ mod tests {
             ["‘the countries’"]
         );
         assert_eq!(quotes("He said 'it's over' today.").0, ["'it's over'"]);
+    }
+
+    #[test]
+    fn stage_directions_and_ellipsis_openers() {
+        let t = "\"WALLACE: Is she coming?\n\n\"(CROSSTALK.)\n\n\"PENCE: No.\"";
+        assert_eq!(quotes(t).0, ["\"WALLACE: Is she coming?", "\"PENCE: No.\""]);
+        assert_eq!(
+            quotes("He said: ” … what I learned is this,” he said.").0,
+            ["” … what I learned is this,”"]
+        );
     }
 
     #[test]

@@ -136,7 +136,9 @@ fn is_title(inner: &str) -> bool {
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
-    words.len() <= 8 && long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+    (3..=8).contains(&words.len())
+        && long.len() >= 2
+        && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
