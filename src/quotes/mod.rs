@@ -156,6 +156,14 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
     let mut items: Vec<(Quote, Option<speaker::Range>)> = Vec::new();
     for (mut q, a) in quotes.into_iter().zip(found) {
         q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
+        // A short phrase in quotes that nobody is said to say is a term (`"Bobby"`).
+        if q.kind == QuoteKind::Direct
+            && a.speaker.is_none()
+            && a.cue.is_none()
+            && q.text.split_whitespace().count() <= 3
+        {
+            q.kind = QuoteKind::Partial;
+        }
         items.push((q, a.speaker));
     }
     for r in indirect::find(doc, &quoted) {
