@@ -2,8 +2,12 @@
 //!
 //! Gold items come from primary annotations of one split:
 //! - direct: every content span that is exactly one quoted segment (the content is wholly
-//!   between quote marks), whatever the record's `quote_type`; a quote continued after
-//!   `she said` is two items, each with the record's source.
+//!   between quote marks, with no writer's words between two quoted parts), whatever the
+//!   record's `quote_type`; a quote continued after `she said` is two items, each with the
+//!   record's source. Annotation slop is read generously: pieces of one record split at
+//!   sentence ends are joined, a mark just outside the span counts, a paragraph of a quote
+//!   running over several (no closing mark, the next paragraph reopens) counts, and so does a
+//!   transcript turn (`"WALLACE: …` with the label as source).
 //! - reported speech: records with content outside quote marks whose cue head word (first word
 //!   that is not an auxiliary or adverb, as in `scripts/derive/cues.py`) is a speech cue
 //!   (`cues::is_speech`, or "according to"); the item is that outside-quote content.
