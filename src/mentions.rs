@@ -405,15 +405,42 @@ fn is_name_word(word: &str) -> bool {
     is_capitalised(word) && !NOT_NAMES.contains(&word.trim_end_matches('.'))
 }
 
-/// Normalised key for exact matching: name tokens without a leading determiner, lower-cased.
-fn key(doc: &Doc, first: usize, end: usize) -> String {
+/// Short names news uses for countries, keyed as [`key`] writes them: the alias and the
+/// full name are one place (`DPRK` and `North Korea`).
+const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("dprk", "north korea"),
+    ("rok", "south korea"),
+    ("prc", "china"),
+    ("us", "united states"),
+    ("u.s.", "united states"),
+    ("u.s", "united states"),
+    ("usa", "united states"),
+    ("u.s.a.", "united states"),
+    ("america", "united states"),
+    ("united states of america", "united states"),
+    ("uk", "united kingdom"),
+    ("u.k.", "united kingdom"),
+    ("britain", "united kingdom"),
+    ("great britain", "united kingdom"),
+    ("uae", "united arab emirates"),
+    ("ussr", "soviet union"),
+];
+
+/// Normalised key for exact matching: name tokens without a leading determiner, lower-cased;
+/// a country's short name keys as its full name.
+fn key(doc: &Doc, first: usize, end: usize, kind: Kind) -> String {
     let mut words: Vec<String> = (first..end)
         .map(|i| doc.token_text(i).to_lowercase())
         .collect();
     if words.first().is_some_and(|w| w == "the") {
         words.remove(0);
     }
-    words.join(" ")
+    let k = words.join(" ");
+    match PLACE_ALIASES.iter().find(|(alias, _)| *alias == k) {
+        // The model sometimes types a short name ORG (`DPRK`); a person is never a country.
+        Some((_, full)) if kind != Kind::Person => full.to_string(),
+        _ => k,
+    }
 }
 
 fn text_of(doc: &Doc, first: usize, end: usize) -> String {
@@ -606,7 +633,7 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
         let g = assign_group(doc, &out, &index, &m);
         let idx = out.mentions.len();
         let full = text_of(doc, name, end_n);
-        let k = key(doc, name, end_n);
+        let k = key(doc, name, end_n, kind);
         match g {
             Some(g) => {
                 let grp = &mut out.groups[g];
@@ -697,7 +724,7 @@ fn candidates(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Vec<usiz
 
 fn assign_group(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Option<usize> {
     // Exact repeat of a name (ignoring title and determiner).
-    if let Some(&g) = index.by_key.get(&key(doc, m.name, m.end)) {
+    if let Some(&g) = index.by_key.get(&key(doc, m.name, m.end, m.kind)) {
         return Some(g);
     }
     if is_full(doc, m.name, m.end) || m.kind == Kind::Org || m.kind == Kind::Place {
@@ -840,6 +867,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_country_and_its_short_name_are_one_place() {
+        let t = "The DPRK fired a missile on Monday. North Korea said it was a test.";
+        let a = crate::annotate(t, &crate::Options::default());
+        let cluster_of = |name: &str| {
+            a.entities
+                .iter()
+                .find(|e| e.text == name)
+                .and_then(|e| e.cluster)
+        };
+        assert!(cluster_of("DPRK").is_some(), "{:?}", a.entities);
+        assert_eq!(cluster_of("DPRK"), cluster_of("North Korea"));
+        let c = &a.clusters[cluster_of("DPRK").unwrap()];
+        assert_eq!(c.name, "North Korea");
     }
 
     #[test]
