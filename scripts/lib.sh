@@ -86,7 +86,7 @@ build_wasm() {
   rm -rf "$PKG_DIR"
   wasm-bindgen --target web --no-typescript --remove-name-section --out-dir "$PKG_DIR" "$raw"
   node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-reference-types --enable-multivalue \
+    --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd \
     "$PKG_DIR/lede_bg.wasm" -o "$PKG_DIR/lede_bg.opt.wasm"
   mv "$PKG_DIR/lede_bg.opt.wasm" "$PKG_DIR/lede_bg.wasm"
   report_size "$raw" "$PKG_DIR/lede_bg.wasm"

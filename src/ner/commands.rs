@@ -109,7 +109,7 @@ pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, String> {
             let bytes =
                 std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
             let model = super::model::Model::from_bytes(&bytes)?;
-            let lexicon = Lexicon::parse(super::LEXICON, super::GAZETTEER);
+            let lexicon = Lexicon::shipped(super::GAZETTEER);
             Ok(Box::leak(Box::new(Recognizer::new(model, lexicon))))
         }
     }

@@ -116,11 +116,12 @@ fn closing_tags() -> &'static [usize] {
     C.get_or_init(|| (0..N_TAGS).filter(|&t| may_end(t)).collect())
 }
 
-/// Width of the dense closed-tag vectors (37 closing tags, padded for 8-lane loops).
+/// Width of the dense closed-tag vectors (37 closed tags, padded to whole 8-lane chunks).
 const LANES: usize = 40;
 
 /// Transition weights: `m[prev][tag]`, row `N_TAGS` for the sentence start, plus for each
-/// closed tag the weights from every closing tag laid out densely.
+/// closing tag its weights to every closed tag laid out densely (`dense[k][j]`: closing tag
+/// `k` to closed tag `j`), so a Viterbi step is a broadcast-add-max over contiguous lanes.
 pub struct Transitions {
     m: Vec<[f32; N_TAGS]>,
     dense: Vec<[f32; LANES]>,
@@ -130,12 +131,12 @@ pub fn transitions<S: Scorer>(scorer: &S) -> Transitions {
     let m: Vec<[f32; N_TAGS]> = (0..=N_TAGS)
         .map(|p| scorer.scores(&[transition_feature(p)]))
         .collect();
-    let dense = closed_tags()
+    let dense = closing_tags()
         .iter()
-        .map(|&t| {
+        .map(|&p| {
             let mut row = [f32::NEG_INFINITY; LANES];
-            for (k, &p) in closing_tags().iter().enumerate() {
-                row[k] = m[p][t];
+            for (j, &t) in closed_tags().iter().enumerate() {
+                row[j] = m[p][t];
             }
             row
         })
@@ -145,6 +146,7 @@ pub fn transitions<S: Scorer>(scorer: &S) -> Transitions {
 
 /// Best legal tag sequence for emission scores `emit` under `trans`; writes it to `out`.
 /// The forward pass keeps only scores; back-pointers are recomputed along the best path.
+/// Maxima are exact whatever the visiting order, so scores do not depend on the loop layout.
 pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<usize>) {
     let n = emit.len();
     out.clear();
@@ -156,28 +158,21 @@ pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<usize>
     for &t in closed {
         score[0][t] = emit[0][t] + trans.m[N_TAGS][t];
     }
-    let mut gathered = [f32::NEG_INFINITY; LANES];
     for i in 1..n {
         let (before, now) = score.split_at_mut(i);
         let prev = &before[i - 1];
         let cur = &mut now[0];
-        for (k, &p) in closing.iter().enumerate() {
-            gathered[k] = prev[p];
-        }
-        for (&t, row) in closed.iter().zip(&trans.dense) {
-            let mut best = [f32::NEG_INFINITY; 8];
-            for (g, w) in gathered.chunks_exact(8).zip(row.chunks_exact(8)) {
-                for l in 0..8 {
-                    let s = g[l] + w[l];
-                    if s > best[l] {
-                        best[l] = s;
-                    }
-                }
+        // Closed tags: max over every closing predecessor, all closed tags at once.
+        let mut best = [f32::NEG_INFINITY; LANES];
+        for (&p, row) in closing.iter().zip(&trans.dense) {
+            let g = prev[p];
+            for (b, &w) in best.iter_mut().zip(row) {
+                let s = g + w;
+                *b = if s > *b { s } else { *b };
             }
-            cur[t] = best
-                .iter()
-                .fold(f32::NEG_INFINITY, |a, &b| if b > a { b } else { a })
-                + emit[i][t];
+        }
+        for (j, &t) in closed.iter().enumerate() {
+            cur[t] = best[j] + emit[i][t];
         }
         // Inside and last tags: two predecessors each (B-X, I-X).
         for &t in continuing_tags() {
@@ -266,7 +261,7 @@ mod tests {
     fn viterbi_respects_bilou() {
         let trans = Transitions {
             m: vec![[0f32; N_TAGS]; N_TAGS + 1],
-            dense: vec![[0f32; LANES]; closed_tags().len()],
+            dense: vec![[0f32; LANES]; closing_tags().len()],
         };
         // Token 0 looks like the inside of a name, token 1 like its end: only B-L is legal.
         let mut e0 = [0f32; N_TAGS];

@@ -8,30 +8,7 @@
 
 use super::hash::{hash_str, key, FeatureHash, PreHashedMap};
 use super::lexicon::{Lexicon, PhraseHash, MAX_COLUMNS, MAX_PHRASE};
-
-/// Maps a token to the form the model reads: curly and PTB quotes to `"`/`'`, dashes to `-`
-/// (a dash-only token of two or more, or an em/en dash, to `--`), digits to `0`.
-pub fn normalize_into(token: &str, out: &mut String) {
-    out.clear();
-    let dash_only = token.chars().all(|c| matches!(c, '-' | '–' | '—' | '―'));
-    if dash_only && (token.len() > 1) {
-        out.push_str("--");
-        return;
-    }
-    if token == "``" || token == "''" {
-        out.push('"');
-        return;
-    }
-    for c in token.chars() {
-        out.push(match c {
-            '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
-            '‘' | '’' | '‚' | '‛' | '`' | '′' => '\'',
-            '‐' | '‑' | '‒' => '-',
-            c if c.is_ascii_digit() => '0',
-            c => c,
-        });
-    }
-}
+pub use super::normalize::normalize_into;
 
 pub const FLAG_INIT_CAP: u8 = 1;
 pub const FLAG_ALL_CAP: u8 = 2;
@@ -157,10 +134,7 @@ pub fn token_infos<'a>(
             flags |= FLAG_SENT_START;
         }
         let lower = lower_h.add(0xFF).finish();
-        let lex = lexicon
-            .word(form, lower)
-            .copied()
-            .unwrap_or([0; MAX_COLUMNS]);
+        let lex = lexicon.word(form, lower).unwrap_or([0; MAX_COLUMNS]);
         out.push(TokenInfo {
             lower,
             form,

@@ -1,23 +1,27 @@
 //! Word-level knowledge from outside the labelled data: distributional word clusters and
 //! capitalisation statistics (derived by `scripts/derive/`), and name lists (gazetteers).
 //!
-//! Text formats, parsed once at load:
+//! Text formats (the shipped lexicon is laid out at build time, see [`wordtable`]; the
+//! gazetteer is parsed at load):
 //! - lexicon: `word<TAB>v1<TAB>v2…` with a `#`-header naming the columns; values are small ints
 //!   (cluster ids, buckets), 0 meaning unknown.
 //! - gazetteer: `TYPE<TAB>phrase` with the phrase as space-separated tokens.
 
-use super::features::normalize_into;
 use super::hash::{hash_str, FeatureHash, PreHashedMap};
+use super::normalize::normalize_into;
+use super::wordtable;
+pub use super::wordtable::MAX_COLUMNS;
+use std::borrow::Cow;
 
-/// Most lexicon columns a word can carry.
-pub const MAX_COLUMNS: usize = 8;
+/// The shipped lexicon's word table, laid out by `build.rs` from `model/lexicon.tsv`.
+const SHIPPED_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 /// Longest gazetteer phrase in tokens.
 pub const MAX_PHRASE: usize = 6;
 
 #[derive(Default)]
 pub struct Lexicon {
-    columns: usize,
-    words: PreHashedMap<[u16; MAX_COLUMNS]>,
+    /// A [`wordtable`] buffer.
+    words: Cow<'static, [u8]>,
     /// Phrase hash (over lowercased normalised tokens) → bit set of gazetteer lists.
     phrases: PreHashedMap<u32>,
     /// Gazetteer list names, bit i = list i.
@@ -26,24 +30,20 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn parse(lexicon: &str, gazetteer: &str) -> Lexicon {
-        let mut lex = Lexicon::default();
+        Lexicon::with_words(Cow::Owned(wordtable::build(lexicon)), gazetteer)
+    }
+
+    /// The shipped word table (no parsing) with the given gazetteer.
+    pub fn shipped(gazetteer: &str) -> Lexicon {
+        Lexicon::with_words(Cow::Borrowed(SHIPPED_WORDS), gazetteer)
+    }
+
+    fn with_words(words: Cow<'static, [u8]>, gazetteer: &str) -> Lexicon {
+        let mut lex = Lexicon {
+            words,
+            ..Lexicon::default()
+        };
         let mut buf = String::new();
-        for line in lexicon.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let Some(word) = cols.next() else { continue };
-            let mut vals = [0u16; MAX_COLUMNS];
-            let mut n = 0;
-            for (slot, v) in vals.iter_mut().zip(cols) {
-                *slot = v.parse().unwrap_or(0);
-                n += 1;
-            }
-            lex.columns = lex.columns.max(n);
-            normalize_into(word, &mut buf);
-            lex.words.insert(hash_str(&buf), vals);
-        }
         for line in gazetteer.lines() {
             let Some((list, phrase)) = line.split_once('\t') else {
                 continue;
@@ -71,14 +71,12 @@ impl Lexicon {
     }
 
     pub fn columns(&self) -> usize {
-        self.columns
+        wordtable::columns(&self.words)
     }
 
     /// Column values for a normalised word, trying it as written and then lowercased.
-    pub fn word(&self, form_hash: u64, lower_hash: u64) -> Option<&[u16; MAX_COLUMNS]> {
-        self.words
-            .get(&form_hash)
-            .or_else(|| self.words.get(&lower_hash))
+    pub fn word(&self, form_hash: u64, lower_hash: u64) -> Option<[u16; MAX_COLUMNS]> {
+        wordtable::get(&self.words, form_hash).or_else(|| wordtable::get(&self.words, lower_hash))
     }
 
     /// Gazetteer lists containing the phrase with this hash.

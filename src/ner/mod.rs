@@ -17,8 +17,10 @@ pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
+pub mod normalize;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+pub mod wordtable;
 
 use crate::doc::Doc;
 use crate::schema::Entity;
@@ -27,9 +29,9 @@ use lexicon::Lexicon;
 use model::Model;
 use std::sync::OnceLock;
 
-/// The shipped model and its tables.
+/// The shipped model and its tables (the lexicon, `model/lexicon.tsv`, is laid out by
+/// `build.rs`: see [`Lexicon::shipped`]).
 pub const MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
-pub const LEXICON: &str = include_str!("../../model/lexicon.tsv");
 pub const GAZETTEER: &str = include_str!("../../model/gazetteer.tsv");
 
 pub struct Recognizer {
@@ -75,7 +77,7 @@ impl Recognizer {
         SHIPPED.get_or_init(|| {
             let model =
                 Model::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Model::from_rows(Vec::new(), 0));
-            Recognizer::new(model, Lexicon::parse(LEXICON, GAZETTEER))
+            Recognizer::new(model, Lexicon::shipped(GAZETTEER))
         })
     }
 
