@@ -144,7 +144,6 @@ fn tag_all_paragraphs_as_body() -> Vec<(String, &'static str)> {
 }
 
 #[test]
-#[ignore = "known miss: the model tags \"The Hill\" WORK_OF_ART (a title-like \"The X\"), see issue 3 notes"]
 fn the_hill_when_read_as_body_text() {
     let all = tag_all_paragraphs_as_body();
     let hill: Vec<_> = all.iter().filter(|(t, _)| t.contains("The Hill")).collect();
@@ -159,7 +158,6 @@ fn names_in_skipped_paragraphs_when_read_as_body_text() {
             .filter(|(t, _)| t.contains(name))
             .collect::<Vec<_>>()
     };
-    // "The Hill" is found as a name (the span is right; the type is the known miss above).
     assert!(!find("The Hill").is_empty());
     let nsc = find("National Security Council");
     assert!(nsc.iter().any(|(_, l)| *l == "ORG"), "{nsc:?}");

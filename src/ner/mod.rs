@@ -94,8 +94,30 @@ impl Recognizer {
         let tags = self.tag_prepared(&p);
         p.sentences
             .iter()
-            .map(|&(a, b)| labels::spans(&tags[a..b]))
+            .map(|&(a, b)| self.outlets_as_org(&p.infos[a..b], labels::spans(&tags[a..b])))
             .collect()
+    }
+
+    /// A name the gazetteer lists as a news outlet is an organisation, whatever the model
+    /// made of it: a title-like `The Hill` reads as a WORK_OF_ART to it.
+    fn outlets_as_org(
+        &self,
+        infos: &[TokenInfo],
+        mut spans: Vec<(usize, usize, usize)>,
+    ) -> Vec<(usize, usize, usize)> {
+        let Some(bit) = self.lexicon.lists.iter().position(|l| l == "outlet") else {
+            return spans;
+        };
+        let org = labels::TYPES.iter().position(|&t| t == "ORG");
+        for (s, e, ty) in spans.iter_mut() {
+            let h = infos[*s..*e]
+                .iter()
+                .fold(lexicon::PhraseHash::default(), |h, t| h.push(t.lower));
+            if self.lexicon.phrase(h) & (1 << bit) != 0 {
+                *ty = org.unwrap_or(*ty);
+            }
+        }
+        spans
     }
 
     /// Entities in a tokenised article, byte offsets.
@@ -110,7 +132,7 @@ impl Recognizer {
         let mut out = Vec::new();
         for (si, &(a, b)) in p.sentences.iter().enumerate() {
             let base = doc.sentences[si].first;
-            for (s, e, ty) in labels::spans(&tags[a..b]) {
+            for (s, e, ty) in self.outlets_as_org(&p.infos[a..b], labels::spans(&tags[a..b])) {
                 let span = doc.span(base + s, base + e - 1);
                 out.push(Entity {
                     start: span.start,
