@@ -243,16 +243,16 @@ test('a 2 MB paste keeps the page responsive, and stale runs are dropped', async
   await page.close();
 });
 
-test('a quote over two paragraphs is marked in both, with entities nested inside', async () => {
+test('a quote over two paragraphs is one quote per paragraph, with entities nested inside', async () => {
   const { page, log } = await openPage(browser.context, base);
   const text = '“We will go on. We will not stop.\n\n“And we will win on Friday,” she said.';
   await pasteText(page, text);
   const parts = await page.$$eval('#article .para', (ps) =>
     ps.map((p) => [...p.querySelectorAll('.quote')].map((q) => `${q.dataset.ref}:${q.textContent}`)),
   );
-  assert.deepEqual(parts, [['q0:“We will go on. We will not stop.'], ['q0:“And we will win on Friday,”']]);
+  assert.deepEqual(parts, [['q0:“We will go on. We will not stop.'], ['q1:“And we will win on Friday,”']]);
   assert.equal(await page.$eval('#article .quote .ent', (e) => e.textContent), 'Friday');
-  assert.equal(await page.$$eval('#article .quote[tabindex]', (q) => q.length), 1, 'one tab stop per quote');
+  assert.equal(await page.$$eval('#article .quote[tabindex]', (q) => q.length), 2, 'one tab stop per quote');
   assert.deepEqual(log.errors, []);
   await page.close();
 });
