@@ -1,9 +1,16 @@
-//! Lays out the shipped lexicon (`model/lexicon.tsv`) as a binary word table in `OUT_DIR`, so
-//! the runtime embeds it ready to use instead of parsing 1 MB of text at start-up.
+//! Lays out the shipped lexicon (`model/lexicon.tsv`) as a binary word table and the entity
+//! model (`model/ner.bin`) as its lookup table in `OUT_DIR`, so the runtime embeds them ready to
+//! use instead of parsing 1 MB of text and decoding the model at start-up.
 
 #[allow(dead_code)]
 #[path = "src/ner/hash.rs"]
 mod hash;
+#[allow(dead_code)]
+#[path = "src/ner/labels.rs"]
+mod labels;
+#[allow(dead_code)]
+#[path = "src/ner/modeltable.rs"]
+mod modeltable;
 #[path = "src/ner/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
@@ -13,6 +20,9 @@ mod wordtable;
 fn main() {
     for f in [
         "model/lexicon.tsv",
+        "model/ner.bin",
+        "src/ner/labels.rs",
+        "src/ner/modeltable.rs",
         "src/ner/hash.rs",
         "src/ner/normalize.rs",
         "src/ner/wordtable.rs",
@@ -20,6 +30,14 @@ fn main() {
         println!("cargo:rerun-if-changed={f}");
     }
     let text = std::fs::read_to_string("model/lexicon.tsv").expect("read model/lexicon.tsv");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon.bin");
-    std::fs::write(out, wordtable::build(&text)).expect("write lexicon.bin");
+    let dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(dir.join("lexicon.bin"), wordtable::build(&text)).expect("write lexicon.bin");
+    // An unreadable model ships as an empty one (finding no names), as decoding it at run time
+    // used to.
+    let model = std::fs::read("model/ner.bin").expect("read model/ner.bin");
+    let table = modeltable::from_file(&model).unwrap_or_else(|e| {
+        println!("cargo:warning=model/ner.bin: {e}; shipping an empty entity model");
+        modeltable::Builder::new(0, 0, 0).finish()
+    });
+    std::fs::write(dir.join("ner-table.bin"), table).expect("write ner-table.bin");
 }

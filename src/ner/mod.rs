@@ -17,6 +17,7 @@ pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
+pub mod modeltable;
 pub mod normalize;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
@@ -75,8 +76,7 @@ impl Recognizer {
     pub fn shipped() -> &'static Recognizer {
         static SHIPPED: OnceLock<Recognizer> = OnceLock::new();
         SHIPPED.get_or_init(|| {
-            let model =
-                Model::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Model::from_rows(Vec::new(), 0));
+            let model = Model::shipped();
             Recognizer::new(model, Lexicon::shipped(GAZETTEER))
         })
     }
