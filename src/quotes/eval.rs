@@ -20,6 +20,7 @@
 //! items, the predicted speaker span overlaps a gold source span (or both are absent).
 
 use super::cues;
+use super::MARK_CHARS as MARKS;
 use crate::schema::{Quote, QuoteKind};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -144,9 +145,6 @@ impl std::fmt::Display for Report {
         Ok(())
     }
 }
-
-/// Quote marks as the corpus texts write them (straight, curly, PTB-style doubled, guillemets).
-const MARKS: &str = "“”\"‘’'`«»„";
 
 /// Whether a content span is wholly a quotation: it is one of the record's quoted segments,
 /// or it opens and closes with quote marks and has no double marks inside. Annotators sometimes start or end the span just

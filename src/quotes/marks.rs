@@ -49,6 +49,17 @@ pub struct Pairing {
     pub unbalanced: usize,
 }
 
+impl Pairing {
+    /// A quote reopened on a new paragraph or line: the part before is one quotation, inner
+    /// quotes left open there are unbalanced, and the outer quote goes on from `reopened_at`.
+    fn reopen(&mut self, stack: &mut Vec<(Family, usize)>, part: Span, reopened_at: usize) {
+        self.unbalanced += stack.len() - 1;
+        self.spans.push(part);
+        stack.truncate(1);
+        stack[0].1 = reopened_at;
+    }
+}
+
 fn is_open_context(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«„:".contains(p))
 }
@@ -94,9 +105,7 @@ pub fn pair(doc: &Doc) -> Pairing {
             // Continuation from the previous paragraph: it must reopen with the same family.
             match chars.first() {
                 Some(&(pos, c, _)) if outer.reopens_with(c) => {
-                    out.unbalanced += stack.len() - 1;
-                    out.spans.push(Span::new(start, body[pi - 1].end));
-                    stack = vec![(outer, pos)];
+                    out.reopen(&mut stack, Span::new(start, body[pi - 1].end), pos);
                     skip = Some(0);
                 }
                 _ => {
@@ -114,10 +123,8 @@ pub fn pair(doc: &Doc) -> Pairing {
                 let next = chars[k..].iter().find(|&&(_, n, _)| !n.is_whitespace());
                 if let (Some(&(outer, start)), Some(&(npos, n, _))) = (stack.first(), next) {
                     if outer.reopens_with(n) {
-                        out.unbalanced += stack.len() - 1;
                         let end = start + text[start..pos].trim_end().len();
-                        out.spans.push(Span::new(start, end));
-                        stack = vec![(outer, npos)];
+                        out.reopen(&mut stack, Span::new(start, end), npos);
                         skip = chars.iter().position(|&(p, _, _)| p == npos);
                     }
                 }

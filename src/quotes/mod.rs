@@ -15,6 +15,9 @@ use crate::mentions::Mentions;
 use crate::schema::{Quote, QuoteKind, Span};
 use std::collections::HashMap;
 
+/// Quote-mark characters as news copy writes them (PTB `''` and ``` `` ``` are doubled ones).
+pub(crate) const MARK_CHARS: &str = "“”\"‘’'`«»„";
+
 /// Finds direct and partial quotations. Returns the quotes and how many marks were unbalanced.
 pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
     let pairing = marks::pair(doc);
@@ -42,9 +45,7 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
 /// `because “…”`), and a short title in title case (`‘Thousands of Shootings’`).
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
-    let inner = quoted
-        .trim_matches(|c: char| "“”\"‘’'«»„`".contains(c))
-        .trim();
+    let inner = quoted.trim_matches(|c: char| MARK_CHARS.contains(c)).trim();
     let before = text[..span.start].trim_end_matches([' ', '\t', '\u{a0}']);
     let opens_sentence = before
         .chars()
@@ -77,7 +78,7 @@ fn runs_on(quoted: &str, after: &str) -> bool {
     }
     // A quoted fragment without closing punctuation continued by any lower-case word.
     let fragment = quoted
-        .trim_end_matches(|c: char| "“”\"‘’'«»`".contains(c))
+        .trim_end_matches(|c: char| MARK_CHARS.contains(c))
         .ends_with(char::is_alphanumeric);
     if fragment && after.starts_with(char::is_lowercase) {
         return true;
