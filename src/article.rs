@@ -93,6 +93,18 @@ fn blocks(text: &str, from: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// A writer's sign-off: `Follow Pam Key on Twitter @pamkeyNEN`, `Reach him at …`.
+fn sign_off(lower: &str) -> bool {
+    let social = ["twitter", "facebook", "instagram"];
+    let follow = lower.strip_prefix("follow ").is_some_and(|rest| {
+        social.iter().any(|s| {
+            rest.split_once(&format!(" on {s}"))
+                .is_some_and(|(who, _)| !who.contains(',') && who.split(' ').count() <= 4)
+        })
+    });
+    follow || lower.starts_with("reach him ") || lower.starts_with("reach her ")
+}
+
 /// Recognises publisher boilerplate by its wording. Long paragraphs are body text whatever they say.
 pub fn classify(par: &str) -> ParagraphKind {
     // A stray quote mark before a sign-off (`"Follow Pam Key on Twitter`) changes nothing.
@@ -165,7 +177,8 @@ pub fn classify(par: &str) -> ParagraphKind {
             "follow us on",
             "download our app",
             "share this article",
-        ]) || lower.starts_with("copyright")
+        ]) || sign_off(&lower)
+            || lower.starts_with("copyright")
             || lower.starts_with('©')
             || lower.starts_with("(c) "));
     if ad || promo {
@@ -225,6 +238,9 @@ mod tests {
             ("Sign up for our morning newsletter.", Boilerplate),
             ("Read more: Why it matters", Boilerplate),
             ("Follow us on Twitter and Facebook.", Boilerplate),
+            ("\"Follow Pam Key on Twitter @pamkeyNEN.\"", Boilerplate),
+            ("Follow AWR Hawkins on Twitter: @AWRHawkins.", Boilerplate),
+            ("Follow the money, she said on Twitter.", Body),
             (
                 "Copyright 2023 The Associated Press. All rights reserved.",
                 Boilerplate,

@@ -56,6 +56,9 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
     let embedded = runs_on(quoted, &text[span.end..])
         || after_joining_word(before)
+        || after_work_noun(before)
+        || single_quoted_heading(quoted, before, &text[span.end..])
+        || before_link(&text[span.end..])
         || (is_title(inner) && !before.ends_with(':'));
     if (opens_sentence || after_intro || long_clause) && !embedded {
         QuoteKind::Direct
@@ -122,6 +125,55 @@ fn after_joining_word(before: &str) -> bool {
         .rev()
         .collect();
     JOINING.contains(&word.as_str())
+}
+
+/// A paragraph that is nothing but a phrase in single quotes: a subheading quoting someone
+/// (`'A really tough decision.'`), as newspapers set them.
+fn single_quoted_heading(quoted: &str, before: &str, after: &str) -> bool {
+    let single = quoted.starts_with('‘') || (quoted.starts_with('\'') && !quoted.starts_with("''"));
+    let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    single
+        && (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with('\n'))
+}
+
+/// The quote is followed by a link: an excerpt of the linked article (`"…" http://nyti.ms/…`).
+fn before_link(after: &str) -> bool {
+    let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| after.starts_with(p))
+}
+
+/// The quote names a work just introduced (`in his 2002 book, ''Make Your Kid a
+/// Millionaire,''`, `DuVernay’s documentary, “13th,”`): a title, not speech.
+fn after_work_noun(before: &str) -> bool {
+    const WORKS: &[&str] = &[
+        "book",
+        "memoir",
+        "novel",
+        "play",
+        "show",
+        "program",
+        "programme",
+        "documentary",
+        "film",
+        "movie",
+        "album",
+        "song",
+        "podcast",
+        "series",
+    ];
+    let before = before.trim_end_matches(',').trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    WORKS.contains(&word.to_lowercase().as_str())
 }
 
 /// A short phrase whose longer words are all capitalised: a headline, book or slogan. Not one
@@ -223,6 +275,33 @@ mod tests {
                 ("“No.”".to_string(), QuoteKind::Direct),
                 ("“true.”".to_string(), QuoteKind::Partial),
             ]
+        );
+    }
+
+    fn kinds(t: &str) -> Vec<(String, QuoteKind)> {
+        find(&Doc::new(t))
+            .0
+            .into_iter()
+            .map(|q| (q.text, q.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_subheadings_and_linked_excerpts_are_not_speech() {
+        use QuoteKind::*;
+        let t = "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested it.";
+        assert_eq!(kinds(t)[0].1, Partial);
+        let t = "Watch DuVernay’s documentary, “13th,” below.";
+        assert_eq!(kinds(t)[0].1, Partial);
+        let t = "He said so.\n\n'A really tough decision.'\n\nShe left.";
+        assert_eq!(kinds(t)[0].1, Partial);
+        let t = "From the Times:\n\n\"Sam Mendes is withdrawing as director.\" http://nyti.ms/1Rc";
+        assert_eq!(kinds(t)[0].1, Partial);
+        // The same quotes as speech stay direct.
+        let t = "He said so.\n\n“A really tough decision,” she said.\n\nThe book, he said: “No.”";
+        assert_eq!(
+            kinds(t).iter().map(|k| k.1).collect::<Vec<_>>(),
+            [Direct, Direct]
         );
     }
 }
