@@ -134,8 +134,16 @@ pub fn pair(doc: &Doc) -> Pairing {
             let next = chars.get(k + 1).map(|&(_, c, _)| c);
             let next_is_word = next.is_some_and(char::is_alphanumeric);
             let prev_is_word = prev.is_some_and(char::is_alphanumeric);
+            // A “ after a word or punctuation and before a space, or ending the paragraph, is a
+            // mistyped ” (`“It's unusual,“ said Larry Noble`): it closes an open “.
+            let mistyped_closer = c == '“'
+                && (next.is_none_or(|n| n == '\n')
+                    || (!is_open_context(prev) && next.is_some_and(char::is_whitespace)));
             // Closing an open quote takes priority.
-            if let Some(depth) = stack.iter().rposition(|(f, _)| f.closes_with(c)) {
+            if let Some(depth) = stack
+                .iter()
+                .rposition(|&(f, _)| f.closes_with(c) || (mistyped_closer && f == Family::Curly))
+            {
                 let closing_apostrophe = matches!(c, '’' | '\'') && prev_is_word && next_is_word;
                 // A straight quote inside a curly one opens a nested quote when it starts a word.
                 let straight_opener = c == '"'
@@ -315,6 +323,15 @@ mod tests {
         let (q, n) = quotes("“Never closed.\n\nNext paragraph.");
         assert!(q.is_empty());
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one_closes() {
+        let t = "“It's unusual,“ said Larry Noble. “They see that. “\n\nAfter “a “b” c”.";
+        assert_eq!(
+            quotes(t),
+            (vec!["“It's unusual,“", "“They see that. “", "“a “b” c”"], 0)
+        );
     }
 
     #[test]
