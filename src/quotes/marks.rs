@@ -135,15 +135,15 @@ pub fn pair(doc: &Doc) -> Pairing {
             let next_is_word = next.is_some_and(char::is_alphanumeric);
             let prev_is_word = prev.is_some_and(char::is_alphanumeric);
             // A “ after a word or punctuation and before a space, or ending the paragraph, is a
-            // mistyped ” (`“It's unusual,“ said Larry Noble`): it closes an open “.
+            // mistyped ” (`“It's unusual,“ said Larry Noble`): it closes an open “ or ".
             let mistyped_closer = c == '“'
                 && (next.is_none_or(|n| n == '\n')
                     || (!is_open_context(prev) && next.is_some_and(char::is_whitespace)));
             // Closing an open quote takes priority.
-            if let Some(depth) = stack
-                .iter()
-                .rposition(|&(f, _)| f.closes_with(c) || (mistyped_closer && f == Family::Curly))
-            {
+            if let Some(depth) = stack.iter().rposition(|&(f, _)| {
+                f.closes_with(c)
+                    || (mistyped_closer && matches!(f, Family::Curly | Family::Straight))
+            }) {
                 let closing_apostrophe = matches!(c, '’' | '\'') && prev_is_word && next_is_word;
                 // A straight quote inside a curly one opens a nested quote when it starts a word.
                 let straight_opener = c == '"'
@@ -327,10 +327,13 @@ mod tests {
 
     #[test]
     fn an_opening_mark_typed_for_a_closing_one_closes() {
-        let t = "“It's unusual,“ said Larry Noble. “They see that. “\n\nAfter “a “b” c”.";
+        let t = "“It's unusual,“ said Larry Noble. “They see that. “\n\nAfter “a “b” c”. \"d.“";
         assert_eq!(
             quotes(t),
-            (vec!["“It's unusual,“", "“They see that. “", "“a “b” c”"], 0)
+            (
+                vec!["“It's unusual,“", "“They see that. “", "“a “b” c”", "\"d.“"],
+                0
+            )
         );
     }
 
