@@ -31,6 +31,12 @@ pub struct TrainArgs {
     pub epochs: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Chance that a training token is seen without its identity features (word dropout).
+    #[arg(long, default_value_t = 0.0)]
+    pub word_dropout: f32,
+    /// Models trained on different shuffles and averaged into one (same size and speed as one).
+    #[arg(long, default_value_t = 1)]
+    pub ensemble: usize,
     /// Drop weights below this magnitude from the written model (0 keeps all).
     #[arg(long, default_value_t = 0.0)]
     pub prune: f32,
@@ -61,6 +67,8 @@ pub fn train(args: &TrainArgs) -> Result<String, String> {
         &Config {
             epochs: args.epochs,
             seed: args.seed,
+            word_dropout: args.word_dropout,
+            ensemble: args.ensemble,
         },
     );
     let model = if args.prune > 0.0 {

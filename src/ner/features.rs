@@ -267,6 +267,43 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
     context_features(s, i, lex_columns, out);
 }
 
+/// [`static_features`] without the ones naming the word itself (its form, lowercase and the
+/// bigrams with it): word dropout in training, so the model also learns to recognise a name
+/// from its shape, clusters and context, as it must for names the training data never shows.
+pub fn static_features_without_identity(
+    s: &[TokenInfo],
+    i: usize,
+    lex_columns: usize,
+    out: &mut Vec<u64>,
+) {
+    let from = out.len();
+    static_features(s, i, lex_columns, out);
+    let t = &s[i];
+    let identity = [
+        key(T_LOWER, t.lower, 0),
+        key(T_FORM, t.form, 0),
+        key(T_BIGRAM, lower_at(s, i, -1), t.lower),
+        key(T_BIGRAM + 100, t.lower, lower_at(s, i, 1)),
+    ];
+    let mut k = from;
+    for j in from..out.len() {
+        if !identity.contains(&out[j]) {
+            out[k] = out[j];
+            k += 1;
+        }
+    }
+    out.truncate(k);
+}
+
+fn lower_at(s: &[TokenInfo], i: usize, d: isize) -> u64 {
+    let j = i as isize + d;
+    if j < 0 {
+        BOS
+    } else {
+        s.get(j as usize).map_or(EOS, |t| t.lower)
+    }
+}
+
 /// Cache key for [`word_features`]: they depend on the word form and its flags only.
 pub fn word_key(t: &TokenInfo) -> u64 {
     key(T_BIAS + 1000, t.form, t.flags as u64)
@@ -403,6 +440,21 @@ mod tests {
         static_features(&t, 1, 0, &mut g);
         assert_eq!(f, g);
         assert!(f.len() > 20);
+    }
+
+    #[test]
+    fn word_dropout_removes_exactly_the_identity_features() {
+        let t = infos(&["said", "John", "Kirby", "today"]);
+        let (mut all, mut dropped) = (Vec::new(), Vec::new());
+        static_features(&t, 2, 0, &mut all);
+        static_features_without_identity(&t, 2, 0, &mut dropped);
+        assert_eq!(dropped.len(), all.len() - 4);
+        assert!(dropped.iter().all(|f| all.contains(f)));
+        assert!(!dropped.contains(&key(T_LOWER, t[2].lower, 0)));
+        assert!(!dropped.contains(&key(T_FORM, t[2].form, 0)));
+        // The neighbours' words and the word's shape stay.
+        assert!(dropped.contains(&key(T_CTX_LOWER, -1i64 as u64, t[1].lower)));
+        assert!(dropped.contains(&key(T_SHAPE, t[2].shape, 0)));
     }
 
     #[test]

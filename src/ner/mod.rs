@@ -25,7 +25,7 @@ pub mod wordtable;
 
 use crate::doc::Doc;
 use crate::schema::Entity;
-use features::{doc_casing, token_infos, TokenInfo};
+use features::{doc_casing, token_infos, TokenInfo, FLAG_SENT_START};
 use lexicon::Lexicon;
 use model::Model;
 use std::sync::OnceLock;
@@ -99,7 +99,9 @@ impl Recognizer {
     }
 
     /// A name the gazetteer lists as a news outlet is an organisation, whatever the model
-    /// made of it: a title-like `The Hill` reads as a WORK_OF_ART to it.
+    /// made of it (a title-like `The Hill` reads as a WORK_OF_ART to it), and also where the
+    /// model saw no name or only part of it, if it is written capitalised (`head to The Hill`,
+    /// not `on the hill`).
     fn outlets_as_org(
         &self,
         infos: &[TokenInfo],
@@ -108,15 +110,55 @@ impl Recognizer {
         let Some(bit) = self.lexicon.lists.iter().position(|l| l == "outlet") else {
             return spans;
         };
-        let org = labels::TYPES.iter().position(|&t| t == "ORG");
+        let Some(org) = labels::TYPES.iter().position(|&t| t == "ORG") else {
+            return spans;
+        };
         for (s, e, ty) in spans.iter_mut() {
             let h = infos[*s..*e]
                 .iter()
                 .fold(lexicon::PhraseHash::default(), |h, t| h.push(t.lower));
             if self.lexicon.phrase(h) & (1 << bit) != 0 {
-                *ty = org.unwrap_or(*ty);
+                *ty = org;
             }
         }
+        // Gazetteer marks: 4 bits (B, I, L, U) per list, see `features::mark_gazetteer`.
+        let part = |i: usize, p: u32| infos[i].gazetteer & (1 << (bit as u32 * 4 + p)) != 0;
+        let mut i = 0;
+        while i < infos.len() {
+            let end = if part(i, 3) {
+                Some(i + 1)
+            } else if part(i, 0) {
+                (i + 1..infos.len())
+                    .take_while(|&j| part(j, 1) || part(j, 2))
+                    .find(|&j| part(j, 2))
+                    .map(|j| j + 1)
+            } else {
+                None
+            };
+            // Every word capitalised (not `The nation`), and a one-word name not at a sentence
+            // start (not `Time will tell`). Model spans inside the name that are not already an
+            // organisation (`Hill` of `The Hill`, LOC) give way to it; an ORG span is kept as
+            // the model drew it (OntoNotes leaves `The` out of `The Times`), and one reaching
+            // beyond the name is a longer name and stays.
+            let written_as_name = |e: usize| {
+                infos[i..e].iter().all(|t| t.is_capitalised())
+                    && (e - i > 1 || infos[i].flags & FLAG_SENT_START == 0)
+            };
+            match end {
+                Some(e)
+                    if written_as_name(e)
+                        && !spans
+                            .iter()
+                            .any(|&(a, b, ty)| a < e && i < b && (a < i || b > e || ty == org)) =>
+                {
+                    spans.retain(|&(a, b, _)| !(a < e && i < b));
+                    spans.push((i, e, org));
+                    i = e;
+                }
+                _ => i += 1,
+            }
+        }
+        spans.sort_unstable();
         spans
     }
 

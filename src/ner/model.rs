@@ -9,7 +9,7 @@
 
 use super::labels::N_TAGS;
 pub use super::modeltable::scale_of;
-use super::modeltable::{self, slot_of, Header, DENSE, DENSE_ROW};
+use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
 use std::borrow::Cow;
 use std::sync::Mutex;
 
@@ -20,8 +20,8 @@ pub struct Model {
     /// A [`modeltable`] buffer.
     table: Cow<'static, [u8]>,
     h: Header,
-    mask: usize,
-    shift: u32,
+    /// Slot count of the table.
+    slots: usize,
     scales: [f32; 256],
     pub lex_columns: usize,
     /// Scores of word-level features by word key: most tokens of an article are words seen
@@ -57,8 +57,7 @@ impl Model {
             f32::from_le_bytes(table[at..at + 4].try_into().expect("4 bytes"))
         });
         Ok(Model {
-            mask: (1 << h.bits) - 1,
-            shift: 32 - h.bits,
+            slots: h.slots,
             scales,
             lex_columns: h.lex_columns,
             h,
@@ -142,7 +141,7 @@ impl Model {
     #[inline]
     fn row(&self, slots: &[[u8; 8]], h: u64) -> u32 {
         let k = short_key(h);
-        let mut s = slot_of(k, self.shift);
+        let mut s = slot_of(k, self.slots);
         loop {
             let slot = u64::from_le_bytes(slots[s]);
             if (slot >> 32) as u32 == k {
@@ -151,7 +150,7 @@ impl Model {
             if slot == 0 {
                 return NONE;
             }
-            s = (s + 1) & self.mask;
+            s = next_slot(s, self.slots);
         }
     }
 
@@ -266,7 +265,7 @@ mod tests {
             Model::from_bytes(&m.to_bytes()).unwrap().to_bytes(),
             m.to_bytes()
         );
-        assert!(Model::from_table(Cow::Borrowed(b"LEDETAB1")).is_err());
+        assert!(Model::from_table(Cow::Borrowed(b"LEDETAB2")).is_err());
         for w in [0.01f32, 1.0, 300.0] {
             let scale = scale_of(scale_code(w));
             assert!(w / scale <= 127.0 && w / scale > 100.0, "{w} {scale}");

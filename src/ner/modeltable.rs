@@ -4,12 +4,12 @@
 //! in wasm); models given on the command line go through the same code at load. Standalone
 //! (imports only `labels`) so `build.rs` can include it.
 //!
-//! Layout: a header (magic `LEDETAB1`, then u32 tag count, lexicon columns, rows, slot-count
-//! bits `b`, dense rows `d`, data bytes), then sections each starting at a multiple of 8:
+//! Layout: a header (magic `LEDETAB2`, then u32 tag count, lexicon columns, rows, slot count
+//! `s`, dense rows `d`, data bytes), then sections each starting at a multiple of 8:
 //! - scales: 256 f32, the row scale of each scale code (computed once, where the table is
 //!   built, so every platform scores with the same values);
-//! - slots: `2^b` u64, an open-addressing table (home slot = the key's top `b` bits, linear
-//!   probing, keys inserted in sorted order) of `key << 32 | row offset into data`, or
+//! - slots: `s` u64 (rows × 5/3: 60% full), an open-addressing table (home slot = the key
+//!   scaled to `s`, linear probing, keys inserted in sorted order) of `key << 32 | row offset into data`, or
 //!   `DENSE | index into dense` for long rows; 0 = empty;
 //! - dense: `d × N_TAGS` f32, long rows as full score vectors (absent tags 0.0);
 //! - dense offsets: `d` u32, the offset into data of each dense row;
@@ -20,7 +20,7 @@ use super::labels::N_TAGS;
 /// Magic of the model file written by training (`model/ner.bin`).
 pub const FILE_MAGIC: &[u8; 8] = b"LEDENER3";
 /// Magic of a laid-out table.
-pub const TABLE_MAGIC: &[u8; 8] = b"LEDETAB1";
+pub const TABLE_MAGIC: &[u8; 8] = b"LEDETAB2";
 
 /// Rows with at least this many entries are also kept dense (about 1% of rows, most of the
 /// weights read at run time: bias, shapes, common context words).
@@ -37,11 +37,21 @@ pub fn scale_of(code: u8) -> f32 {
     ((code as f32 - 128.0) / 8.0).exp2()
 }
 
-/// Home slot of a key: its top bits (keys are hash values, so uniform). Inserting keys in
-/// sorted order then fills the table front to back.
+/// Home slot of a key among `slots`: the key scaled to the table (keys are hash values, so
+/// uniform; any table size works). Inserting keys in sorted order fills it front to back.
 #[inline]
-pub fn slot_of(k: u32, shift: u32) -> usize {
-    (k as u64 >> shift) as usize
+pub fn slot_of(k: u32, slots: usize) -> usize {
+    ((k as u64 * slots as u64) >> 32) as usize
+}
+
+/// The slot probed after `s` in a table of `slots`.
+#[inline]
+pub fn next_slot(s: usize, slots: usize) -> usize {
+    if s + 1 == slots {
+        0
+    } else {
+        s + 1
+    }
 }
 
 /// Section offsets and sizes of a table.
@@ -49,7 +59,7 @@ pub fn slot_of(k: u32, shift: u32) -> usize {
 pub struct Header {
     pub lex_columns: usize,
     pub rows: usize,
-    pub bits: u32,
+    pub slots: usize,
     pub dense: usize,
     pub data_len: usize,
     pub scales_at: usize,
@@ -64,16 +74,16 @@ fn align8(n: usize) -> usize {
 }
 
 impl Header {
-    fn new(lex_columns: usize, rows: usize, bits: u32, dense: usize, data_len: usize) -> Header {
+    fn new(lex_columns: usize, rows: usize, slots: usize, dense: usize, data_len: usize) -> Header {
         let scales_at = HEADER;
         let slots_at = align8(scales_at + 4 * 256);
-        let dense_at = slots_at + (8 << bits);
+        let dense_at = slots_at + 8 * slots;
         let offsets_at = align8(dense_at + DENSE_ROW * dense);
         let data_at = align8(offsets_at + 4 * dense);
         Header {
             lex_columns,
             rows,
-            bits,
+            slots,
             dense,
             data_len,
             scales_at,
@@ -104,14 +114,14 @@ pub fn header(t: &[u8]) -> Result<Header, String> {
             "model has {tags} tags, this build expects {N_TAGS}"
         ));
     }
-    let bits = u32_at(t, 20) as u32;
-    if !(4..=31).contains(&bits) {
+    let slots = u32_at(t, 20);
+    if slots < 16 || slots <= u32_at(t, 16) {
         return Err("bad model table size".into());
     }
     let h = Header::new(
         u32_at(t, 12),
         u32_at(t, 16),
-        bits,
+        slots,
         u32_at(t, 24),
         u32_at(t, 28),
     );
@@ -124,8 +134,6 @@ pub fn header(t: &[u8]) -> Result<Header, String> {
 /// Lays out a table row by row (rows in key order keep building fast).
 pub struct Builder {
     slots: Vec<u64>,
-    mask: usize,
-    shift: u32,
     data: Vec<u8>,
     dense: Vec<[f32; N_TAGS]>,
     offsets: Vec<u32>,
@@ -137,11 +145,9 @@ pub struct Builder {
 impl Builder {
     /// An empty table with room for `rows` rows of `weights` entries in all.
     pub fn new(rows: usize, weights: usize, lex_columns: usize) -> Builder {
-        let cap = (rows * 2).next_power_of_two().max(16);
+        let cap = (rows * 5 / 3).max(16);
         Builder {
             slots: vec![0; cap],
-            mask: cap - 1,
-            shift: 32 - cap.trailing_zeros(),
             data: Vec::with_capacity(2 * rows + 2 * weights),
             dense: Vec::new(),
             offsets: Vec::new(),
@@ -164,9 +170,10 @@ impl Builder {
         }
         self.data[offset] = n;
         let value = self.densify(offset).unwrap_or(offset as u32);
-        let mut s = slot_of(key, self.shift);
+        let n = self.slots.len();
+        let mut s = slot_of(key, n);
         while self.slots[s] != 0 {
-            s = (s + 1) & self.mask;
+            s = next_slot(s, n);
         }
         self.slots[s] = (key as u64) << 32 | value as u64;
         self.rows += 1;
@@ -201,20 +208,13 @@ impl Builder {
         let h = Header::new(
             self.lex_columns,
             self.rows,
-            self.slots.len().trailing_zeros(),
+            self.slots.len(),
             self.dense.len(),
             self.data.len(),
         );
         let mut out = Vec::with_capacity(h.table_len());
         out.extend_from_slice(TABLE_MAGIC);
-        for v in [
-            N_TAGS,
-            h.lex_columns,
-            h.rows,
-            h.bits as usize,
-            h.dense,
-            h.data_len,
-        ] {
+        for v in [N_TAGS, h.lex_columns, h.rows, h.slots, h.dense, h.data_len] {
             out.extend_from_slice(&(v as u32).to_le_bytes());
         }
         for s in self.scales {

@@ -7,7 +7,9 @@
 
 use super::conll::{self, BioDoc, Scores};
 use super::decode::{tag_document, transitions, viterbi, History, Scorer};
-use super::features::{history_features, static_features, transition_feature};
+use super::features::{
+    history_features, static_features, static_features_without_identity, transition_feature,
+};
 use super::hash::PreHashedMap;
 use super::labels::{self, N_TAGS};
 use super::lexicon::Lexicon;
@@ -68,6 +70,9 @@ pub struct Perceptron {
     rows: Vec<Vec<Entry>>,
     steps: u32,
     lex_columns: usize,
+    /// Chance that a training token loses its identity features ([`Config::word_dropout`]).
+    word_dropout: f32,
+    rng: u64,
 }
 
 /// Reused buffers for one sentence.
@@ -95,6 +100,14 @@ impl Scorer for Perceptron {
 }
 
 impl Perceptron {
+    /// Uniform in [0, 1) from a xorshift generator (seeded by [`Config::seed`]).
+    fn coin(&mut self) -> f32 {
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        (self.rng >> 40) as f32 / (1u64 << 24) as f32
+    }
+
     fn update(&mut self, features: &[u64], tag: usize, delta: f32) {
         let now = self.steps;
         for &f in features {
@@ -136,7 +149,11 @@ impl Perceptron {
             work.bounds.clear();
             for i in 0..sent.len() {
                 let a = work.feats.len();
-                static_features(sent, i, self.lex_columns, &mut work.feats);
+                if self.word_dropout > 0.0 && self.coin() < self.word_dropout {
+                    static_features_without_identity(sent, i, self.lex_columns, &mut work.feats);
+                } else {
+                    static_features(sent, i, self.lex_columns, &mut work.feats);
+                }
                 history_features(&sent[i], history.get(&sent[i]), &mut work.feats);
                 work.bounds.push((a, work.feats.len()));
             }
@@ -176,37 +193,46 @@ impl Perceptron {
 
     /// Averaged weights, quantised: int8 with one scale per feature row.
     pub fn export(&self) -> Model {
-        let now = self.steps.max(1) as f64;
-        let mut merged: HashMap<u32, Vec<(u8, f32)>> = HashMap::with_capacity(self.index.len());
-        for (&f, &r) in &self.index {
+        export_mean(std::slice::from_ref(self))
+    }
+}
+
+/// The mean of several perceptrons' averaged weights, quantised. A linear model's scores are
+/// linear in its weights, so this is the score-averaging ensemble at the cost of one model.
+fn export_mean(ps: &[Perceptron]) -> Model {
+    let mut merged: HashMap<u32, Vec<(u8, f32)>> = HashMap::new();
+    for p in ps {
+        let now = p.steps.max(1) as f64;
+        for (&f, &r) in &p.index {
             let row = merged.entry(short_key(f)).or_default();
-            for e in &self.rows[r as usize] {
-                let avg = ((e.total + e.weight as f64 * (now - e.stamp as f64)) / now) as f32;
+            for e in &p.rows[r as usize] {
+                let avg = ((e.total + e.weight as f64 * (now - e.stamp as f64)) / now) as f32
+                    / ps.len() as f32;
                 match row.iter_mut().find(|x| x.0 == e.tag) {
                     Some(x) => x.1 += avg,
                     None => row.push((e.tag, avg)),
                 }
             }
         }
-        let rows = merged
-            .into_iter()
-            .filter_map(|(k, row)| {
-                let max = row.iter().map(|x| x.1.abs()).fold(0.0f32, f32::max);
-                if max == 0.0 {
-                    return None;
-                }
-                let code = scale_code(max);
-                let scale = scale_of(code);
-                let q: Vec<(u8, i8)> = row
-                    .into_iter()
-                    .map(|(t, w)| (t, (w / scale).round().clamp(-127.0, 127.0) as i8))
-                    .filter(|x| x.1 != 0)
-                    .collect();
-                (!q.is_empty()).then_some((k, code, q))
-            })
-            .collect();
-        Model::from_rows(rows, self.lex_columns)
     }
+    let rows = merged
+        .into_iter()
+        .filter_map(|(k, row)| {
+            let max = row.iter().map(|x| x.1.abs()).fold(0.0f32, f32::max);
+            if max == 0.0 {
+                return None;
+            }
+            let code = scale_code(max);
+            let scale = scale_of(code);
+            let q: Vec<(u8, i8)> = row
+                .into_iter()
+                .map(|(t, w)| (t, (w / scale).round().clamp(-127.0, 127.0) as i8))
+                .filter(|x| x.1 != 0)
+                .collect();
+            (!q.is_empty()).then_some((k, code, q))
+        })
+        .collect();
+    Model::from_rows(rows, ps.first().map_or(0, |p| p.lex_columns))
 }
 
 /// Scores a scorer on examples (exact spans, conlleval rules).
@@ -230,6 +256,10 @@ pub fn evaluate<S: Scorer>(scorer: &S, examples: &[Example]) -> Scores {
 pub struct Config {
     pub epochs: usize,
     pub seed: u64,
+    /// Chance that a training token is seen without its identity features.
+    pub word_dropout: f32,
+    /// Perceptrons trained on different shuffles, their weights averaged into one model.
+    pub ensemble: usize,
 }
 
 /// Trains on `train`, keeps the epoch whose quantised model scores best on `dev`.
@@ -239,33 +269,43 @@ pub fn train(
     lexicon: &Lexicon,
     config: &Config,
 ) -> (Model, Scores) {
-    let mut p = Perceptron {
-        lex_columns: lexicon.columns(),
-        ..Default::default()
-    };
+    let mut ps: Vec<Perceptron> = (0..config.ensemble.max(1) as u64)
+        .map(|i| Perceptron {
+            lex_columns: lexicon.columns(),
+            word_dropout: config.word_dropout,
+            rng: (config.seed + i).wrapping_mul(0x9E37_79B9_7F4A_7C15).max(1),
+            ..Default::default()
+        })
+        .collect();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = config.seed.max(1);
     let mut work = Work::default();
     let mut best: Option<(f64, Model, Scores)> = None;
     let start = Instant::now();
     for epoch in 1..=config.epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
         let (mut errors, mut tokens) = (0, 0);
-        for &d in &order {
-            let (e, t) = p.train_document(&train[d], &mut work);
-            errors += e;
-            tokens += t;
+        // Each member sees its own shuffle of the documents.
+        for p in &mut ps {
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(i, (rng % (i as u64 + 1)) as usize);
+            }
+            for &d in &order {
+                let (e, t) = p.train_document(&train[d], &mut work);
+                errors += e;
+                tokens += t;
+            }
         }
-        let model = p.export();
+        let model = export_mean(&ps);
         let scores = evaluate(&model, dev);
         let f = scores.overall().2;
         if std::env::var_os("LEDE_FLOAT_EVAL").is_some() {
-            eprintln!("  unquantised dev F1 {:.2}", evaluate(&p, dev).overall().2);
+            eprintln!(
+                "  unquantised dev F1 {:.2}",
+                evaluate(&ps[0], dev).overall().2
+            );
         }
         eprintln!(
             "epoch {epoch}: train error {:.2}%  dev F1 {f:.2}  features {}  weights {}  {:.0}s",
@@ -280,4 +320,59 @@ pub fn train(
     }
     let (_, model, scores) = best.expect("at least one epoch");
     (model, scores)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Documents of short sentences naming people and places in a few patterns.
+    fn corpus(names: &[(&str, &str)], places: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, (first, last)) in names.iter().enumerate() {
+            let place = places[i % places.len()];
+            out += "-DOCSTART-\tO\n\n";
+            out += &format!(
+                "{first}\tB-PERSON\n{last}\tI-PERSON\nvisited\tO\n{place}\tB-GPE\non\tO\nMonday\tB-DATE\n.\tO\n\n"
+            );
+            out += &format!(
+                "{last}\tB-PERSON\nsaid\tO\nit\tO\nrained\tO\nin\tO\n{place}\tB-GPE\n.\tO\n\n"
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn ensemble_with_word_dropout_learns_names_it_never_saw() {
+        let lexicon = Lexicon::default();
+        let train_docs = conll::parse(&corpus(
+            &[
+                ("John", "Kirby"),
+                ("Jake", "Sullivan"),
+                ("Mary", "Jones"),
+                ("Ann", "Lee"),
+                ("Tom", "Brown"),
+                ("Kim", "Young"),
+            ],
+            &["Moscow", "Busan", "Tokyo", "Paris"],
+        ));
+        let dev_docs = conll::parse(&corpus(&[("Vladimir", "Putin")], &["Seoul"]));
+        let (train_set, dev_set) = (
+            examples(&train_docs, &lexicon),
+            examples(&dev_docs, &lexicon),
+        );
+        let config = Config {
+            epochs: 6,
+            seed: 3,
+            word_dropout: 0.3,
+            ensemble: 2,
+        };
+        let (model, scores) = train(&train_set, &dev_set, &lexicon, &config);
+        assert!(model.features() > 0);
+        // New names in the trained patterns: most are found from context and shape alone.
+        assert!(scores.overall().2 >= 60.0, "{}", scores.report());
+        // Same seed, same model.
+        let (again, _) = train(&train_set, &dev_set, &lexicon, &config);
+        assert_eq!(again.weights(), model.weights());
+    }
 }
