@@ -115,16 +115,18 @@ fn after_joining_word(before: &str) -> bool {
     if before.ends_with(['—', '–']) {
         return true;
     }
-    let before = before.trim_end_matches(',');
-    let word: String = before
-        .chars()
+    JOINING.contains(&last_word(before.trim_end_matches(',')).as_str())
+}
+
+/// The run of letters `text` ends with (empty if it ends otherwise).
+fn last_word(text: &str) -> String {
+    let start = text
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    JOINING.contains(&word.as_str())
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    text[start..].to_string()
 }
 
 /// A paragraph that is nothing but a phrase in single quotes: a subheading quoting someone
@@ -164,15 +166,7 @@ fn after_work_noun(before: &str) -> bool {
         "podcast",
         "series",
     ];
-    let before = before.trim_end_matches(',').trim_end();
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = last_word(before.trim_end_matches(',').trim_end());
     WORKS.contains(&word.to_lowercase().as_str())
 }
 
