@@ -51,7 +51,12 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
         .chars()
         .next_back()
         .is_none_or(|c| "\n.!?”\"’')".contains(c));
-    let after_intro = before.ends_with(':') || before.ends_with(',');
+    // After a comma, a lower-case quote continues the writer's clause (`that if elected,
+    // “she would sign …”`) unless a verb of saying introduces it (`adding, “and …”`).
+    let after_intro = before.ends_with(':')
+        || (before.ends_with(',')
+            && (!inner.starts_with(char::is_lowercase)
+                || cues::is_speech(&last_word(before.trim_end_matches(',')))));
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
     let embedded = runs_on(quoted, &text[span.end..])
@@ -278,6 +283,17 @@ mod tests {
             .into_iter()
             .map(|q| (q.text, q.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_lower_case_quote_after_the_writers_comma_is_partial() {
+        use QuoteKind::*;
+        let t = "He said that if it came to her desk, “she would sign it.”";
+        assert_eq!(kinds(t)[0].1, Partial);
+        let t = "He spoke of the bill, adding, “and she would sign it.”";
+        assert_eq!(kinds(t)[0].1, Direct);
+        let t = "On the bill, “She would sign it,” he said.";
+        assert_eq!(kinds(t)[0].1, Direct);
     }
 
     #[test]
