@@ -56,7 +56,8 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let after_intro = before.ends_with(':')
         || (before.ends_with(',')
             && (!inner.starts_with(char::is_lowercase)
-                || cues::is_speech(&last_word(before.trim_end_matches(',')))));
+                || cues::is_speech(&last_word(before.trim_end_matches(',')))
+                || resumes_split_quote(before)));
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
     let embedded = runs_on(quoted, &text[span.end..])
@@ -121,6 +122,13 @@ fn after_joining_word(before: &str) -> bool {
         return true;
     }
     JOINING.contains(&last_word(before.trim_end_matches(',')).as_str())
+}
+
+/// The paragraph so far holds a quote broken off at a comma (`“Every time you say that,”
+/// Tester said, referring to …, “you give …”`): a quote after the attribution resumes it.
+fn resumes_split_quote(before: &str) -> bool {
+    let paragraph = before.rsplit('\n').next().unwrap_or(before);
+    [",”", ",\"", ",''"].iter().any(|m| paragraph.contains(m))
 }
 
 /// The run of letters `text` ends with (empty if it ends otherwise).
@@ -294,6 +302,12 @@ mod tests {
         assert_eq!(kinds(t)[0].1, Direct);
         let t = "On the bill, “She would sign it,” he said.";
         assert_eq!(kinds(t)[0].1, Direct);
+        // The second half of a quote broken by its attribution.
+        let t = "“Every time you say that,” Tester said, referring to the excuse, “you give ammunition.”";
+        assert_eq!(
+            kinds(t).iter().map(|k| k.1).collect::<Vec<_>>(),
+            [Direct, Direct]
+        );
     }
 
     #[test]
