@@ -124,11 +124,16 @@ fn after_joining_word(before: &str) -> bool {
     JOINING.contains(&last_word(before.trim_end_matches(',')).as_str())
 }
 
-/// The paragraph so far holds a quote broken off at a comma (`“Every time you say that,”
+/// The sentence so far holds a quote broken off at a comma (`“Every time you say that,”
 /// Tester said, referring to …, “you give …”`): a quote after the attribution resumes it.
 fn resumes_split_quote(before: &str) -> bool {
     let paragraph = before.rsplit('\n').next().unwrap_or(before);
-    [",”", ",\"", ",''"].iter().any(|m| paragraph.contains(m))
+    let sentence = [". ", "? ", "! "]
+        .iter()
+        .filter_map(|end| paragraph.rfind(end).map(|i| i + end.len()))
+        .max()
+        .map_or(paragraph, |i| &paragraph[i..]);
+    [",”", ",\"", ",''"].iter().any(|m| sentence.contains(m))
 }
 
 /// The run of letters `text` ends with (empty if it ends otherwise).
