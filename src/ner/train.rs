@@ -100,12 +100,9 @@ impl Scorer for Perceptron {
 }
 
 impl Perceptron {
-    /// Uniform in [0, 1) from a xorshift generator (seeded by [`Config::seed`]).
+    /// Uniform in [0, 1) from the member's own generator (seeded by [`Config::seed`]).
     fn coin(&mut self) -> f32 {
-        self.rng ^= self.rng << 13;
-        self.rng ^= self.rng >> 7;
-        self.rng ^= self.rng << 17;
-        (self.rng >> 40) as f32 / (1u64 << 24) as f32
+        (xorshift(&mut self.rng) >> 40) as f32 / (1u64 << 24) as f32
     }
 
     fn update(&mut self, features: &[u64], tag: usize, delta: f32) {
@@ -195,6 +192,14 @@ impl Perceptron {
     pub fn export(&self) -> Model {
         export_mean(std::slice::from_ref(self))
     }
+}
+
+/// Next value of a xorshift64 generator (deterministic, so a seed reproduces a model).
+fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
 }
 
 /// The mean of several perceptrons' averaged weights, quantised. A linear model's scores are
@@ -287,10 +292,7 @@ pub fn train(
         // Each member sees its own shuffle of the documents.
         for p in &mut ps {
             for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
+                order.swap(i, (xorshift(&mut rng) % (i as u64 + 1)) as usize);
             }
             for &d in &order {
                 let (e, t) = p.train_document(&train[d], &mut work);
