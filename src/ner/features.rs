@@ -295,6 +295,7 @@ pub fn static_features_without_identity(
     out.truncate(k);
 }
 
+/// The lowercase word `d` tokens from token `i`, or the sentence-boundary marker.
 fn lower_at(s: &[TokenInfo], i: usize, d: isize) -> u64 {
     let j = i as isize + d;
     if j < 0 {
@@ -338,7 +339,7 @@ pub fn context_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut
         let j = i as isize + d;
         (j >= 0 && (j as usize) < s.len()).then(|| &s[j as usize])
     };
-    let lower = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
+    let lower = |d| lower_at(s, i, d);
     let shape = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short_shape);
     let t = &s[i];
     for d in [-2isize, -1, 1, 2] {

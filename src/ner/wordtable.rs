@@ -4,8 +4,9 @@
 //! `hash` and `normalize`) so `build.rs` can include it.
 //!
 //! Layout: u32 columns, u32 entry count `n`, u32 bucket bits `b`, `2^b + 1` u32 bucket starts
-//! (buckets are the keys' top `b` bits), `n` u32 low key halves in key order (with the bucket
-//! that is a ~50-bit fingerprint; a 200k-word table saves 0.8 MB), `n × columns` u16 values.
+//! (buckets are the keys' top `b` bits, about eight keys each), `n` u32 low key halves in key
+//! order (with the bucket, a ~45-bit fingerprint at half the size of whole keys), `n × columns`
+//! u16 values.
 
 use super::hash::hash_str;
 use super::normalize::normalize_into;

@@ -38,6 +38,9 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
     (quotes, pairing.unbalanced)
 }
 
+/// Spaces within a line around a quote (a line break is kept: it ends a paragraph).
+const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+
 /// Direct: the quote opens its sentence (`“…,” he said`), follows a colon or comma
 /// (`said: “…”`), or is a long capitalised clause. Partial: a phrase embedded in the writer's
 /// clause (`will “pay a price” if`, `rated it “true.”`), whatever punctuation it carries —
@@ -46,7 +49,8 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
     let inner = quoted.trim_matches(|c: char| MARK_CHARS.contains(c)).trim();
-    let before = text[..span.start].trim_end_matches([' ', '\t', '\u{a0}']);
+    let before = text[..span.start].trim_end_matches(SPACES);
+    let after = text[span.end..].trim_start_matches(SPACES);
     let opens_sentence = before
         .chars()
         .next_back()
@@ -60,11 +64,11 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
                 || resumes_split_quote(before)));
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
-    let embedded = runs_on(quoted, &text[span.end..])
+    let embedded = runs_on(quoted, after)
         || after_joining_word(before)
         || after_work_noun(before)
-        || single_quoted_heading(quoted, before, &text[span.end..])
-        || before_link(&text[span.end..])
+        || single_quoted_heading(quoted, before, after)
+        || before_link(after)
         || (is_title(inner) && !before.ends_with(':'));
     if (opens_sentence || after_intro || long_clause) && !embedded {
         QuoteKind::Direct
@@ -81,7 +85,6 @@ fn runs_on(quoted: &str, after: &str) -> bool {
         "about", "with", "from", "before", "after", "if", "than", "is", "are", "was", "were",
         "would", "during", "against", "between", "over", "while", "as", "into", "without",
     ];
-    let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
     if after.starts_with('(') {
         return true;
     }
@@ -151,7 +154,6 @@ fn last_word(text: &str) -> String {
 /// (`'A really tough decision.'`), as newspapers set them.
 fn single_quoted_heading(quoted: &str, before: &str, after: &str) -> bool {
     let single = quoted.starts_with('‘') || (quoted.starts_with('\'') && !quoted.starts_with("''"));
-    let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
     single
         && (before.is_empty() || before.ends_with('\n'))
         && (after.is_empty() || after.starts_with('\n'))
@@ -159,7 +161,6 @@ fn single_quoted_heading(quoted: &str, before: &str, after: &str) -> bool {
 
 /// The quote is followed by a link: an excerpt of the linked article (`"…" http://nyti.ms/…`).
 fn before_link(after: &str) -> bool {
-    let after = after.trim_start_matches([' ', '\t', '\u{a0}']);
     ["http://", "https://", "www."]
         .iter()
         .any(|p| after.starts_with(p))
@@ -290,47 +291,51 @@ mod tests {
         );
     }
 
-    fn kinds(t: &str) -> Vec<(String, QuoteKind)> {
-        find(&Doc::new(t))
-            .0
-            .into_iter()
-            .map(|q| (q.text, q.kind))
-            .collect()
+    /// Each text's quotes, in order, have these kinds.
+    fn assert_kinds(cases: &[(&str, &[QuoteKind])]) {
+        for &(t, want) in cases {
+            let got: Vec<QuoteKind> = find(&Doc::new(t)).0.into_iter().map(|q| q.kind).collect();
+            assert_eq!(&got[..want.len().min(got.len())], want, "{t}");
+        }
     }
 
     #[test]
     fn a_lower_case_quote_after_the_writers_comma_is_partial() {
         use QuoteKind::*;
-        let t = "He said that if it came to her desk, “she would sign it.”";
-        assert_eq!(kinds(t)[0].1, Partial);
-        let t = "He spoke of the bill, adding, “and she would sign it.”";
-        assert_eq!(kinds(t)[0].1, Direct);
-        let t = "On the bill, “She would sign it,” he said.";
-        assert_eq!(kinds(t)[0].1, Direct);
-        // The second half of a quote broken by its attribution.
-        let t = "“Every time you say that,” Tester said, referring to the excuse, “you give ammunition.”";
-        assert_eq!(
-            kinds(t).iter().map(|k| k.1).collect::<Vec<_>>(),
-            [Direct, Direct]
-        );
+        assert_kinds(&[
+            ("He said that if it came to her desk, “she would sign it.”", &[Partial]),
+            ("He spoke of the bill, adding, “and she would sign it.”", &[Direct]),
+            ("On the bill, “She would sign it,” he said.", &[Direct]),
+            // The second half of a quote broken by its attribution.
+            (
+                "“Every time you say that,” Tester said, referring to the excuse, “you give ammunition.”",
+                &[Direct, Direct],
+            ),
+        ]);
     }
 
     #[test]
     fn titles_subheadings_and_linked_excerpts_are_not_speech() {
         use QuoteKind::*;
-        let t = "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested it.";
-        assert_eq!(kinds(t)[0].1, Partial);
-        let t = "Watch DuVernay’s documentary, “13th,” below.";
-        assert_eq!(kinds(t)[0].1, Partial);
-        let t = "He said so.\n\n'A really tough decision.'\n\nShe left.";
-        assert_eq!(kinds(t)[0].1, Partial);
-        let t = "From the Times:\n\n\"Sam Mendes is withdrawing as director.\" http://nyti.ms/1Rc";
-        assert_eq!(kinds(t)[0].1, Partial);
-        // The same quotes as speech stay direct.
-        let t = "He said so.\n\n“A really tough decision,” she said.\n\nThe book, he said: “No.”";
-        assert_eq!(
-            kinds(t).iter().map(|k| k.1).collect::<Vec<_>>(),
-            [Direct, Direct]
-        );
+        assert_kinds(&[
+            (
+                "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested it.",
+                &[Partial],
+            ),
+            ("Watch DuVernay’s documentary, “13th,” below.", &[Partial]),
+            (
+                "He said so.\n\n'A really tough decision.'\n\nShe left.",
+                &[Partial],
+            ),
+            (
+                "From the Times:\n\n\"Sam Mendes is withdrawing as director.\" http://nyti.ms/1Rc",
+                &[Partial],
+            ),
+            // The same quotes as speech stay direct.
+            (
+                "He said so.\n\n“A really tough decision,” she said.\n\nThe book, he said: “No.”",
+                &[Direct, Direct],
+            ),
+        ]);
     }
 }
