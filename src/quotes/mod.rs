@@ -62,19 +62,34 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
             && (!inner.starts_with(char::is_lowercase)
                 || cues::is_speech(&last_word(before.trim_end_matches(',')))
                 || resumes_split_quote(before)));
+    // A whole utterance right after a verb of saying (`the crowd chanted “What curfew?” and
+    // kept going`): speech even when the writer's sentence runs on.
+    let said_whole = cues::is_speech(&last_word(before))
+        && inner.starts_with(char::is_uppercase)
+        && inner.ends_with(['.', '!', '?']);
     let long_clause =
         inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
-    let embedded = runs_on(quoted, after)
-        || after_joining_word(before)
+    let names_something = after_joining_word(before)
         || after_work_noun(before)
         || single_quoted_heading(quoted, before, after)
         || before_link(after)
-        || (is_title(inner) && !before.ends_with(':'));
-    if (opens_sentence || after_intro || long_clause) && !embedded {
+        || (is_title(inner, after) && !before.ends_with(':'));
+    let embedded = names_something || runs_on(quoted, after);
+    if ((opens_sentence || after_intro || long_clause) && !embedded)
+        || (said_whole && !names_something)
+    {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
     }
+}
+
+/// The quote follows a colon and ends its sentence inside the marks.
+fn introduced_sentence(text: &str, q: &Quote) -> bool {
+    text[..q.start].trim_end().ends_with(':')
+        && q.text
+            .trim_end_matches(|c: char| MARK_CHARS.contains(c))
+            .ends_with(['.', '!', '?'])
 }
 
 /// The writer's sentence continues after the closing mark with a function word
@@ -190,11 +205,12 @@ fn after_work_noun(before: &str) -> bool {
 }
 
 /// A short phrase whose longer words are all capitalised: a headline, book or slogan. Not one
-/// sentence of several (`There it is. There it is,`) nor a clause before its attribution
-/// (`“With an eye to February 20th, Carolina,” he said`).
-fn is_title(inner: &str) -> bool {
-    let body = inner.trim_end_matches(['.', '!', '?']);
-    if inner.ends_with(',') || body.contains(['.', '!', '?']) {
+/// sentence of several (`There it is. There it is,`) nor a clause its attribution follows
+/// (`“With an eye to February 20th, Carolina,” he said`); a title with a comma is followed by
+/// an appositive (`''Tales From the Crypt,'' an HBO series`).
+fn is_title(inner: &str, after: &str) -> bool {
+    let body = inner.trim_end_matches(['.', '!', '?', ',']);
+    if body.contains(['.', '!', '?']) || (inner.ends_with(',') && attribution_follows(after)) {
         return false;
     }
     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -205,6 +221,16 @@ fn is_title(inner: &str) -> bool {
     (3..=8).contains(&words.len())
         && long.len() >= 2
         && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A verb of saying among the next few words of the paragraph (`Mr. Kerry said`, `said Mr.
+/// Kamin`, `Italy's Northern League leader Matteo Salvini wrote`).
+fn attribution_follows(after: &str) -> bool {
+    let line = after.split(['\n', '“', '"']).next().unwrap_or("");
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(10)
+        .any(|w| w == "according" || cues::is_speech(w))
 }
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
@@ -222,11 +248,13 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
     let mut items: Vec<(Quote, Option<speaker::Range>)> = Vec::new();
     for (mut q, a) in quotes.into_iter().zip(found) {
         q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
-        // A short phrase in quotes that nobody is said to say is a term (`"Bobby"`).
+        // A short phrase in quotes that nobody is said to say is a term (`"Bobby"`), unless
+        // a colon introduces it as a sentence (`a new campaign message: "It's about me."`).
         if q.kind == QuoteKind::Direct
             && a.speaker.is_none()
             && a.cue.is_none()
             && q.text.split_whitespace().count() <= 3
+            && !introduced_sentence(doc.text, &q)
         {
             q.kind = QuoteKind::Partial;
         }
@@ -315,6 +343,38 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_utterance_after_a_verb_of_saying_is_direct() {
+        use QuoteKind::*;
+        assert_kinds(&[
+            (
+                "Protesters chanted \"What curfew?\" and kept going until 2 a.m.",
+                &[Direct],
+            ),
+            (
+                "Protesters chanted \"what a curfew\" and kept going.",
+                &[Partial],
+            ),
+            (
+                "He said it in his book \"The Facts on Where the Race Stands.\"",
+                &[Partial],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_short_sentence_after_a_colon_is_direct_without_a_speaker() {
+        let t = "Worried, the party is rolling out a new message: \"It's about me.\"\n\nIt is \"Bobby\" now.";
+        let doc = Doc::new(t);
+        let mentions = Mentions::default();
+        let kinds: Vec<QuoteKind> = attribute(&doc, &mentions, find(&doc).0)
+            .into_iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .map(|q| q.kind)
+            .collect();
+        assert_eq!(kinds, vec![QuoteKind::Direct, QuoteKind::Partial]);
+    }
+
+    #[test]
     fn titles_subheadings_and_linked_excerpts_are_not_speech() {
         use QuoteKind::*;
         assert_kinds(&[
@@ -331,11 +391,16 @@ mod tests {
                 "From the Times:\n\n\"Sam Mendes is withdrawing as director.\" http://nyti.ms/1Rc",
                 &[Partial],
             ),
+            (
+                "''Tales From the Crypt,'' an HBO series, will be resurrected on TNT.",
+                &[Partial],
+            ),
             // The same quotes as speech stay direct.
             (
                 "He said so.\n\n“A really tough decision,” she said.\n\nThe book, he said: “No.”",
                 &[Direct, Direct],
             ),
+            ("''Nusra Is Al Qaeda,'' Mr. Kerry said.", &[Direct]),
         ]);
     }
 }
