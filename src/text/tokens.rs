@@ -81,12 +81,20 @@ fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> 
                 || is_abbreviation(l)
         }
         "-" => l.chars().all(|c| c == '-'),
+        // Initialisms joined by an ampersand, as PTB keeps them: S&P, AT&T, R&D.
+        "&" => initials(l) && after.is_some_and(|a| a.start == right.end && initials(a.text(text))),
+        _ if l.ends_with('&') => initials(&l[..l.len() - 1]) && initials(r),
         // Currency with a country prefix: US$, HK$, C$.
         "$" => l.len() <= 3 && l.chars().all(|c| c.is_ascii_uppercase()),
         // Clock times: 10:30.
         ":" => digits(l) && after.is_some_and(|a| a.start == right.end && digits(a.text(text))),
         _ => l.ends_with(':') && digits(&l[..l.len() - 1]) && digits(r),
     }
+}
+
+/// One to three capital letters (`S`, `AT`).
+fn initials(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn split_clitic(text: &str, tok: Token, out: &mut Vec<Token>) {
@@ -160,6 +168,10 @@ mod tests {
         assert_eq!(
             toks("HK$3.87 and US$ 5"),
             ["HK$", "3.87", "and", "US$", "5"]
+        );
+        assert_eq!(
+            toks("S&P and AT&T, not Smith&Co or A & B"),
+            ["S&P", "and", "AT&T", ",", "not", "Smith", "&", "Co", "or", "A", "&", "B"]
         );
     }
 
