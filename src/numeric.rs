@@ -601,6 +601,14 @@ impl Matcher<'_> {
         if let Some(v) = digits_value(t) {
             value = v;
             j += 1;
+            // A whole number and a fraction: "16 3/4".
+            if let Some(f) = fraction_value(self.w(j)) {
+                value += f;
+                j += 1;
+            }
+        } else if let Some(v) = fraction_value(t) {
+            value = v;
+            j += 1;
         } else if let Some(v) = word_value(t) {
             value = v;
             j += 1;
@@ -640,6 +648,13 @@ fn digits_value(t: &str) -> Option<f64> {
         return None;
     }
     t.replace(',', "").parse().ok()
+}
+
+/// A proper fraction as prices and rates are quoted (`3/4`, `12/32`); `9/11` is not one.
+fn fraction_value(t: &str) -> Option<f64> {
+    let (a, b) = t.split_once('/')?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a < b && [2, 3, 4, 8, 16, 32, 64].contains(&b)).then(|| f64::from(a) / f64::from(b))
 }
 
 fn word_value(t: &str) -> Option<f64> {
@@ -767,6 +782,10 @@ mod tests {
             ("3.5%".into(), "PERCENT".into(), v("3.5%"))
         );
         assert_eq!(one("Up 12 percent.").0, "12 percent");
+        assert_eq!(
+            one("Bonds of 16 3/4% fell."),
+            ("16 3/4%".into(), "PERCENT".into(), v("16.75%"))
+        );
         assert_eq!(
             one("They drove 15 miles."),
             ("15 miles".into(), "QUANTITY".into(), v("15 miles"))

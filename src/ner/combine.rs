@@ -26,9 +26,9 @@ pub const SOURCES: [Source; 4] = [
 ];
 
 /// Who decides the spans of each numeric type: the best source per type on OntoNotes dev as
-/// raw text (`lede eval --raw`; F1 model / rules / model-then-rules): DATE 80.2 / 65.8 / 80.1,
-/// TIME 67.9 / 50.4 / 70.0, PERCENT 80.4 / 85.4 / 80.4, MONEY 91.0 / 63.0 / 91.0,
-/// QUANTITY 72.3 / 64.1 / 72.0, ORDINAL 82.9 / 76.3 / 84.0, CARDINAL 79.9 / 67.4 / 79.1.
+/// raw text (`lede eval --raw`; F1 model / rules / model-then-rules): DATE 80.8 / 65.8 / 80.7,
+/// TIME 68.5 / 51.6 / 70.4, PERCENT 81.1 / 86.0 / 81.1, MONEY 90.2 / 63.0 / 90.2,
+/// QUANTITY 72.5 / 64.1 / 72.1, ORDINAL 83.4 / 76.3 / 84.4, CARDINAL 81.0 / 69.5 / 80.0.
 pub fn policy(label: &str) -> Source {
     match label {
         "PERCENT" => Source::Rules,

@@ -26,6 +26,7 @@ const ABBREVIATIONS: &[&str] = &[
     "nos", "vs", "etc", "mt", "ft", "ave", "blvd", "dept", "univ", "est", "approx", "fig", "vol",
     "gov't", "calif", "conn", "fla", "ill", "mass", "mich", "minn", "penn", "tenn", "tex", "va",
     "wash", "wis", "ariz", "colo", "del", "ga", "ky", "la", "md", "mo", "nev", "okla", "ore", "pa",
+    "ind", "sens", "reps", "messrs", "cie",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
@@ -54,9 +55,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let mut tok = raw[i];
         i += 1;
         // Merge adjacent pieces that PTB keeps whole.
+        let glued = out.last().is_some_and(|p: &Token| {
+            p.end == tok.start
+                && p.text(text)
+                    .ends_with(|c: char| c == '.' || c.is_alphanumeric())
+        });
         while i < raw.len()
             && raw[i].start == tok.end
-            && should_join(text, tok, raw[i], raw.get(i + 1))
+            && should_join(text, tok, raw[i], raw.get(i + 1), glued)
         {
             tok.end = raw[i].end;
             i += 1;
@@ -66,7 +72,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
-fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> bool {
+/// Whether `right` continues `left`; `glued`: `left` is attached to a preceding word, number
+/// or abbreviation.
+fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>, glued: bool) -> bool {
     let l = left.text(text);
     let r = right.text(text);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
@@ -76,7 +84,7 @@ fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> 
         // Abbreviation period: U.S. / Mr. / J. / a.m.
         "." => {
             let letters = l.chars().filter(|c| c.is_alphabetic()).count();
-            (l.contains('.') && letters <= 4 && !l.ends_with('.'))
+            (l.contains('.') && (1..=4).contains(&letters) && !l.ends_with('.'))
                 || (l.chars().count() == 1 && l.chars().all(char::is_uppercase))
                 || is_abbreviation(l)
         }
@@ -86,10 +94,29 @@ fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>) -> 
         _ if l.ends_with('&') => initials(&l[..l.len() - 1]) && initials(r),
         // Currency with a country prefix: US$, HK$, C$.
         "$" => l.len() <= 3 && l.chars().all(|c| c.is_ascii_uppercase()),
-        // Clock times: 10:30.
-        ":" => digits(l) && after.is_some_and(|a| a.start == right.end && digits(a.text(text))),
-        _ => l.ends_with(':') && digits(&l[..l.len() - 1]) && digits(r),
+        // Clock times and fractions: 10:30, 11:16:04, 3/4, 12/32.
+        ":" | "/" => {
+            digits_and(l, r) && after.is_some_and(|a| a.start == right.end && digits(a.text(text)))
+        }
+        // A decade: `60's`, `1990's`.
+        "'" | "’" => {
+            decade_digits(l) && after.is_some_and(|a| a.start == right.end && a.text(text) == "s")
+        }
+        // `'s` after an abbreviation or a number (`Co.'s`, `2023's`), which the word
+        // boundaries leave as `'` and `s`; or the end of a decade.
+        "s" => (matches!(l, "'" | "’") && glued) || is_decade(l),
+        _ => {
+            l.ends_with([':', '/']) && digits_and(&l[..l.len() - 1], &l[l.len() - 1..]) && digits(r)
+        }
     }
+}
+
+/// Digits, possibly already joined by `sep` (`11`, `11:16`).
+fn digits_and(s: &str, sep: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit())
+        && s.len() <= 8
+        && s.split(sep)
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// One to three capital letters (`S`, `AT`).
@@ -97,10 +124,21 @@ fn initials(s: &str) -> bool {
     (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// A decade written with an apostrophe, one token in PTB: `60's`, `1990's` (or its start,
+/// `60'`).
+fn is_decade(t: &str) -> bool {
+    let t = t.strip_suffix('s').unwrap_or(t);
+    t.strip_suffix(['\'', '’']).is_some_and(decade_digits)
+}
+
+fn decade_digits(d: &str) -> bool {
+    matches!(d.len(), 2 | 4) && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit())
+}
+
 fn split_clitic(text: &str, tok: Token, out: &mut Vec<Token>) {
     let t = tok.text(text);
     let norm: String = t.replace('’', "'").to_lowercase();
-    if t.chars().any(char::is_alphabetic) {
+    if t.chars().any(char::is_alphabetic) && !is_decade(&norm) {
         for clitic in CLITICS {
             if norm.ends_with(clitic) && norm.len() > clitic.len() {
                 // Byte length of the clitic in the original (’ is 3 bytes, ' is 1).
@@ -172,6 +210,18 @@ mod tests {
         assert_eq!(
             toks("S&P and AT&T, not Smith&Co or A & B"),
             ["S&P", "and", "AT&T", ",", "not", "Smith", "&", "Co", "or", "A", "&", "B"]
+        );
+        assert_eq!(
+            toks("Honda Motor Co.'s 16 3/4% at 11:16:04 fell 75.62."),
+            [
+                "Honda", "Motor", "Co.", "'s", "16", "3/4", "%", "at", "11:16:04", "fell", "75.62",
+                "."
+            ]
+        );
+        assert_eq!(toks("Sens. Pell"), ["Sens.", "Pell"]);
+        assert_eq!(
+            toks("the 60's and 1990's, 2023's"),
+            ["the", "60's", "and", "1990's", ",", "2023", "'s"]
         );
     }
 
