@@ -140,6 +140,14 @@ fn speaker_before_the_quote_with_colon() {
 }
 
 #[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
+    let a = run("“We will win,” Senator Ann Smith said. She listed the questions voters should ask. Here they are:\n\n“Is the candidate conservative?”\n\nTranscript as follows:\n\n“Tonight we arrived in Cleveland.”");
+    // `Here` opens the sentence but names nobody: the quote continues the earlier speaker.
+    assert_eq!(speaker(find(&a, "“Is the")).1, Some("Ann Smith"));
+    assert_eq!(speaker(find(&a, "“Tonight")).0, "Transcript");
+}
+
+#[test]
 fn pronoun_and_continuation_chain() {
     let text = "“The talks failed,” Senator Maria Lopez said on Monday.\n\n\
                 “We tried everything. Nothing worked.”\n\n\

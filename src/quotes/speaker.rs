@@ -212,9 +212,15 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
                 }),
         };
         if found.is_none() && q.kind == QuoteKind::Direct {
-            found = colon_subject(doc, first_sent.first, qf)
-                .or_else(|| after_quote_loose(doc, qe, last_sent.end))
-                .or_else(|| continuation(doc, quotes, &out, &breaks, qf));
+            found = match introduced_by(doc, s_first, qf) {
+                // `Transcript as follows:` ¶ `“…”`: the name opening the colon's sentence,
+                // else the speaker before it; the quote's own sentence has no attribution.
+                Some(prev) => colon_subject(doc, prev.first, qf)
+                    .or_else(|| continuation(doc, quotes, &out, &breaks, qf)),
+                None => colon_subject(doc, first_sent.first, qf)
+                    .or_else(|| after_quote_loose(doc, qe, last_sent.end))
+                    .or_else(|| continuation(doc, quotes, &out, &breaks, qf)),
+            };
         }
         out.push(found.unwrap_or(none));
     }
@@ -292,15 +298,18 @@ fn next_sentence(doc: &Doc, s: usize, qe: usize) -> Option<Attribution> {
 
 /// A quote opening a paragraph after one that ends `Kirby said:`.
 fn colon_intro(doc: &Doc, s: usize, qf: usize) -> Option<Attribution> {
+    let prev = introduced_by(doc, s, qf)?;
+    before_quote(doc, prev.first, prev.end - 1, 6)
+}
+
+/// The sentence before a quote that opens sentence `s`, when it ends with a colon.
+fn introduced_by(doc: &Doc, s: usize, qf: usize) -> Option<crate::doc::SentenceRange> {
     let sent = doc.sentences.get(s)?;
     if sent.first != qf || s == 0 {
         return None;
     }
     let prev = doc.sentences[s - 1];
-    if doc.token_text(prev.end - 1) != ":" {
-        return None;
-    }
-    before_quote(doc, prev.first, prev.end - 1, 6)
+    (doc.token_text(prev.end - 1) == ":").then_some(prev)
 }
 
 /// Any cue in the sentence with a subject, nearest to the quote (partial quotes only).
@@ -402,6 +411,28 @@ fn inverted_cue(doc: &Doc, lo: usize, hi: usize) -> Option<Attribution> {
     })
 }
 
+/// Capitalised sentence openers that introduce a quote without naming anyone (`Here they
+/// are:`, `Wait, it gets better:`, `Read the latest updates below:`).
+const NOT_SPEAKERS: &[&str] = &[
+    "here",
+    "there",
+    "now",
+    "then",
+    "wait",
+    "see",
+    "read",
+    "watch",
+    "listen",
+    "click",
+    "below",
+    "again",
+    "still",
+    "also",
+    "indeed",
+    "meanwhile",
+    "consider",
+];
+
 /// `Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “…”`: a colon before the quote
 /// with no known cue; the speaker is the sentence's opening name (the colon is the cue).
 fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
@@ -441,6 +472,7 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     let lw = w.to_lowercase();
     if e == lo
         || matches!(w, "The" | "A" | "An" | "But" | "And" | "This" | "That")
+        || NOT_SPEAKERS.contains(&lw.as_str())
         || PREPOSITIONS.contains(&lw.as_str())
         || CLAUSE_WORDS.contains(&lw.as_str())
     {
