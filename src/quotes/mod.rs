@@ -84,14 +84,6 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     }
 }
 
-/// The quote follows a colon and ends its sentence inside the marks.
-fn introduced_sentence(text: &str, q: &Quote) -> bool {
-    text[..q.start].trim_end().ends_with(':')
-        && q.text
-            .trim_end_matches(|c: char| MARK_CHARS.contains(c))
-            .ends_with(['.', '!', '?'])
-}
-
 /// The writer's sentence continues after the closing mark with a function word
 /// (`“…” for second place`, `“…” and other issues`) or an aside in parentheses.
 fn runs_on(quoted: &str, after: &str) -> bool {
@@ -231,6 +223,14 @@ fn attribution_follows(after: &str) -> bool {
         .filter(|w| !w.is_empty())
         .take(10)
         .any(|w| w == "according" || cues::is_speech(w))
+}
+
+/// The quote follows a colon and ends its sentence inside the marks.
+fn introduced_sentence(text: &str, q: &Quote) -> bool {
+    text[..q.start].trim_end().ends_with(':')
+        && q.text
+            .trim_end_matches(|c: char| MARK_CHARS.contains(c))
+            .ends_with(['.', '!', '?'])
 }
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,

@@ -11,7 +11,7 @@ use super::cues::{self, Cue};
 use super::subject::{
     is_pronoun, is_quote_mark, is_skippable, np_after, subject_before, CLAUSE_WORDS, PREPOSITIONS,
 };
-use crate::doc::Doc;
+use crate::doc::{Doc, SentenceRange};
 use crate::mentions::{is_capitalised, is_title};
 use crate::schema::{Quote, QuoteKind, TextSpan};
 
@@ -213,14 +213,13 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
         };
         if found.is_none() && q.kind == QuoteKind::Direct {
             found = match introduced_by(doc, s_first, qf) {
-                // `Transcript as follows:` ¶ `“…”`: the name opening the colon's sentence,
-                // else the speaker before it; the quote's own sentence has no attribution.
-                Some(prev) => colon_subject(doc, prev.first, qf)
-                    .or_else(|| continuation(doc, quotes, &out, &breaks, qf)),
+                // `Transcript as follows:` ¶ `“…”`: the name opening the colon's sentence;
+                // the quote's own sentence has no attribution.
+                Some(prev) => colon_subject(doc, prev.first, qf),
                 None => colon_subject(doc, first_sent.first, qf)
-                    .or_else(|| after_quote_loose(doc, qe, last_sent.end))
-                    .or_else(|| continuation(doc, quotes, &out, &breaks, qf)),
-            };
+                    .or_else(|| after_quote_loose(doc, qe, last_sent.end)),
+            }
+            .or_else(|| continuation(doc, quotes, &out, &breaks, qf));
         }
         out.push(found.unwrap_or(none));
     }
@@ -303,7 +302,7 @@ fn colon_intro(doc: &Doc, s: usize, qf: usize) -> Option<Attribution> {
 }
 
 /// The sentence before a quote that opens sentence `s`, when it ends with a colon.
-fn introduced_by(doc: &Doc, s: usize, qf: usize) -> Option<crate::doc::SentenceRange> {
+fn introduced_by(doc: &Doc, s: usize, qf: usize) -> Option<SentenceRange> {
     let sent = doc.sentences.get(s)?;
     if sent.first != qf || s == 0 {
         return None;

@@ -55,14 +55,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         let mut tok = raw[i];
         i += 1;
         // Merge adjacent pieces that PTB keeps whole.
-        let glued = out.last().is_some_and(|p: &Token| {
-            p.end == tok.start
-                && p.text(text)
-                    .ends_with(|c: char| c == '.' || c.is_alphanumeric())
-        });
         while i < raw.len()
             && raw[i].start == tok.end
-            && should_join(text, tok, raw[i], raw.get(i + 1), glued)
+            && should_join(text, tok, raw[i], raw.get(i + 1), out.last())
         {
             tok.end = raw[i].end;
             i += 1;
@@ -72,9 +67,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
-/// Whether `right` continues `left`; `glued`: `left` is attached to a preceding word, number
-/// or abbreviation.
-fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>, glued: bool) -> bool {
+/// Whether `right` continues `left`; `before` is the token ahead of `left`.
+fn should_join(
+    text: &str,
+    left: Token,
+    right: Token,
+    after: Option<&Token>,
+    before: Option<&Token>,
+) -> bool {
     let l = left.text(text);
     let r = right.text(text);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
@@ -104,7 +104,14 @@ fn should_join(text: &str, left: Token, right: Token, after: Option<&Token>, glu
         }
         // `'s` after an abbreviation or a number (`Co.'s`, `2023's`), which the word
         // boundaries leave as `'` and `s`; or the end of a decade.
-        "s" => (matches!(l, "'" | "’") && glued) || is_decade(l),
+        "s" => {
+            let glued = before.is_some_and(|b| {
+                b.end == left.start
+                    && b.text(text)
+                        .ends_with(|c: char| c == '.' || c.is_alphanumeric())
+            });
+            (matches!(l, "'" | "’") && glued) || is_decade(l)
+        }
         _ => {
             l.ends_with([':', '/']) && digits_and(&l[..l.len() - 1], &l[l.len() - 1..]) && digits(r)
         }
