@@ -13,6 +13,8 @@ mod labels;
 mod modeltable;
 #[path = "src/ner/normalize.rs"]
 mod normalize;
+#[path = "src/words/build.rs"]
+mod words;
 #[allow(dead_code)]
 #[path = "src/ner/wordtable.rs"]
 mod wordtable;
@@ -26,11 +28,17 @@ fn main() {
         "src/ner/hash.rs",
         "src/ner/normalize.rs",
         "src/ner/wordtable.rs",
+        "src/words",
+        "model/cues.txt",
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
-    let text = std::fs::read_to_string("model/lexicon.tsv").expect("read model/lexicon.tsv");
     let dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let cues = std::fs::read_to_string("model/cues.txt").expect("read model/cues.txt");
+    let words =
+        words::generate("src/words".as_ref(), &cues).unwrap_or_else(|e| panic!("word lists: {e}"));
+    std::fs::write(dir.join("words.rs"), words).expect("write words.rs");
+    let text = std::fs::read_to_string("model/lexicon.tsv").expect("read model/lexicon.tsv");
     std::fs::write(dir.join("lexicon.bin"), wordtable::build(&text)).expect("write lexicon.bin");
     // An unreadable model ships as an empty one (finding no names), as decoding it at run time
     // used to.

@@ -14,6 +14,7 @@ pub mod quotes;
 pub mod schema;
 pub mod text;
 pub mod time;
+mod words;
 
 /// The JS binding; public so the in-browser tests (`tests/wasm.rs`) call exactly what JS calls.
 #[cfg(target_arch = "wasm32")]

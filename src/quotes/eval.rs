@@ -19,9 +19,9 @@
 //! recall's denominator, not what a correct prediction is). Speaker accuracy: over matched
 //! items, the predicted speaker span overlaps a gold source span (or both are absent).
 
-use super::cues;
-use super::MARK_CHARS as MARKS;
 use crate::schema::{Quote, QuoteKind};
+use crate::words::cues;
+use crate::words::marks::QUOTE_MARKS as MARKS;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;

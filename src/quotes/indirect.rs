@@ -4,10 +4,13 @@
 
 use super::cues::{self, Cue};
 use super::speaker::{participle_subject, Range};
-use super::subject::{is_pronoun, np_after, subject_before};
+use super::subject::{np_after, subject_before};
 use crate::doc::Doc;
-use crate::mentions::is_capitalised;
 use crate::schema::Span;
+use crate::text::is_capitalised;
+use crate::words::cues as cue_words;
+use crate::words::marks::{is_opening_mark, is_quote_mark};
+use crate::words::{is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
 
 /// A reported-speech item in token terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,12 +23,13 @@ pub struct Reported {
 const MIN_CONTENT: usize = 3;
 const OBJECT_MIN: usize = 4;
 
-fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
-}
-
 fn is_end_punct(w: &str) -> bool {
     matches!(w, "." | "?" | "!" | "…" | "..." | ";" | ":") || is_quote_mark(w) || w == ")"
+}
+
+/// A word that cannot open reported content right after the cue (`said in`, `said Monday`).
+fn plain_stop(lower: &str) -> bool {
+    PLAIN_STOPS.contains(&lower) || is_weekday(lower)
 }
 
 /// Words that can start reported content right after the cue.
@@ -202,7 +206,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             "said" | "says" | "say" | "saying" | "added" | "adding" | "adds"
         );
         if !clausal
-            && cues::is_speech(word)
+            && cue_words::is_speech(word)
             && !matches!(doc.token_text(cue.end.min(hi.saturating_sub(1))), "," | ":")
         {
             if let Some(r) = object_content(doc, cue, hi) {
@@ -215,7 +219,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         }
     }
     // Backward: `CONTENT, Kirby said.` / `CONTENT, said Kirby.`
-    if !cues::is_speech(word) {
+    if !cue_words::is_speech(word) {
         return None;
     }
     // After the cue only a short tail ("on Friday", "in a statement") or a comma opening a
@@ -254,7 +258,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     let own_attribution = |a: usize, b: usize| {
         (a + 1..b).any(|k| {
             cues::cue_at(doc, k).is_some_and(|c| !c.according)
-                && cues::is_speech(doc.token_text(k))
+                && cue_words::is_speech(doc.token_text(k))
                 && (is_pronoun(doc.token_text(k - 1)) || is_capitalised(doc.token_text(k - 1)))
         })
     };
@@ -266,7 +270,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             if (tail_ok(sp.1) || appositive) && sp.1 > sp.0 {
                 let b = trim_end(doc, lo, c - 1);
                 let a = content_first(doc, lo, b);
-                let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+                let opens_quote = is_opening_mark(doc.token_text(a));
                 if b >= a + MIN_CONTENT && !own_attribution(a, b) && !opens_quote {
                     return Some(Reported {
                         content: (a, b),
@@ -285,7 +289,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     let b = trim_end(doc, lo, sp.0);
     let a = content_first(doc, lo, b);
     // A sentence opening with a quote mark is a direct quotation, not reported speech.
-    let opens_quote = matches!(doc.token_text(a), "“" | "\"" | "'" | "‘" | "``");
+    let opens_quote = is_opening_mark(doc.token_text(a));
     if b < a + MIN_CONTENT || own_attribution(a, b) || opens_quote {
         return None;
     }
@@ -311,9 +315,6 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     }
     None
 }
-
-/// Particles that belong to the cue ("called for", "agreed to", "pointed to").
-const PARTICLES: &[&str] = &["for", "on", "to", "out", "about", "of", "against"];
 
 /// The object of a cue as content: from after the cue (and its particle) to a comma, the
 /// sentence end or a trailing circumstance ("in a statement", "during the debate").
@@ -425,7 +426,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     // "that" within reach, with no punctuation before it: "said in a statement that …".
     // Only verbs of telling put a listener before "that"; after "attacked loopholes that …"
     // the "that" is a relative pronoun.
-    let reach = if cues::takes_listener(cue_word) && !cues::tells(cue_word) {
+    let reach = if cue_words::takes_listener(cue_word) && !cue_words::tells(cue_word) {
         1
     } else {
         9
@@ -447,7 +448,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
         return None;
     }
     // "asked (the president) whether …": an embedded question is the content.
-    if cues::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
+    if cue_words::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
         return (i..hi.min(i + 5))
             .take_while(|&k| {
                 !matches!(doc.token_text(k), "," | "." | ";" | ":")
@@ -461,7 +462,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
             })
             .filter(|&k| k + 2 < hi);
     }
-    if !cues::is_speech(cue_word) {
+    if !cue_words::is_speech(cue_word) {
         return None;
     }
     let w = doc.token_text(i);
@@ -469,78 +470,15 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     {
         return None;
     }
-    let loose = cues::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
+    let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
     let ok = starts_clause(doc, i)
         || (loose
             && w.chars().next().is_some_and(char::is_alphabetic)
-            && !PLAIN_STOPS.contains(&w.to_lowercase().as_str())
+            && !plain_stop(&w.to_lowercase())
             && !(w.ends_with("ly") && w.len() > 4)
             && cues::cue_at(doc, i).is_none());
     ok.then_some(i)
 }
-
-/// Words that cannot open reported content after "said" ("said in", "said so").
-const PLAIN_STOPS: &[&str] = &[
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "about",
-    "of",
-    "with",
-    "by",
-    "from",
-    "during",
-    "after",
-    "before",
-    "into",
-    "over",
-    "as",
-    "through",
-    "without",
-    "against",
-    "under",
-    "when",
-    "while",
-    "so",
-    "and",
-    "but",
-    "or",
-    "yes",
-    "no",
-    "not",
-    "again",
-    "also",
-    "last",
-    "this",
-    "then",
-    "later",
-    "earlier",
-    "recently",
-    "is",
-    "was",
-    "it's",
-    "he's",
-    "she's",
-    "nothing",
-    "otherwise",
-    "previously",
-    "once",
-    "too",
-    "instead",
-    "afterward",
-    "repeatedly",
-    "friday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-];
 
 /// `According to Kirby, CONTENT.` and `CONTENT, according to Kirby.`
 fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
@@ -563,7 +501,7 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         return None;
     }
     let a = content_first(doc, lo, cue.first);
-    if matches!(doc.token_text(a), "“" | "\"" | "'" | "‘") {
+    if is_opening_mark(doc.token_text(a)) {
         return None; // a direct quotation
     }
     // `A, according to X, B.`: the content surrounds the attribution.

@@ -13,10 +13,10 @@ pub mod subject;
 use crate::doc::Doc;
 use crate::mentions::Mentions;
 use crate::schema::{Quote, QuoteKind, Span};
+use crate::words::cues as cue_words;
+use crate::words::marks::is_quote_char;
+use crate::words::{JOINING_WORDS, RUN_ON_WORDS, WORK_NOUNS};
 use std::collections::HashMap;
-
-/// Quote-mark characters as news copy writes them (PTB `''` and ``` `` ``` are doubled ones).
-pub(crate) const MARK_CHARS: &str = "“”\"‘’'`«»„";
 
 /// Finds direct and partial quotations. Returns the quotes and how many marks were unbalanced.
 pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
@@ -48,7 +48,7 @@ const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
 /// `because “…”`), and a short title in title case (`‘Thousands of Shootings’`).
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
-    let inner = quoted.trim_matches(|c: char| MARK_CHARS.contains(c)).trim();
+    let inner = quoted.trim_matches(is_quote_char).trim();
     let before = text[..span.start].trim_end_matches(SPACES);
     let after = text[span.end..].trim_start_matches(SPACES);
     let opens_sentence = before
@@ -60,11 +60,11 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let after_intro = before.ends_with(':')
         || (before.ends_with(',')
             && (!inner.starts_with(char::is_lowercase)
-                || cues::is_speech(&last_word(before.trim_end_matches(',')))
+                || cue_words::is_speech(&last_word(before.trim_end_matches(',')))
                 || resumes_split_quote(before)));
     // A whole utterance right after a verb of saying (`the crowd chanted “What curfew?” and
     // kept going`): speech even when the writer's sentence runs on.
-    let said_whole = cues::is_speech(&last_word(before))
+    let said_whole = cue_words::is_speech(&last_word(before))
         && inner.starts_with(char::is_uppercase)
         && inner.ends_with(['.', '!', '?']);
     let long_clause =
@@ -87,51 +87,27 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
 /// The writer's sentence continues after the closing mark with a function word
 /// (`“…” for second place`, `“…” and other issues`) or an aside in parentheses.
 fn runs_on(quoted: &str, after: &str) -> bool {
-    const NEXT: &[&str] = &[
-        "and", "or", "but", "by", "for", "of", "to", "in", "on", "at", "that", "because", "since",
-        "about", "with", "from", "before", "after", "if", "than", "is", "are", "was", "were",
-        "would", "during", "against", "between", "over", "while", "as", "into", "without",
-    ];
     if after.starts_with('(') {
         return true;
     }
     // A quoted fragment without closing punctuation continued by any lower-case word.
     let fragment = quoted
-        .trim_end_matches(|c: char| MARK_CHARS.contains(c))
+        .trim_end_matches(is_quote_char)
         .ends_with(char::is_alphanumeric);
     if fragment && after.starts_with(char::is_lowercase) {
         return true;
     }
     let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    NEXT.contains(&word.as_str())
+    RUN_ON_WORDS.contains(&word.as_str())
 }
 
 /// The quote follows a word that makes it part of the writer's clause (`that “…”`,
 /// `because “…”`), with or without a comma, or a dash.
 fn after_joining_word(before: &str) -> bool {
-    const JOINING: &[&str] = &[
-        "that",
-        "because",
-        "as",
-        "and",
-        "but",
-        "if",
-        "than",
-        "whether",
-        "when",
-        "while",
-        "of",
-        "to",
-        "the",
-        "a",
-        "an",
-        "including",
-        "like",
-    ];
     if before.ends_with(['—', '–']) {
         return true;
     }
-    JOINING.contains(&last_word(before.trim_end_matches(',')).as_str())
+    JOINING_WORDS.contains(&last_word(before.trim_end_matches(',')).as_str())
 }
 
 /// The sentence so far holds a quote broken off at a comma (`“Every time you say that,”
@@ -176,24 +152,8 @@ fn before_link(after: &str) -> bool {
 /// The quote names a work just introduced (`in his 2002 book, ''Make Your Kid a
 /// Millionaire,''`, `DuVernay’s documentary, “13th,”`): a title, not speech.
 fn after_work_noun(before: &str) -> bool {
-    const WORKS: &[&str] = &[
-        "book",
-        "memoir",
-        "novel",
-        "play",
-        "show",
-        "program",
-        "programme",
-        "documentary",
-        "film",
-        "movie",
-        "album",
-        "song",
-        "podcast",
-        "series",
-    ];
     let word = last_word(before.trim_end_matches(',').trim_end());
-    WORKS.contains(&word.to_lowercase().as_str())
+    WORK_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
 /// A short phrase whose longer words are all capitalised: a headline, book or slogan. Not one
@@ -222,14 +182,14 @@ fn attribution_follows(after: &str) -> bool {
     line.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(10)
-        .any(|w| w == "according" || cues::is_speech(w))
+        .any(|w| w == "according" || cue_words::is_speech(w))
 }
 
 /// The quote follows a colon and ends its sentence inside the marks.
 fn introduced_sentence(text: &str, q: &Quote) -> bool {
     text[..q.start].trim_end().ends_with(':')
         && q.text
-            .trim_end_matches(|c: char| MARK_CHARS.contains(c))
+            .trim_end_matches(is_quote_char)
             .ends_with(['.', '!', '?'])
 }
 

@@ -4,7 +4,10 @@
 use super::speaker::Range;
 use super::subject::lower;
 use crate::doc::Doc;
-use crate::mentions::{is_capitalised, is_title, Kind, Mentions};
+use crate::mentions::{Kind, Mentions};
+use crate::text::is_capitalised;
+use crate::words::is_title;
+use crate::words::PERSON_NOUNS;
 
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
@@ -102,29 +105,6 @@ impl Resolver {
             })
     }
 }
-
-/// Person nouns that name nobody: "my father", "the spokesman", "a voter".
-const PERSON_NOUNS: &[&str] = &[
-    "father",
-    "mother",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "man",
-    "woman",
-    "voter",
-    "resident",
-    "friend",
-    "uncle",
-    "aunt",
-    "grandmother",
-    "grandfather",
-    "boy",
-    "girl",
-];
 
 fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
     let last = lower(doc, b - 1);

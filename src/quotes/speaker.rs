@@ -8,15 +8,15 @@
 //! “pay a price”`).
 
 use super::cues::{self, Cue};
-use super::subject::{
-    is_pronoun, is_quote_mark, is_skippable, np_after, subject_before, CLAUSE_WORDS, PREPOSITIONS,
-};
+use super::subject::{is_skippable, np_after, subject_before};
 use crate::doc::{Doc, SentenceRange};
-use crate::mentions::{is_capitalised, is_title};
 use crate::schema::{Quote, QuoteKind, TextSpan};
+use crate::text::is_capitalised;
+use crate::words::is_title;
+use crate::words::marks::is_quote_mark;
+use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
 
-/// Tokens `[first, end)`.
-pub type Range = (usize, usize);
+pub use super::subject::Range;
 
 /// A quote's attribution in token terms, before name resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,28 +409,6 @@ fn inverted_cue(doc: &Doc, lo: usize, hi: usize) -> Option<Attribution> {
         })
     })
 }
-
-/// Capitalised sentence openers that introduce a quote without naming anyone (`Here they
-/// are:`, `Wait, it gets better:`, `Read the latest updates below:`).
-const NOT_SPEAKERS: &[&str] = &[
-    "here",
-    "there",
-    "now",
-    "then",
-    "wait",
-    "see",
-    "read",
-    "watch",
-    "listen",
-    "click",
-    "below",
-    "again",
-    "still",
-    "also",
-    "indeed",
-    "meanwhile",
-    "consider",
-];
 
 /// `Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “…”`: a colon before the quote
 /// with no known cue; the speaker is the sentence's opening name (the colon is the cue).

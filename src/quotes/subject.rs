@@ -3,106 +3,14 @@
 //! `said Kirby, a spokesman`. Token-level heuristics; no parser needed.
 
 use super::cues;
-use super::speaker::Range;
 use crate::doc::Doc;
-use crate::mentions::{is_capitalised, is_title};
+use crate::text::is_capitalised;
+use crate::words::marks::is_quote_mark;
+use crate::words::{is_pronoun, is_title};
+use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
 
-/// Words between a subject and its cue ("Kirby also said", "Sullivan last month said").
-pub(crate) const SKIP_BEFORE_CUE: &[&str] = &[
-    "even",
-    "perhaps",
-    "all",
-    "both",
-    "apparently",
-    "reportedly",
-    "quickly",
-    "immediately",
-    "also",
-    "later",
-    "then",
-    "has",
-    "have",
-    "had",
-    "was",
-    "is",
-    "were",
-    "are",
-    "would",
-    "will",
-    "did",
-    "does",
-    "do",
-    "not",
-    "n't",
-    "previously",
-    "recently",
-    "again",
-    "once",
-    "last",
-    "this",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "on",
-    "earlier",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "first",
-    "just",
-    "had",
-    "already",
-    "further",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "often",
-    "may",
-    "might",
-    "could",
-    "should",
-    "can",
-    "must",
-    "been",
-    "be",
-];
-
-/// Lower-case words that end a subject noun phrase when reading leftwards.
-pub(crate) const CLAUSE_WORDS: &[&str] = &[
-    "that", "and", "but", "because", "while", "when", "if", "as", "after", "before", "which",
-    "where", "so", "or", "than", "though", "although", "since", "until", "whether", "what", "how",
-    "why",
-];
-
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who"];
-
-/// Prepositions that cannot start reported content right after a cue ("said in a statement").
-pub(crate) const PREPOSITIONS: &[&str] = &[
-    "to", "in", "on", "at", "for", "about", "of", "with", "by", "from", "during", "after",
-    "before", "into", "over", "as", "through", "without", "against", "under", "when", "while",
-    "last", "this",
-];
-
-pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w.to_lowercase().as_str())
-}
-
-pub(crate) fn is_quote_mark(w: &str) -> bool {
-    matches!(
-        w,
-        "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "``" | "''"
-    )
-}
+/// Tokens `[first, end)`.
+pub type Range = (usize, usize);
 
 pub(crate) fn is_boundary_punct(w: &str) -> bool {
     matches!(
@@ -118,6 +26,7 @@ pub(crate) fn lower(doc: &Doc, i: usize) -> String {
 pub(crate) fn is_skippable(doc: &Doc, i: usize) -> bool {
     let w = lower(doc, i);
     SKIP_BEFORE_CUE.contains(&w.as_str())
+        || is_weekday(&w)
         || (w.len() > 4 && w.ends_with("ly") && !is_capitalised(doc.token_text(i)))
 }
 

@@ -6,4 +6,4 @@ pub mod tokens;
 
 pub use offsets::{OffsetMap, Units};
 pub use sentences::split_sentences;
-pub use tokens::{tokenize, Token};
+pub use tokens::{is_capitalised, tokenize, Token};

@@ -3,53 +3,13 @@
 //! abbreviations, initials and decimals never end one, and `…,” he said.` stays together.
 
 use super::tokens::{is_abbreviation, Token};
+use crate::words::marks::is_closing_mark;
+use crate::words::{ABBREVIATION_OPENERS, SENTENCE_STARTERS};
 
 /// Quote marks and brackets that close after the final period: `.”` `.)`.
 fn is_closer(t: &str) -> bool {
-    matches!(t, "”" | "\"" | "’" | "'" | "»" | ")" | "]" | "“")
+    is_closing_mark(t) || matches!(t, ")" | "]")
 }
-
-/// Words that start sentences; after an abbreviation like `U.S.` they mark a boundary.
-const STARTERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "A",
-    "An",
-    "This",
-    "That",
-    "There",
-    "On",
-    "At",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Some",
-    "Many",
-    "Officials",
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "For",
-    "Still",
-    "However",
-    "Yet",
-];
 
 fn can_start(t: &str) -> bool {
     t.chars()
@@ -90,9 +50,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             && t.matches('.').count() > 1
         {
             // "U.S." at the end of a sentence swallows its period: split only before a typical starter.
-            tokens
-                .get(end)
-                .is_some_and(|n| STARTERS.contains(&n.text(text)))
+            tokens.get(end).is_some_and(|n| {
+                let n = n.text(text);
+                SENTENCE_STARTERS.contains(&n) || ABBREVIATION_OPENERS.contains(&n)
+            })
         } else {
             false
         };

@@ -3,6 +3,7 @@
 //! abbreviations (`U.S.`, `Mr.`, `a.m.`) and numbers (`1,000`, `3.5`, `10:30`) kept whole.
 //! Word boundaries come from Unicode UAX #29 (`unicode-segmentation`); the PTB rules adjust them.
 
+use crate::words::{ABBREVIATIONS, CLITICS};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A token: byte range into the article text.
@@ -18,23 +19,15 @@ impl Token {
     }
 }
 
-/// Abbreviations that take a period (lowercase, without the final period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "rev", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "etc", "mt", "ft", "ave", "blvd", "dept", "univ", "est", "approx", "fig", "vol",
-    "gov't", "calif", "conn", "fla", "ill", "mass", "mich", "minn", "penn", "tenn", "tex", "va",
-    "wash", "wis", "ariz", "colo", "del", "ga", "ky", "la", "md", "mo", "nev", "okla", "ore", "pa",
-    "ind", "sens", "reps", "messrs", "cie",
-];
+/// Starts with a capital letter and holds a letter (`Kirby`, `U.S.`, not `1990s` or `—`).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_alphabetic)
+}
 
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     ABBREVIATIONS.contains(&w.as_str())
 }
-
-const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// Tokenizes `text[range]`, returning tokens with offsets into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {

@@ -1,0 +1,71 @@
+//! Word knowledge: every word list and character class the rules read, in one home.
+//!
+//! The lists are data files beside this module (`*.txt`: one entry per line, `*.tsv`: columns),
+//! laid out as constants at build time by `build.rs` (see `words/build.rs`); each file's header
+//! says what the list is for and which stage reads it. The cue table (`model/cues.txt`, derived
+//! from PolNeAR train) is laid out the same way; [`cues`] reads it. Quote marks are defined
+//! once, in [`marks`].
+
+pub mod cues;
+pub mod marks;
+
+include!(concat!(env!("OUT_DIR"), "/words.rs"));
+
+/// A title or role noun in front of a name (`Sen.`, `spokeswoman`); periods are dropped.
+pub fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
+/// A capitalised word that is never a name on its own: a sentence starter, a function word,
+/// or a weekday or month written in title case (`Monday`, `May`).
+pub fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || SENTENCE_STARTERS.contains(&word) || is_calendar_title(word)
+}
+
+/// `Monday`, `October`: title case, lower-cased a weekday or month.
+fn is_calendar_title(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || !chars.all(char::is_lowercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    WEEKDAYS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str())
+}
+
+/// A subject pronoun (`he`, `they`, `who`), any case.
+pub fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.contains(&word.to_lowercase().as_str())
+}
+
+/// A weekday name, lower case (`monday`).
+pub fn is_weekday(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_laid_out_from_the_files() {
+        assert_eq!(WEEKDAYS[0], "monday");
+        assert_eq!(MONTHS.len(), 12);
+        assert!(TITLES.contains(&"spokeswoman"));
+        assert_eq!(MODIFIERS[0], (&["more", "than"][..], ">"));
+        assert_eq!(SCALES[1], ("thousand", 1e3));
+        assert_eq!(PLACE_ALIASES[0], ("dprk", "north korea"));
+    }
+
+    #[test]
+    fn names_and_not_names() {
+        for w in ["The", "However", "Monday", "May", "Asked"] {
+            assert!(is_not_name(w), "{w}");
+        }
+        for w in ["Kirby", "MONDAY", "Mayor", "Officials"] {
+            assert!(!is_not_name(w), "{w}");
+        }
+        assert!(is_title("Sen.") && is_title("spokeswoman") && !is_title("Kirby"));
+        assert!(is_pronoun("She") && !is_pronoun("the"));
+    }
+}
