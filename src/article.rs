@@ -2,6 +2,9 @@
 //! boilerplate (ads, promotions, credits, captions, copyright) recognised and marked, never deleted.
 
 use crate::schema::{Paragraph, ParagraphKind};
+use crate::words::{
+    AD_MARKS, CAPTION_MARKS, CAPTION_OPENINGS, PROMO_MARKS, PROMO_OPENINGS, SOCIAL_NETWORKS,
+};
 
 /// The article date and its paragraphs, in byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +98,8 @@ fn blocks(text: &str, from: usize) -> Vec<(usize, usize)> {
 
 /// A writer's sign-off: `Follow Pam Key on Twitter @pamkeyNEN`, `Reach him at …`.
 fn sign_off(lower: &str) -> bool {
-    let social = ["twitter", "facebook", "instagram"];
     let follow = lower.strip_prefix("follow ").is_some_and(|rest| {
-        social.iter().any(|s| {
+        SOCIAL_NETWORKS.iter().any(|s| {
             rest.split_once(&format!(" on {s}"))
                 .is_some_and(|(who, _)| !who.contains(',') && who.split(' ').count() <= 4)
         })
@@ -114,70 +116,14 @@ pub fn classify(par: &str) -> ParagraphKind {
     let starts = |prefixes: &[&str]| prefixes.iter().any(|x| lower.starts_with(x));
     let has = |needles: &[&str]| needles.iter().any(|x| lower.contains(x));
 
-    if words <= 25
-        && (starts(&[
-            "graphic provided by",
-            "graphic by",
-            "photo:",
-            "photo by",
-            "photograph:",
-            "image:",
-            "image credit",
-            "video:",
-            "caption:",
-            "file photo",
-            "pictured:",
-            "illustration by",
-            "credit:",
-        ]) || has(&[
-            "(ap photo",
-            "(reuters",
-            "(getty images",
-            "(afp",
-            "photo credit",
-            "/getty images",
-            "/ap photo",
-            "/reuters)",
-        ]))
-    {
+    if words <= 25 && (starts(CAPTION_OPENINGS) || has(CAPTION_MARKS)) {
         return ParagraphKind::Caption;
     }
-    let ad = words <= 8
-        && has(&[
-            "advertisement",
-            "sponsored content",
-            "story continues below",
-            "article continues below",
-        ]);
+    let ad = words <= 8 && has(AD_MARKS);
     let promo = words <= 40
-        && (starts(&[
-            "sign up for",
-            "sign up to",
-            "subscribe to",
-            "read more:",
-            "read more at",
-            "follow us on",
-            "follow the hill",
-            "click here",
-            "related:",
-            "recommended:",
-            "watch:",
-            "listen:",
-            "download the",
-            "get the latest",
-            "don't miss",
-            "more from",
-            "also read:",
-            "see also:",
-        ]) || has(&[
-            "for the latest news, weather",
-            "head to the hill",
-            "all rights reserved",
-            "newsletter",
-            "follow us on",
-            "download our app",
-            "share this article",
-        ]) || sign_off(&lower)
+        && (starts(PROMO_OPENINGS)
+            || has(PROMO_MARKS)
+            || sign_off(&lower)
             || lower.starts_with("copyright")
             || lower.starts_with('©')
             || lower.starts_with("(c) "));

@@ -10,6 +10,7 @@ use crate::words::{
     MONTH_ABBREVIATIONS, ORDINALS, QUANTITY_UNITS, SCALES, SEASONS, TENS_WORDS, TIME_UNITS,
     UNITS_WORDS, WEEKDAYS,
 };
+use crate::words::{FUTURE_WORDS, MAY_MONTH_CONTEXT, PRONOUN_DETERMINERS, TIME_ZONES};
 
 /// Finds the numeric/time entities in every sentence of the document.
 pub fn find(doc: &Doc) -> Vec<Entity> {
@@ -24,9 +25,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
             raw: (s.first..s.end).map(|i| doc.token_text(i)).collect(),
             today,
         };
-        let future = words
-            .iter()
-            .any(|w| matches!(w.as_str(), "will" | "'ll" | "until" | "tomorrow" | "next"));
+        let future = words.iter().any(|w| FUTURE_WORDS.contains(&w.as_str()));
         let mut i = 0;
         while i < words.len() {
             match m.at(i, future) {
@@ -191,10 +190,7 @@ impl Matcher<'_> {
             if day.is_none()
                 && year.is_none()
                 && self.raw[i] == "May"
-                && !matches!(
-                    self.w(i.wrapping_sub(1)),
-                    "in" | "since" | "until" | "last" | "next" | "early" | "late" | "mid"
-                )
+                && !MAY_MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1)))
             {
                 return None;
             }
@@ -290,10 +286,7 @@ impl Matcher<'_> {
         );
         if (is_clock || is_hour) && suffix {
             let mut end = i + 2;
-            if matches!(
-                self.w(end),
-                "et" | "est" | "edt" | "pt" | "pdt" | "gmt" | "utc" | "local"
-            ) {
+            if TIME_ZONES.contains(&self.w(end)) {
                 end += 1;
             }
             return Some((end, "TIME", Some(t.to_string())));
@@ -350,10 +343,7 @@ impl Matcher<'_> {
         }
         let (value, mut end) = self.number(j)?;
         // "no one", "any one" are pronouns.
-        let pronoun_context = matches!(
-            self.w(j.wrapping_sub(1)),
-            "no" | "any" | "every" | "each" | "this" | "that" | "the"
-        );
+        let pronoun_context = PRONOUN_DETERMINERS.contains(&self.w(j.wrapping_sub(1)));
         if self.w(j) == "one" && pronoun_context {
             return None;
         }

@@ -11,6 +11,9 @@ use crate::text::is_capitalised;
 use crate::words::cues as cue_words;
 use crate::words::marks::{is_opening_mark, is_quote_mark};
 use crate::words::{is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
+use crate::words::{
+    CLAUSAL_CUES, CLAUSE_OPENERS, NOT_OBJECT_OPENERS, QUESTION_WORDS, SIDE_CLAUSE_WORDS,
+};
 
 /// A reported-speech item in token terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,46 +42,7 @@ fn starts_clause(doc: &Doc, i: usize) -> bool {
     is_capitalised(w)
         || is_pronoun(w)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || matches!(
-            l.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "this"
-                | "these"
-                | "those"
-                | "there"
-                | "no"
-                | "some"
-                | "many"
-                | "most"
-                | "all"
-                | "both"
-                | "every"
-                | "any"
-                | "each"
-                | "more"
-                | "several"
-                | "only"
-                | "nobody"
-                | "nothing"
-                | "everyone"
-                | "if"
-                | "whether"
-                | "what"
-                | "how"
-                | "why"
-                | "when"
-                | "where"
-                | "who"
-                | "u.s."
-                | "it"
-        )
+        || CLAUSE_OPENERS.contains(&l.as_str())
 }
 
 /// Finds reported speech in every sentence, skipping content that is mostly quoted
@@ -201,10 +165,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     // Object content: `Warren called Wells Fargo's behavior “outrageous”`, `called for a
     // moratorium`, `cited …`, `told his advisers to …` — the object up to the clause's end.
     if let Some(speaker) = subject {
-        let clausal = matches!(
-            word.to_lowercase().as_str(),
-            "said" | "says" | "say" | "saying" | "added" | "adding" | "adds"
-        );
+        let clausal = CLAUSAL_CUES.contains(&word.to_lowercase().as_str());
         if !clausal
             && cue_words::is_speech(word)
             && !matches!(doc.token_text(cue.end.min(hi.saturating_sub(1))), "," | ":")
@@ -234,18 +195,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             let next = k + 1;
             next < hi
                 && (cues::cue_at(doc, next).is_some()
-                    || matches!(
-                        doc.token_text(next),
-                        "as" | "who"
-                            | "which"
-                            | "when"
-                            | "while"
-                            | "after"
-                            | "before"
-                            | "but"
-                            | "and"
-                            | "because"
-                    ))
+                    || SIDE_CLAUSE_WORDS.contains(&doc.token_text(next)))
         })
     };
     // `…,” Kirby said` too: closing quote marks may sit between the comma and the speaker.
@@ -371,37 +321,7 @@ fn starts_object(doc: &Doc, i: usize) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || "“\"‘$".contains(c))
-        && !matches!(
-            l.as_str(),
-            "that"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "with"
-                | "from"
-                | "as"
-                | "after"
-                | "before"
-                | "during"
-                | "and"
-                | "but"
-                | "so"
-                | "not"
-                | "it"
-                | "this"
-                | "last"
-                | "to"
-                | "when"
-                | "while"
-                | "if"
-                | "earlier"
-                | "later"
-                | "again"
-                | "also"
-                | "yes"
-                | "no"
-        )
+        && !NOT_OBJECT_OPENERS.contains(&l.as_str())
         && !(l.len() > 4 && l.ends_with("ly"))
         && cues::cue_at(doc, i).is_none()
 }
@@ -454,12 +374,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
                 !matches!(doc.token_text(k), "," | "." | ";" | ":")
                     && !is_quote_mark(doc.token_text(k))
             })
-            .find(|&k| {
-                matches!(
-                    doc.token_text(k).to_lowercase().as_str(),
-                    "whether" | "if" | "how" | "why" | "what" | "who" | "which" | "where" | "when"
-                )
-            })
+            .find(|&k| QUESTION_WORDS.contains(&doc.token_text(k).to_lowercase().as_str()))
             .filter(|&k| k + 2 < hi);
     }
     if !cue_words::is_speech(cue_word) {

@@ -15,6 +15,7 @@ use crate::text::is_capitalised;
 use crate::words::is_title;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
+use crate::words::{AFTER_PARTICIPLE_SUBJECT, NOT_SPEAKER_OPENERS};
 
 pub use super::subject::Range;
 
@@ -270,11 +271,7 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
     let verb_like = verb.len() > 3
         && verb.chars().all(|c| c.is_ascii_lowercase())
         && (verb.ends_with("ed") || verb.ends_with("es"));
-    let ends = e + 1 >= hi
-        || matches!(
-            doc.token_text(e + 1),
-            "." | "," | "as" | "to" | "at" | "in" | "from" | "before" | "after" | "while"
-        );
+    let ends = e + 1 >= hi || AFTER_PARTICIPLE_SUBJECT.contains(&doc.token_text(e + 1));
     (e > i && verb_like && ends).then_some(Attribution {
         speaker: Some((i, e)),
         cue: Some((e, e + 1)),
@@ -448,7 +445,7 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     }
     let lw = w.to_lowercase();
     if e == lo
-        || matches!(w, "The" | "A" | "An" | "But" | "And" | "This" | "That")
+        || NOT_SPEAKER_OPENERS.contains(&w)
         || NOT_SPEAKERS.contains(&lw.as_str())
         || PREPOSITIONS.contains(&lw.as_str())
         || CLAUSE_WORDS.contains(&lw.as_str())
