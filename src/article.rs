@@ -2,6 +2,7 @@
 //! boilerplate (ads, promotions, credits, captions, copyright) recognised and marked, never deleted.
 
 use crate::schema::{Paragraph, ParagraphKind};
+use crate::time::Date;
 use crate::words::{
     AD_MARKS, CAPTION_MARKS, CAPTION_OPENINGS, PROMO_MARKS, PROMO_OPENINGS, SOCIAL_NETWORKS,
 };
@@ -10,7 +11,7 @@ use crate::words::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// (year, month, day) from the marker.
-    pub date: Option<(i32, u32, u32)>,
+    pub date: Option<Date>,
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -39,7 +40,7 @@ pub fn parse(text: &str) -> Article {
 
 /// Finds a leading `date YYYY-MM-DD` marker, possibly after whitespace and on the same
 /// line as the first sentence. Returns the date and the marker's byte range.
-fn date_marker(text: &str) -> Option<((i32, u32, u32), usize, usize)> {
+fn date_marker(text: &str) -> Option<(Date, usize, usize)> {
     let start = text.len() - text.trim_start().len();
     let rest = &text[start..];
     let word = rest.get(..5)?;

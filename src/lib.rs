@@ -39,10 +39,7 @@ pub struct Options {
 
 /// Annotates `text`. Never panics on any input; problems with the input come back as warnings.
 pub fn annotate(text: &str, options: &Options) -> Annotation {
-    let mut doc = Doc::new(text);
-    if doc.date.is_none() {
-        doc.date = options.date.as_deref().and_then(time::parse_iso);
-    }
+    let doc = Doc::new(text, options.date.as_deref().and_then(time::parse_iso));
     let mut entities =
         ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
     let (quotes, unbalanced) = quotes::find(&doc);

@@ -78,10 +78,8 @@ fn is_name_word(word: &str) -> bool {
 /// Normalised key for exact matching: name tokens without a leading determiner, lower-cased;
 /// a country's short name keys as its full name.
 fn key(doc: &Doc, first: usize, end: usize, kind: Kind) -> String {
-    let mut words: Vec<String> = (first..end)
-        .map(|i| doc.token_text(i).to_lowercase())
-        .collect();
-    if words.first().is_some_and(|w| w == "the") {
+    let mut words: Vec<&str> = (first..end).map(|i| doc.lower(i)).collect();
+    if words.first() == Some(&"the") {
         words.remove(0);
     }
     let k = words.join(" ");
@@ -141,7 +139,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
         let mut i = s.first;
         while i < s.end {
             let w = doc.token_text(i);
-            let ordinary = i == s.first && lower_words.contains(w.to_lowercase().as_str());
+            let ordinary = i == s.first && lower_words.contains(doc.lower(i));
             if ordinary || !is_name_word(w) || covered(i, &spans) {
                 i += 1;
                 continue;
@@ -247,9 +245,7 @@ fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Me
             continue;
         }
         let kind = kind.unwrap_or_else(|| guess_kind(doc, first, name, end_n));
-        let mut roles: Vec<String> = (first..name)
-            .map(|i| doc.token_text(i).to_lowercase())
-            .collect();
+        let mut roles: Vec<String> = (first..name).map(|i| doc.lower(i).to_string()).collect();
         let mut titles = if name > first {
             vec![text_of(doc, first, name)]
         } else {
@@ -505,7 +501,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, None);
         let m = find(&doc, &[]);
         m.mentions
             .iter()

@@ -17,15 +17,13 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     let today = doc.date.map(|(y, m, d)| time::days_from_civil(y, m, d));
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let words: Vec<String> = (s.first..s.end)
-            .map(|i| doc.token_text(i).to_lowercase())
-            .collect();
+        let words: Vec<&str> = (s.first..s.end).map(|i| doc.lower(i)).collect();
         let m = Matcher {
             words: &words,
             raw: (s.first..s.end).map(|i| doc.token_text(i)).collect(),
             today,
         };
-        let future = words.iter().any(|w| FUTURE_WORDS.contains(&w.as_str()));
+        let future = words.iter().any(|w| FUTURE_WORDS.contains(w));
         let mut i = 0;
         while i < words.len() {
             match m.at(i, future) {
@@ -53,7 +51,7 @@ type Match = (usize, &'static str, Option<String>);
 /// Matches at one token position of one sentence.
 struct Matcher<'a> {
     /// Lowercased tokens.
-    words: &'a [String],
+    words: &'a [&'a str],
     /// Tokens as written (capitalisation matters for "May").
     raw: Vec<&'a str>,
     /// Article date as days since the epoch.
@@ -62,7 +60,7 @@ struct Matcher<'a> {
 
 impl Matcher<'_> {
     fn w(&self, i: usize) -> &str {
-        self.words.get(i).map(String::as_str).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn at(&self, i: usize, future: bool) -> Option<Match> {
@@ -495,7 +493,7 @@ mod tests {
     use super::*;
 
     fn ents(text: &str) -> Vec<(String, String, Option<String>)> {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, None);
         find(&doc)
             .into_iter()
             .map(|e| (e.text, e.label, e.value))

@@ -1,5 +1,8 @@
 //! Calendar arithmetic for resolving relative dates against the article date.
 
+/// A calendar date: (year, month, day).
+pub type Date = (i32, u32, u32);
+
 pub fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -15,7 +18,7 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 /// Parses `YYYY-MM-DD`, rejecting impossible dates.
-pub fn parse_iso(s: &str) -> Option<(i32, u32, u32)> {
+pub fn parse_iso(s: &str) -> Option<Date> {
     let mut it = s.trim().splitn(3, '-');
     let y: i32 = it.next()?.parse().ok()?;
     let m: u32 = it.next()?.parse().ok()?;

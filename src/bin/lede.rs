@@ -307,7 +307,10 @@ fn bench(rounds: usize) -> Result<ExitCode, String> {
     let corpus: Vec<String> = (0..20)
         .map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1)))
         .collect();
-    let tokens: usize = corpus.iter().map(|t| lede::Doc::new(t).tokens.len()).sum();
+    let tokens: usize = corpus
+        .iter()
+        .map(|t| lede::Doc::new(t, None).tokens.len())
+        .sum();
     let options = lede::Options::default();
     // Start-up: the first call decodes the embedded entity model.
     let first = std::time::Instant::now();

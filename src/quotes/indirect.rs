@@ -2,9 +2,9 @@
 //! `…, adding that the White House will …`, `U.S. officials are monitoring …, Kirby said.`
 //! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
 
-use super::cues::{self, Cue};
 use super::speaker::{participle_subject, Range};
 use super::subject::{np_after, subject_before};
+use crate::doc::Cue;
 use crate::doc::Doc;
 use crate::schema::Span;
 use crate::text::is_capitalised;
@@ -38,11 +38,10 @@ fn plain_stop(lower: &str) -> bool {
 /// Words that can start reported content right after the cue.
 fn starts_clause(doc: &Doc, i: usize) -> bool {
     let w = doc.token_text(i);
-    let l = w.to_lowercase();
-    is_capitalised(w)
+    doc.is_capitalised(i)
         || is_pronoun(w)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || CLAUSE_OPENERS.contains(&l.as_str())
+        || CLAUSE_OPENERS.contains(&doc.lower(i))
 }
 
 /// Finds reported speech in every sentence, skipping content that is mostly quoted
@@ -53,7 +52,7 @@ pub fn find(doc: &Doc, quoted: &[Span]) -> Vec<Reported> {
         let (lo, hi) = (s.first, s.end);
         let mut c = lo;
         while c < hi {
-            let Some(cue) = cues::cue_at(doc, c) else {
+            let Some(cue) = doc.cue(c) else {
                 c += 1;
                 continue;
             };
@@ -110,12 +109,11 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
         }
         if w == "," && i + 1 < hi {
             // ", adding that …" / ", he said" / ", according to …" start another attribution.
-            let next = cues::cue_at(doc, i + 1);
+            let next = doc.cue(i + 1);
             let attrib_follows = next.is_some()
                 || (i + 2 < hi
-                    && cues::cue_at(doc, i + 2).is_some_and(|c| !c.according)
-                    && (is_pronoun(doc.token_text(i + 1))
-                        || is_capitalised(doc.token_text(i + 1))));
+                    && doc.cue(i + 2).is_some_and(|c| !c.according)
+                    && (is_pronoun(doc.token_text(i + 1)) || doc.is_capitalised(i + 1)));
             if attrib_follows {
                 return i;
             }
@@ -130,11 +128,11 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
                 k += 1;
             }
             let next_cue = k < hi
-                && cues::cue_at(doc, k).is_some_and(|c| !c.according)
+                && doc.cue(k).is_some_and(|c| !c.according)
                 && (doc.token_text(k).ends_with("ed") || doc.token_text(k).ends_with('s'));
             let pronoun_cue = k + 1 < hi
                 && is_pronoun(doc.token_text(k))
-                && cues::cue_at(doc, k + 1).is_some_and(|c| !c.according);
+                && doc.cue(k + 1).is_some_and(|c| !c.according);
             if next_cue || pronoun_cue {
                 return trim_end(doc, a, i);
             }
@@ -194,22 +192,21 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         comma.is_some_and(|k| {
             let next = k + 1;
             next < hi
-                && (cues::cue_at(doc, next).is_some()
-                    || SIDE_CLAUSE_WORDS.contains(&doc.token_text(next)))
+                && (doc.cue(next).is_some() || SIDE_CLAUSE_WORDS.contains(&doc.token_text(next)))
         })
     };
     // `…,” Kirby said` too: closing quote marks may sit between the comma and the speaker.
     let comma_before = |mut at: usize| {
-        while at > lo + 1 && is_quote_mark(doc.token_text(at - 1)) {
+        while at > lo + 1 && doc.is_quote_mark(at - 1) {
             at -= 1;
         }
         at > lo && doc.token_text(at - 1) == ","
     };
     let own_attribution = |a: usize, b: usize| {
         (a + 1..b).any(|k| {
-            cues::cue_at(doc, k).is_some_and(|c| !c.according)
+            doc.cue(k).is_some_and(|c| !c.according)
                 && cue_words::is_speech(doc.token_text(k))
-                && (is_pronoun(doc.token_text(k - 1)) || is_capitalised(doc.token_text(k - 1)))
+                && (is_pronoun(doc.token_text(k - 1)) || doc.is_capitalised(k - 1))
         })
     };
     // Inverted: `, said Kirby.`
@@ -304,7 +301,7 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
                 | "after"
                 | "when"
         ) || circumstance
-            || (w == "and" && (is_pronoun(next) || cues::cue_at(doc, b + 1).is_some()))
+            || (w == "and" && (is_pronoun(next) || doc.cue(b + 1).is_some()))
         {
             break;
         }
@@ -317,18 +314,18 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
 
 fn starts_object(doc: &Doc, i: usize) -> bool {
     let w = doc.token_text(i);
-    let l = w.to_lowercase();
+    let l = doc.lower(i);
     w.chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || "“\"‘$".contains(c))
-        && !NOT_OBJECT_OPENERS.contains(&l.as_str())
+        && !NOT_OBJECT_OPENERS.contains(&l)
         && !(l.len() > 4 && l.ends_with("ly"))
-        && cues::cue_at(doc, i).is_none()
+        && doc.cue(i).is_none()
 }
 
 fn starts_clause_or_word(doc: &Doc, i: usize) -> bool {
     let w = doc.token_text(i);
-    w.chars().next().is_some_and(char::is_alphanumeric) && cues::cue_at(doc, i).is_none()
+    w.chars().next().is_some_and(char::is_alphanumeric) && doc.cue(i).is_none()
 }
 
 /// Skips a leading quote mark that closes nothing ("“" is direct speech, handled elsewhere).
@@ -371,27 +368,25 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     if cue_words::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
         return (i..hi.min(i + 5))
             .take_while(|&k| {
-                !matches!(doc.token_text(k), "," | "." | ";" | ":")
-                    && !is_quote_mark(doc.token_text(k))
+                !matches!(doc.token_text(k), "," | "." | ";" | ":") && !doc.is_quote_mark(k)
             })
-            .find(|&k| QUESTION_WORDS.contains(&doc.token_text(k).to_lowercase().as_str()))
+            .find(|&k| QUESTION_WORDS.contains(&doc.lower(k)))
             .filter(|&k| k + 2 < hi);
     }
     if !cue_words::is_speech(cue_word) {
         return None;
     }
     let w = doc.token_text(i);
-    if w == "," && i + 1 < hi && !is_quote_mark(doc.token_text(i + 1)) && cue_word.ends_with("ing")
-    {
+    if w == "," && i + 1 < hi && !doc.is_quote_mark(i + 1) && cue_word.ends_with("ing") {
         return None;
     }
     let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
     let ok = starts_clause(doc, i)
         || (loose
             && w.chars().next().is_some_and(char::is_alphabetic)
-            && !plain_stop(&w.to_lowercase())
+            && !plain_stop(doc.lower(i))
             && !(w.ends_with("ly") && w.len() > 4)
-            && cues::cue_at(doc, i).is_none());
+            && doc.cue(i).is_none());
     ok.then_some(i)
 }
 

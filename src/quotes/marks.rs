@@ -226,7 +226,7 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> (Vec<&str>, usize) {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, None);
         let p = pair(&doc);
         (
             p.spans.iter().map(|s| &text[s.start..s.end]).collect(),

@@ -1,7 +1,6 @@
-//! Quotations: spans between quote marks and their kind ([`marks`]), reporting cues
-//! ([`cues`]), speakers ([`speaker`]) and reported speech ([`indirect`]).
+//! Quotations: spans between quote marks and their kind ([`marks`]), speakers and cues
+//! ([`speaker`], cues found per token by [`crate::doc::Doc::cue`]) and reported speech ([`indirect`]).
 
-pub mod cues;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod indirect;
@@ -266,7 +265,7 @@ mod tests {
     #[test]
     fn direct_and_partial() {
         let t = "Sullivan said Pyongyang will “pay a price” if it acts. “We condemn it,” Kirby said. He said: “No.” It was “true.”";
-        let doc = Doc::new(t);
+        let doc = Doc::new(t, None);
         let kinds: Vec<_> = find(&doc).0.into_iter().map(|q| (q.text, q.kind)).collect();
         assert_eq!(
             kinds,
@@ -282,7 +281,11 @@ mod tests {
     /// Each text's quotes, in order, have these kinds.
     fn assert_kinds(cases: &[(&str, &[QuoteKind])]) {
         for &(t, want) in cases {
-            let got: Vec<QuoteKind> = find(&Doc::new(t)).0.into_iter().map(|q| q.kind).collect();
+            let got: Vec<QuoteKind> = find(&Doc::new(t, None))
+                .0
+                .into_iter()
+                .map(|q| q.kind)
+                .collect();
             assert_eq!(&got[..want.len().min(got.len())], want, "{t}");
         }
     }
@@ -324,7 +327,7 @@ mod tests {
     #[test]
     fn a_short_sentence_after_a_colon_is_direct_without_a_speaker() {
         let t = "Worried, the party is rolling out a new message: \"It's about me.\"\n\nIt is \"Bobby\" now.";
-        let doc = Doc::new(t);
+        let doc = Doc::new(t, None);
         let mentions = Mentions::default();
         let kinds: Vec<QuoteKind> = attribute(&doc, &mentions, find(&doc).0)
             .into_iter()

@@ -2,10 +2,8 @@
 //! cluster of the person or organisation, walking the article in order.
 
 use super::speaker::Range;
-use super::subject::lower;
 use crate::doc::Doc;
 use crate::mentions::{Kind, Mentions};
-use crate::text::is_capitalised;
 use crate::words::is_title;
 use crate::words::PERSON_NOUNS;
 
@@ -33,8 +31,8 @@ impl Resolver {
 
     fn lookup(&mut self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
         if b == a + 1 {
-            let w = lower(doc, a);
-            let male = match w.as_str() {
+            let w = doc.lower(a);
+            let male = match w {
                 "he" => Some(true),
                 "she" => Some(false),
                 "it" => None,
@@ -81,7 +79,7 @@ impl Resolver {
             let g = m.group;
             if mentions.groups[g].name.is_some() {
                 for i in m.first..m.name {
-                    match lower(doc, i).trim_end_matches('.') {
+                    match doc.lower(i).trim_end_matches('.') {
                         "mr" => {
                             self.gender.insert(g, true);
                         }
@@ -100,17 +98,15 @@ impl Resolver {
             .rev()
             .filter(|&i| is_title(doc.token_text(i)))
             .find_map(|i| {
-                let role = lower(doc, i);
+                let role = doc.lower(i);
                 mentions.role_holder(role.trim_end_matches('.'), a)
             })
     }
 }
 
 fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
-    let last = lower(doc, b - 1);
-    b > a
-        && !is_capitalised(doc.token_text(b - 1))
-        && (is_title(&last) || PERSON_NOUNS.contains(&last.as_str()))
+    let last = doc.lower(b - 1);
+    b > a && !doc.is_capitalised(b - 1) && (is_title(last) || PERSON_NOUNS.contains(&last))
 }
 
 /// The speaker mention's own name when it is fuller than the cluster's: the entity layer may
@@ -118,7 +114,7 @@ fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
 pub fn fuller_name(doc: &Doc, r: Range, name: String) -> String {
     let (a, b) = r;
     let mut k = b;
-    while k > a && is_capitalised(doc.token_text(k - 1)) && !is_title(doc.token_text(k - 1)) {
+    while k > a && doc.is_capitalised(k - 1) && !is_title(doc.token_text(k - 1)) {
         k -= 1;
     }
     if k == b {

@@ -7,11 +7,10 @@
 //! A partial quote takes the cue of the sentence it sits in (`Sullivan said Pyongyang will
 //! “pay a price”`).
 
-use super::cues::{self, Cue};
 use super::subject::{is_skippable, np_after, subject_before};
+use crate::doc::Cue;
 use crate::doc::{Doc, SentenceRange};
 use crate::schema::{Quote, QuoteKind, TextSpan};
-use crate::text::is_capitalised;
 use crate::words::is_title;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
@@ -38,8 +37,7 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
     let mut i = qe;
     // "“…” ― Name": a dash before a name is the cue.
     if i < hi && matches!(doc.token_text(i), "―" | "—" | "–" | "--" | "-") {
-        if let Some(sp) = np_after(doc, i + 1, hi).filter(|sp| is_capitalised(doc.token_text(sp.0)))
-        {
+        if let Some(sp) = np_after(doc, i + 1, hi).filter(|sp| doc.is_capitalised(sp.0)) {
             return Some(Attribution {
                 speaker: Some(sp),
                 cue: Some((i, i + 1)),
@@ -56,7 +54,7 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         if is_quote_mark(w) || matches!(w, "." | ";" | "?" | "!") {
             return None;
         }
-        if let Some(cue) = cues::cue_at(doc, c) {
+        if let Some(cue) = doc.cue(c) {
             if c == i || (c > i && (i..c).all(|k| is_skippable(doc, k))) {
                 let hi = sentence_end_from(doc, cue.end).min(hi);
                 let speaker = np_after(doc, skip_forward(doc, cue.end, hi), hi);
@@ -83,7 +81,7 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
 }
 
 fn skip_forward(doc: &Doc, mut i: usize, hi: usize) -> usize {
-    while i < hi && is_skippable(doc, i) && !is_capitalised(doc.token_text(i)) {
+    while i < hi && is_skippable(doc, i) && !doc.is_capitalised(i) {
         i += 1;
     }
     i
@@ -104,16 +102,16 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
         if qf - c > max_gap {
             return None;
         }
-        if is_quote_mark(doc.token_text(c)) && c + 1 < qf {
+        if doc.is_quote_mark(c) && c + 1 < qf {
             return None; // another quote sits between
         }
-        let Some(cue) = cues::cue_at(doc, c) else {
+        let Some(cue) = doc.cue(c) else {
             continue;
         };
         if cue.end > qf {
             continue;
         }
-        if cue.according || is_capitalised(doc.token_text(c)) {
+        if cue.according || doc.is_capitalised(c) {
             if let Some(s) = np_after(doc, cue.end, qf) {
                 return Some(Attribution {
                     speaker: Some(s),
@@ -146,7 +144,7 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<Range> {
         let mut c = j - 1;
         while c > lo {
             c -= 1;
-            if cues::cue_at(doc, c).is_some_and(|o| !o.according) {
+            if doc.cue(c).is_some_and(|o| !o.according) {
                 if let Some(s) = subject_before(doc, lo, c) {
                     return Some(s);
                 }
@@ -160,14 +158,14 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<Range> {
     let mut c = cue.first - 1;
     while c > lo {
         c -= 1;
-        if let Some(other) = cues::cue_at(doc, c) {
+        if let Some(other) = doc.cue(c) {
             if other.according {
                 continue;
             }
             if let Some(s) = subject_before(doc, lo, c) {
                 return Some(s);
             }
-            if c > lo && is_quote_mark(doc.token_text(c - 1)) {
+            if c > lo && doc.is_quote_mark(c - 1) {
                 // “…,” said Kirby, adding …
                 let hi = cue.first - 1;
                 return np_after(doc, c + 1, hi);
@@ -257,7 +255,7 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         i += 1;
     }
     let mut e = i;
-    while e < hi && e - i < 4 && is_capitalised(doc.token_text(e)) {
+    while e < hi && e - i < 4 && doc.is_capitalised(e) {
         e += 1;
     }
     if e == i && i < hi && is_pronoun(doc.token_text(i)) && doc.token_text(i) != "it" {
@@ -312,7 +310,7 @@ fn introduced_by(doc: &Doc, s: usize, qf: usize) -> Option<SentenceRange> {
 fn sentence_cue(doc: &Doc, lo: usize, hi: usize, qf: usize) -> Option<Attribution> {
     let mut best: Option<(usize, Attribution)> = None;
     for c in lo..hi {
-        let Some(cue) = cues::cue_at(doc, c) else {
+        let Some(cue) = doc.cue(c) else {
             continue;
         };
         if cue.according {
@@ -395,11 +393,11 @@ fn line_breaks(text: &str) -> Vec<usize> {
 /// `…, said Robert McAtee, one of …`: a cue after a comma followed by its subject.
 fn inverted_cue(doc: &Doc, lo: usize, hi: usize) -> Option<Attribution> {
     (lo + 1..hi).find_map(|c| {
-        let cue = cues::cue_at(doc, c)?;
+        let cue = doc.cue(c)?;
         if cue.according || !matches!(doc.token_text(c - 1), "," | "”" | "\"") {
             return None;
         }
-        let sp = np_after(doc, cue.end, hi).filter(|sp| is_capitalised(doc.token_text(sp.0)))?;
+        let sp = np_after(doc, cue.end, hi).filter(|sp| doc.is_capitalised(sp.0))?;
         Some(Attribution {
             speaker: Some(sp),
             cue: Some((cue.first, cue.end)),
@@ -416,7 +414,7 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     // `… - Carl Bialik: “…”`: a name right before the colon.
     let colon = qf - 1;
     let mut b = colon;
-    while b > lo && colon - b < 5 && is_capitalised(doc.token_text(b - 1)) {
+    while b > lo && colon - b < 5 && doc.is_capitalised(b - 1) {
         b -= 1;
     }
     let dash_or_start = b == lo || matches!(doc.token_text(b - 1), "-" | "—" | "–" | "--" | ",");
@@ -433,22 +431,19 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
         });
     }
     let mut e = lo;
-    while e < qf - 1
-        && e - lo < 8
-        && (is_capitalised(doc.token_text(e)) || is_title(doc.token_text(e)))
-    {
+    while e < qf - 1 && e - lo < 8 && (doc.is_capitalised(e) || is_title(doc.token_text(e))) {
         e += 1;
     }
     let w = doc.token_text(lo);
     if e == lo && is_pronoun(w) && w != "it" {
         e = lo + 1;
     }
-    let lw = w.to_lowercase();
+    let lw = doc.lower(lo);
     if e == lo
         || NOT_SPEAKER_OPENERS.contains(&w)
-        || NOT_SPEAKERS.contains(&lw.as_str())
-        || PREPOSITIONS.contains(&lw.as_str())
-        || CLAUSE_WORDS.contains(&lw.as_str())
+        || NOT_SPEAKERS.contains(&lw)
+        || PREPOSITIONS.contains(&lw)
+        || CLAUSE_WORDS.contains(&lw)
     {
         return None;
     }

@@ -2,9 +2,7 @@
 //! `Smith, a spokesperson for the agency, said`, `Rep. Gwen Moore (D-Wis.) said` and
 //! `said Kirby, a spokesman`. Token-level heuristics; no parser needed.
 
-use super::cues;
 use crate::doc::Doc;
-use crate::text::is_capitalised;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_pronoun, is_title};
 use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
@@ -19,15 +17,11 @@ pub(crate) fn is_boundary_punct(w: &str) -> bool {
     ) || is_quote_mark(w)
 }
 
-pub(crate) fn lower(doc: &Doc, i: usize) -> String {
-    doc.token_text(i).to_lowercase()
-}
-
 pub(crate) fn is_skippable(doc: &Doc, i: usize) -> bool {
-    let w = lower(doc, i);
-    SKIP_BEFORE_CUE.contains(&w.as_str())
-        || is_weekday(&w)
-        || (w.len() > 4 && w.ends_with("ly") && !is_capitalised(doc.token_text(i)))
+    let w = doc.lower(i);
+    SKIP_BEFORE_CUE.contains(&w)
+        || is_weekday(w)
+        || (w.len() > 4 && w.ends_with("ly") && !doc.is_capitalised(i))
 }
 
 /// The subject noun phrase ending right before the cue at `cue`, not reaching before `lo`.
@@ -56,7 +50,7 @@ fn appositive_head(doc: &Doc, lo: usize, comma: usize) -> Option<Range> {
         if w == "," {
             return subject_before_plain(doc, lo, k);
         }
-        if is_quote_mark(w) || matches!(w, "." | ";" | ":") || cues::cue_at(doc, k).is_some() {
+        if is_quote_mark(w) || matches!(w, "." | ";" | ":") || doc.cue(k).is_some() {
             return None;
         }
     }
@@ -81,8 +75,7 @@ fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<Range> {
     let j = skip_parenthetical(doc, lo, j);
     let mut b = j;
     while b > lo {
-        let w = doc.token_text(b - 1);
-        if is_boundary_punct(w) || CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) {
+        if is_boundary_punct(doc.token_text(b - 1)) || CLAUSE_WORDS.contains(&doc.lower(b - 1)) {
             break;
         }
         b -= 1;
@@ -99,7 +92,7 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
     if j - b > 8 {
         // Keep the last capitalised run with its titles, or the last three words.
         let mut k = j;
-        while k > b && (is_capitalised(doc.token_text(k - 1)) || doc.token_text(k - 1) == "-") {
+        while k > b && (doc.is_capitalised(k - 1) || doc.token_text(k - 1) == "-") {
             k -= 1;
         }
         b = if k < j { k } else { j.saturating_sub(3).max(b) };
@@ -107,13 +100,13 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
             b -= 1;
         }
     }
-    let last = lower(doc, j - 1);
+    let last = doc.lower(j - 1);
     // A subject never opens with a preposition ("In August", "After the debate").
-    let first = lower(doc, b);
-    if PREPOSITIONS.contains(&first.as_str()) && !matches!(first.as_str(), "last" | "this") {
+    let first = doc.lower(b);
+    if PREPOSITIONS.contains(&first) && !matches!(first, "last" | "this") {
         // "During the debate Trump said": keep the name or pronoun at the end.
         let mut k = j;
-        while k > b + 1 && is_capitalised(doc.token_text(k - 1)) {
+        while k > b + 1 && doc.is_capitalised(k - 1) {
             k -= 1;
         }
         if k < j && k > b + 1 {
@@ -124,9 +117,7 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
         }
         return None;
     }
-    if PREPOSITIONS.contains(&last.as_str())
-        || matches!(last.as_str(), "the" | "a" | "an" | "'s" | "’s")
-    {
+    if PREPOSITIONS.contains(&last) || matches!(last, "the" | "a" | "an" | "'s" | "’s") {
         return None;
     }
     let has_word = (b..j).any(|i| doc.token_text(i).chars().any(char::is_alphabetic));
@@ -139,7 +130,7 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Range> {
     while e < hi && e - i < 10 {
         let w = doc.token_text(e);
         if is_boundary_punct(w)
-            || CLAUSE_WORDS.contains(&w.to_lowercase().as_str())
+            || CLAUSE_WORDS.contains(&doc.lower(e))
             || (e > i && PREPOSITIONS.contains(&w) && w != "of")
         {
             break;
@@ -149,8 +140,8 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Range> {
     if e == i {
         return None;
     }
-    let first = lower(doc, i);
-    if PREPOSITIONS.contains(&first.as_str()) || first == "that" {
+    let first = doc.lower(i);
+    if PREPOSITIONS.contains(&first) || first == "that" {
         return None;
     }
     Some((i, e))
