@@ -11,6 +11,15 @@ export const QUOTE_KINDS = {
   indirect: 'indirect (reported) speech',
 };
 
+/**
+ * The name a quote's speaker is shown by: the resolved name (speaker_name, e.g. "John Kirby"),
+ * else the mention as the article words it ("the official", "a spokesman"); null when the
+ * quote has no speaker. Used by the highlight, the details popup, the quote list and Sources.
+ */
+export function speakerName(q) {
+  return q.speaker_name || (q.speaker && q.speaker.text) || null;
+}
+
 /** "more than 1000" → 3 words; quote marks and dashes alone are not words. */
 export function wordCount(text) {
   return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) || []).length;

@@ -179,6 +179,31 @@ test('phone width has no horizontal overflow; dark mode follows the system', asy
   await page.close();
 });
 
+test('a speaker without a resolved name is shown by its mention everywhere', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  // "the official" names nobody (speaker_name null); Kirby resolves to a name.
+  await pasteText(page, '“We will respond in kind,” the official said on Friday. “It is serious,” said Kirby.');
+  const quotes = await page.$$eval('#article .quote.last', (qs) => qs.map((q) => [q.dataset.ref, q.dataset.speaker]));
+  assert.deepEqual(quotes, [['q0', 'the official'], ['q1', 'Kirby']], 'the highlight shows the mention when there is no name');
+  assert.equal(
+    await page.$eval('#article .quote.last[data-ref="q0"]', (q) => getComputedStyle(q, '::after').content),
+    '"— the official"',
+    'the quote highlight ends with its speaker',
+  );
+  await page.focus('#article .quote.first[data-ref="q0"]');
+  assert.match(await page.textContent('#tip'), /speaker\s*the official/, 'the details popup names the mention');
+  assert.deepEqual(
+    await page.$$eval('#quotes li .who', (w) => w.map((e) => e.textContent)),
+    ['direct · the official', 'direct · Kirby'],
+  );
+  assert.deepEqual(
+    await page.$$eval('#sources button', (bs) => bs.map((b) => b.firstChild.textContent)).then((n) => n.sort()),
+    ['Kirby', 'the official'],
+  );
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('dropping a .txt file annotates it', async () => {
   const { page } = await openPage(browser.context, base);
   await page.evaluate(() => {
