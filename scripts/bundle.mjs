@@ -1,8 +1,9 @@
 // Writes dist/lede.html: the page as ONE file that works from disk (file://), for people
 // without Rust. Under file:// Chromium fetches nothing (origin 'null'), so everything is
-// inlined: CSS, the app's ES modules (wrapped as functions, in dependency order), the worker
-// (wasm-bindgen glue + worker.js as a classic script run from a Blob URL), the wasm as base64
-// and the sample article. The CSP pins the inline script and style by hash.
+// inlined: CSS (style.css + the generated labels.gen.css), the app's ES modules (wrapped as
+// functions, in dependency order, labels.gen.js included), the worker (wasm-bindgen glue +
+// worker.js as a classic script run from a Blob URL), the wasm as base64 and the sample
+// article. The CSP pins the inline script and style by hash. Run after scripts/labels.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -11,8 +12,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const www = path.join(root, 'www');
 const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
+for (const gen of ['www/labels.gen.js', 'www/labels.gen.css']) {
+  if (!fs.existsSync(path.join(root, gen))) throw new Error(`${gen} is missing: run node scripts/labels.mjs first`);
+}
 
-const IMPORT = /^import\s+(?:(\*\s+as\s+\w+)|\{([^}]*)\})\s+from\s+'\.\/([\w-]+)\.js';\s*$/gm;
+const IMPORT = /^import\s+(?:(\*\s+as\s+\w+)|\{([^}]*)\})\s+from\s+'\.\/([\w.-]+)\.js';\s*$/gm;
+// `export { a, b };`: re-exports of imported names (labels.js passes on labels.gen.js's table).
+const EXPORT_LIST = /^export\s+\{([^}]*)\};?\s*$/gm;
+const modVar = (name) => `__mod_${name.replace(/\W/g, '_')}`;
 
 /** Inlines the app's modules, replacing platform.js by platform-inline.js. */
 function appScript() {
@@ -30,12 +37,19 @@ function appScript() {
       const file = name === 'platform' ? 'platform-inline' : name;
       let src = fs.readFileSync(path.join(www, `${file}.js`), 'utf8');
       const exported = [...src.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+(\w+)/gm)].map((m) => m[1]);
+      for (const m of src.matchAll(EXPORT_LIST)) {
+        for (const n of m[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+          if (!/^\w+$/.test(n)) throw new Error(`${file}.js: unsupported export form: ${n}`);
+          exported.push(n);
+        }
+      }
+      src = src.replace(EXPORT_LIST, '');
       src = src.replace(IMPORT, (_, star, names, from) =>
-        star ? `const ${star.replace(/\*\s+as\s+/, '')} = __mod_${from};` : `const {${names}} = __mod_${from};`,
+        star ? `const ${star.replace(/\*\s+as\s+/, '')} = ${modVar(from)};` : `const {${names}} = ${modVar(from)};`,
       );
       src = src.replace(/^export\s+/gm, '');
-      if (/\bimport\b[^\n]*\bfrom\b|import\.meta/.test(src)) throw new Error(`${file}.js: unsupported import form`);
-      return `const __mod_${name} = (() => {\n${src}\nreturn { ${exported.join(', ')} };\n})();`;
+      if (/\bimport\b[^\n]*\bfrom\b|import\.meta|^\s*export\b/m.test(src)) throw new Error(`${file}.js: unsupported import or export form`);
+      return `const ${modVar(name)} = (() => {\n${src}\nreturn { ${exported.join(', ')} };\n})();`;
     })
     .join('\n');
 }
@@ -61,7 +75,8 @@ const sha = (s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').dige
 const seedDir = path.join(root, 'seeds');
 const seed = fs.readFileSync(path.join(seedDir, fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8');
 const wasm = fs.readFileSync(path.join(www, 'pkg/lede_bg.wasm'));
-const css = read('www/style.css');
+// The page's stylesheets in index.html's order: style.css, then the generated label colours.
+const css = `${read('www/style.css')}\n${read('www/labels.gen.css')}`;
 const app = appScript();
 const csp = [
   "default-src 'none'",
@@ -80,7 +95,7 @@ const swap = (pattern, replacement) => {
   html = html.replace(pattern, () => replacement);
 };
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
-swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`);
+swap(/<link rel="stylesheet" href="style.css">\n<link rel="stylesheet" href="labels.gen.css">/, `<style>${css}</style>`);
 swap(/<script type="module" src="app.js"><\/script>/, '');
 const embeds = [
   rawText('lede-wasm', 'application/octet-stream', wasm.toString('base64')),

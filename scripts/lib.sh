@@ -78,8 +78,16 @@ ensure_build_tools() {
   ensure_npm
 }
 
+# The page's label code (www/labels.gen.js, www/labels.gen.css) from the table www/labels.tsv.
+gen_labels() {
+  step "Generate the entity labels from www/labels.tsv (scripts/labels.mjs)"
+  node scripts/labels.mjs
+}
+
 # Optimised wasm into www/pkg (ES module glue for the served page) and dist/lede.html.
+# The generated label files come first: the served page, the e2e tests and the bundle use them.
 build_wasm() {
+  gen_labels || return  # (scripts/test calls build_wasm under `if`, where set -e is off)
   step "Build wasm (cargo --profile $WASM_PROFILE, wasm-bindgen --target web, wasm-opt -O3)"
   cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE"
   local raw="target/$WASM_TARGET/$WASM_PROFILE/lede.wasm"

@@ -1,5 +1,5 @@
 // The details popup: shown on hover or keyboard focus of a highlight, built with textContent.
-import { GLOSS, QUOTE_KINDS } from './labels.js';
+import { GLOSS, QUOTE_KINDS, speakerName } from './labels.js';
 
 /** Plain-text lines describing one annotation (entity or quote). */
 export function describe(annotation, ref) {
@@ -15,8 +15,7 @@ export function describe(annotation, ref) {
   }
   const q = annotation.quotes[index];
   if (!q) return [];
-  const speaker = q.speaker_name || (q.speaker && q.speaker.text);
-  const lines = [['QUOTE', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speaker || 'unknown']];
+  const lines = [['QUOTE', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
   if (q.cue) lines.push(['cue', q.cue.text]);
   return lines;
 }

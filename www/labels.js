@@ -1,36 +1,24 @@
-// The 18 OntoNotes entity types in legend order, with a gloss for the details popup.
-// Colours live in style.css (one custom property per type); the label text is always shown
-// too, so no information depends on colour alone.
-export const LABELS = [
-  ['PERSON', 'person'],
-  ['NORP', 'nationality, religious or political group'],
-  ['FAC', 'facility: building, airport, road, bridge'],
-  ['ORG', 'organisation'],
-  ['GPE', 'country, city or state'],
-  ['LOC', 'other location: region, mountain, sea'],
-  ['PRODUCT', 'product, vehicle, weapon'],
-  ['EVENT', 'named event: war, storm, summit'],
-  ['WORK_OF_ART', 'title of a book, song, film'],
-  ['LAW', 'named law or treaty'],
-  ['LANGUAGE', 'language'],
-  ['DATE', 'date or period'],
-  ['TIME', 'time of day'],
-  ['PERCENT', 'percentage'],
-  ['MONEY', 'amount of money'],
-  ['QUANTITY', 'measurement: distance, weight'],
-  ['ORDINAL', 'ordinal: first, second'],
-  ['CARDINAL', 'other number'],
-];
+// Display text for annotations. The entity types (legend order, gloss) come from the one table
+// www/labels.tsv through the generated labels.gen.js; their colours are in the generated
+// labels.gen.css. The label text is always shown too, so no information depends on colour alone.
+import { LABELS, LABEL_NAMES, GLOSS } from './labels.gen.js';
 
-export const LABEL_NAMES = LABELS.map(([name]) => name);
-
-export const GLOSS = Object.fromEntries(LABELS);
+export { LABELS, LABEL_NAMES, GLOSS };
 
 export const QUOTE_KINDS = {
   direct: 'direct quote',
   partial: 'partial quote',
   indirect: 'indirect (reported) speech',
 };
+
+/**
+ * The name a quote's speaker is shown by: the resolved name (speaker_name, e.g. "John Kirby"),
+ * else the mention as the article words it ("the official", "a spokesman"); null when the
+ * quote has no speaker. Used by the highlight, the details popup, the quote list and Sources.
+ */
+export function speakerName(q) {
+  return q.speaker_name || (q.speaker && q.speaker.text) || null;
+}
 
 /** "more than 1000" → 3 words; quote marks and dashes alone are not words. */
 export function wordCount(text) {

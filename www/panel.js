@@ -1,5 +1,5 @@
 // The side panel: legend with toggles, entities grouped by type, quotes in order, sources.
-import { LABEL_NAMES, GLOSS, wordCount } from './labels.js';
+import { LABEL_NAMES, GLOSS, wordCount, speakerName } from './labels.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
 
@@ -101,7 +101,7 @@ export function renderQuotes(root, annotation, reveal) {
     b.dataset.ref = `q${i}`;
     const who = document.createElement('span');
     who.className = 'who';
-    who.textContent = `${q.kind} · ${speakerOf(q) || 'unknown speaker'}`;
+    who.textContent = `${q.kind} · ${speakerName(q) || 'unknown speaker'}`;
     b.append(who);
     li.append(b);
     list.append(li);
@@ -110,15 +110,11 @@ export function renderQuotes(root, annotation, reveal) {
   root.replaceChildren(list);
 }
 
-function speakerOf(q) {
-  return q.speaker_name || (q.speaker && q.speaker.text) || null;
-}
-
 /** Who is quoted: quotes and quoted words per speaker; clicking marks all their quotes. */
 export function sources(annotation) {
   const by = new Map();
   annotation.quotes.forEach((q, i) => {
-    const name = speakerOf(q) || 'Unknown';
+    const name = speakerName(q) || 'Unknown';
     if (!by.has(name)) by.set(name, { name, quotes: 0, words: 0, refs: [] });
     const s = by.get(name);
     s.quotes += 1;

@@ -1,6 +1,7 @@
 // Renders the article: paragraphs as blocks, entities and quotes as nested, focusable spans.
 // User text only ever reaches the DOM through createTextNode / setAttribute, never as HTML.
 import { nest, blocks } from './spans.js';
+import { speakerName } from './labels.js';
 
 const QUOTE_RANK = 0; // quotes are the outer element when they cover the same text as an entity
 const ENTITY_RANK = 1;
@@ -36,8 +37,9 @@ function element(node, text) {
   } else {
     const q = span.quote;
     el.className = `quote quote-${q.kind}`;
-    if (q.speaker_name) el.dataset.speaker = q.speaker_name;
-    else if (q.speaker) el.dataset.speaker = q.speaker.text;
+    // The speaker once known: the resolved name, else the mention ("the official").
+    const speaker = speakerName(q);
+    if (speaker) el.dataset.speaker = speaker;
   }
   if (node.first) {
     el.classList.add('first');

@@ -1,7 +1,7 @@
 // dist/lede.html opened straight from disk (file://): everything inlined, no network at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, distUrl, openPage, loadSample, setText, checkSeed, screenshotPath } from './helpers.mjs';
+import { launch, distUrl, openPage, loadSample, setText, checkSeed, checkLabelTable, screenshotPath } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -15,6 +15,7 @@ test('dist/lede.html works from file:// with no http request', async (t) => {
   const { page, log } = await openPage(browser.context, distUrl());
   await loadSample(page);
   await checkSeed(t, page, assert);
+  await checkLabelTable(page, assert); // the inlined CSS and modules include the generated label files
   await page.screenshot({ path: screenshotPath('file-bundle.png'), fullPage: true });
 
   const xss = '<img src=x onerror=alert(1)> said so on Friday.';

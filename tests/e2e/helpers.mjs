@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
+import { readTable, GEN_JS, GEN_CSS } from '../../scripts/labels.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -44,6 +45,9 @@ export async function launch() {
 export async function serveWww() {
   const dist = path.join(ROOT, 'www/pkg/lede_bg.wasm');
   if (!fs.existsSync(dist)) throw new Error('www/pkg is missing: run scripts/serve --build-only first');
+  for (const gen of [GEN_JS, GEN_CSS]) {
+    if (!fs.existsSync(gen)) throw new Error(`${path.relative(ROOT, gen)} is missing: run scripts/serve --build-only first`);
+  }
   return serve(path.join(ROOT, 'www'));
 }
 
@@ -164,6 +168,55 @@ export async function checkSeed(t, page, assert) {
     await page.$('#article .quote .ent'),
     'an entity inside a quote is rendered inside the quote element',
   );
+}
+
+/** The entity-label table www/labels.tsv: [{ label, gloss, light, dark }] in legend order. */
+export const LABEL_TABLE = readTable();
+
+/** `#rrggbb` / `#rgb` → the `rgb(r, g, b)` getComputedStyle reports. */
+export function rgb(hex) {
+  const h = hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (d) => d + d) : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/**
+ * The legend and the entity colours follow www/labels.tsv (the page's colour scheme, light or
+ * dark, picks the column): the legend lists exactly the table's labels in its order with their
+ * glosses and colours; every label's highlight has its own colour (not the transparent default
+ * of a label without a rule) and its legend toggle hides it.
+ */
+export async function checkLabelTable(page, assert, scheme = 'light') {
+  const legend = await page.$$eval('#legend .legend-item', (bs) =>
+    bs.map((b) => ({ label: b.dataset.label, gloss: b.title, swatch: getComputedStyle(b.querySelector('.swatch')).backgroundColor })),
+  );
+  const want = LABEL_TABLE.map((r) => ({ label: r.label, gloss: r.gloss, swatch: rgb(scheme === 'dark' ? r.dark : r.light) }));
+  assert.deepEqual(legend, want, `legend = the rows of www/labels.tsv (${scheme})`);
+  // A highlight of each label, and one of a label the table lacks (no colour: the default).
+  const styles = await page.evaluate((labels) => {
+    const article = document.getElementById('article');
+    const style = (label) => {
+      const s = document.createElement('span');
+      s.className = 'ent last';
+      s.dataset.label = label;
+      s.textContent = label;
+      article.append(s);
+      const on = { border: getComputedStyle(s).borderBottomColor, bg: getComputedStyle(s).backgroundColor };
+      article.classList.add(`off-${label}`);
+      const off = { bg: getComputedStyle(s).backgroundColor, after: getComputedStyle(s, '::after').display };
+      article.classList.remove(`off-${label}`);
+      s.remove();
+      return { label, on, off };
+    };
+    return { labels: labels.map(style), unknown: style('NOT_A_LABEL') };
+  }, LABEL_TABLE.map((r) => r.label));
+  assert.equal(styles.unknown.on.bg, 'rgba(0, 0, 0, 0)', 'a label outside the table has no highlight colour');
+  for (const [i, s] of styles.labels.entries()) {
+    const row = LABEL_TABLE[i];
+    assert.notEqual(s.on.bg, 'rgba(0, 0, 0, 0)', `${row.label} highlights have a colour (${scheme})`);
+    assert.equal(s.on.border, rgb(scheme === 'dark' ? row.dark : row.light), `${row.label} has its table colour (${scheme})`);
+    assert.deepEqual(s.off, { bg: 'rgba(0, 0, 0, 0)', after: 'none' }, `the legend toggle hides ${row.label}`);
+  }
 }
 
 /** Longest gap between animation frames (ms) while `action` runs: the page's responsiveness. */

@@ -3,7 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  launch, serveWww, openPage, loadSample, setText, pasteText, checkSeed, heartbeat, screenshotPath, SEED,
+  launch, serveWww, openPage, loadSample, setText, pasteText, checkSeed, checkLabelTable, heartbeat, screenshotPath, SEED,
+  LABEL_TABLE,
 } from './helpers.mjs';
 
 let browser;
@@ -78,7 +79,8 @@ test('typing annotates after a pause; the Annotate button runs at once', async (
 test('legend toggles a type off and on', async () => {
   const { page } = await openPage(browser.context, base);
   await loadSample(page);
-  assert.equal(await page.$$eval('#legend .legend-item', (b) => b.length), 18, 'all 18 types in the legend');
+  assert.equal(LABEL_TABLE.length, 18, 'www/labels.tsv has the 18 OntoNotes types');
+  await checkLabelTable(page, assert, 'light');
   const style = () =>
     page.$eval('#article .ent[data-label="DATE"]', (e) => ({
       bg: getComputedStyle(e).backgroundColor,
@@ -172,7 +174,33 @@ test('phone width has no horizontal overflow; dark mode follows the system', asy
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const [r, g, b] = bg.match(/\d+/g).map(Number);
   assert.ok(r + g + b < 150, `dark background in dark mode: ${bg}`);
+  await checkLabelTable(page, assert, 'dark');
   await page.screenshot({ path: screenshotPath('page-phone-dark.png'), fullPage: true });
+  await page.close();
+});
+
+test('a speaker without a resolved name is shown by its mention everywhere', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  // "the official" names nobody (speaker_name null); Kirby resolves to a name.
+  await pasteText(page, '“We will respond in kind,” the official said on Friday. “It is serious,” said Kirby.');
+  const quotes = await page.$$eval('#article .quote.last', (qs) => qs.map((q) => [q.dataset.ref, q.dataset.speaker]));
+  assert.deepEqual(quotes, [['q0', 'the official'], ['q1', 'Kirby']], 'the highlight shows the mention when there is no name');
+  assert.equal(
+    await page.$eval('#article .quote.last[data-ref="q0"]', (q) => getComputedStyle(q, '::after').content),
+    '"— the official"',
+    'the quote highlight ends with its speaker',
+  );
+  await page.focus('#article .quote.first[data-ref="q0"]');
+  assert.match(await page.textContent('#tip'), /speaker\s*the official/, 'the details popup names the mention');
+  assert.deepEqual(
+    await page.$$eval('#quotes li .who', (w) => w.map((e) => e.textContent)),
+    ['direct · the official', 'direct · Kirby'],
+  );
+  assert.deepEqual(
+    await page.$$eval('#sources button', (bs) => bs.map((b) => b.firstChild.textContent)).then((n) => n.sort()),
+    ['Kirby', 'the official'],
+  );
+  assert.deepEqual(log.errors, []);
   await page.close();
 });
 
