@@ -7,7 +7,7 @@
 //! "Sen.", "spokeswoman") become the cluster's roles, which lets "the adviser" find its holder.
 
 use crate::doc::Doc;
-use crate::schema::{Cluster, Entity, Quote};
+use crate::schema::{Cluster, Entity, Label, Quote};
 use crate::text::is_capitalised;
 use crate::words::marks::is_unambiguous_mark;
 use crate::words::{is_not_name, is_title, CONNECTORS, ORG_WORDS, PLACE_ALIASES};
@@ -22,20 +22,22 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn from_label(label: &str) -> Option<Kind> {
+    fn from_label(label: Label) -> Option<Kind> {
         match label {
-            "PERSON" => Some(Kind::Person),
-            "ORG" | "NORP" | "FAC" => Some(Kind::Org),
-            "GPE" | "LOC" => Some(Kind::Place),
+            Label::Person => Some(Kind::Person),
+            Label::Org | Label::Norp | Label::Fac => Some(Kind::Org),
+            Label::Gpe | Label::Loc => Some(Kind::Place),
             _ => None,
         }
     }
-    pub fn label(self) -> &'static str {
+
+    /// The label a cluster of this kind takes when no entity mention gives one.
+    pub fn label(self) -> Option<Label> {
         match self {
-            Kind::Person => "PERSON",
-            Kind::Org => "ORG",
-            Kind::Place => "GPE",
-            Kind::Unknown => "MISC",
+            Kind::Person => Some(Label::Person),
+            Kind::Org => Some(Label::Org),
+            Kind::Place => Some(Label::Gpe),
+            Kind::Unknown => None,
         }
     }
 }
@@ -107,7 +109,7 @@ fn token_at(doc: &Doc, b: usize) -> usize {
 pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
     let mut spans: Vec<(usize, usize, Option<Kind>, Option<usize>)> = Vec::new();
     for (ei, e) in entities.iter().enumerate() {
-        let Some(kind) = Kind::from_label(&e.label) else {
+        let Some(kind) = Kind::from_label(e.label) else {
             continue;
         };
         let (first, mut end) = (token_at(doc, e.start), token_at(doc, e.end));
@@ -478,11 +480,11 @@ impl Mentions {
             let label = mentions
                 .first()
                 .and_then(|&e| entities.get(e))
-                .map(|e| e.label.clone());
+                .map(|e| e.label);
             clusters.push(Cluster {
                 id,
                 name: name.clone(),
-                label: label.unwrap_or_else(|| g.kind.label().to_string()),
+                label: label.or_else(|| g.kind.label()),
                 mentions,
                 roles: g.role_titles.clone(),
             });

@@ -3,7 +3,7 @@
 //! OntoNotes conventions: modifiers such as "more than" and "last" are inside the span.
 
 use crate::doc::Doc;
-use crate::schema::Entity;
+use crate::schema::{Entity, Label};
 use crate::time;
 use crate::words::{
     CURRENCY_SYMBOLS, CURRENCY_WORDS, DATE_UNITS, DAY_PARTS, MODIFIERS, MONTHS,
@@ -33,7 +33,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
                         start: span.start,
                         end: span.end,
                         text: doc.text[span.start..span.end].to_string(),
-                        label: label.to_string(),
+                        label,
                         cluster: None,
                         value,
                     });
@@ -46,7 +46,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     out
 }
 
-type Match = (usize, &'static str, Option<String>);
+type Match = (usize, Label, Option<String>);
 
 /// Matches at one token position of one sentence.
 struct Matcher<'a> {
@@ -78,10 +78,10 @@ impl Matcher<'_> {
         let w = self.w(i);
         let single = |delta: i64| today.map(|t| time::iso(t + delta));
         match w {
-            "today" => return Some((i + 1, "DATE", single(0))),
-            "yesterday" => return Some((i + 1, "DATE", single(-1))),
-            "tomorrow" => return Some((i + 1, "DATE", single(1))),
-            "tonight" => return Some((i + 1, "TIME", single(0))),
+            "today" => return Some((i + 1, Label::Date, single(0))),
+            "yesterday" => return Some((i + 1, Label::Date, single(-1))),
+            "tomorrow" => return Some((i + 1, Label::Date, single(1))),
+            "tonight" => return Some((i + 1, Label::Time, single(0))),
             _ => {}
         }
         // "recent weeks", "several months", "a few days"
@@ -91,7 +91,7 @@ impl Matcher<'_> {
             _ => None,
         };
         if let Some(end) = vague {
-            return Some((end, "DATE", None));
+            return Some((end, Label::Date, None));
         }
         let (start_len, rel) = match (w, self.w(i + 1)) {
             ("earlier", "this") | ("later", "this") => (2, "this"),
@@ -111,25 +111,29 @@ impl Matcher<'_> {
         match unit {
             "week" => Some((
                 end,
-                "DATE",
+                Label::Date,
                 value(time::iso_week(today.unwrap_or(0) + 7 * rel)),
             )),
-            "month" => Some((end, "DATE", value(time::month_offset(y, m, rel as i32)))),
-            "year" => Some((end, "DATE", value(format!("{:04}", y + rel as i32)))),
-            "weekend" => Some((end, "DATE", None)),
+            "month" => Some((
+                end,
+                Label::Date,
+                value(time::month_offset(y, m, rel as i32)),
+            )),
+            "year" => Some((end, Label::Date, value(format!("{:04}", y + rel as i32)))),
+            "weekend" => Some((end, Label::Date, None)),
             "morning" | "afternoon" | "evening" | "night" if rel <= 0 => Some((
                 end,
-                "TIME",
+                Label::Time,
                 value(time::iso(
                     today.unwrap_or(0) + if rel < 0 && unit == "night" { -1 } else { 0 },
                 )),
             )),
-            u if SEASONS.contains(&u) => Some((end, "DATE", None)),
+            u if SEASONS.contains(&u) => Some((end, Label::Date, None)),
             u if WEEKDAYS.contains(&u) => {
                 let wd = WEEKDAYS.iter().position(|d| *d == u)? as i64;
                 Some((
                     end,
-                    "DATE",
+                    Label::Date,
                     today.map(|t| time::iso(resolve_weekday(t, wd, rel))),
                 ))
             }
@@ -139,7 +143,7 @@ impl Matcher<'_> {
                     let (n, after) = self.number(i + 2)?;
                     if DATE_UNITS.contains(&self.w(after)) {
                         let _ = n;
-                        return Some((after + 1, "DATE", None));
+                        return Some((after + 1, Label::Date, None));
                     }
                 }
                 None
@@ -156,7 +160,7 @@ impl Matcher<'_> {
             .map(|t| time::iso(resolve_weekday(t, wd, 2 * dir)));
         // OntoNotes marks "Sunday morning" as DATE "Sunday" + TIME "morning"; the part of day
         // is picked up by the next match.
-        Some((i + 1, "DATE", value))
+        Some((i + 1, Label::Date, value))
     }
 
     /// "Oct. 13", "October 13, 2023", "13 October 2023", "January 2023", "mid-October", "2023", "the 1990s".
@@ -199,7 +203,7 @@ impl Matcher<'_> {
                 (None, Some(y)) => Some(format!("{y:04}-{m:02}")),
                 _ => None,
             };
-            return Some((end, "DATE", value));
+            return Some((end, Label::Date, value));
         }
         // 13 October 2023
         if let (Some(d), Some(m)) = (day_of(i), self.month(i + 1)) {
@@ -208,7 +212,7 @@ impl Matcher<'_> {
                     Some(y) => (i + 3, Some(y)),
                     None => (i + 2, article_year),
                 };
-                return Some((end, "DATE", y.map(|y| format!("{y:04}-{m:02}-{d:02}"))));
+                return Some((end, Label::Date, y.map(|y| format!("{y:04}-{m:02}-{d:02}"))));
             }
         }
         // mid-October, mid-2023
@@ -216,7 +220,7 @@ impl Matcher<'_> {
             && self.w(i + 1) == "-"
             && (self.month(i + 2).is_some() || year_of(i + 2).is_some())
         {
-            return Some((i + 3, "DATE", None));
+            return Some((i + 3, Label::Date, None));
         }
         // "the 1990s", "the early 1980s", "the mid-1970s" (OntoNotes keeps "the" in decades)
         let decade = |j: usize| {
@@ -231,7 +235,7 @@ impl Matcher<'_> {
         };
         if decade(i + lead) {
             let t = self.w(i + lead);
-            return Some((i + lead + 1, "DATE", Some(format!("{}X", &t[..3]))));
+            return Some((i + lead + 1, Label::Date, Some(format!("{}X", &t[..3]))));
         }
         if let Some(y) = year_of(i) {
             let next = self.w(i + 1);
@@ -243,7 +247,7 @@ impl Matcher<'_> {
                 || next == "percent";
             if !money_or_unit && !MODIFIERS.iter().any(|(m, _)| m.last() == Some(&prev)) {
                 // "the summer of 2005" is handled by growing backwards in the caller; keep it simple.
-                return Some((i + 1, "DATE", Some(format!("{y:04}"))));
+                return Some((i + 1, Label::Date, Some(format!("{y:04}"))));
             }
         }
         None
@@ -272,7 +276,7 @@ impl Matcher<'_> {
         let t = self.w(i);
         let after_weekday = i > 0 && WEEKDAYS.contains(&self.w(i - 1));
         if matches!(t, "noon" | "midnight") || (after_weekday && DAY_PARTS.contains(&t)) {
-            return Some((i + 1, "TIME", None));
+            return Some((i + 1, Label::Time, None));
         }
         let is_clock = t.contains(':')
             && t.split(':')
@@ -287,10 +291,10 @@ impl Matcher<'_> {
             if TIME_ZONES.contains(&self.w(end)) {
                 end += 1;
             }
-            return Some((end, "TIME", Some(t.to_string())));
+            return Some((end, Label::Time, Some(t.to_string())));
         }
         if is_clock {
-            return Some((i + 1, "TIME", Some(t.to_string())));
+            return Some((i + 1, Label::Time, Some(t.to_string())));
         }
         None
     }
@@ -312,9 +316,9 @@ impl Matcher<'_> {
             digits.parse().ok()?
         };
         if matches!(self.w(i + 1), "quarter" | "half") && n <= 4 {
-            return Some((i + 2, "DATE", None));
+            return Some((i + 2, Label::Date, None));
         }
-        Some((i + 1, "ORDINAL", Some(n.to_string())))
+        Some((i + 1, Label::Ordinal, Some(n.to_string())))
     }
 
     /// A number with its modifiers and what it counts: MONEY, PERCENT, QUANTITY, DATE/TIME
@@ -355,32 +359,32 @@ impl Matcher<'_> {
             format!("{cmp}{s}")
         };
         if let Some(cur) = currency {
-            return Some((end, "MONEY", Some(format!("{} {cur}", fmt(value)))));
+            return Some((end, Label::Money, Some(format!("{} {cur}", fmt(value)))));
         }
         let next = self.w(end).to_string();
         if let Some((_, cur)) = CURRENCY_WORDS.iter().find(|(w, _)| *w == next) {
-            return Some((end + 1, "MONEY", Some(format!("{} {cur}", fmt(value)))));
+            return Some((end + 1, Label::Money, Some(format!("{} {cur}", fmt(value)))));
         }
         if next == "%" || next == "percent" {
-            return Some((end + 1, "PERCENT", Some(format!("{}%", fmt(value)))));
+            return Some((end + 1, Label::Percent, Some(format!("{}%", fmt(value)))));
         }
         if next == "per" && self.w(end + 1) == "cent" {
-            return Some((end + 2, "PERCENT", Some(format!("{}%", fmt(value)))));
+            return Some((end + 2, Label::Percent, Some(format!("{}%", fmt(value)))));
         }
         if next == "percentage" && self.w(end + 1) == "points" {
-            return Some((end + 2, "PERCENT", Some(format!("{} pp", fmt(value)))));
+            return Some((end + 2, Label::Percent, Some(format!("{} pp", fmt(value)))));
         }
         if (next == "square" || next == "cubic") && QUANTITY_UNITS.contains(&self.w(end + 1)) {
             return Some((
                 end + 2,
-                "QUANTITY",
+                Label::Quantity,
                 Some(format!("{} {} {}", fmt(value), next, self.w(end + 1))),
             ));
         }
         if QUANTITY_UNITS.contains(&next.as_str()) {
             return Some((
                 end + 1,
-                "QUANTITY",
+                Label::Quantity,
                 Some(format!("{} {}", fmt(value), next)),
             ));
         }
@@ -389,13 +393,13 @@ impl Matcher<'_> {
             if matches!(self.w(end), "ago" | "old" | "earlier" | "later") {
                 end += 1;
             }
-            return Some((end, "DATE", None));
+            return Some((end, Label::Date, None));
         }
         if TIME_UNITS.contains(&next.as_str()) {
             let ago = self.w(end + 1) == "ago";
-            return Some((end + 1 + usize::from(ago), "TIME", None));
+            return Some((end + 1 + usize::from(ago), Label::Time, None));
         }
-        Some((end, "CARDINAL", Some(fmt(value))))
+        Some((end, Label::Cardinal, Some(fmt(value))))
     }
 
     /// Parses "1,000", "3.5", "1.2 billion", "twenty-one", "two hundred thousand", "a dozen".
@@ -496,7 +500,7 @@ mod tests {
         let doc = Doc::new(text, None);
         find(&doc)
             .into_iter()
-            .map(|e| (e.text, e.label, e.value))
+            .map(|e| (e.text, e.label.to_string(), e.value))
             .collect()
     }
 

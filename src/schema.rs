@@ -71,13 +71,100 @@ pub struct Sentence {
     pub end: usize,
 }
 
+/// The 18 OntoNotes entity types, in legend order (the entity model's type index). The only
+/// place their names are written: the JSON uses them, the pipeline uses the enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Label {
+    Person,
+    Norp,
+    Fac,
+    Org,
+    Gpe,
+    Loc,
+    Product,
+    Event,
+    WorkOfArt,
+    Law,
+    Language,
+    Date,
+    Time,
+    Percent,
+    Money,
+    Quantity,
+    Ordinal,
+    Cardinal,
+}
+
+impl Label {
+    pub const ALL: [Label; 18] = [
+        Label::Person,
+        Label::Norp,
+        Label::Fac,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Product,
+        Label::Event,
+        Label::WorkOfArt,
+        Label::Law,
+        Label::Language,
+        Label::Date,
+        Label::Time,
+        Label::Percent,
+        Label::Money,
+        Label::Quantity,
+        Label::Ordinal,
+        Label::Cardinal,
+    ];
+
+    /// The OntoNotes name (`PERSON`, `WORK_OF_ART`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Product => "PRODUCT",
+            Label::Event => "EVENT",
+            Label::WorkOfArt => "WORK_OF_ART",
+            Label::Law => "LAW",
+            Label::Language => "LANGUAGE",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Percent => "PERCENT",
+            Label::Money => "MONEY",
+            Label::Quantity => "QUANTITY",
+            Label::Ordinal => "ORDINAL",
+            Label::Cardinal => "CARDINAL",
+        }
+    }
+
+    /// The label an OntoNotes name stands for.
+    pub fn parse(name: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+
+    /// Position in [`Label::ALL`]: the entity model's type index.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// OntoNotes label: PERSON, ORG, GPE, DATE, MONEY, ...
-    pub label: String,
+    pub label: Label,
     /// Index into `Annotation::clusters` once mentions are clustered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<usize>,
@@ -92,7 +179,10 @@ pub struct Cluster {
     pub id: usize,
     /// The fullest name the article gives ("John Kirby").
     pub name: String,
-    pub label: String,
+    /// The type of its first entity mention, else of its name's shape; absent when neither
+    /// tells (a speaker named only in attributions, such as a one-word name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Label>,
     /// Indices into `Annotation::entities`.
     pub mentions: Vec<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -159,5 +249,34 @@ impl Annotation {
                 span(&mut t.start, &mut t.end);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_serialize_as_their_ontonotes_names() {
+        for (i, l) in Label::ALL.into_iter().enumerate() {
+            assert_eq!(l.index(), i);
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(json, format!("\"{}\"", l.as_str()));
+            assert_eq!(Label::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(Label::parse("MISC"), None);
+    }
+
+    /// The page's legend and colours come from `www/labels.tsv`: same labels, same order.
+    #[test]
+    fn the_page_table_lists_the_same_labels() {
+        let table = include_str!("../www/labels.tsv");
+        let rows: Vec<&str> = table
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').next().unwrap_or(""))
+            .collect();
+        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(rows, names);
     }
 }

@@ -20,7 +20,7 @@ fn body_entities() -> Vec<(usize, usize, String)> {
     );
     a.entities
         .into_iter()
-        .map(|e| (e.start, e.end, e.label))
+        .map(|e| (e.start, e.end, e.label.to_string()))
         .collect()
 }
 

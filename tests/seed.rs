@@ -81,7 +81,7 @@ fn numeric_entities_with_resolved_dates() {
         let found = find(text);
         assert!(!found.is_empty(), "{text} not found");
         for e in found {
-            assert_eq!(e.label, label);
+            assert_eq!(e.label.as_str(), label);
             assert_eq!(e.value.as_deref(), Some(value));
             assert_eq!(slice(SEED, e.start, e.end), text);
         }

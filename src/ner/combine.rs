@@ -4,7 +4,7 @@
 //! decides the spans; the rules' normalised `value` is carried over to a model span of the same
 //! type that it overlaps. The defaults in [`policy`] were chosen by `lede eval --ner dev.bio --raw`.
 
-use crate::schema::Entity;
+use crate::schema::{Entity, Label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -29,10 +29,10 @@ pub const SOURCES: [Source; 4] = [
 /// raw text (`lede eval --raw`; F1 model / rules / model-then-rules): DATE 80.8 / 65.8 / 80.7,
 /// TIME 68.5 / 51.6 / 70.4, PERCENT 81.1 / 86.0 / 81.1, MONEY 90.2 / 63.0 / 90.2,
 /// QUANTITY 72.5 / 64.1 / 72.1, ORDINAL 83.4 / 76.3 / 84.4, CARDINAL 81.0 / 69.5 / 80.0.
-pub fn policy(label: &str) -> Source {
+pub fn policy(label: Label) -> Source {
     match label {
-        "PERCENT" => Source::Rules,
-        "TIME" | "ORDINAL" => Source::ModelThenRules,
+        Label::Percent => Source::Rules,
+        Label::Time | Label::Ordinal => Source::ModelThenRules,
         _ => Source::Model,
     }
 }
@@ -60,20 +60,20 @@ fn sorted_disjoint(mut v: Vec<Entity>) -> Vec<Entity> {
 pub fn combine(
     model: Vec<Entity>,
     rules: Vec<Entity>,
-    policy: impl Fn(&str) -> Source,
+    policy: impl Fn(Label) -> Source,
 ) -> Vec<Entity> {
     let model = sorted_disjoint(model);
     let rules = sorted_disjoint(rules);
     // 1. Rule spans that take precedence.
     let rule_first: Vec<Entity> = rules
         .iter()
-        .filter(|r| matches!(policy(&r.label), Source::Rules | Source::RulesThenModel))
+        .filter(|r| matches!(policy(r.label), Source::Rules | Source::RulesThenModel))
         .cloned()
         .collect();
     // 2. Model spans, unless a type the rules own, or overlapping a kept rule span.
     let mut kept: Vec<Entity> = Vec::with_capacity(model.len());
     for mut m in model {
-        let keep = match policy(&m.label) {
+        let keep = match policy(m.label) {
             Source::Rules => false,
             _ => overlapping(&rule_first, &m).next().is_none(),
         };
@@ -94,7 +94,7 @@ pub fn combine(
     let gaps: Vec<Entity> = rules
         .into_iter()
         .filter(|r| {
-            policy(&r.label) == Source::ModelThenRules && overlapping(&out, r).next().is_none()
+            policy(r.label) == Source::ModelThenRules && overlapping(&out, r).next().is_none()
         })
         .collect();
     out.extend(gaps);
@@ -106,12 +106,12 @@ pub fn combine(
 mod tests {
     use super::*;
 
-    fn e(start: usize, end: usize, label: &str, value: Option<&str>) -> Entity {
+    fn e(start: usize, end: usize, label: Label, value: Option<&str>) -> Entity {
         Entity {
             start,
             end,
             text: String::new(),
-            label: label.into(),
+            label,
             cluster: None,
             value: value.map(Into::into),
         }
@@ -120,29 +120,30 @@ mod tests {
     #[test]
     fn no_overlaps_and_values_carried() {
         let model = vec![
-            e(0, 10, "ORG", None),
-            e(20, 30, "DATE", None),
-            e(40, 45, "CARDINAL", None),
+            e(0, 10, Label::Org, None),
+            e(20, 30, Label::Date, None),
+            e(40, 45, Label::Cardinal, None),
         ];
         let rules = vec![
-            e(5, 8, "CARDINAL", Some("3")),
-            e(22, 30, "DATE", Some("2023-10")),
-            e(50, 55, "MONEY", Some("5")),
+            e(5, 8, Label::Cardinal, Some("3")),
+            e(22, 30, Label::Date, Some("2023-10")),
+            e(50, 55, Label::Money, Some("5")),
         ];
         let out = combine(model.clone(), rules.clone(), |_| Source::ModelThenRules);
         assert_eq!(out.len(), 4);
         assert_eq!(out[1].value.as_deref(), Some("2023-10"));
-        assert_eq!((out[3].start, out[3].label.as_str()), (50, "MONEY"));
+        assert_eq!((out[3].start, out[3].label), (50, Label::Money));
         let out = combine(model, rules, |l| {
-            if l == "ORG" {
+            if l == Label::Org {
                 Source::Model
             } else {
                 Source::Rules
             }
         });
         assert!(
-            out.iter().all(|x| x.label != "CARDINAL" || x.start == 5)
-                || out.iter().any(|x| x.label == "ORG")
+            out.iter()
+                .all(|x| x.label != Label::Cardinal || x.start == 5)
+                || out.iter().any(|x| x.label == Label::Org)
         );
         for w in out.windows(2) {
             assert!(w[0].end <= w[1].start, "{out:?}");

@@ -227,7 +227,7 @@ pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, String> {
         let rules = crate::numeric::find(&doc);
         let as_spans = |es: &[crate::schema::Entity]| -> Vec<(usize, usize, usize)> {
             es.iter()
-                .filter_map(|e| type_index(&e.label).map(|t| (e.start, e.end, t)))
+                .map(|e| (e.start, e.end, e.label.index()))
                 .collect()
         };
         for (i, &src) in SOURCES.iter().enumerate() {

@@ -24,7 +24,7 @@ pub mod train;
 pub mod wordtable;
 
 use crate::doc::Doc;
-use crate::schema::Entity;
+use crate::schema::{Entity, Label};
 use features::{doc_casing, token_infos, TokenInfo, FLAG_SENT_START};
 use lexicon::Lexicon;
 use model::Model;
@@ -110,9 +110,7 @@ impl Recognizer {
         let Some(bit) = self.lexicon.lists.iter().position(|l| l == "outlet") else {
             return spans;
         };
-        let Some(org) = labels::TYPES.iter().position(|&t| t == "ORG") else {
-            return spans;
-        };
+        let org = Label::Org.index();
         for (s, e, ty) in spans.iter_mut() {
             let h = infos[*s..*e]
                 .iter()
@@ -180,7 +178,7 @@ impl Recognizer {
                     start: span.start,
                     end: span.end,
                     text: doc.text[span.start..span.end].to_string(),
-                    label: labels::TYPES[ty].to_string(),
+                    label: Label::ALL[ty],
                     cluster: None,
                     value: None,
                 });
