@@ -94,7 +94,8 @@ pub fn train(args: &TrainArgs) -> Result<String, String> {
 pub fn prune(model: &Path, out: &Path, min_abs: f32) -> Result<String, String> {
     let bytes =
         std::fs::read(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
-    let m = super::model::Model::from_bytes(&bytes)?;
+    let m =
+        super::model::Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", model.display()))?;
     let p = m.pruned(min_abs);
     let b = p.to_bytes();
     std::fs::write(out, &b).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
@@ -116,7 +117,8 @@ pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, String> {
         Some(p) => {
             let bytes =
                 std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let model = super::model::Model::from_bytes(&bytes)?;
+            let model = super::model::Model::from_bytes(&bytes)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
             let lexicon = Lexicon::shipped(super::GAZETTEER);
             Ok(Box::leak(Box::new(Recognizer::new(model, lexicon))))
         }

@@ -72,7 +72,8 @@ impl Recognizer {
         Recognizer { model, lexicon }
     }
 
-    /// The embedded model, decoded once. An unreadable model degrades to finding no names.
+    /// The embedded model and lexicon, set up once (both are read in place). Panics if the
+    /// model is unreadable, which `build.rs` rules out: see [`Model::shipped`].
     pub fn shipped() -> &'static Recognizer {
         static SHIPPED: OnceLock<Recognizer> = OnceLock::new();
         SHIPPED.get_or_init(|| {

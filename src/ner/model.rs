@@ -9,6 +9,7 @@
 
 use super::labels::N_TAGS;
 pub use super::modeltable::scale_of;
+pub use super::modeltable::ModelError;
 use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
 use std::borrow::Cow;
 use std::sync::Mutex;
@@ -50,7 +51,7 @@ pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
     /// A model over a [`modeltable`] buffer.
-    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, String> {
+    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, ModelError> {
         let h = modeltable::header(&table)?;
         let scales = std::array::from_fn(|c| {
             let at = h.scales_at + 4 * c;
@@ -66,10 +67,14 @@ impl Model {
         })
     }
 
-    /// The embedded model, read in place. An unreadable table degrades to an empty model.
+    /// The embedded model, read in place.
+    ///
+    /// Panics if the table is unreadable: `build.rs` laid it out and checked it when this
+    /// crate was compiled, so that cannot happen short of a bug, and an annotator quietly
+    /// finding no names would be worse than one that stops.
     pub fn shipped() -> Model {
         Model::from_table(Cow::Borrowed(SHIPPED_TABLE))
-            .unwrap_or_else(|_| Model::from_rows(Vec::new(), 0))
+            .unwrap_or_else(|e| panic!("the embedded entity model is unreadable: {e}"))
     }
 
     /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
@@ -84,7 +89,7 @@ impl Model {
     }
 
     /// Reads a model file (the format training writes, see [`modeltable::from_file`]).
-    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         Model::from_table(Cow::Owned(modeltable::from_file(b)?))
     }
 
