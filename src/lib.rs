@@ -19,6 +19,14 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(feature = "tools")]
+pub mod tools;
+
+// The tools read files and train models: nothing for a browser. Catches a wasm build that
+// forgot --no-default-features.
+#[cfg(all(feature = "tools", target_arch = "wasm32"))]
+compile_error!("the `tools` feature is native only: build wasm with --no-default-features");
+
 pub use doc::Doc;
 pub use schema::*;
 pub use text::Units;
@@ -73,6 +81,17 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
     annotation
+}
+
+/// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark
+/// count tokens/s by).
+pub fn token_count(text: &str) -> usize {
+    Doc::new(text).tokens.len()
+}
+
+/// Whether `s` is a calendar date written `YYYY-MM-DD`, the form [`Options::date`] takes.
+pub fn is_iso_date(s: &str) -> bool {
+    time::parse_iso(s).is_some()
 }
 
 /// Plain-language notes about input that may not be an article.

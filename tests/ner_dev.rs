@@ -31,7 +31,7 @@ fn dev_slice_f1_stays_above_floor() {
     };
     let text = std::fs::read_to_string(&path).expect("dev.bio is readable");
     let rec = Recognizer::shipped();
-    let scores = lede::ner::commands::score(rec, &text, DOCS);
+    let scores = lede::tools::ner_eval::score(rec, &text, DOCS);
     let f1 = scores.overall().2;
     eprintln!("dev slice ({DOCS} docs) F1 {f1:.2}\n{}", scores.report());
     assert!(

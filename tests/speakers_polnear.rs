@@ -19,8 +19,8 @@ fn polnear_dev_floors() {
         );
         return;
     };
-    let r =
-        lede::quotes::eval::evaluate(&dir, "dev", false).expect("the PolNeAR dev split evaluates");
+    let r = lede::tools::quote_eval::evaluate(&dir, "dev", false)
+        .expect("the PolNeAR dev split evaluates");
     eprintln!("{r}");
     assert!(r.direct.f1() >= 0.95, "direct F1 {:.3}", r.direct.f1());
     assert!(

@@ -5,12 +5,10 @@
 //! - [`features`] turns tokens into hashed feature keys; [`lexicon`] holds derived word tables.
 //! - [`model`] is the compact int8 weight table; [`decode`] tags a document with it.
 //! - [`combine`] merges the model's entities with the numeric rule layer.
-//! - [`conll`] reads CoNLL columns and scores conlleval style; `train` (native only) learns a model.
+//!
+//! Reading corpora and training a model are tools (`crate::tools`, feature `tools`).
 
 pub mod combine;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod commands;
-pub mod conll;
 pub mod decode;
 pub mod features;
 pub mod hash;
@@ -19,8 +17,6 @@ pub mod lexicon;
 pub mod model;
 pub mod modeltable;
 pub mod normalize;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod train;
 pub mod wordtable;
 
 use crate::doc::Doc;

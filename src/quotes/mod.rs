@@ -2,8 +2,6 @@
 //! ([`cues`]), speakers ([`speaker`]) and reported speech ([`indirect`]).
 
 pub mod cues;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
 pub mod indirect;
 pub mod marks;
 pub mod resolve;
