@@ -1,19 +1,24 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
-//! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
-//! sentences) → [`ner`] model + [`numeric`] rule entities → [`mentions`] (clusters) →
-//! [`quotes`] (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
+//! The flow: text → `article` (dateline, paragraphs, boilerplate) → `doc` (tokens,
+//! sentences) → `ner` model + `numeric` rule entities → `mentions` (clusters) →
+//! `quotes` (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
+//!
+//! The public surface is [`annotate`] with its [`Options`] and [`Units`], the schema types
+//! ([`Annotation`] and its parts), [`token_count`] and [`is_iso_date`]; the stages are private.
+//! With the feature `tools`, [`tools`] adds training, evaluation and corpus readers; on wasm32,
+//! `wasm` is the JS binding.
 
-pub mod article;
-pub mod doc;
-pub mod mentions;
-pub mod ner;
-pub mod numeric;
-pub mod quotes;
-pub mod schema;
-pub mod text;
-pub mod time;
+mod article;
+mod doc;
+mod mentions;
+mod ner;
+mod numeric;
+mod quotes;
+mod schema;
+mod text;
+mod time;
 
 /// The JS binding; public so the in-browser tests (`tests/wasm.rs`) call exactly what JS calls.
 #[cfg(target_arch = "wasm32")]
@@ -27,7 +32,7 @@ pub mod tools;
 #[cfg(all(feature = "tools", target_arch = "wasm32"))]
 compile_error!("the `tools` feature is native only: build wasm with --no-default-features");
 
-pub use doc::Doc;
+use doc::Doc;
 pub use schema::*;
 pub use text::Units;
 

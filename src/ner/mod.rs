@@ -15,8 +15,12 @@ pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
+// The model table and the word table are each one format in one file, read here and written
+// by build.rs (which includes the file) and the tools: without `tools` the writing half is unused.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod modeltable;
 pub mod normalize;
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod wordtable;
 
 use crate::doc::Doc;
@@ -26,9 +30,8 @@ use lexicon::Lexicon;
 use model::Model;
 use std::sync::OnceLock;
 
-/// The shipped model and its tables (the lexicon, `model/lexicon.tsv`, is laid out by
-/// `build.rs`: see [`Lexicon::shipped`]).
-pub const MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
+/// The shipped gazetteer (the model and the lexicon are laid out by `build.rs`: see
+/// [`Model::shipped`] and [`Lexicon::shipped`]).
 pub const GAZETTEER: &str = include_str!("../../model/gazetteer.tsv");
 
 pub struct Recognizer {
@@ -86,6 +89,7 @@ impl Recognizer {
     }
 
     /// Entity spans `(first, end, type)` per sentence for a document of token sentences.
+    #[cfg(feature = "tools")]
     pub fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, usize)>> {
         let p = prepare(&self.lexicon, sentences.iter().map(|s| s.iter().copied()));
         let tags = self.tag_prepared(&p);

@@ -8,6 +8,7 @@
 //! contiguous row. The shipped model's table is laid out by `build.rs` and read in place.
 
 use super::labels::N_TAGS;
+#[cfg(feature = "tools")]
 pub use super::modeltable::scale_of;
 pub use super::modeltable::ModelError;
 use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
@@ -33,6 +34,7 @@ pub struct Model {
 const WORD_CACHE_SLOTS: usize = 4096;
 
 /// Smallest scale code whose scale maps `max_abs` into ±127.
+#[cfg(feature = "tools")]
 pub fn scale_code(max_abs: f32) -> u8 {
     let code = ((max_abs / 127.0).log2() * 8.0).ceil() + 128.0;
     code.clamp(0.0, 255.0) as u8
@@ -47,6 +49,7 @@ pub fn short_key(h: u64) -> u32 {
 const NONE: u32 = u32::MAX;
 
 /// A feature row: 32-bit key, scale code, (tag, int8 weight) entries.
+#[cfg(feature = "tools")]
 pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
@@ -77,7 +80,10 @@ impl Model {
             .unwrap_or_else(|e| panic!("the embedded entity model is unreadable: {e}"))
     }
 
+    // Making, writing and measuring models: for the tools (training, `lede prune`).
+
     /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
+    #[cfg(feature = "tools")]
     pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
         rows.sort_unstable_by_key(|r| r.0);
         let weights = rows.iter().map(|r| r.2.len()).sum();
@@ -89,24 +95,29 @@ impl Model {
     }
 
     /// Reads a model file (the format training writes, see [`modeltable::from_file`]).
+    #[cfg(feature = "tools")]
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         Model::from_table(Cow::Owned(modeltable::from_file(b)?))
     }
 
+    #[cfg(feature = "tools")]
     pub fn to_bytes(&self) -> Vec<u8> {
         modeltable::to_file(self.lex_columns, &self.rows())
     }
 
+    #[cfg(feature = "tools")]
     pub fn features(&self) -> usize {
         self.h.rows
     }
 
+    #[cfg(feature = "tools")]
     pub fn weights(&self) -> usize {
         (self.h.data_len - 2 * self.h.rows) / 2
     }
 
     /// A copy without the weights whose magnitude is below `min_abs` (and rows left empty):
     /// rare features with tiny weights cost size, load time and probes but hardly change a tag.
+    #[cfg(feature = "tools")]
     pub fn pruned(&self, min_abs: f32) -> Model {
         let rows: Vec<Row> = self
             .rows()
@@ -133,6 +144,7 @@ impl Model {
     }
 
     /// Offset into the data of a slot's row.
+    #[cfg(feature = "tools")]
     fn offset(&self, slot: u64) -> usize {
         let v = slot as u32;
         if v & DENSE != 0 {
@@ -215,6 +227,7 @@ impl Model {
     }
 
     /// Rows as (key, scale code, entries as tag/weight byte pairs), sorted by key.
+    #[cfg(feature = "tools")]
     fn rows(&self) -> Vec<(u32, u8, &[u8])> {
         let data = self.data();
         let mut out: Vec<(u32, u8, &[u8])> = self
@@ -233,7 +246,7 @@ impl Model {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tools"))]
 mod tests {
     use super::*;
 
@@ -279,10 +292,10 @@ mod tests {
 
     #[test]
     fn shipped_table_is_the_shipped_file_laid_out() {
-        let file = super::super::MODEL_BYTES;
+        let file = include_bytes!("../../model/ner.bin");
         assert_eq!(SHIPPED_TABLE, &modeltable::from_file(file).unwrap()[..]);
         let m = Model::shipped();
         assert!(m.features() > 0);
-        assert_eq!(m.to_bytes(), file);
+        assert_eq!(m.to_bytes(), file.as_slice());
     }
 }
