@@ -79,9 +79,10 @@ ensure_build_tools() {
 }
 
 # Optimised wasm into www/pkg (ES module glue for the served page) and dist/lede.html.
+# --no-default-features: the runtime only, none of the CLI or the tools (training, evaluation).
 build_wasm() {
-  step "Build wasm (cargo --profile $WASM_PROFILE, wasm-bindgen --target web, wasm-opt -O3)"
-  cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE"
+  step "Build wasm (cargo --profile $WASM_PROFILE --no-default-features, wasm-bindgen --target web, wasm-opt -O3)"
+  cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE" --no-default-features
   local raw="target/$WASM_TARGET/$WASM_PROFILE/lede.wasm"
   rm -rf "$PKG_DIR"
   wasm-bindgen --target web --no-typescript --remove-name-section --out-dir "$PKG_DIR" "$raw"
