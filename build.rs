@@ -40,12 +40,11 @@ fn main() {
     std::fs::write(dir.join("words.rs"), words).expect("write words.rs");
     let text = std::fs::read_to_string("model/lexicon.tsv").expect("read model/lexicon.tsv");
     std::fs::write(dir.join("lexicon.bin"), wordtable::build(&text)).expect("write lexicon.bin");
-    // An unreadable model ships as an empty one (finding no names), as decoding it at run time
-    // used to.
+    // A model that cannot be read fails the build: shipping an annotator that finds no names
+    // would go unnoticed.
     let model = std::fs::read("model/ner.bin").expect("read model/ner.bin");
     let table = modeltable::from_file(&model).unwrap_or_else(|e| {
-        println!("cargo:warning=model/ner.bin: {e}; shipping an empty entity model");
-        modeltable::Builder::new(0, 0, 0).finish()
+        panic!("model/ner.bin is not a usable entity model: {e} (retrain it with `lede train`)")
     });
     std::fs::write(dir.join("ner-table.bin"), table).expect("write ner-table.bin");
 }

@@ -86,10 +86,11 @@ gen_labels() {
 
 # Optimised wasm into www/pkg (ES module glue for the served page) and dist/lede.html.
 # The generated label files come first: the served page, the e2e tests and the bundle use them.
+# --no-default-features: the runtime only, none of the CLI or the tools (training, evaluation).
 build_wasm() {
   gen_labels || return  # (scripts/test calls build_wasm under `if`, where set -e is off)
-  step "Build wasm (cargo --profile $WASM_PROFILE, wasm-bindgen --target web, wasm-opt -O3)"
-  cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE"
+  step "Build wasm (cargo --profile $WASM_PROFILE --no-default-features, wasm-bindgen --target web, wasm-opt -O3)"
+  cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE" --no-default-features
   local raw="target/$WASM_TARGET/$WASM_PROFILE/lede.wasm"
   rm -rf "$PKG_DIR"
   wasm-bindgen --target web --no-typescript --remove-name-section --out-dir "$PKG_DIR" "$raw"

@@ -1,26 +1,39 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
-//! The flow: text → [`article`] (dateline, paragraphs, boilerplate) → [`doc`] (tokens,
-//! sentences) → [`ner`] model + [`numeric`] rule entities → [`mentions`] (clusters) →
-//! [`quotes`] (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
+//! The flow: text → `article` (dateline, paragraphs, boilerplate) → `doc` (tokens,
+//! sentences) → `ner` model + `numeric` rule entities → `mentions` (clusters) →
+//! `quotes` (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
+//!
+//! The public surface is [`annotate`] with its [`Options`] and [`Units`], the schema types
+//! ([`Annotation`] and its parts), [`token_count`] and [`is_iso_date`]; the stages are private.
+//! With the feature `tools`, [`tools`] adds training, evaluation and corpus readers; on wasm32,
+//! `wasm` is the JS binding.
 
-pub mod article;
-pub mod doc;
-pub mod mentions;
-pub mod ner;
-pub mod numeric;
-pub mod quotes;
-pub mod schema;
-pub mod text;
-pub mod time;
+mod article;
+mod doc;
+mod mentions;
+mod ner;
+mod numeric;
+mod quotes;
+mod schema;
+mod text;
+mod time;
 mod words;
 
 /// The JS binding; public so the in-browser tests (`tests/wasm.rs`) call exactly what JS calls.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use doc::Doc;
+#[cfg(feature = "tools")]
+pub mod tools;
+
+// The tools read files and train models: nothing for a browser. Catches a wasm build that
+// forgot --no-default-features.
+#[cfg(all(feature = "tools", target_arch = "wasm32"))]
+compile_error!("the `tools` feature is native only: build wasm with --no-default-features");
+
+use doc::Doc;
 pub use schema::*;
 pub use text::Units;
 
@@ -71,6 +84,17 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
     annotation
+}
+
+/// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark
+/// count tokens/s by).
+pub fn token_count(text: &str) -> usize {
+    Doc::new(text, None).tokens.len()
+}
+
+/// Whether `s` is a calendar date written `YYYY-MM-DD`, the form [`Options::date`] takes.
+pub fn is_iso_date(s: &str) -> bool {
+    time::parse_iso(s).is_some()
 }
 
 /// Plain-language notes about input that may not be an article.

@@ -452,7 +452,7 @@ impl Mentions {
     /// Turns groups into the Annotation's clusters, keeping those with an entity mention or a
     /// quote; sets `Entity::cluster` and renumbers `Quote::speaker_cluster` (a group index
     /// until now) to cluster ids.
-    pub fn into_clusters(&self, entities: &mut [Entity], quotes: &mut [Quote]) -> Vec<Cluster> {
+    pub fn into_clusters(self, entities: &mut [Entity], quotes: &mut [Quote]) -> Vec<Cluster> {
         let quoted: HashSet<usize> = quotes.iter().filter_map(|q| q.speaker_cluster).collect();
         let mut ids = vec![None; self.groups.len()];
         let mut clusters = Vec::new();

@@ -32,5 +32,5 @@ pub fn version() -> String {
 /// tokens/s on the same count as `lede bench`.
 #[wasm_bindgen(js_name = tokenCount)]
 pub fn token_count(text: &str) -> usize {
-    crate::Doc::new(text, None).tokens.len()
+    crate::token_count(text)
 }

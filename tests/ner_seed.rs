@@ -4,7 +4,7 @@
 //! credit; the pipeline skips those paragraphs by design, so for them the model is run on the
 //! whole seed with every paragraph read as body text.
 
-use lede::ner::{labels::TYPES, Recognizer};
+use lede::tools::{split_sentences, tokenize, Recognizer, Token, TYPES};
 use lede::{annotate, Options};
 
 const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
@@ -118,14 +118,14 @@ fn tag_all_paragraphs_as_body() -> Vec<(String, &'static str)> {
             ..Default::default()
         },
     );
-    let mut sentences: Vec<Vec<lede::text::Token>> = Vec::new();
+    let mut sentences: Vec<Vec<Token>> = Vec::new();
     for p in a
         .paragraphs
         .iter()
         .filter(|p| p.kind != lede::ParagraphKind::Dateline)
     {
-        let toks = lede::text::tokenize(SEED, p.start, p.end);
-        for (s, e) in lede::text::split_sentences(SEED, &toks) {
+        let toks = tokenize(SEED, p.start, p.end);
+        for (s, e) in split_sentences(SEED, &toks) {
             sentences.push(toks[s..e].to_vec());
         }
     }

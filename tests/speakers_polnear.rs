@@ -1,26 +1,16 @@
 //! PolNeAR dev evaluation with floors a little under the measured figures, so a regression in
-//! quotes or speakers fails CI. Skips (passing, with a message) when the data is absent:
-//! set `LEDE_DATA` to the folder holding `quotes/polnear`, default `/work/shared/data`.
+//! quotes or speakers fails CI. Skips (passing) with a visible message when the data is absent:
+//! see `common::data` (`LEDE_DATA` overrides the shared data folder, default `../shared/data`).
 
-use std::path::PathBuf;
-
-fn polnear() -> Option<PathBuf> {
-    let root = std::env::var_os("LEDE_DATA")
-        .map_or_else(|| PathBuf::from("/work/shared/data"), PathBuf::from);
-    let dir = root.join("quotes").join("polnear");
-    dir.join("attributions.jsonl").is_file().then_some(dir)
-}
+mod common;
 
 #[test]
 fn polnear_dev_floors() {
-    let Some(dir) = polnear() else {
-        eprintln!(
-            "skipped: PolNeAR not found (set LEDE_DATA to the folder holding quotes/polnear)"
-        );
+    let Some(dir) = common::data("quotes/polnear") else {
         return;
     };
-    let r =
-        lede::quotes::eval::evaluate(&dir, "dev", false).expect("the PolNeAR dev split evaluates");
+    let r = lede::tools::quote_eval::evaluate(&dir, "dev", false)
+        .expect("the PolNeAR dev split evaluates");
     eprintln!("{r}");
     assert!(r.direct.f1() >= 0.95, "direct F1 {:.3}", r.direct.f1());
     assert!(

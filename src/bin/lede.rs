@@ -1,7 +1,10 @@
-//! The `lede` command line: annotate articles in batches, benchmark the pipeline.
+//! The `lede` command line: annotate articles in batches, benchmark the pipeline, and the
+//! model-making tools (train, prune, tag-bio, eval) from `lede::tools`.
 
 use clap::{Parser, Subcommand};
+use lede::tools::{self, Error};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -20,7 +23,7 @@ enum Command {
     /// Annotate articles and print the Annotation as JSON (offsets in Unicode code points).
     Annotate {
         /// Text files to annotate; reads stdin when none are given.
-        files: Vec<std::path::PathBuf>,
+        files: Vec<PathBuf>,
         /// Read JSON lines `{"id", "text", "date"?}` and write one JSON object per line.
         #[arg(long)]
         jsonl: bool,
@@ -32,35 +35,35 @@ enum Command {
         date: Option<String>,
     },
     /// Train the entity model from CoNLL files (OntoNotes IOB2); keeps the best epoch on dev.
-    Train(lede::ner::commands::TrainArgs),
+    Train(TrainArgs),
     /// Drop small weights from a trained entity model (same as `train --prune`).
     Prune {
         #[arg(long)]
-        model: std::path::PathBuf,
+        model: PathBuf,
         #[arg(long)]
-        out: std::path::PathBuf,
+        out: PathBuf,
         #[arg(long)]
         min: f32,
     },
     /// Tag CoNLL columns (token first) with IOB2 entity tags, bypassing the tokenizer.
     TagBio {
         /// Input file; reads stdin when absent.
-        file: Option<std::path::PathBuf>,
+        file: Option<PathBuf>,
         /// A model file to use instead of the embedded one.
         #[arg(long)]
-        model: Option<std::path::PathBuf>,
+        model: Option<PathBuf>,
     },
     /// Score the pipeline against annotated data.
     Eval {
         /// Gold CoNLL file (OntoNotes IOB2): entity precision, recall, F1 per type.
         #[arg(long)]
-        ner: Option<std::path::PathBuf>,
+        ner: Option<PathBuf>,
         /// A model file to use instead of the embedded one (with --ner).
         #[arg(long)]
-        model: Option<std::path::PathBuf>,
+        model: Option<PathBuf>,
         /// PolNeAR folder (with attributions.jsonl and text/): quote and speaker figures.
         #[arg(long)]
-        quotes: Option<std::path::PathBuf>,
+        quotes: Option<PathBuf>,
         /// Split to score: dev or train (with --quotes).
         #[arg(long, default_value = "dev")]
         split: String,
@@ -104,12 +107,12 @@ fn main() -> ExitCode {
             errors,
         ),
         Command::Bench { rounds } => bench(rounds),
-        Command::Train(args) => lede::ner::commands::train(&args).map(|report| {
+        Command::Train(args) => tools::train::train_model(&args.into()).map(|report| {
             print!("{report}");
             ExitCode::SUCCESS
         }),
         Command::Prune { model, out, min } => {
-            lede::ner::commands::prune(&model, &out, min).map(|summary| {
+            tools::train::prune_model(&model, &out, min).map(|summary| {
                 print!("{summary}");
                 ExitCode::SUCCESS
             })
@@ -125,6 +128,9 @@ fn main() -> ExitCode {
     }
 }
 
+const STDIN: &str = "<stdin>";
+const STDOUT: &str = "<stdout>";
+
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     if pretty {
         serde_json::to_string_pretty(value)
@@ -134,28 +140,93 @@ fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     .expect("an Annotation always serializes")
 }
 
-fn parse_date(s: &str) -> Result<String, String> {
-    lede::time::parse_iso(s)
-        .map(|_| s.to_string())
-        .ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form"))
+fn parse_date(s: &str) -> Result<String, Error> {
+    if lede::is_iso_date(s) {
+        Ok(s.to_string())
+    } else {
+        Err(Error::Usage(format!(
+            "{s:?} is not a date in YYYY-MM-DD form"
+        )))
+    }
+}
+
+/// Options of `lede train` (see [`tools::train::TrainOptions`]).
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// Training files (CoNLL columns, OntoNotes IOB2).
+    #[arg(long, num_args = 1.., required = true)]
+    train: Vec<PathBuf>,
+    /// Dev file: the epoch with the best dev F1 is kept.
+    #[arg(long)]
+    dev: PathBuf,
+    #[arg(long, default_value = "model/ner.bin")]
+    out: PathBuf,
+    #[arg(long, default_value = "model/lexicon.tsv")]
+    lexicon: PathBuf,
+    #[arg(long, default_value = "model/gazetteer.tsv")]
+    gazetteer: PathBuf,
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Chance that a training token is seen without its identity features (word dropout).
+    #[arg(long, default_value_t = 0.0)]
+    word_dropout: f32,
+    /// Models trained on different shuffles and averaged into one (same size and speed as one).
+    #[arg(long, default_value_t = 1)]
+    ensemble: usize,
+    /// Drop weights below this magnitude from the written model (0 keeps all).
+    #[arg(long, default_value_t = 0.0)]
+    prune: f32,
+}
+
+/// Field by field, with no `..`: a field added to either struct and not the other fails to
+/// compile, so the arguments and the options cannot drift apart.
+impl From<TrainArgs> for tools::train::TrainOptions {
+    fn from(args: TrainArgs) -> Self {
+        let TrainArgs {
+            train,
+            dev,
+            out,
+            lexicon,
+            gazetteer,
+            epochs,
+            seed,
+            word_dropout,
+            ensemble,
+            prune,
+        } = args;
+        tools::train::TrainOptions {
+            train,
+            dev,
+            out,
+            lexicon,
+            gazetteer,
+            epochs,
+            seed,
+            word_dropout,
+            ensemble,
+            prune,
+        }
+    }
 }
 
 fn annotate(
-    files: &[std::path::PathBuf],
+    files: &[PathBuf],
     jsonl: bool,
     pretty: bool,
     date: Option<String>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Error> {
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     if files.is_empty() {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        inputs.push(("<stdin>".into(), buf));
+            .map_err(Error::read(STDIN))?;
+        inputs.push((STDIN.into(), buf));
     } else {
         for f in files {
-            let buf = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+            let buf = std::fs::read(f).map_err(Error::read(f))?;
             inputs.push((f.display().to_string(), buf));
         }
     }
@@ -177,10 +248,10 @@ fn annotate(
                     "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
                 ));
             }
-            writeln!(out, "{}", to_json(&annotation, pretty)).map_err(|e| e.to_string())?;
+            writeln!(out, "{}", to_json(&annotation, pretty)).map_err(Error::write(STDOUT))?;
         }
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(Error::write(STDOUT))?;
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -215,7 +286,7 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
         match serde_json::from_str::<JsonlInput>(&line) {
             Ok(input) => {
                 if let Some(d) = &input.date {
-                    if lede::time::parse_iso(d).is_none() {
+                    if !lede::is_iso_date(d) {
                         eprintln!(
                             "lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it",
                             n + 1
@@ -247,72 +318,67 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
     failed
 }
 
-fn tag_bio(
-    file: Option<std::path::PathBuf>,
-    model: Option<std::path::PathBuf>,
-) -> Result<ExitCode, String> {
-    let rec = lede::ner::commands::recognizer(model.as_deref())?;
+fn tag_bio(file: Option<PathBuf>, model: Option<PathBuf>) -> Result<ExitCode, Error> {
+    let rec = tools::ner_eval::recognizer(model.as_deref())?;
     let mut input = String::new();
     match &file {
-        Some(f) => {
-            input = std::fs::read_to_string(f)
-                .map_err(|e| format!("cannot read {}: {e}", f.display()))?
-        }
+        Some(f) => input = std::fs::read_to_string(f).map_err(Error::read(f))?,
         None => {
             std::io::stdin()
                 .read_to_string(&mut input)
-                .map_err(|e| format!("cannot read stdin: {e}"))?;
+                .map_err(Error::read(STDIN))?;
         }
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    lede::ner::commands::tag_bio(rec, &input, &mut out)
+    tools::ner_eval::tag_bio(rec, &input, &mut out)
         .and_then(|_| out.flush())
-        .map_err(|e| e.to_string())?;
+        .map_err(Error::write(STDOUT))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn eval(
-    ner: Option<&std::path::Path>,
-    model: Option<&std::path::Path>,
+    ner: Option<&Path>,
+    model: Option<&Path>,
     raw: bool,
-    quotes: Option<&std::path::Path>,
+    quotes: Option<&Path>,
     split: &str,
     errors: bool,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Error> {
     let mut any = false;
     if let Some(gold) = ner {
-        let rec = lede::ner::commands::recognizer(model)?;
+        let rec = tools::ner_eval::recognizer(model)?;
         if raw {
-            print!("{}", lede::ner::commands::eval_raw(rec, gold)?);
+            print!("{}", tools::ner_eval::eval_raw(rec, gold)?);
         } else {
-            print!("{}", lede::ner::commands::eval(rec, gold)?.report());
+            print!("{}", tools::ner_eval::eval(rec, gold)?.report());
         }
         any = true;
     }
     if let Some(dir) = quotes {
-        let report = lede::quotes::eval::evaluate(dir, split, errors)?;
+        let report = tools::quote_eval::evaluate(dir, split, errors)?;
         // `| head` closes the pipe early: stop quietly instead of panicking.
         let _ = write!(std::io::stdout().lock(), "{report}");
         any = true;
     }
     if !any {
-        return Err("eval: nothing to score; pass --ner FILE and/or --quotes DIR".into());
+        return Err(Error::Usage(
+            "eval: nothing to score; pass --ner FILE and/or --quotes DIR".into(),
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Annotates the seed article plus a synthetic long article, reporting tokens/s and ms/article.
-fn bench(rounds: usize) -> Result<ExitCode, String> {
+/// Annotates 20 copies of the seed article (each with another date) `rounds` times after an
+/// untimed round, reporting tokens/s and ms/article.
+fn bench(rounds: usize) -> Result<ExitCode, Error> {
     let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
     let corpus: Vec<String> = (0..20)
         .map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1)))
         .collect();
-    let tokens: usize = corpus
-        .iter()
-        .map(|t| lede::Doc::new(t, None).tokens.len())
-        .sum();
+    let tokens: usize = corpus.iter().map(|t| lede::token_count(t)).sum();
     let options = lede::Options::default();
-    // Start-up: the first call decodes the embedded entity model.
+    // Start-up: the first call builds what is built once (the gazetteer's phrase table, the
+    // cue lists); the embedded model and word table are read in place, not decoded.
     let first = std::time::Instant::now();
     std::hint::black_box(lede::annotate(&corpus[0], &options));
     println!(

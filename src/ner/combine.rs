@@ -14,10 +14,14 @@ pub enum Source {
     Rules,
     /// Model spans, plus rule spans that overlap nothing the model found.
     ModelThenRules,
-    /// Rule spans, plus model spans that overlap no rule span.
+    /// Rule spans, plus model spans that overlap no rule span. ([`policy`] names no type with
+    /// it: only `lede eval --raw` tries it.)
+    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
     RulesThenModel,
 }
 
+/// Every source, for `lede eval --raw` to compare.
+#[cfg(feature = "tools")]
 pub const SOURCES: [Source; 4] = [
     Source::Model,
     Source::Rules,

@@ -262,6 +262,7 @@ const T_HISTORY_SHAPE: u64 = 25;
 const CONTEXT_LEX_COLUMNS: [usize; 2] = [1, 5];
 
 /// Features of token `i` that depend only on the sentence's words.
+#[cfg(feature = "tools")]
 pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut Vec<u64>) {
     word_features(&s[i], lex_columns, out);
     context_features(s, i, lex_columns, out);
@@ -270,6 +271,7 @@ pub fn static_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut 
 /// [`static_features`] without the ones naming the word itself (its form, lowercase and the
 /// bigrams with it): word dropout in training, so the model also learns to recognise a name
 /// from its shape, clusters and context, as it must for names the training data never shows.
+#[cfg(feature = "tools")]
 pub fn static_features_without_identity(
     s: &[TokenInfo],
     i: usize,
@@ -426,6 +428,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "tools")]
     fn casing_and_affixes() {
         let t = infos(&["Kirby", "KIRBY", "kirby", "U.S."]);
         assert_eq!(t[0].lower, t[1].lower);
@@ -444,6 +447,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "tools")]
     fn word_dropout_removes_exactly_the_identity_features() {
         let t = infos(&["said", "John", "Kirby", "today"]);
         let (mut all, mut dropped) = (Vec::new(), Vec::new());

@@ -36,6 +36,7 @@ pub enum Part {
     Unit,
 }
 
+#[cfg(any(test, feature = "tools"))]
 pub fn tag(part: Part, ty: usize) -> usize {
     match part {
         Part::Outside => 0,
@@ -63,6 +64,7 @@ pub fn type_of(tag: usize) -> Option<usize> {
     (tag != 0).then(|| (tag - 1) / 4)
 }
 
+#[cfg(feature = "tools")]
 pub fn type_index(name: &str) -> Option<usize> {
     TYPES.iter().position(|t| *t == name)
 }
@@ -111,6 +113,7 @@ pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 }
 
 /// BILOU tags from spans over `n` tokens.
+#[cfg(feature = "tools")]
 pub fn from_spans(n: usize, spans: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![0; n];
     for &(s, e, ty) in spans {
@@ -132,6 +135,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "tools")]
     fn bilou_round_trip() {
         let spans_in = vec![(0, 2, 0), (3, 4, 4), (5, 8, 3)];
         let tags = from_spans(9, &spans_in);

@@ -29,6 +29,7 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    #[cfg(any(test, feature = "tools"))]
     pub fn parse(lexicon: &str, gazetteer: &str) -> Lexicon {
         Lexicon::with_words(Cow::Owned(wordtable::build(lexicon)), gazetteer)
     }
@@ -70,6 +71,7 @@ impl Lexicon {
         lex
     }
 
+    #[cfg(feature = "tools")]
     pub fn columns(&self) -> usize {
         wordtable::columns(&self.words)
     }

@@ -5,22 +5,22 @@
 //! - [`features`] turns tokens into hashed feature keys; [`lexicon`] holds derived word tables.
 //! - [`model`] is the compact int8 weight table; [`decode`] tags a document with it.
 //! - [`combine`] merges the model's entities with the numeric rule layer.
-//! - [`conll`] reads CoNLL columns and scores conlleval style; `train` (native only) learns a model.
+//!
+//! Reading corpora and training a model are tools (`crate::tools`, feature `tools`).
 
 pub mod combine;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod commands;
-pub mod conll;
 pub mod decode;
 pub mod features;
 pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
+// The model table and the word table are each one format in one file, read here and written
+// by build.rs (which includes the file) and the tools: without `tools` the writing half is unused.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod modeltable;
 pub mod normalize;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod train;
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod wordtable;
 
 use crate::doc::Doc;
@@ -30,9 +30,8 @@ use lexicon::Lexicon;
 use model::Model;
 use std::sync::OnceLock;
 
-/// The shipped model and its tables (the lexicon, `model/lexicon.tsv`, is laid out by
-/// `build.rs`: see [`Lexicon::shipped`]).
-pub const MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
+/// The shipped gazetteer (the model and the lexicon are laid out by `build.rs`: see
+/// [`Model::shipped`] and [`Lexicon::shipped`]).
 pub const GAZETTEER: &str = include_str!("../../model/gazetteer.tsv");
 
 pub struct Recognizer {
@@ -72,7 +71,8 @@ impl Recognizer {
         Recognizer { model, lexicon }
     }
 
-    /// The embedded model, decoded once. An unreadable model degrades to finding no names.
+    /// The embedded model and lexicon, set up once (both are read in place). Panics if the
+    /// model is unreadable, which `build.rs` rules out: see [`Model::shipped`].
     pub fn shipped() -> &'static Recognizer {
         static SHIPPED: OnceLock<Recognizer> = OnceLock::new();
         SHIPPED.get_or_init(|| {
@@ -89,6 +89,7 @@ impl Recognizer {
     }
 
     /// Entity spans `(first, end, type)` per sentence for a document of token sentences.
+    #[cfg(feature = "tools")]
     pub fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, usize)>> {
         let p = prepare(&self.lexicon, sentences.iter().map(|s| s.iter().copied()));
         let tags = self.tag_prepared(&p);

@@ -8,7 +8,9 @@
 //! contiguous row. The shipped model's table is laid out by `build.rs` and read in place.
 
 use super::labels::N_TAGS;
+#[cfg(feature = "tools")]
 pub use super::modeltable::scale_of;
+pub use super::modeltable::ModelError;
 use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
 use std::borrow::Cow;
 use std::sync::Mutex;
@@ -32,6 +34,7 @@ pub struct Model {
 const WORD_CACHE_SLOTS: usize = 4096;
 
 /// Smallest scale code whose scale maps `max_abs` into ±127.
+#[cfg(feature = "tools")]
 pub fn scale_code(max_abs: f32) -> u8 {
     let code = ((max_abs / 127.0).log2() * 8.0).ceil() + 128.0;
     code.clamp(0.0, 255.0) as u8
@@ -46,11 +49,12 @@ pub fn short_key(h: u64) -> u32 {
 const NONE: u32 = u32::MAX;
 
 /// A feature row: 32-bit key, scale code, (tag, int8 weight) entries.
+#[cfg(feature = "tools")]
 pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
     /// A model over a [`modeltable`] buffer.
-    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, String> {
+    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, ModelError> {
         let h = modeltable::header(&table)?;
         let scales = std::array::from_fn(|c| {
             let at = h.scales_at + 4 * c;
@@ -66,13 +70,20 @@ impl Model {
         })
     }
 
-    /// The embedded model, read in place. An unreadable table degrades to an empty model.
+    /// The embedded model, read in place.
+    ///
+    /// Panics if the table is unreadable: `build.rs` laid it out and checked it when this
+    /// crate was compiled, so that cannot happen short of a bug, and an annotator quietly
+    /// finding no names would be worse than one that stops.
     pub fn shipped() -> Model {
         Model::from_table(Cow::Borrowed(SHIPPED_TABLE))
-            .unwrap_or_else(|_| Model::from_rows(Vec::new(), 0))
+            .unwrap_or_else(|e| panic!("the embedded entity model is unreadable: {e}"))
     }
 
+    // Making, writing and measuring models: for the tools (training, `lede prune`).
+
     /// Builds a model from rows of (key, scale code, entries). Rows must have distinct keys.
+    #[cfg(feature = "tools")]
     pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
         rows.sort_unstable_by_key(|r| r.0);
         let weights = rows.iter().map(|r| r.2.len()).sum();
@@ -84,24 +95,29 @@ impl Model {
     }
 
     /// Reads a model file (the format training writes, see [`modeltable::from_file`]).
-    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+    #[cfg(feature = "tools")]
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         Model::from_table(Cow::Owned(modeltable::from_file(b)?))
     }
 
+    #[cfg(feature = "tools")]
     pub fn to_bytes(&self) -> Vec<u8> {
         modeltable::to_file(self.lex_columns, &self.rows())
     }
 
+    #[cfg(feature = "tools")]
     pub fn features(&self) -> usize {
         self.h.rows
     }
 
+    #[cfg(feature = "tools")]
     pub fn weights(&self) -> usize {
         (self.h.data_len - 2 * self.h.rows) / 2
     }
 
     /// A copy without the weights whose magnitude is below `min_abs` (and rows left empty):
     /// rare features with tiny weights cost size, load time and probes but hardly change a tag.
+    #[cfg(feature = "tools")]
     pub fn pruned(&self, min_abs: f32) -> Model {
         let rows: Vec<Row> = self
             .rows()
@@ -128,6 +144,7 @@ impl Model {
     }
 
     /// Offset into the data of a slot's row.
+    #[cfg(feature = "tools")]
     fn offset(&self, slot: u64) -> usize {
         let v = slot as u32;
         if v & DENSE != 0 {
@@ -210,6 +227,7 @@ impl Model {
     }
 
     /// Rows as (key, scale code, entries as tag/weight byte pairs), sorted by key.
+    #[cfg(feature = "tools")]
     fn rows(&self) -> Vec<(u32, u8, &[u8])> {
         let data = self.data();
         let mut out: Vec<(u32, u8, &[u8])> = self
@@ -228,7 +246,7 @@ impl Model {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tools"))]
 mod tests {
     use super::*;
 
@@ -274,10 +292,10 @@ mod tests {
 
     #[test]
     fn shipped_table_is_the_shipped_file_laid_out() {
-        let file = super::super::MODEL_BYTES;
+        let file = include_bytes!("../../model/ner.bin");
         assert_eq!(SHIPPED_TABLE, &modeltable::from_file(file).unwrap()[..]);
         let m = Model::shipped();
         assert!(m.features() > 0);
-        assert_eq!(m.to_bytes(), file);
+        assert_eq!(m.to_bytes(), file.as_slice());
     }
 }

@@ -32,6 +32,46 @@ pub const DENSE_ROW: usize = 4 * N_TAGS;
 
 const HEADER: usize = 32;
 
+/// Why a model file or table cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// Neither a model file (`LEDENER3`) nor a table (`LEDETAB2`), as the case may be.
+    BadMagic { table: bool },
+    /// Trained for another tag set.
+    TagCount { found: usize, expected: usize },
+    /// The buffer ends before the data it announces.
+    Truncated { table: bool },
+    /// A table header whose slot count cannot hold its rows.
+    BadTableSize,
+    /// Feature keys that do not ascend within 32 bits.
+    KeyOverflow,
+    /// A feature key delta longer than five bytes.
+    BadVarint,
+    /// A weight for a tag the tag set does not have.
+    TagOutOfRange(u8),
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = |table: bool| if table { "model table" } else { "model file" };
+        match self {
+            ModelError::BadMagic { table } => {
+                write!(f, "not a Lede entity {} (bad magic)", what(*table))
+            }
+            ModelError::TagCount { found, expected } => {
+                write!(f, "model has {found} tags, this build expects {expected}")
+            }
+            ModelError::Truncated { table } => write!(f, "{} truncated", what(*table)),
+            ModelError::BadTableSize => write!(f, "bad model table size"),
+            ModelError::KeyOverflow => write!(f, "feature keys overflow 32 bits"),
+            ModelError::BadVarint => write!(f, "bad varint in the feature keys"),
+            ModelError::TagOutOfRange(t) => write!(f, "tag {t} out of range"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
 /// Row scale for a scale code.
 pub fn scale_of(code: u8) -> f32 {
     ((code as f32 - 128.0) / 8.0).exp2()
@@ -104,19 +144,20 @@ fn u32_at(b: &[u8], i: usize) -> usize {
 }
 
 /// Reads and checks a table's header.
-pub fn header(t: &[u8]) -> Result<Header, String> {
+pub fn header(t: &[u8]) -> Result<Header, ModelError> {
     if t.len() < HEADER || &t[..8] != TABLE_MAGIC {
-        return Err("not a Lede entity model table (bad magic)".into());
+        return Err(ModelError::BadMagic { table: true });
     }
     let tags = u32_at(t, 8);
     if tags != N_TAGS {
-        return Err(format!(
-            "model has {tags} tags, this build expects {N_TAGS}"
-        ));
+        return Err(ModelError::TagCount {
+            found: tags,
+            expected: N_TAGS,
+        });
     }
     let slots = u32_at(t, 20);
     if slots < 16 || slots <= u32_at(t, 16) {
-        return Err("bad model table size".into());
+        return Err(ModelError::BadTableSize);
     }
     let h = Header::new(
         u32_at(t, 12),
@@ -126,7 +167,7 @@ pub fn header(t: &[u8]) -> Result<Header, String> {
         u32_at(t, 28),
     );
     if h.table_len() != t.len() {
-        return Err("model table truncated".into());
+        return Err(ModelError::Truncated { table: true });
     }
     Ok(h)
 }
@@ -243,23 +284,26 @@ impl Builder {
 /// count, the 32-bit feature keys sorted and delta-varint coded, one u8 entry count per
 /// feature, one u8 scale code per feature, then the entries, u8 tags then i8 weights, row by
 /// row) as a table.
-pub fn from_file(b: &[u8]) -> Result<Vec<u8>, String> {
+pub fn from_file(b: &[u8]) -> Result<Vec<u8>, ModelError> {
     let mut r = Reader { b, pos: 0 };
     if r.take(8)? != FILE_MAGIC {
-        return Err("not a Lede entity model (bad magic)".into());
+        return Err(ModelError::BadMagic { table: false });
     }
     let tags = r.u32()? as usize;
     if tags != N_TAGS {
-        return Err(format!(
-            "model has {tags} tags, this build expects {N_TAGS}"
-        ));
+        return Err(ModelError::TagCount {
+            found: tags,
+            expected: N_TAGS,
+        });
     }
     let lex_columns = r.u32()? as usize;
     let n = r.u32()? as usize;
     let mut keys = Vec::with_capacity(n.min(b.len()));
     let mut last = 0u32;
     for _ in 0..n {
-        last = last.checked_add(r.varint()?).ok_or("key overflow")?;
+        last = last
+            .checked_add(r.varint()?)
+            .ok_or(ModelError::KeyOverflow)?;
         keys.push(last);
     }
     let counts = r.take(n)?;
@@ -270,8 +314,8 @@ pub fn from_file(b: &[u8]) -> Result<Vec<u8>, String> {
         let c = c as usize;
         let tags = r.take(c)?;
         let ws = r.take(c)?;
-        if tags.iter().any(|&t| t as usize >= N_TAGS) {
-            return Err("tag out of range".into());
+        if let Some(&t) = tags.iter().find(|&&t| t as usize >= N_TAGS) {
+            return Err(ModelError::TagOutOfRange(t));
         }
         t.push_row(k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)));
     }
@@ -314,20 +358,20 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let s = self
             .b
             .get(self.pos..self.pos.saturating_add(n))
-            .ok_or("model file truncated")?;
+            .ok_or(ModelError::Truncated { table: false })?;
         self.pos += n;
         Ok(s)
     }
-    fn u32(&mut self) -> Result<u32, String> {
+    fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(
             self.take(4)?.try_into().expect("4 bytes"),
         ))
     }
-    fn varint(&mut self) -> Result<u32, String> {
+    fn varint(&mut self) -> Result<u32, ModelError> {
         let mut v = 0u32;
         for shift in (0..35).step_by(7) {
             let byte = self.take(1)?[0];
@@ -336,6 +380,6 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
         }
-        Err("bad varint".into())
+        Err(ModelError::BadVarint)
     }
 }

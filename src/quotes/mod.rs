@@ -1,8 +1,6 @@
 //! Quotations: spans between quote marks and their kind ([`marks`]), speakers and cues
 //! ([`speaker`], cues found per token by [`crate::doc::Doc::cue`]) and reported speech ([`indirect`]).
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod eval;
 pub mod indirect;
 pub mod marks;
 pub mod resolve;

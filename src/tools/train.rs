@@ -1,4 +1,5 @@
-//! Training (native only): an averaged structured perceptron (Collins 2002).
+//! Training the entity model (`lede train`, `lede prune`): an averaged structured perceptron
+//! (Collins 2002).
 //!
 //! Each sentence is Viterbi-decoded exactly as at run time (document history from the model's
 //! own earlier predictions); where the best path differs from gold, the gold tags' emission and
@@ -6,17 +7,120 @@
 //! to int8 with one global scale. The epoch with the best dev F1 is kept.
 
 use super::conll::{self, BioDoc, Scores};
-use super::decode::{tag_document, transitions, viterbi, History, Scorer};
-use super::features::{
+use super::{read_text, Error};
+use crate::ner::decode::{tag_document, transitions, viterbi, History, Scorer};
+use crate::ner::features::{
     history_features, static_features, static_features_without_identity, transition_feature,
 };
-use super::hash::PreHashedMap;
-use super::labels::{self, N_TAGS};
-use super::lexicon::Lexicon;
-use super::model::{scale_code, scale_of, short_key, Model};
-use super::{prepare, Prepared};
+use crate::ner::hash::PreHashedMap;
+use crate::ner::labels::{self, N_TAGS};
+use crate::ner::lexicon::Lexicon;
+use crate::ner::model::{scale_code, scale_of, short_key, Model};
+use crate::ner::{prepare, Prepared};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// What `lede train` reads and writes, and how it trains.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Training files (CoNLL columns, OntoNotes IOB2).
+    pub train: Vec<PathBuf>,
+    /// Dev file: the epoch with the best dev F1 is kept.
+    pub dev: PathBuf,
+    /// Where the model is written.
+    pub out: PathBuf,
+    pub lexicon: PathBuf,
+    pub gazetteer: PathBuf,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Chance that a training token is seen without its identity features (word dropout).
+    pub word_dropout: f32,
+    /// Models trained on different shuffles and averaged into one (same size and speed as one).
+    pub ensemble: usize,
+    /// Drop weights below this magnitude from the written model (0 keeps all).
+    pub prune: f32,
+}
+
+/// Trains a model, writes it to `options.out`, returns the dev report.
+pub fn train_model(options: &TrainOptions) -> Result<String, Error> {
+    let start = Instant::now();
+    let lexicon = Lexicon::parse(
+        &read_text(&options.lexicon)?,
+        &read_text(&options.gazetteer)?,
+    );
+    let mut docs = Vec::new();
+    for f in &options.train {
+        docs.extend(conll::parse(&read_text(f)?));
+    }
+    let train_set = examples(&docs, &lexicon);
+    let dev_set = examples(&conll::parse(&read_text(&options.dev)?), &lexicon);
+    eprintln!(
+        "{} training documents, {} dev documents, lexicon columns {}, gazetteer lists {:?} ({:.0}s)",
+        train_set.len(),
+        dev_set.len(),
+        lexicon.columns(),
+        lexicon.lists,
+        start.elapsed().as_secs_f64()
+    );
+    let (model, scores) = train(
+        &train_set,
+        &dev_set,
+        &lexicon,
+        &Config {
+            epochs: options.epochs,
+            seed: options.seed,
+            word_dropout: options.word_dropout,
+            ensemble: options.ensemble,
+        },
+    );
+    let model = if options.prune > 0.0 {
+        model.pruned(options.prune)
+    } else {
+        model
+    };
+    let bytes = model.to_bytes();
+    std::fs::write(&options.out, &bytes).map_err(Error::write(&options.out))?;
+    Ok(format!(
+        "model: {} features, {} weights, {} bytes -> {}\ntraining time: {:.0}s\n{}",
+        model.features(),
+        model.weights(),
+        bytes.len(),
+        options.out.display(),
+        start.elapsed().as_secs_f64(),
+        scores.report()
+    ))
+}
+
+/// Reads a model file.
+pub fn load_model(path: &Path) -> Result<Model, Error> {
+    model_from_bytes(path, &std::fs::read(path).map_err(Error::read(path))?)
+}
+
+fn model_from_bytes(path: &Path, bytes: &[u8]) -> Result<Model, Error> {
+    Model::from_bytes(bytes).map_err(|source| Error::Model {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Prunes a model file (see [`Model::pruned`]); returns a one-line summary.
+pub fn prune_model(model: &Path, out: &Path, min_abs: f32) -> Result<String, Error> {
+    let bytes = std::fs::read(model).map_err(Error::read(model))?;
+    let m = model_from_bytes(model, &bytes)?;
+    let p = m.pruned(min_abs);
+    let b = p.to_bytes();
+    std::fs::write(out, &b).map_err(Error::write(out))?;
+    Ok(format!(
+        "{} -> {} features, {} -> {} weights, {} -> {} bytes\n",
+        m.features(),
+        p.features(),
+        m.weights(),
+        p.weights(),
+        bytes.len(),
+        b.len()
+    ))
+}
 
 /// A labelled document ready for training: features plus gold BILOU tags.
 pub struct Example {

@@ -1,4 +1,4 @@
-//! PolNeAR evaluation of quotes and speakers (native only; `lede eval --quotes DIR`).
+//! PolNeAR evaluation of quotes and speakers (`lede eval --quotes DIR`).
 //!
 //! Gold items come from primary annotations of one split:
 //! - direct: every content span that is exactly one quoted segment (the content is wholly
@@ -19,6 +19,7 @@
 //! recall's denominator, not what a correct prediction is). Speaker accuracy: over matched
 //! items, the predicted speaker span overlaps a gold source span (or both are absent).
 
+use super::{read_text, Error};
 use crate::schema::{Quote, QuoteKind};
 use crate::words::cues;
 use crate::words::marks::QUOTE_MARKS as MARKS;
@@ -290,17 +291,19 @@ fn is_speech_cue(cue: &[GoldSpan]) -> bool {
 type Gold = (Vec<Item>, Vec<Item>, Vec<Item>);
 
 /// Primary-annotation records of one split, per document.
-fn load_records(dir: &Path, split: &str) -> Result<HashMap<String, Vec<Record>>, String> {
+fn load_records(dir: &Path, split: &str) -> Result<HashMap<String, Vec<Record>>, Error> {
     let path = dir.join("attributions.jsonl");
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = read_text(&path)?;
     let mut records: HashMap<String, Vec<Record>> = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let r: Record =
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let r: Record = serde_json::from_str(line).map_err(|e| Error::Parse {
+            path: path.clone(),
+            line: n + 1,
+            msg: e.to_string(),
+        })?;
         if r.split == split && r.is_primary_annotation {
             records.entry(r.doc_id.clone()).or_default().push(r);
         }
@@ -457,11 +460,11 @@ fn score(
 
 /// Evaluates the pipeline on one PolNeAR split under `dir` (the `polnear` folder).
 /// `show_errors` collects error lines for analysis (they quote the corpus: do not commit them).
-pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, String> {
+pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, Error> {
     let records = load_records(dir, split)?;
     let text_dir = dir.join("text").join(split);
     let mut names: Vec<String> = std::fs::read_dir(&text_dir)
-        .map_err(|e| format!("cannot read {}: {e}", text_dir.display()))?
+        .map_err(Error::read(&text_dir))?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".txt"))
@@ -473,8 +476,7 @@ pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, St
     };
     for name in names {
         let doc_id = name.trim_end_matches(".txt");
-        let text =
-            std::fs::read_to_string(text_dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        let text = read_text(&text_dir.join(&name))?;
         let annotation = crate::annotate(&text, &crate::Options::default());
         let chars: Vec<char> = text.chars().collect();
         let (direct, reported, any) =

@@ -1,6 +1,6 @@
 //! CoNLL-style column files (OntoNotes IOB2): reading, PTB unescaping, and conlleval scoring.
 
-use super::labels::{type_index, TYPES};
+use crate::ner::labels::{type_index, TYPES};
 
 /// One document of tokenised sentences with IOB2 tags (empty when the file has no tag column).
 #[derive(Debug, Clone, Default)]

@@ -1,123 +1,24 @@
-//! The work behind the `lede train`, `lede tag-bio` and `lede eval --ner` commands (native only).
+//! Tagging and scoring CoNLL files with an entity model: `lede tag-bio` and `lede eval --ner`
+//! (pre-tokenised, or `--raw`: rebuilt as text and run through the whole pipeline).
 
 use super::conll::{self, Scores};
-use super::lexicon::Lexicon;
-use super::train::{self, Config};
-use super::Recognizer;
+use super::train::load_model;
+use super::{read_text, Error};
+use crate::ner::combine::{combine, policy, SOURCES};
+use crate::ner::labels::{type_index, TYPES};
+use crate::ner::lexicon::Lexicon;
+use crate::ner::{Recognizer, GAZETTEER};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-/// Options of `lede train`; also the command line's argument struct, so the two can't drift.
-#[derive(clap::Args)]
-pub struct TrainArgs {
-    /// Training files (CoNLL columns, OntoNotes IOB2).
-    #[arg(long, num_args = 1.., required = true)]
-    pub train: Vec<PathBuf>,
-    /// Dev file: the epoch with the best dev F1 is kept.
-    #[arg(long)]
-    pub dev: PathBuf,
-    #[arg(long, default_value = "model/ner.bin")]
-    pub out: PathBuf,
-    #[arg(long, default_value = "model/lexicon.tsv")]
-    pub lexicon: PathBuf,
-    #[arg(long, default_value = "model/gazetteer.tsv")]
-    pub gazetteer: PathBuf,
-    #[arg(long, default_value_t = 10)]
-    pub epochs: usize,
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Chance that a training token is seen without its identity features (word dropout).
-    #[arg(long, default_value_t = 0.0)]
-    pub word_dropout: f32,
-    /// Models trained on different shuffles and averaged into one (same size and speed as one).
-    #[arg(long, default_value_t = 1)]
-    pub ensemble: usize,
-    /// Drop weights below this magnitude from the written model (0 keeps all).
-    #[arg(long, default_value_t = 0.0)]
-    pub prune: f32,
-}
-
-/// Trains a model, writes it to `out`, returns the dev report.
-pub fn train(args: &TrainArgs) -> Result<String, String> {
-    let start = Instant::now();
-    let lexicon = Lexicon::parse(&read(&args.lexicon)?, &read(&args.gazetteer)?);
-    let mut docs = Vec::new();
-    for f in &args.train {
-        docs.extend(conll::parse(&read(f)?));
-    }
-    let train_set = train::examples(&docs, &lexicon);
-    let dev_set = train::examples(&conll::parse(&read(&args.dev)?), &lexicon);
-    eprintln!(
-        "{} training documents, {} dev documents, lexicon columns {}, gazetteer lists {:?} ({:.0}s)",
-        train_set.len(),
-        dev_set.len(),
-        lexicon.columns(),
-        lexicon.lists,
-        start.elapsed().as_secs_f64()
-    );
-    let (model, scores) = train::train(
-        &train_set,
-        &dev_set,
-        &lexicon,
-        &Config {
-            epochs: args.epochs,
-            seed: args.seed,
-            word_dropout: args.word_dropout,
-            ensemble: args.ensemble,
-        },
-    );
-    let model = if args.prune > 0.0 {
-        model.pruned(args.prune)
-    } else {
-        model
-    };
-    let bytes = model.to_bytes();
-    std::fs::write(&args.out, &bytes)
-        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
-    Ok(format!(
-        "model: {} features, {} weights, {} bytes -> {}\ntraining time: {:.0}s\n{}",
-        model.features(),
-        model.weights(),
-        bytes.len(),
-        args.out.display(),
-        start.elapsed().as_secs_f64(),
-        scores.report()
-    ))
-}
-
-/// Prunes a model file (see [`super::model::Model::pruned`]); returns a one-line summary.
-pub fn prune(model: &Path, out: &Path, min_abs: f32) -> Result<String, String> {
-    let bytes =
-        std::fs::read(model).map_err(|e| format!("cannot read {}: {e}", model.display()))?;
-    let m = super::model::Model::from_bytes(&bytes)?;
-    let p = m.pruned(min_abs);
-    let b = p.to_bytes();
-    std::fs::write(out, &b).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    Ok(format!(
-        "{} -> {} features, {} -> {} weights, {} -> {} bytes\n",
-        m.features(),
-        p.features(),
-        m.weights(),
-        p.weights(),
-        bytes.len(),
-        b.len()
-    ))
-}
-
 /// The shipped recogniser, or one loaded from a model file (same embedded lexicon).
-pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, String> {
+pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, Error> {
     match model {
         None => Ok(Recognizer::shipped()),
         Some(p) => {
-            let bytes =
-                std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let model = super::model::Model::from_bytes(&bytes)?;
-            let lexicon = Lexicon::shipped(super::GAZETTEER);
+            let model = load_model(p)?;
+            let lexicon = Lexicon::shipped(GAZETTEER);
             Ok(Box::leak(Box::new(Recognizer::new(model, lexicon))))
         }
     }
@@ -143,8 +44,8 @@ pub fn tag_bio(rec: &Recognizer, input: &str, out: &mut impl Write) -> std::io::
 }
 
 /// Scores a recogniser on a gold CoNLL file (pre-tokenised input).
-pub fn eval(rec: &Recognizer, path: &Path) -> Result<Scores, String> {
-    Ok(score(rec, &read(path)?, usize::MAX))
+pub fn eval(rec: &Recognizer, path: &Path) -> Result<Scores, Error> {
+    Ok(score(rec, &read_text(path)?, usize::MAX))
 }
 
 /// Scores a recogniser on the first `max_docs` documents of gold CoNLL text (pre-tokenised).
@@ -203,16 +104,14 @@ pub fn detokenize(doc: &conll::BioDoc) -> RawDoc {
 /// Raw-text evaluation: rebuilds each gold document as text, runs the whole pipeline tokenizer
 /// → model (+ rules), and scores exact byte spans. Reports the tokenizer's agreement with the
 /// gold tokens, and per numeric type how each way of combining model and rules scores.
-pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, String> {
-    use super::combine::{combine, Source, SOURCES};
-    use super::labels::{type_index, TYPES};
-    let docs = conll::parse(&read(path)?);
+pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, Error> {
+    let docs = conll::parse(&read_text(path)?);
     let mut per_source: Vec<Scores> = vec![Scores::default(); SOURCES.len() + 2];
     let (mut agree, mut total) = (0usize, 0usize);
     let start = Instant::now();
     for d in &docs {
         let raw = detokenize(d);
-        let doc = crate::Doc::new(&raw.text, None);
+        let doc = crate::doc::Doc::new(&raw.text, None);
         let bounds: std::collections::HashSet<(usize, usize)> =
             doc.tokens.iter().map(|t| (t.start, t.end)).collect();
         let mut gold = Vec::new();
@@ -238,11 +137,7 @@ pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, String> {
         }
         per_source[SOURCES.len()].add(
             &gold,
-            &as_spans(&combine(
-                model.clone(),
-                rules.clone(),
-                super::combine::policy,
-            )),
+            &as_spans(&combine(model.clone(), rules.clone(), policy)),
         );
         per_source[SOURCES.len() + 1].add(&gold, &as_spans(&rules));
     }
@@ -266,7 +161,6 @@ pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, String> {
         }
         out += "\n";
     }
-    let _ = Source::Model;
     out += "\nwith the shipped policy:\n";
     out += &per_source[SOURCES.len()].report();
     Ok(out)

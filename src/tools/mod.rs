@@ -1,0 +1,92 @@
+//! Model-making tools (cargo feature `tools`, native only): corpus readers, training and
+//! evaluation. They sit above the runtime — they call [`crate::annotate`] and the stages — and
+//! nothing in the runtime calls them, so the wasm build (`--no-default-features`) compiles none
+//! of this.
+//!
+//! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
+//! - [`train`] learns the entity model (`lede train`, `lede prune`).
+//! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
+//! - [`quote_eval`] reads PolNeAR and scores quotes and speakers (`lede eval --quotes`).
+
+pub mod conll;
+pub mod ner_eval;
+pub mod quote_eval;
+pub mod train;
+
+/// For tools and tests: the entity recogniser (the shipped one is [`Recognizer::shipped`]) and
+/// the entity type names its spans index.
+pub use crate::ner::{labels::TYPES, Recognizer};
+/// For tools and tests: the tokenizer and sentence splitter the pipeline runs, to feed the
+/// recogniser text cut as the pipeline cuts it.
+pub use crate::text::{split_sentences, tokenize, Token};
+
+use crate::ner::model::ModelError;
+use std::path::{Path, PathBuf};
+
+/// What went wrong in a tool or the command line.
+#[derive(Debug)]
+pub enum Error {
+    /// A file (or `<stdin>`) could not be read.
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file (or `<stdout>`) could not be written.
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A line of a corpus file is not in the form its format requires.
+    Parse {
+        path: PathBuf,
+        line: usize,
+        msg: String,
+    },
+    /// A model file that is not a readable entity model.
+    Model { path: PathBuf, source: ModelError },
+    /// Arguments that ask for nothing or for something impossible.
+    Usage(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Read { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            Error::Write { path, source } => {
+                write!(f, "cannot write {}: {source}", path.display())
+            }
+            Error::Parse { path, line, msg } => write!(f, "{}:{line}: {msg}", path.display()),
+            Error::Model { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Usage(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::Model { source, .. } => Some(source),
+            Error::Parse { .. } | Error::Usage(_) => None,
+        }
+    }
+}
+
+impl Error {
+    /// A read error for `path`, to use with `map_err`.
+    pub fn read(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Read { path, source }
+    }
+
+    /// A write error for `path`, to use with `map_err`.
+    pub fn write(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Write { path, source }
+    }
+}
+
+/// Reads a UTF-8 text file.
+pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(Error::read(path))
+}
