@@ -129,7 +129,6 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
     for &(f, e, _, _) in &spans {
         in_entity[f..e].iter_mut().for_each(|c| *c = true);
     }
-    let covered = |i: usize, _: &[(usize, usize, Option<Kind>, Option<usize>)]| in_entity[i];
     // A sentence-initial capitalised word that the article also writes in lower case
     // ("Officials", "Democratic") is an ordinary word, not the start of a name.
     let lower_words: HashSet<&str> = (0..doc.tokens.len())
@@ -142,12 +141,12 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
         while i < s.end {
             let w = doc.token_text(i);
             let ordinary = i == s.first && lower_words.contains(doc.lower(i));
-            if ordinary || !is_name_word(w) || covered(i, &spans) {
+            if ordinary || !is_name_word(w) || in_entity[i] {
                 i += 1;
                 continue;
             }
             let mut end = i + 1;
-            while end < s.end && !covered(end, &spans) {
+            while end < s.end && !in_entity[end] {
                 let w = doc.token_text(end);
                 let joins = CONNECTORS.contains(&w)
                     && end + 1 < s.end
@@ -168,7 +167,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             // "National Security Adviser | John Kirby": a title run in front of a name the
             // entity layer found is that person's title, not a mention of its own.
             let title_of_entity =
-                end < s.end && covered(end, &spans) && is_title(doc.token_text(end - 1));
+                end < s.end && in_entity[end] && is_title(doc.token_text(end - 1));
             if !title_of_entity {
                 extra.push((first, end, None, None));
             }

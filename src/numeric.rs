@@ -140,9 +140,8 @@ impl Matcher<'_> {
             _ => {
                 // "the past two weeks", "the last three years"
                 if start_len == 2 && rel != 0 {
-                    let (n, after) = self.number(i + 2)?;
+                    let (_, after) = self.number(i + 2)?;
                     if DATE_UNITS.contains(&self.w(after)) {
-                        let _ = n;
                         return Some((after + 1, Label::Date, None));
                     }
                 }
@@ -246,7 +245,7 @@ impl Matcher<'_> {
                 || next == "%"
                 || next == "percent";
             if !money_or_unit && !MODIFIERS.iter().any(|(m, _)| m.last() == Some(&prev)) {
-                // "the summer of 2005" is handled by growing backwards in the caller; keep it simple.
+                // A year on its own (`in 2005`, `the summer of 2005`: the season is a DATE of its own).
                 return Some((i + 1, Label::Date, Some(format!("{y:04}"))));
             }
         }

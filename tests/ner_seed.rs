@@ -4,7 +4,8 @@
 //! credit; the pipeline skips those paragraphs by design, so for them the model is run on the
 //! whole seed with every paragraph read as body text.
 
-use lede::tools::{split_sentences, tokenize, Recognizer, Token, TYPES};
+use lede::tools::{split_sentences, tokenize, Recognizer, Token};
+use lede::Label;
 use lede::{annotate, Options};
 
 const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
@@ -137,7 +138,10 @@ fn tag_all_paragraphs_as_body() -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
     for (toks, spans) in sentences.iter().zip(spans) {
         for (s, e, ty) in spans {
-            out.push((SEED[toks[s].start..toks[e - 1].end].to_string(), TYPES[ty]));
+            out.push((
+                SEED[toks[s].start..toks[e - 1].end].to_string(),
+                Label::ALL[ty].as_str(),
+            ));
         }
     }
     out

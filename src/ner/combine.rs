@@ -16,7 +16,7 @@ pub enum Source {
     ModelThenRules,
     /// Rule spans, plus model spans that overlap no rule span. ([`policy`] names no type with
     /// it: only `lede eval --raw` tries it.)
-    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
+    #[cfg(feature = "tools")]
     RulesThenModel,
 }
 
@@ -60,6 +60,16 @@ fn sorted_disjoint(mut v: Vec<Entity>) -> Vec<Entity> {
     out
 }
 
+/// Whether rule spans of this source go in before the model's.
+fn rules_first(source: Source) -> bool {
+    match source {
+        Source::Rules => true,
+        #[cfg(feature = "tools")]
+        Source::RulesThenModel => true,
+        Source::Model | Source::ModelThenRules => false,
+    }
+}
+
 /// Combines model and rule entities (both sorted or not; byte offsets) under `policy`.
 pub fn combine(
     model: Vec<Entity>,
@@ -71,7 +81,7 @@ pub fn combine(
     // 1. Rule spans that take precedence.
     let rule_first: Vec<Entity> = rules
         .iter()
-        .filter(|r| matches!(policy(r.label), Source::Rules | Source::RulesThenModel))
+        .filter(|r| rules_first(policy(r.label)))
         .cloned()
         .collect();
     // 2. Model spans, unless a type the rules own, or overlapping a kept rule span.

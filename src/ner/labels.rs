@@ -3,29 +3,11 @@
 //! Tag 0 is `O`; type `t` owns tags `1 + 4t ..= 4 + 4t` as B, I, L, U. BILOU (rather than IOB2)
 //! lets the model learn distinct weights for the last and single-token parts of a name.
 
-pub const TYPES: [&str; 18] = [
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-    "DATE",
-    "TIME",
-    "PERCENT",
-    "MONEY",
-    "QUANTITY",
-    "ORDINAL",
-    "CARDINAL",
-];
+/// Number of entity types: the model's type `t` is `schema::Label::ALL[t]`.
+pub const N_TYPES: usize = 18;
 
 /// Number of BILOU tags: O plus four per type.
-pub const N_TAGS: usize = 1 + 4 * TYPES.len();
+pub const N_TAGS: usize = 1 + 4 * N_TYPES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -62,11 +44,6 @@ pub fn part(tag: usize) -> Part {
 /// Entity type index of a non-O tag.
 pub fn type_of(tag: usize) -> Option<usize> {
     (tag != 0).then(|| (tag - 1) / 4)
-}
-
-#[cfg(feature = "tools")]
-pub fn type_index(name: &str) -> Option<usize> {
-    TYPES.iter().position(|t| *t == name)
 }
 
 /// Whether `next` may follow `prev` (`None` = sentence start) in a well-formed BILOU sequence.

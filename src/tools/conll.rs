@@ -1,6 +1,7 @@
 //! CoNLL-style column files (OntoNotes IOB2): reading, PTB unescaping, and conlleval scoring.
 
-use crate::ner::labels::{type_index, TYPES};
+use crate::ner::labels::N_TYPES;
+use crate::schema::Label;
 
 /// One document of tokenised sentences with IOB2 tags (empty when the file has no tag column).
 #[derive(Debug, Clone, Default)]
@@ -81,7 +82,7 @@ pub fn iob_spans(tags: &[String]) -> Vec<(usize, usize, usize)> {
         let continues = prefix == "I" && open.is_some_and(|(_, o)| o == ty);
         if !continues {
             if let Some((s, o)) = open.take() {
-                out.extend(type_index(o).map(|ti| (s, i, ti)));
+                out.extend(Label::parse(o).map(|l| l.index()).map(|ti| (s, i, ti)));
             }
             if prefix == "B" || prefix == "I" {
                 open = Some((i, ty));
@@ -89,7 +90,11 @@ pub fn iob_spans(tags: &[String]) -> Vec<(usize, usize, usize)> {
         }
     }
     if let Some((s, o)) = open {
-        out.extend(type_index(o).map(|ti| (s, tags.len(), ti)));
+        out.extend(
+            Label::parse(o)
+                .map(|l| l.index())
+                .map(|ti| (s, tags.len(), ti)),
+        );
     }
     out
 }
@@ -98,9 +103,9 @@ pub fn iob_spans(tags: &[String]) -> Vec<(usize, usize, usize)> {
 pub fn iob_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<String> {
     let mut tags = vec!["O".to_string(); n];
     for &(s, e, ty) in spans {
-        tags[s] = format!("B-{}", TYPES[ty]);
+        tags[s] = format!("B-{}", Label::ALL[ty]);
         for t in &mut tags[s + 1..e] {
-            *t = format!("I-{}", TYPES[ty]);
+            *t = format!("I-{}", Label::ALL[ty]);
         }
     }
     tags
@@ -109,9 +114,9 @@ pub fn iob_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<String> {
 /// Exact-span counts per type, conlleval style.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
-    pub correct: [usize; TYPES.len()],
-    pub guessed: [usize; TYPES.len()],
-    pub gold: [usize; TYPES.len()],
+    pub correct: [usize; N_TYPES],
+    pub guessed: [usize; N_TYPES],
+    pub gold: [usize; N_TYPES],
 }
 
 /// Precision, recall and F1 in percent.
@@ -168,7 +173,7 @@ impl Scores {
             self.guessed.iter().sum::<usize>(),
             self.correct.iter().sum::<usize>()
         );
-        for (t, name) in TYPES.iter().enumerate() {
+        for (t, name) in Label::ALL.iter().enumerate() {
             let (p, r, f) = self.of_type(t);
             s += &format!(
                 "{name:<12}precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}  (gold {})\n",
@@ -198,10 +203,10 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let org = type_index("ORG").unwrap();
-        let gpe = type_index("GPE").unwrap();
-        let per = type_index("PERSON").unwrap();
-        let date = type_index("DATE").unwrap();
+        let org = Label::Org.index();
+        let gpe = Label::Gpe.index();
+        let per = Label::Person.index();
+        let date = Label::Date.index();
         assert_eq!(
             iob_spans(&tags),
             vec![(0, 2, org), (2, 3, gpe), (3, 4, per), (5, 6, date)]

@@ -5,9 +5,9 @@ use super::conll::{self, Scores};
 use super::train::load_model;
 use super::{read_text, Error};
 use crate::ner::combine::{combine, policy, SOURCES};
-use crate::ner::labels::{type_index, TYPES};
 use crate::ner::lexicon::Lexicon;
 use crate::ner::{Recognizer, GAZETTEER};
+use crate::schema::Label;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
@@ -148,11 +148,7 @@ pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, Error> {
         100.0 * agree as f64 / total.max(1) as f64
     );
     out += "F1 per numeric type by span source (Model, Rules, ModelThenRules, RulesThenModel; rules alone):\n";
-    for (t, name) in TYPES
-        .iter()
-        .enumerate()
-        .skip(type_index("DATE").unwrap_or(0))
-    {
+    for (t, name) in Label::ALL.iter().enumerate().skip(Label::Date.index()) {
         out += &format!("{name:<10}");
         for (i, s) in per_source.iter().enumerate() {
             if i != SOURCES.len() {
