@@ -11,6 +11,7 @@
 //! `wasm` is the JS binding.
 
 mod article;
+mod clusters;
 mod doc;
 mod mentions;
 mod ner;
@@ -37,6 +38,7 @@ use doc::Doc;
 pub use schema::*;
 pub use text::Units;
 
+use clusters::Clustered;
 use serde::{Deserialize, Serialize};
 
 /// Options for [`annotate`]; every field has a default so `{}` from JS works.
@@ -53,12 +55,16 @@ pub struct Options {
 /// Annotates `text`. Never panics on any input; problems with the input come back as warnings.
 pub fn annotate(text: &str, options: &Options) -> Annotation {
     let doc = Doc::new(text, options.date.as_deref().and_then(time::parse_iso));
-    let mut entities =
+    let entities =
         ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
     let (quotes, unbalanced) = quotes::find(&doc);
     let mentions = mentions::find(&doc, &entities);
-    let mut quotes = quotes::attribute(&doc, &mentions, quotes);
-    let clusters = mentions.into_clusters(&mut entities, &mut quotes);
+    let quotes = quotes::attribute(&doc, &mentions, quotes);
+    let Clustered {
+        entities,
+        clusters,
+        quotes,
+    } = clusters::build(mentions, entities, quotes);
     let mut warnings = input_warnings(text);
     if unbalanced > 0 {
         warnings.push(format!(

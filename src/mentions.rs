@@ -7,7 +7,7 @@
 //! "Sen.", "spokeswoman") become the cluster's roles, which lets "the adviser" find its holder.
 
 use crate::doc::Doc;
-use crate::schema::{Cluster, Entity, Label, Quote};
+use crate::schema::{Entity, Label};
 use crate::text::is_capitalised;
 use crate::words::marks::is_unambiguous_mark;
 use crate::words::{is_not_name, is_title, CONNECTORS, ORG_WORDS, PLACE_ALIASES};
@@ -446,54 +446,6 @@ impl Mentions {
             .find(|m| {
                 self.groups[m.group].kind == Kind::Person && self.groups[m.group].name.is_some()
             })
-    }
-
-    /// Turns groups into the Annotation's clusters, keeping those with an entity mention or a
-    /// quote; sets `Entity::cluster` and renumbers `Quote::speaker_cluster` (a group index
-    /// until now) to cluster ids.
-    pub fn into_clusters(self, entities: &mut [Entity], quotes: &mut [Quote]) -> Vec<Cluster> {
-        let quoted: HashSet<usize> = quotes.iter().filter_map(|q| q.speaker_cluster).collect();
-        let mut ids = vec![None; self.groups.len()];
-        let mut clusters = Vec::new();
-        for (gi, g) in self.groups.iter().enumerate() {
-            let has_entity = g
-                .mentions
-                .iter()
-                .any(|&m| self.mentions[m].entity.is_some());
-            let Some(name) = &g.name else { continue };
-            if !has_entity && !quoted.contains(&gi) {
-                continue;
-            }
-            let id = clusters.len();
-            ids[gi] = Some(id);
-            let mentions: Vec<usize> = g
-                .mentions
-                .iter()
-                .filter_map(|&m| self.mentions[m].entity)
-                .collect();
-            for &e in &mentions {
-                if let Some(ent) = entities.get_mut(e) {
-                    ent.cluster = Some(id);
-                }
-            }
-            let label = mentions
-                .first()
-                .and_then(|&e| entities.get(e))
-                .map(|e| e.label);
-            clusters.push(Cluster {
-                id,
-                name: name.clone(),
-                label: label.or_else(|| g.kind.label()),
-                mentions,
-                roles: g.role_titles.clone(),
-            });
-        }
-        for q in quotes {
-            q.speaker_cluster = q
-                .speaker_cluster
-                .and_then(|g| ids.get(g).copied().flatten());
-        }
-        clusters
     }
 }
 

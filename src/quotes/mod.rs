@@ -190,10 +190,17 @@ fn introduced_sentence(text: &str, q: &Quote) -> bool {
             .ends_with(['.', '!', '?'])
 }
 
+/// A quote with its speaker's mention group; `quote.speaker_cluster` is left to the cluster
+/// stage, which numbers the clusters.
+#[derive(Debug, Clone)]
+pub struct Attributed {
+    pub quote: Quote,
+    pub speaker_group: Option<usize>,
+}
+
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
-/// sorted by position. `speaker_cluster` holds the mention group index until
-/// [`Mentions::into_clusters`] renumbers it.
-pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quote> {
+/// sorted by position.
+pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attributed> {
     let found = speaker::attribute(doc, &quotes);
     // Content mostly inside a direct quote is that quote; partial quotes stay inside reported
     // speech (`she was “appalled” that …`).
@@ -240,18 +247,21 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Quot
     let mut seen: HashMap<speaker::Range, Option<usize>> = HashMap::new();
     items
         .into_iter()
-        .map(|(mut q, range)| {
+        .map(|(mut quote, range)| {
+            let mut speaker_group = None;
             if let Some(r) = range {
-                let g = *seen
+                speaker_group = *seen
                     .entry(r)
                     .or_insert_with(|| resolver.resolve(doc, mentions, r));
-                q.speaker = speaker::text_span(doc, r);
-                q.speaker_cluster = g;
-                q.speaker_name = g
+                quote.speaker = speaker::text_span(doc, r);
+                quote.speaker_name = speaker_group
                     .and_then(|g| mentions.groups[g].name.clone())
                     .map(|n| resolve::fuller_name(doc, r, n));
             }
-            q
+            Attributed {
+                quote,
+                speaker_group,
+            }
         })
         .collect()
 }
@@ -329,8 +339,8 @@ mod tests {
         let mentions = Mentions::default();
         let kinds: Vec<QuoteKind> = attribute(&doc, &mentions, find(&doc).0)
             .into_iter()
-            .filter(|q| q.kind != QuoteKind::Indirect)
-            .map(|q| q.kind)
+            .filter(|a| a.quote.kind != QuoteKind::Indirect)
+            .map(|a| a.quote.kind)
             .collect();
         assert_eq!(kinds, vec![QuoteKind::Direct, QuoteKind::Partial]);
     }
