@@ -1,7 +1,7 @@
 //! Article structure: the optional `date YYYY-MM-DD` marker, paragraphs at blank lines, and
 //! boilerplate (ads, promotions, credits, captions, copyright) recognised and marked, never deleted.
 
-use crate::schema::{Paragraph, ParagraphKind};
+use crate::schema::{Paragraph, ParagraphKind, Span};
 use crate::time::Date;
 use crate::words::{
     AD_MARKS, CAPTION_MARKS, CAPTION_OPENINGS, PROMO_MARKS, PROMO_OPENINGS, SOCIAL_NETWORKS,
@@ -28,7 +28,7 @@ pub fn parse(text: &str) -> Article {
         });
         body_from = marker_end;
     }
-    for (start, end) in blocks(text, body_from) {
+    for Span { start, end } in blocks(text, body_from) {
         paragraphs.push(Paragraph {
             start,
             end,
@@ -74,9 +74,9 @@ fn date_marker(text: &str) -> Option<(Date, usize, usize)> {
 }
 
 /// Splits into blocks separated by blank lines (lines holding only whitespace), trimmed.
-fn blocks(text: &str, from: usize) -> Vec<(usize, usize)> {
+fn blocks(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut cur: Option<(usize, usize)> = None;
+    let mut cur: Option<Span> = None;
     let mut pos = from;
     for line in text[from..].split_inclusive('\n') {
         let line_start = pos;
@@ -88,10 +88,7 @@ fn blocks(text: &str, from: usize) -> Vec<(usize, usize)> {
         }
         let s = line_start + (line.len() - line.trim_start().len());
         let e = line_start + line.trim_end().len();
-        cur = Some(match cur {
-            Some((cs, _)) => (cs, e),
-            None => (s, e),
-        });
+        cur = Some(Span::new(cur.map_or(s, |c| c.start), e));
     }
     out.extend(cur);
     out

@@ -4,7 +4,7 @@
 
 use crate::article;
 use crate::schema::{Paragraph, Span};
-use crate::text::{is_capitalised, split_sentences, tokenize, Token};
+use crate::text::{is_capitalised, split_sentences, tokenize, Token, TokenRange};
 use crate::time::Date;
 use crate::words::{cues, marks};
 
@@ -23,6 +23,12 @@ pub struct Cue {
     pub end: usize,
     /// "according to": the source follows the cue and the content is the rest of the sentence.
     pub according: bool,
+}
+
+impl Cue {
+    pub fn tokens(&self) -> TokenRange {
+        TokenRange::new(self.first, self.end)
+    }
 }
 
 /// Shape bits of a token.
@@ -56,10 +62,10 @@ impl<'a> Doc<'a> {
             }
             let base = tokens.len();
             let toks = tokenize(text, p.start, p.end);
-            for (a, b) in split_sentences(text, &toks) {
+            for r in split_sentences(text, &toks) {
                 sentences.push(SentenceRange {
-                    first: base + a,
-                    end: base + b,
+                    first: base + r.first,
+                    end: base + r.end,
                     paragraph: pi,
                 });
             }

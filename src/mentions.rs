@@ -8,7 +8,7 @@
 
 use crate::doc::Doc;
 use crate::schema::{Entity, Label};
-use crate::text::is_capitalised;
+use crate::text::{is_capitalised, TokenRange};
 use crate::words::marks::is_unambiguous_mark;
 use crate::words::{is_not_name, is_title, CONNECTORS, ORG_WORDS, PLACE_ALIASES};
 use std::collections::{HashMap, HashSet};
@@ -105,9 +105,18 @@ fn token_at(doc: &Doc, b: usize) -> usize {
     doc.tokens.partition_point(|t| t.end <= b)
 }
 
+/// A token span that may be a mention, with the entity layer's kind and entity index when it
+/// came from there.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    tokens: TokenRange,
+    kind: Option<Kind>,
+    entity: Option<usize>,
+}
+
 /// Finds and clusters mentions. `entities` may be empty (then only capitalised spans count).
 pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
-    let mut spans: Vec<(usize, usize, Option<Kind>, Option<usize>)> = Vec::new();
+    let mut spans: Vec<Candidate> = Vec::new();
     for (ei, e) in entities.iter().enumerate() {
         let Some(kind) = Kind::from_label(e.label) else {
             continue;
@@ -121,13 +130,19 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             end = k;
         }
         if first < end && end <= doc.tokens.len() {
-            spans.push((first, end, Some(kind), Some(ei)));
+            spans.push(Candidate {
+                tokens: TokenRange::new(first, end),
+                kind: Some(kind),
+                entity: Some(ei),
+            });
         }
     }
-    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    spans.sort_by_key(|s| (s.tokens.first, std::cmp::Reverse(s.tokens.end)));
     let mut in_entity = vec![false; doc.tokens.len()];
-    for &(f, e, _, _) in &spans {
-        in_entity[f..e].iter_mut().for_each(|c| *c = true);
+    for c in &spans {
+        in_entity[c.tokens.first..c.tokens.end]
+            .iter_mut()
+            .for_each(|c| *c = true);
     }
     // A sentence-initial capitalised word that the article also writes in lower case
     // ("Officials", "Democratic") is an ordinary word, not the start of a name.
@@ -169,13 +184,23 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             let title_of_entity =
                 end < s.end && in_entity[end] && is_title(doc.token_text(end - 1));
             if !title_of_entity {
-                extra.push((first, end, None, None));
+                extra.push(Candidate {
+                    tokens: TokenRange::new(first, end),
+                    kind: None,
+                    entity: None,
+                });
             }
             i = end;
         }
     }
     spans.extend(extra);
-    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1), s.3.is_none()));
+    spans.sort_by_key(|s| {
+        (
+            s.tokens.first,
+            std::cmp::Reverse(s.tokens.end),
+            s.entity.is_none(),
+        )
+    });
     build(doc, &spans)
 }
 
@@ -221,11 +246,16 @@ impl Index {
     }
 }
 
-fn build(doc: &Doc, spans: &[(usize, usize, Option<Kind>, Option<usize>)]) -> Mentions {
+fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
     let mut out = Mentions::default();
     let mut index = Index::default();
     let mut last_end = 0;
-    for &(first, end, kind, entity) in spans {
+    for &Candidate {
+        tokens: TokenRange { first, end },
+        kind,
+        entity,
+    } in spans
+    {
         if first < last_end {
             continue; // overlapping fallback span inside an entity
         }

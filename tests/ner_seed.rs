@@ -126,8 +126,8 @@ fn tag_all_paragraphs_as_body() -> Vec<(String, &'static str)> {
         .filter(|p| p.kind != lede::ParagraphKind::Dateline)
     {
         let toks = tokenize(SEED, p.start, p.end);
-        for (s, e) in split_sentences(SEED, &toks) {
-            sentences.push(toks[s..e].to_vec());
+        for r in split_sentences(SEED, &toks) {
+            sentences.push(toks[r.first..r.end].to_vec());
         }
     }
     let words: Vec<Vec<&str>> = sentences

@@ -8,6 +8,7 @@ use super::features::{
 use super::hash::PreHashedMap;
 use super::labels::{allowed, may_end, type_of, N_TAGS};
 use super::model::Model;
+use crate::text::TokenRange;
 
 /// What earlier sentences said about each capitalised word: the type last predicted for it
 /// (1 + type), or [`SEEN_OUTSIDE`].
@@ -231,7 +232,7 @@ pub fn emissions<S: Scorer>(
 pub fn tag_document<S: Scorer>(
     model: &S,
     infos: &[TokenInfo],
-    sentences: &[(usize, usize)],
+    sentences: &[TokenRange],
     tags: &mut Vec<usize>,
 ) {
     tags.clear();
@@ -241,7 +242,7 @@ pub fn tag_document<S: Scorer>(
     let mut feats = Vec::with_capacity(128);
     let mut emit = Vec::new();
     let mut best = Vec::new();
-    for &(first, end) in sentences {
+    for &TokenRange { first, end } in sentences {
         let sent = &infos[first..end];
         emissions(model, sent, &history, &mut feats, &mut emit);
         viterbi(&emit, &trans, &mut best);

@@ -25,6 +25,7 @@ pub mod wordtable;
 
 use crate::doc::Doc;
 use crate::schema::{Entity, Label};
+use crate::text::TokenRange;
 use features::{doc_casing, token_infos, TokenInfo, FLAG_SENT_START};
 use lexicon::Lexicon;
 use model::Model;
@@ -42,7 +43,7 @@ pub struct Recognizer {
 /// Token features of a document: per-token infos and sentence ranges into them.
 pub struct Prepared {
     pub infos: Vec<TokenInfo>,
-    pub sentences: Vec<(usize, usize)>,
+    pub sentences: Vec<TokenRange>,
 }
 
 /// Computes token infos for a document given as sentences of raw-text tokens.
@@ -57,7 +58,7 @@ where
     for s in sentences {
         let first = infos.len();
         token_infos(s, lexicon, &mut scratch, &mut infos);
-        ranges.push((first, infos.len()));
+        ranges.push(TokenRange::new(first, infos.len()));
     }
     doc_casing(&mut infos);
     Prepared {
@@ -95,7 +96,9 @@ impl Recognizer {
         let tags = self.tag_prepared(&p);
         p.sentences
             .iter()
-            .map(|&(a, b)| self.outlets_as_org(&p.infos[a..b], labels::spans(&tags[a..b])))
+            .map(|&TokenRange { first: a, end: b }| {
+                self.outlets_as_org(&p.infos[a..b], labels::spans(&tags[a..b]))
+            })
             .collect()
     }
 
@@ -171,7 +174,7 @@ impl Recognizer {
         );
         let tags = self.tag_prepared(&p);
         let mut out = Vec::new();
-        for (si, &(a, b)) in p.sentences.iter().enumerate() {
+        for (si, &TokenRange { first: a, end: b }) in p.sentences.iter().enumerate() {
             let base = doc.sentences[si].first;
             for (s, e, ty) in self.outlets_as_org(&p.infos[a..b], labels::spans(&tags[a..b])) {
                 let span = doc.span(base + s, base + e - 1);

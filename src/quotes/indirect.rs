@@ -2,12 +2,13 @@
 //! `…, adding that the White House will …`, `U.S. officials are monitoring …, Kirby said.`
 //! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
 
-use super::speaker::{participle_subject, Range};
+use super::speaker::participle_subject;
 use super::subject::{np_after, subject_before};
 use crate::doc::Cue;
 use crate::doc::Doc;
 use crate::schema::Span;
 use crate::text::is_capitalised;
+use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::{is_opening_mark, is_quote_mark};
 use crate::words::{is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
@@ -18,9 +19,9 @@ use crate::words::{
 /// A reported-speech item in token terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reported {
-    pub content: Range,
-    pub speaker: Option<Range>,
-    pub cue: Range,
+    pub content: TokenRange,
+    pub speaker: Option<TokenRange>,
+    pub cue: TokenRange,
 }
 
 const MIN_CONTENT: usize = 3;
@@ -67,7 +68,7 @@ pub fn find(doc: &Doc, quoted: &[Span]) -> Vec<Reported> {
             };
             if let Some(r) = found.filter(|r| !mostly_quoted(doc, r.content, quoted)) {
                 out.push(r);
-                c = r.content.1.max(cue.end);
+                c = r.content.end.max(cue.end);
             } else {
                 c = cue.end;
             }
@@ -81,8 +82,8 @@ fn in_spans(doc: &Doc, i: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| s.start <= t.start && t.end <= s.end)
 }
 
-fn mostly_quoted(doc: &Doc, r: Range, quoted: &[Span]) -> bool {
-    let span = doc.span(r.0, r.1 - 1);
+fn mostly_quoted(doc: &Doc, r: TokenRange, quoted: &[Span]) -> bool {
+    let span = doc.span(r.first, r.end - 1);
     let covered: usize = quoted
         .iter()
         .filter(|q| q.overlaps(span))
@@ -153,9 +154,9 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
             let b = content_end(doc, a, hi);
             if b >= a + MIN_CONTENT {
                 return Some(Reported {
-                    content: (a, b),
+                    content: TokenRange::new(a, b),
                     speaker: Some(speaker),
-                    cue: (cue.first, cue.end),
+                    cue: cue.tokens(),
                 });
             }
         }
@@ -172,7 +173,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
                 return Some(Reported {
                     content: r,
                     speaker: Some(speaker),
-                    cue: (cue.first, cue.end),
+                    cue: cue.tokens(),
                 });
             }
         }
@@ -213,16 +214,16 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     if comma_before(c) {
         if let Some(sp) = np_after(doc, cue.end, hi) {
             // `, says Paul Rieckhoff, founder and CEO of …`: an appositive may follow.
-            let appositive = sp.1 < hi && doc.token_text(sp.1) == ",";
-            if (tail_ok(sp.1) || appositive) && sp.1 > sp.0 {
+            let appositive = sp.end < hi && doc.token_text(sp.end) == ",";
+            if (tail_ok(sp.end) || appositive) && sp.end > sp.first {
                 let b = trim_end(doc, lo, c - 1);
                 let a = content_first(doc, lo, b);
                 let opens_quote = is_opening_mark(doc.token_text(a));
                 if b >= a + MIN_CONTENT && !own_attribution(a, b) && !opens_quote {
                     return Some(Reported {
-                        content: (a, b),
+                        content: TokenRange::new(a, b),
                         speaker: Some(sp),
-                        cue: (cue.first, cue.end),
+                        cue: cue.tokens(),
                     });
                 }
             }
@@ -230,10 +231,10 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         return None;
     }
     let sp = subject_before(doc, lo, c)?;
-    if !comma_before(sp.0) {
+    if !comma_before(sp.first) {
         return None;
     }
-    let b = trim_end(doc, lo, sp.0);
+    let b = trim_end(doc, lo, sp.first);
     let a = content_first(doc, lo, b);
     // A sentence opening with a quote mark is a direct quotation, not reported speech.
     let opens_quote = is_opening_mark(doc.token_text(a));
@@ -242,9 +243,9 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     }
     if tail_ok(cue.end) {
         return Some(Reported {
-            content: (a, b),
+            content: TokenRange::new(a, b),
             speaker: Some(sp),
-            cue: (cue.first, cue.end),
+            cue: cue.tokens(),
         });
     }
     // Interrupted: `The museum, Mr. Bush said, celebrated …` — the content is the sentence
@@ -254,9 +255,9 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         let end = content_end(doc, cue.end + 1, hi);
         if end > cue.end + 1 {
             return Some(Reported {
-                content: (a, end),
+                content: TokenRange::new(a, end),
                 speaker: Some(sp),
-                cue: (cue.first, cue.end),
+                cue: cue.tokens(),
             });
         }
     }
@@ -265,7 +266,7 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
 
 /// The object of a cue as content: from after the cue (and its particle) to a comma, the
 /// sentence end or a trailing circumstance ("in a statement", "during the debate").
-fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
+fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<TokenRange> {
     let mut a = cue.end;
     if a < hi && PARTICLES.contains(&doc.token_text(a)) {
         a += 1;
@@ -309,7 +310,7 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<Range> {
     }
     let b = trim_end(doc, a, b);
     // A bare listener or object ("told the crowd", "told The Huffington Post") is not content.
-    (b >= a + OBJECT_MIN).then_some((a, b))
+    (b >= a + OBJECT_MIN).then_some(TokenRange::new(a, b))
 }
 
 fn starts_object(doc: &Doc, i: usize) -> bool {
@@ -393,16 +394,16 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
 /// `According to Kirby, CONTENT.` and `CONTENT, according to Kirby.`
 fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     let sp = np_after(doc, cue.end, hi)?;
-    let cue_r = (cue.first, cue.end);
+    let cue_r = cue.tokens();
     if cue.first == lo
         || (cue.first == lo + 1 && !doc.token_text(lo).chars().any(char::is_alphanumeric))
     {
         // Speaker phrase runs to the comma.
-        let comma = (sp.1..hi).find(|&k| doc.token_text(k) == ",")?;
+        let comma = (sp.end..hi).find(|&k| doc.token_text(k) == ",")?;
         let a = comma + 1;
         let b = content_end(doc, a, hi);
         return (b >= a + MIN_CONTENT).then_some(Reported {
-            content: (a, b),
+            content: TokenRange::new(a, b),
             speaker: Some(sp),
             cue: cue_r,
         });
@@ -415,11 +416,11 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         return None; // a direct quotation
     }
     // `A, according to X, B.`: the content surrounds the attribution.
-    if sp.1 + 1 < hi && doc.token_text(sp.1) == "," && doc.token_text(cue.first - 1) == "," {
-        let b = content_end(doc, sp.1 + 1, hi);
-        if b >= sp.1 + 1 + MIN_CONTENT {
+    if sp.end + 1 < hi && doc.token_text(sp.end) == "," && doc.token_text(cue.first - 1) == "," {
+        let b = content_end(doc, sp.end + 1, hi);
+        if b >= sp.end + 1 + MIN_CONTENT {
             return Some(Reported {
-                content: (a, b),
+                content: TokenRange::new(a, b),
                 speaker: Some(sp),
                 cue: cue_r,
             });
@@ -428,7 +429,7 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     // `CONTENT, according to X.` (the comma is often left out).
     let b = trim_end(doc, lo, cue.first);
     (b >= a + MIN_CONTENT).then_some(Reported {
-        content: (a, b),
+        content: TokenRange::new(a, b),
         speaker: Some(sp),
         cue: cue_r,
     })

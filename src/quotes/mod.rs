@@ -10,6 +10,7 @@ pub mod subject;
 use crate::doc::Doc;
 use crate::mentions::Mentions;
 use crate::schema::{Quote, QuoteKind, Span};
+use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::is_quote_char;
 use crate::words::{JOINING_WORDS, RUN_ON_WORDS, WORK_NOUNS};
@@ -209,7 +210,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
         .filter(|q| q.kind == QuoteKind::Direct)
         .map(|q| Span::new(q.start, q.end))
         .collect();
-    let mut items: Vec<(Quote, Option<speaker::Range>)> = Vec::new();
+    let mut items: Vec<(Quote, Option<TokenRange>)> = Vec::new();
     for (mut q, a) in quotes.into_iter().zip(found) {
         q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
         // A short phrase in quotes that nobody is said to say is a term (`"Bobby"`), unless
@@ -244,7 +245,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
     // Resolve in text order so pronouns see the speakers before them; a repeated speaker
     // range (continuation) keeps its first resolution.
     let mut resolver = resolve::Resolver::default();
-    let mut seen: HashMap<speaker::Range, Option<usize>> = HashMap::new();
+    let mut seen: HashMap<TokenRange, Option<usize>> = HashMap::new();
     items
         .into_iter()
         .map(|(mut quote, range)| {

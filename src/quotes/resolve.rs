@@ -1,9 +1,9 @@
 //! Speaker resolution: from the mention as written (`Kirby`, `he`, `the spokeswoman`) to the
 //! cluster of the person or organisation, walking the article in order.
 
-use super::speaker::Range;
 use crate::doc::Doc;
 use crate::mentions::{Kind, Mentions};
+use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::PERSON_NOUNS;
 
@@ -20,8 +20,13 @@ pub struct Resolver {
 impl Resolver {
     /// Resolves a speaker mention to a group: names via the mention clusters, pronouns to the
     /// most recent compatible speaker, role nouns ("the spokeswoman") to the role's holder.
-    pub fn resolve(&mut self, doc: &Doc, mentions: &Mentions, speaker: Range) -> Option<usize> {
-        let (a, b) = speaker;
+    pub fn resolve(
+        &mut self,
+        doc: &Doc,
+        mentions: &Mentions,
+        speaker: TokenRange,
+    ) -> Option<usize> {
+        let TokenRange { first: a, end: b } = speaker;
         let group = self.lookup(doc, mentions, a, b);
         if group.is_some() || unnamed_person(doc, a, b) {
             self.history.push((a, group));
@@ -111,8 +116,8 @@ fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
 
 /// The speaker mention's own name when it is fuller than the cluster's: the entity layer may
 /// have found only "Pimentel" where the text says "Beck Pimentel".
-pub fn fuller_name(doc: &Doc, r: Range, name: String) -> String {
-    let (a, b) = r;
+pub fn fuller_name(doc: &Doc, r: TokenRange, name: String) -> String {
+    let TokenRange { first: a, end: b } = r;
     let mut k = b;
     while k > a && doc.is_capitalised(k - 1) && !is_title(doc.token_text(k - 1)) {
         k -= 1;

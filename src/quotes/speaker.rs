@@ -11,25 +11,24 @@ use super::subject::{is_skippable, np_after, subject_before};
 use crate::doc::Cue;
 use crate::doc::{Doc, SentenceRange};
 use crate::schema::{Quote, QuoteKind, TextSpan};
+use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
 use crate::words::{AFTER_PARTICIPLE_SUBJECT, NOT_SPEAKER_OPENERS};
 
-pub use super::subject::Range;
-
 /// A quote's attribution in token terms, before name resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attribution {
-    pub speaker: Option<Range>,
-    pub cue: Option<Range>,
+    pub speaker: Option<TokenRange>,
+    pub cue: Option<TokenRange>,
 }
 
 /// Token range of a quote span (including its marks).
-pub fn quote_tokens(doc: &Doc, q: &Quote) -> Option<Range> {
+pub fn quote_tokens(doc: &Doc, q: &Quote) -> Option<TokenRange> {
     let first = doc.tokens.partition_point(|t| t.end <= q.start);
     let end = doc.tokens.partition_point(|t| t.start < q.end);
-    (first < end).then_some((first, end))
+    (first < end).then_some(TokenRange::new(first, end))
 }
 
 /// Cue and speaker after a quote in its sentence: `“…,” Kirby said` or `“…,” said Kirby`.
@@ -37,10 +36,10 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
     let mut i = qe;
     // "“…” ― Name": a dash before a name is the cue.
     if i < hi && matches!(doc.token_text(i), "―" | "—" | "–" | "--" | "-") {
-        if let Some(sp) = np_after(doc, i + 1, hi).filter(|sp| doc.is_capitalised(sp.0)) {
+        if let Some(sp) = np_after(doc, i + 1, hi).filter(|sp| doc.is_capitalised(sp.first)) {
             return Some(Attribution {
                 speaker: Some(sp),
-                cue: Some((i, i + 1)),
+                cue: Some(TokenRange::new(i, i + 1)),
             });
         }
     }
@@ -60,19 +59,19 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
                 let speaker = np_after(doc, skip_forward(doc, cue.end, hi), hi);
                 return Some(Attribution {
                     speaker,
-                    cue: Some((cue.first, cue.end)),
+                    cue: Some(cue.tokens()),
                 });
             }
             if cue.according {
                 return Some(Attribution {
                     speaker: np_after(doc, cue.end, hi),
-                    cue: Some((cue.first, cue.end)),
+                    cue: Some(cue.tokens()),
                 });
             }
             let speaker = subject_before(doc, i, c);
             return speaker.map(|s| Attribution {
                 speaker: Some(s),
-                cue: Some((cue.first, cue.end)),
+                cue: Some(cue.tokens()),
             });
         }
         c += 1;
@@ -115,7 +114,7 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
             if let Some(s) = np_after(doc, cue.end, qf) {
                 return Some(Attribution {
                     speaker: Some(s),
-                    cue: Some((cue.first, cue.end)),
+                    cue: Some(cue.tokens()),
                 });
             }
             continue;
@@ -123,7 +122,7 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
         if let Some(s) = subject_before(doc, lo, c).or_else(|| participle_subject(doc, lo, &cue)) {
             return Some(Attribution {
                 speaker: Some(s),
-                cue: Some((cue.first, cue.end)),
+                cue: Some(cue.tokens()),
             });
         }
     }
@@ -132,7 +131,7 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
 
 /// `…, adding that …`: a participle cue after a comma takes the subject of the clause's
 /// own cue (`Kirby said, adding` → Kirby).
-pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<Range> {
+pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange> {
     let w = doc.token_text(cue.first);
     // Also a coordinated cue: "… and criticized the party's …" takes the clause's subject.
     let mut j = cue.first;
@@ -184,7 +183,7 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
             speaker: None,
             cue: None,
         };
-        let Some((qf, qe)) = quote_tokens(doc, q) else {
+        let Some(TokenRange { first: qf, end: qe }) = quote_tokens(doc, q) else {
             out.push(none);
             continue;
         };
@@ -204,7 +203,7 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
                 .or_else(|| colon_intro(doc, s_first, qf)),
             // `was “heartbreaking,” she said` before `Sullivan said … “pay a price”`.
             _ => after_quote(doc, qe, last_sent.end)
-                .filter(|a| a.speaker.is_some_and(|(s, _)| s <= qe + 2))
+                .filter(|a| a.speaker.is_some_and(|s| s.first <= qe + 2))
                 .or_else(|| before_quote(doc, first_sent.first, qf, 60))
                 .or_else(|| {
                     sentence_cue(doc, first_sent.first, last_sent.end.max(first_sent.end), qf)
@@ -242,8 +241,8 @@ fn transcript_label(doc: &Doc, qf: usize, qe: usize) -> Option<Attribution> {
         i += 1;
     }
     (i > first && i < qe && doc.token_text(i) == ":").then_some(Attribution {
-        speaker: Some((first, i)),
-        cue: Some((i, i + 1)),
+        speaker: Some(TokenRange::new(first, i)),
+        cue: Some(TokenRange::new(i, i + 1)),
     })
 }
 
@@ -271,8 +270,8 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         && (verb.ends_with("ed") || verb.ends_with("es"));
     let ends = e + 1 >= hi || AFTER_PARTICIPLE_SUBJECT.contains(&doc.token_text(e + 1));
     (e > i && verb_like && ends).then_some(Attribution {
-        speaker: Some((i, e)),
-        cue: Some((e, e + 1)),
+        speaker: Some(TokenRange::new(i, e)),
+        cue: Some(TokenRange::new(e, e + 1)),
     })
 }
 
@@ -285,7 +284,7 @@ fn next_sentence(doc: &Doc, s: usize, qe: usize) -> Option<Attribution> {
         return None;
     }
     let a = after_quote(doc, next.first, next.end)?;
-    let (c, _) = a.cue?;
+    let c = a.cue?.first;
     // Only when the cue sits at the start: "Clinton said." / "said Clinton".
     (c <= next.first + 6).then_some(a)
 }
@@ -323,7 +322,7 @@ fn sentence_cue(doc: &Doc, lo: usize, hi: usize, qf: usize) -> Option<Attributio
                     d,
                     Attribution {
                         speaker: Some(s),
-                        cue: Some((cue.first, cue.end)),
+                        cue: Some(cue.tokens()),
                     },
                 ));
             }
@@ -351,8 +350,8 @@ fn continuation(
         .find(|(_, a)| a.speaker.is_some())
         .and_then(|(i, a)| {
             // Where that attribution ends: its quote or its cue, whichever is later.
-            let (_, pe) = quote_tokens(doc, &quotes[i])?;
-            let at = pe.max(a.cue.map_or(0, |c| c.1)).saturating_sub(1);
+            let pe = quote_tokens(doc, &quotes[i])?.end;
+            let at = pe.max(a.cue.map_or(0, |c| c.end)).saturating_sub(1);
             Some((at, *a))
         });
     let prev_sentence = (s > 0).then(|| s - 1).and_then(|ps| {
@@ -397,10 +396,10 @@ fn inverted_cue(doc: &Doc, lo: usize, hi: usize) -> Option<Attribution> {
         if cue.according || !matches!(doc.token_text(c - 1), "," | "”" | "\"") {
             return None;
         }
-        let sp = np_after(doc, cue.end, hi).filter(|sp| doc.is_capitalised(sp.0))?;
+        let sp = np_after(doc, cue.end, hi).filter(|sp| doc.is_capitalised(sp.first))?;
         Some(Attribution {
             speaker: Some(sp),
-            cue: Some((cue.first, cue.end)),
+            cue: Some(cue.tokens()),
         })
     })
 }
@@ -426,8 +425,8 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     if b < colon && dash_or_start && words_upper && !matches!(doc.token_text(b), "The" | "A" | "An")
     {
         return Some(Attribution {
-            speaker: Some((b, colon)),
-            cue: Some((colon, qf)),
+            speaker: Some(TokenRange::new(b, colon)),
+            cue: Some(TokenRange::new(colon, qf)),
         });
     }
     let mut e = lo;
@@ -448,16 +447,16 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
         return None;
     }
     Some(Attribution {
-        speaker: Some((lo, e)),
-        cue: Some((qf - 1, qf)),
+        speaker: Some(TokenRange::new(lo, e)),
+        cue: Some(TokenRange::new(qf - 1, qf)),
     })
 }
 
-pub fn text_span(doc: &Doc, r: Range) -> Option<TextSpan> {
-    if r.0 >= r.1 || r.1 > doc.tokens.len() {
+pub fn text_span(doc: &Doc, r: TokenRange) -> Option<TextSpan> {
+    if r.first >= r.end || r.end > doc.tokens.len() {
         return None;
     }
-    let s = doc.span(r.0, r.1 - 1);
+    let s = doc.span(r.first, r.end - 1);
     Some(TextSpan {
         start: s.start,
         end: s.end,

@@ -3,12 +3,10 @@
 //! `said Kirby, a spokesman`. Token-level heuristics; no parser needed.
 
 use crate::doc::Doc;
+use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_pronoun, is_title};
 use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
-
-/// Tokens `[first, end)`.
-pub type Range = (usize, usize);
 
 pub(crate) fn is_boundary_punct(w: &str) -> bool {
     matches!(
@@ -26,7 +24,7 @@ pub(crate) fn is_skippable(doc: &Doc, i: usize) -> bool {
 
 /// The subject noun phrase ending right before the cue at `cue`, not reaching before `lo`.
 /// Handles appositives (`Smith, a spokesperson for the agency, said` → Smith).
-pub fn subject_before(doc: &Doc, lo: usize, cue: usize) -> Option<Range> {
+pub fn subject_before(doc: &Doc, lo: usize, cue: usize) -> Option<TokenRange> {
     let mut j = cue;
     while j > lo && is_skippable(doc, j - 1) {
         j -= 1;
@@ -42,7 +40,7 @@ pub fn subject_before(doc: &Doc, lo: usize, cue: usize) -> Option<Range> {
 
 /// `NAME , APPOSITIVE ,` ending at the comma `comma`: returns NAME's range. Any short
 /// appositive counts ("a spokesman", "25", "R-Ky.", "who runs the campaign").
-fn appositive_head(doc: &Doc, lo: usize, comma: usize) -> Option<Range> {
+fn appositive_head(doc: &Doc, lo: usize, comma: usize) -> Option<TokenRange> {
     let mut k = comma;
     while k > lo && comma - k < 28 {
         k -= 1;
@@ -71,7 +69,7 @@ fn skip_parenthetical(doc: &Doc, lo: usize, j: usize) -> usize {
 }
 
 /// Like `subject_before` but without skipping adverbs or appositives.
-fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<Range> {
+fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<TokenRange> {
     let j = skip_parenthetical(doc, lo, j);
     let mut b = j;
     while b > lo {
@@ -85,7 +83,7 @@ fn subject_before_plain(doc: &Doc, lo: usize, j: usize) -> Option<Range> {
 
 /// Trims a candidate subject region to a plausible noun phrase: long regions keep their tail
 /// (a name with its title or a determiner phrase); empty or function-word-only ones fail.
-fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
+fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<TokenRange> {
     if b >= j {
         return None;
     }
@@ -110,10 +108,10 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
             k -= 1;
         }
         if k < j && k > b + 1 {
-            return Some((k, j));
+            return Some(TokenRange::new(k, j));
         }
         if is_pronoun(doc.token_text(j - 1)) && j - 1 > b {
-            return Some((j - 1, j));
+            return Some(TokenRange::new(j - 1, j));
         }
         return None;
     }
@@ -121,11 +119,11 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<Range> {
         return None;
     }
     let has_word = (b..j).any(|i| doc.token_text(i).chars().any(char::is_alphabetic));
-    has_word.then_some((b, j))
+    has_word.then_some(TokenRange::new(b, j))
 }
 
 /// The noun phrase starting at `i` after an inverted cue (`said Kirby, a spokesman …`).
-pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Range> {
+pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<TokenRange> {
     let mut e = i;
     while e < hi && e - i < 10 {
         let w = doc.token_text(e);
@@ -144,5 +142,5 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<Range> {
     if PREPOSITIONS.contains(&first) || first == "that" {
         return None;
     }
-    Some((i, e))
+    Some(TokenRange::new(i, e))
 }

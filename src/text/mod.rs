@@ -7,3 +7,16 @@ pub mod tokens;
 pub use offsets::{OffsetMap, Units};
 pub use sentences::split_sentences;
 pub use tokens::{is_capitalised, tokenize, Token};
+
+/// Tokens `[first, end)`: indices into a token list. Byte ranges are [`crate::schema::Span`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TokenRange {
+    pub first: usize,
+    pub end: usize,
+}
+
+impl TokenRange {
+    pub fn new(first: usize, end: usize) -> Self {
+        TokenRange { first, end }
+    }
+}

@@ -3,6 +3,7 @@
 //! abbreviations, initials and decimals never end one, and `…,” he said.` stays together.
 
 use super::tokens::{is_abbreviation, Token};
+use super::TokenRange;
 use crate::words::marks::is_closing_mark;
 use crate::words::{ABBREVIATION_OPENERS, SENTENCE_STARTERS};
 
@@ -22,7 +23,7 @@ fn is_terminal(t: &str) -> bool {
 }
 
 /// Returns sentence boundaries as token index ranges `[start, end)` over `tokens`.
-pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<TokenRange> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -58,13 +59,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
             false
         };
         if boundary {
-            out.push((start, end));
+            out.push(TokenRange::new(start, end));
             start = end;
         }
         i = end;
     }
     if start < tokens.len() {
-        out.push((start, tokens.len()));
+        out.push(TokenRange::new(start, tokens.len()));
     }
     out
 }
@@ -95,7 +96,7 @@ mod tests {
         let toks = tokenize(s, 0, s.len());
         split_sentences(s, &toks)
             .into_iter()
-            .map(|(a, b)| s[toks[a].start..toks[b - 1].end].to_string())
+            .map(|r| s[toks[r.first].start..toks[r.end - 1].end].to_string())
             .collect()
     }
 

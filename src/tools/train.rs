@@ -17,6 +17,7 @@ use crate::ner::labels::{self, N_TAGS};
 use crate::ner::lexicon::Lexicon;
 use crate::ner::model::{scale_code, scale_of, short_key, Model};
 use crate::ner::{prepare, Prepared};
+use crate::text::TokenRange;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -242,7 +243,7 @@ impl Perceptron {
         let (mut errors, mut tokens) = (0, 0);
         let mut history = History::default();
         let trans_keys: Vec<u64> = (0..=N_TAGS).map(transition_feature).collect();
-        for &(first, end) in &ex.prepared.sentences {
+        for &TokenRange { first, end } in &ex.prepared.sentences {
             let sent = &ex.prepared.infos[first..end];
             let gold = &ex.gold[first..end];
             // Features per token, kept for the update.
@@ -355,7 +356,8 @@ pub fn evaluate<S: Scorer>(scorer: &S, examples: &[Example]) -> Scores {
             &ex.prepared.sentences,
             &mut tags,
         );
-        for (&(a, b), gold) in ex.prepared.sentences.iter().zip(&ex.spans) {
+        for (&TokenRange { first: a, end: b }, gold) in ex.prepared.sentences.iter().zip(&ex.spans)
+        {
             scores.add(gold, &labels::spans(&tags[a..b]));
         }
     }
