@@ -42,6 +42,19 @@ pub fn key(template: u64, a: u64, b: u64) -> u64 {
     FeatureHash::new(template).add(a).add(b).finish()
 }
 
+/// Longest phrase, in tokens, a gazetteer holds.
+pub const MAX_PHRASE: usize = 6;
+
+/// Order-sensitive hash of a token sequence, built one token at a time (gazetteer phrases).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PhraseHash(pub u64);
+
+impl PhraseHash {
+    pub fn push(self, token_hash: u64) -> PhraseHash {
+        PhraseHash(FeatureHash::new(self.0).add(token_hash).finish())
+    }
+}
+
 /// `std` HashMap hasher for keys that are already hashes.
 #[derive(Default, Clone, Copy)]
 pub struct PreHashed(u64);

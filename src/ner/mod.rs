@@ -11,6 +11,9 @@
 pub mod combine;
 pub mod decode;
 pub mod features;
+// Reads a gazetteer as text: build.rs (which includes the file) and the tools.
+#[cfg(any(test, feature = "tools"))]
+pub mod gazetteer;
 pub mod hash;
 pub mod labels;
 pub mod lexicon;
@@ -30,10 +33,6 @@ use features::{doc_casing, token_infos, TokenInfo, FLAG_SENT_START};
 use lexicon::Lexicon;
 use model::Model;
 use std::sync::OnceLock;
-
-/// The shipped gazetteer (the model and the lexicon are laid out by `build.rs`: see
-/// [`Model::shipped`] and [`Lexicon::shipped`]).
-pub const GAZETTEER: &str = include_str!("../../model/gazetteer.tsv");
 
 pub struct Recognizer {
     pub model: Model,
@@ -78,7 +77,7 @@ impl Recognizer {
         static SHIPPED: OnceLock<Recognizer> = OnceLock::new();
         SHIPPED.get_or_init(|| {
             let model = Model::shipped();
-            Recognizer::new(model, Lexicon::shipped(GAZETTEER))
+            Recognizer::new(model, Lexicon::shipped())
         })
     }
 

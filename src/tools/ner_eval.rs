@@ -6,7 +6,7 @@ use super::train::load_model;
 use super::{read_text, Error};
 use crate::ner::combine::{combine, policy, SOURCES};
 use crate::ner::lexicon::Lexicon;
-use crate::ner::{Recognizer, GAZETTEER};
+use crate::ner::Recognizer;
 use crate::schema::Label;
 use std::io::Write;
 use std::path::Path;
@@ -18,7 +18,7 @@ pub fn recognizer(model: Option<&Path>) -> Result<&'static Recognizer, Error> {
         None => Ok(Recognizer::shipped()),
         Some(p) => {
             let model = load_model(p)?;
-            let lexicon = Lexicon::shipped(GAZETTEER);
+            let lexicon = Lexicon::shipped();
             Ok(Box::leak(Box::new(Recognizer::new(model, lexicon))))
         }
     }
