@@ -169,3 +169,59 @@ fn emit_cues(text: &str, not_cues: &[String], out: &mut String) -> Result<(), St
     out.push_str("];\n");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn emit(text: &str, table: bool) -> Result<String, String> {
+        let mut out = String::new();
+        List::parse(text)?.emit("NAME", table, &mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn lists_and_tables_become_constants() {
+        let out = emit("# A list.\n# Read by x.\nfoo\nbar baz\n", false).unwrap();
+        assert!(out.contains("/// A list.\n/// Read by x.\npub const NAME: &[&str] = &["));
+        assert!(out.contains("\"bar baz\","));
+        let out = emit("# columns: words f64\nmore than\t1e3\n", true).unwrap();
+        assert!(out.contains("pub const NAME: &[(&[&str], f64)] = &["));
+        assert!(out.contains("(&[\"more\", \"than\"], 1000.0),"));
+    }
+
+    #[test]
+    fn the_shipped_lists_lay_out_as_the_build_did() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/words");
+        let cues = include_str!("../../model/cues.txt");
+        let built = include_str!(concat!(env!("OUT_DIR"), "/words.rs"));
+        assert_eq!(generate(dir.as_ref(), cues).unwrap(), built);
+    }
+
+    #[test]
+    fn malformed_lists_fail() {
+        assert!(emit("foo\nfoo\n", false)
+            .unwrap_err()
+            .contains("listed twice"));
+        assert!(emit("a\tb\n", false).is_err());
+        assert!(emit("a\tb\nc\n", true).is_err());
+        assert!(emit("# columns: f64\nx\n", true).is_err());
+        let mut out = String::new();
+        assert!(emit_cues("said\tmany\t0.9\n", &[], &mut out).is_err());
+        assert!(emit_cues("said\t3\n", &[], &mut out).is_err());
+    }
+
+    #[test]
+    fn cues_are_sorted_without_the_not_cues() {
+        let mut out = String::new();
+        emit_cues(
+            "# h\nsays\t2\t0.5\nknown\t9\t0.1\nadded\t5\t0.75\n",
+            &["known".into()],
+            &mut out,
+        )
+        .unwrap();
+        let added = out.find("\"added\"").unwrap();
+        let says = out.find("\"says\"").unwrap();
+        assert!(added < says && !out.contains("known"));
+    }
+}

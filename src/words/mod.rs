@@ -6,6 +6,9 @@
 //! from PolNeAR train) is laid out the same way; [`cues`] reads it. Quote marks are defined
 //! once, in [`marks`].
 
+// The build step, compiled here too so its checks are tested.
+#[cfg(test)]
+mod build;
 pub mod cues;
 pub mod marks;
 
