@@ -6,6 +6,7 @@
 
 #[path = "src/ner/gazetteer.rs"]
 mod gazetteer;
+// The included files also serve the runtime and the tools: what build.rs leaves unused is theirs.
 #[allow(dead_code)]
 #[path = "src/ner/hash.rs"]
 mod hash;
@@ -17,6 +18,9 @@ mod labels;
 mod modeltable;
 #[path = "src/ner/normalize.rs"]
 mod normalize;
+#[allow(dead_code)]
+#[path = "src/ner/tables_build.rs"]
+mod tables_build;
 #[path = "src/words/build.rs"]
 mod words;
 #[allow(dead_code)]
@@ -32,6 +36,7 @@ fn main() {
         "src/ner/hash.rs",
         "src/ner/normalize.rs",
         "src/ner/wordtable.rs",
+        "src/ner/tables_build.rs",
         "src/ner/gazetteer.rs",
         "model/gazetteer.tsv",
         "src/words",
@@ -47,11 +52,12 @@ fn main() {
     let text = std::fs::read_to_string("model/gazetteer.tsv").expect("read model/gazetteer.tsv");
     std::fs::write(dir.join("gazetteer.rs"), gazetteer_source(&text)).expect("write gazetteer.rs");
     let text = std::fs::read_to_string("model/lexicon.tsv").expect("read model/lexicon.tsv");
-    std::fs::write(dir.join("lexicon.bin"), wordtable::build(&text)).expect("write lexicon.bin");
+    std::fs::write(dir.join("lexicon.bin"), tables_build::word_table(&text))
+        .expect("write lexicon.bin");
     // A model that cannot be read fails the build: shipping an annotator that finds no names
     // would go unnoticed.
     let model = std::fs::read("model/ner.bin").expect("read model/ner.bin");
-    let table = modeltable::from_file(&model).unwrap_or_else(|e| {
+    let table = tables_build::from_file(&model).unwrap_or_else(|e| {
         panic!("model/ner.bin is not a usable entity model: {e} (retrain it with `lede train`)")
     });
     std::fs::write(dir.join("ner-table.bin"), table).expect("write ner-table.bin");

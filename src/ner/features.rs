@@ -473,6 +473,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "tools")]
     fn gazetteer_marks_bilou_parts() {
         let lex = Lexicon::parse("", "GPE\tnorth korea\nGPE\tkorea\n");
         let mut out = Vec::new();

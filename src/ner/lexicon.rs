@@ -28,11 +28,11 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// A lexicon and a gazetteer from their text forms.
-    #[cfg(any(test, feature = "tools"))]
+    #[cfg(feature = "tools")]
     pub fn parse(lexicon: &str, gazetteer: &str) -> Lexicon {
         let g = super::gazetteer::Gazetteer::parse(gazetteer);
         Lexicon {
-            words: Cow::Owned(wordtable::build(lexicon)),
+            words: Cow::Owned(super::tables_build::word_table(lexicon)),
             phrases: Cow::Owned(g.phrases),
             lists: g.lists,
         }

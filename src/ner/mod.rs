@@ -12,18 +12,17 @@ pub mod combine;
 pub mod decode;
 pub mod features;
 // Reads a gazetteer as text: build.rs (which includes the file) and the tools.
-#[cfg(any(test, feature = "tools"))]
+#[cfg(feature = "tools")]
 pub mod gazetteer;
 pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
-// The model table and the word table are each one format in one file, read here and written
-// by build.rs (which includes the file) and the tools: without `tools` the writing half is unused.
-#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod modeltable;
 pub mod normalize;
-#[cfg_attr(not(feature = "tools"), allow(dead_code))]
+// Writing tables: build.rs (which includes the file) and the tools.
+#[cfg(feature = "tools")]
+pub mod tables_build;
 pub mod wordtable;
 
 use crate::doc::Doc;

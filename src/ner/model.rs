@@ -8,10 +8,12 @@
 //! contiguous row. The shipped model's table is laid out by `build.rs` and read in place.
 
 use super::labels::N_TAGS;
-#[cfg(feature = "tools")]
-pub use super::modeltable::scale_of;
-pub use super::modeltable::ModelError;
+pub use super::modeltable::TableError;
 use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
+#[cfg(feature = "tools")]
+use super::tables_build;
+#[cfg(feature = "tools")]
+pub use super::tables_build::{scale_of, FileError};
 use std::borrow::Cow;
 use std::sync::Mutex;
 
@@ -54,7 +56,7 @@ pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
     /// A model over a [`modeltable`] buffer.
-    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, ModelError> {
+    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, TableError> {
         let h = modeltable::header(&table)?;
         let scales = std::array::from_fn(|c| {
             let at = h.scales_at + 4 * c;
@@ -87,22 +89,23 @@ impl Model {
     pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
         rows.sort_unstable_by_key(|r| r.0);
         let weights = rows.iter().map(|r| r.2.len()).sum();
-        let mut t = modeltable::Builder::new(rows.len(), weights, lex_columns);
+        let mut t = tables_build::Builder::new(rows.len(), weights, lex_columns);
         for (k, code, row) in rows {
             t.push_row(k, code, row.into_iter());
         }
         Model::from_table(Cow::Owned(t.finish())).expect("a table just laid out")
     }
 
-    /// Reads a model file (the format training writes, see [`modeltable::from_file`]).
+    /// Reads a model file (the format training writes, see `tables_build::from_file`).
     #[cfg(feature = "tools")]
-    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
-        Model::from_table(Cow::Owned(modeltable::from_file(b)?))
+    pub fn from_bytes(b: &[u8]) -> Result<Model, FileError> {
+        let table = tables_build::from_file(b)?;
+        Ok(Model::from_table(Cow::Owned(table)).expect("a table just laid out"))
     }
 
     #[cfg(feature = "tools")]
     pub fn to_bytes(&self) -> Vec<u8> {
-        modeltable::to_file(self.lex_columns, &self.rows())
+        tables_build::to_file(self.lex_columns, &self.rows())
     }
 
     #[cfg(feature = "tools")]
@@ -293,7 +296,7 @@ mod tests {
     #[test]
     fn shipped_table_is_the_shipped_file_laid_out() {
         let file = include_bytes!("../../model/ner.bin");
-        assert_eq!(SHIPPED_TABLE, &modeltable::from_file(file).unwrap()[..]);
+        assert_eq!(SHIPPED_TABLE, &tables_build::from_file(file).unwrap()[..]);
         let m = Model::shipped();
         assert!(m.features() > 0);
         assert_eq!(m.to_bytes(), file.as_slice());

@@ -20,7 +20,7 @@ pub use crate::ner::Recognizer;
 /// recogniser text cut as the pipeline cuts it.
 pub use crate::text::{split_sentences, tokenize, Token};
 
-use crate::ner::model::ModelError;
+use crate::ner::model::FileError;
 use std::path::{Path, PathBuf};
 
 /// What went wrong in a tool or the command line.
@@ -43,7 +43,7 @@ pub enum Error {
         msg: String,
     },
     /// A model file that is not a readable entity model.
-    Model { path: PathBuf, source: ModelError },
+    Model { path: PathBuf, source: FileError },
     /// Arguments that ask for nothing or for something impossible.
     Usage(String),
 }
