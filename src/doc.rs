@@ -158,7 +158,7 @@ impl<'a> Doc<'a> {
         if !inverted && !w.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
             return None;
         }
-        cues::lookup(w)?;
+        cues::lookup_lower(self.lower(i))?;
         Some(Cue {
             first: i,
             end: i + 1,

@@ -55,6 +55,12 @@ impl PhraseHash {
     }
 }
 
+/// Home slot of a phrase hash in a gazetteer table of `len` slots (a power of two): its top
+/// bits, which are uniform. Lookups probe from there to the next empty slot, wrapping around.
+pub fn phrase_slot(h: u64, len: usize) -> usize {
+    (h >> (64 - len.trailing_zeros())) as usize & (len - 1)
+}
+
 /// `std` HashMap hasher for keys that are already hashes.
 #[derive(Default, Clone, Copy)]
 pub struct PreHashed(u64);

@@ -4,8 +4,9 @@
 //! Both shipped tables are laid out at build time and read in place: the lexicon
 //! (`model/lexicon.tsv`: `word<TAB>v1<TAB>v2…` with a `#`-header naming the columns; values are
 //! small ints, 0 meaning unknown) as a [`wordtable`], the gazetteer (`model/gazetteer.tsv`, see
-//! `gazetteer.rs`) as phrase hashes sorted for binary search.
+//! `gazetteer.rs`) as a hash table of phrase hashes.
 
+use super::hash::phrase_slot;
 pub use super::hash::{PhraseHash, MAX_PHRASE};
 use super::wordtable;
 pub use super::wordtable::MAX_COLUMNS;
@@ -20,7 +21,8 @@ include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 pub struct Lexicon {
     /// A [`wordtable`] buffer.
     words: Cow<'static, [u8]>,
-    /// (phrase hash over lowercased normalised tokens, bit set of gazetteer lists), by hash.
+    /// The gazetteer's phrase table: (phrase hash over lowercased normalised tokens, bit set of
+    /// lists) in the open-addressing layout of `gazetteer.rs`.
     phrases: Cow<'static, [(u64, u32)]>,
     /// Gazetteer list names, bit i = list i.
     pub lists: Vec<String>,
@@ -33,7 +35,7 @@ impl Lexicon {
         let g = super::gazetteer::Gazetteer::parse(gazetteer);
         Lexicon {
             words: Cow::Owned(super::tables_build::word_table(lexicon)),
-            phrases: Cow::Owned(g.phrases),
+            phrases: Cow::Owned(g.slots),
             lists: g.lists,
         }
     }
@@ -59,12 +61,64 @@ impl Lexicon {
 
     /// Gazetteer lists containing the phrase with this hash.
     pub fn phrase(&self, h: PhraseHash) -> u32 {
-        self.phrases
-            .binary_search_by_key(&h.0, |&(k, _)| k)
-            .map_or(0, |i| self.phrases[i].1)
+        let slots = &self.phrases;
+        if slots.is_empty() {
+            return 0;
+        }
+        let mut i = phrase_slot(h.0, slots.len());
+        loop {
+            match slots[i] {
+                (k, bits) if k == h.0 => return bits,
+                (0, 0) => return 0,
+                _ => i = (i + 1) & (slots.len() - 1),
+            }
+        }
     }
 
     pub fn has_phrases(&self) -> bool {
         !self.phrases.is_empty()
+    }
+}
+
+#[cfg(all(test, feature = "tools"))]
+mod tests {
+    use super::*;
+    use crate::ner::gazetteer::Gazetteer;
+    use crate::ner::hash::hash_str;
+
+    #[test]
+    fn the_shipped_gazetteer_is_the_file_laid_out() {
+        let g = Gazetteer::parse(include_str!("../../model/gazetteer.tsv"));
+        assert_eq!(g.slots, GAZETTEER_PHRASES);
+        assert_eq!(g.lists, GAZETTEER_LISTS);
+        assert!(g.lists.contains(&"outlet".to_string()));
+    }
+
+    #[test]
+    fn every_listed_phrase_is_found_and_others_are_not() {
+        let lex = Lexicon::shipped();
+        let phrase = |words: &[&str]| {
+            let h = words
+                .iter()
+                .fold(PhraseHash::default(), |h, w| h.push(hash_str(w)));
+            lex.phrase(h)
+        };
+        let bit = |list: &str| 1 << lex.lists.iter().position(|l| l == list).unwrap();
+        assert_eq!(phrase(&["north", "america"]), bit("continent"));
+        assert_ne!(phrase(&["the", "hill"]) & bit("outlet"), 0);
+        assert_eq!(phrase(&["kirby"]), 0);
+        assert_eq!(phrase(&["north", "korea", "today"]), 0);
+        for line in include_str!("../../model/gazetteer.tsv").lines() {
+            let (list, words) = line.split_once('\t').unwrap();
+            let words: Vec<String> = words.split(' ').map(str::to_lowercase).collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            if words.len() <= MAX_PHRASE
+                && !words
+                    .iter()
+                    .any(|w| w.chars().any(|c| c.is_ascii_digit() || !c.is_alphabetic()))
+            {
+                assert_ne!(phrase(&words) & bit(list), 0, "{line}");
+            }
+        }
     }
 }

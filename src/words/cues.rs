@@ -20,11 +20,15 @@ pub struct CueInfo {
 
 /// The table entry for a word (case-insensitive), if it is a reporting cue.
 pub fn lookup(word: &str) -> Option<CueInfo> {
-    if word.len() > 20 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+    lookup_lower(&word.to_ascii_lowercase())
+}
+
+/// [`lookup`] for a word already in lower case.
+pub fn lookup_lower(lower: &str) -> Option<CueInfo> {
+    if lower.len() > 20 || !lower.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let i = CUES.binary_search_by(|(f, _, _)| (*f).cmp(&lower)).ok()?;
+    let i = CUES.binary_search_by(|(f, _, _)| (*f).cmp(lower)).ok()?;
     let (_, count, ratio) = CUES[i];
     Some(CueInfo { ratio, count })
 }
