@@ -10,7 +10,7 @@ use crate::schema::Span;
 use crate::text::is_capitalised;
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
-use crate::words::marks::{is_opening_mark, is_quote_mark};
+use crate::words::marks::{is_opening_mark, is_quote_mark, UNAMBIGUOUS_OPENERS};
 use crate::words::{is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
 use crate::words::{
     CLAUSAL_CUES, CLAUSE_OPENERS, NOT_OBJECT_OPENERS, QUESTION_WORDS, SIDE_CLAUSE_WORDS,
@@ -318,7 +318,7 @@ fn starts_object(doc: &Doc, i: usize) -> bool {
     let l = doc.lower(i);
     w.chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() || "“\"‘$".contains(c))
+        .is_some_and(|c| c.is_alphanumeric() || c == '$' || UNAMBIGUOUS_OPENERS.contains(c))
         && !NOT_OBJECT_OPENERS.contains(&l)
         && !(l.len() > 4 && l.ends_with("ly"))
         && doc.cue(i).is_none()

@@ -4,7 +4,7 @@
 
 use super::tokens::{is_abbreviation, Token};
 use super::TokenRange;
-use crate::words::marks::is_closing_mark;
+use crate::words::marks::{is_closing_mark, OPENING_MARKS};
 use crate::words::{ABBREVIATION_OPENERS, SENTENCE_STARTERS};
 
 /// Quote marks and brackets that close after the final period: `.”` `.)`.
@@ -13,9 +13,9 @@ fn is_closer(t: &str) -> bool {
 }
 
 fn can_start(t: &str) -> bool {
-    t.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"‘'«„([".contains(c))
+    t.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || "([".contains(c) || OPENING_MARKS.contains(c)
+    })
 }
 
 fn is_terminal(t: &str) -> bool {

@@ -24,9 +24,16 @@ pub fn is_unambiguous_mark(token: &str) -> bool {
     is_quote_mark(token) && !matches!(token, "’" | "'")
 }
 
-/// A quote mark that opens a quotation in English copy (`“`, `‘`, straight and PTB forms).
+/// Characters that open a quotation: curly, straight, guillemet and low-high.
+pub const OPENING_MARKS: &str = "“\"‘'«„";
+
+/// Opening marks that are never an apostrophe (`'` is also NYT's doubled `''`).
+pub const UNAMBIGUOUS_OPENERS: &str = "“\"‘";
+
+/// A token that opens a quotation: one of [`OPENING_MARKS`] or PTB's ``` `` ```.
 pub fn is_opening_mark(token: &str) -> bool {
-    matches!(token, "“" | "\"" | "'" | "‘" | "``")
+    token == "``"
+        || (token.chars().count() == 1 && token.chars().all(|c| OPENING_MARKS.contains(c)))
 }
 
 /// A quote mark that closes a quotation, also `“` (often typed for `”`).
@@ -46,5 +53,12 @@ mod tests {
         for t in ["a", "'s", "'''", "`'", ","] {
             assert!(!is_quote_mark(t), "{t}");
         }
+        for t in ["“", "\"", "‘", "'", "«", "„", "``"] {
+            assert!(is_opening_mark(t) && is_quote_mark(t), "{t}");
+        }
+        for t in ["”", "’", "»", "''"] {
+            assert!(!is_opening_mark(t) && is_quote_mark(t), "{t}");
+        }
+        assert!(is_closing_mark("”") && is_unambiguous_mark("“") && !is_unambiguous_mark("’"));
     }
 }
