@@ -74,6 +74,23 @@ enum Command {
         #[arg(long)]
         raw: bool,
     },
+    /// Learn to tag attribution sources, cues and contents from PolNeAR and report exact-span
+    /// role F1 by K-fold cross-validation over the train documents (an experiment: nothing is
+    /// written or shipped yet).
+    TrainQuotes {
+        /// PolNeAR folder (with attributions.jsonl and text/).
+        #[arg(long)]
+        data: std::path::PathBuf,
+        /// Folds over the train documents.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Training passes.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Also train on all of train and score dev (a milestone, not for tuning).
+        #[arg(long)]
+        dev: bool,
+    },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
         /// How many times to annotate the benchmark corpus.
@@ -107,6 +124,12 @@ fn main() -> ExitCode {
             errors,
         ),
         Command::Bench { rounds } => bench(rounds),
+        Command::TrainQuotes {
+            data,
+            folds,
+            epochs,
+            dev,
+        } => train_quotes(&data, folds, epochs, dev),
         Command::Train(args) => tools::train::train_model(&args.into()).map(|report| {
             print!("{report}");
             ExitCode::SUCCESS
@@ -365,6 +388,42 @@ fn eval(
             "eval: nothing to score; pass --ner FILE and/or --quotes DIR".into(),
         ));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_quotes(
+    data: &Path,
+    folds: usize,
+    epochs: usize,
+    dev: bool,
+) -> Result<ExitCode, Error> {
+    use lede::tools::attribution as att;
+    if folds < 2 {
+        return Err(Error::Usage("train-quotes: --folds must be at least 2".into()));
+    }
+    let start = std::time::Instant::now();
+    let train = att::load(data, "train")?;
+    eprintln!("{} train articles read ({:.0}s)", train.len(), start.elapsed().as_secs_f64());
+    let all: Vec<&att::Article> = train.iter().collect();
+    let mut sum = [att::Counts::default(); 3];
+    for (k, c) in att::cross_validate(&train, folds, epochs).iter().enumerate() {
+        println!("{}", att::line(&format!("fold {}", k + 1), c));
+        for r in 0..3 {
+            sum[r].tp += c[r].tp;
+            sum[r].predicted += c[r].predicted;
+            sum[r].gold += c[r].gold;
+        }
+    }
+    println!("{}", att::line(&format!("{folds}-fold total"), &sum));
+    let ceiling = att::evaluate(&att::Model::default(), &all).1;
+    println!("{}", att::line("gold tags (ceiling)", &ceiling));
+    if dev {
+        let model = att::train(&all, epochs);
+        let dev = att::load(data, "dev")?;
+        let dev: Vec<&att::Article> = dev.iter().collect();
+        println!("{}", att::line("dev (trained on train)", &att::evaluate(&model, &dev).0));
+    }
+    eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,11 +3,13 @@
 //! nothing in the runtime calls them, so the wasm build (`--no-default-features`) compiles none
 //! of this.
 //!
+//! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`), an experiment.
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
 //! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
 //! - [`quote_eval`] reads PolNeAR and scores quotes and speakers (`lede eval --quotes`).
 
+pub mod attribution;
 pub mod conll;
 pub mod ner_eval;
 pub mod quote_eval;
