@@ -90,6 +90,10 @@ enum Command {
         /// Also train on all of train and score dev (a milestone, not for tuning).
         #[arg(long)]
         dev: bool,
+        /// OntoNotes train file with a gold POS column: train a part-of-speech tagger on it and
+        /// use its tags as features.
+        #[arg(long)]
+        pos: Option<PathBuf>,
     },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
@@ -129,7 +133,8 @@ fn main() -> ExitCode {
             folds,
             epochs,
             dev,
-        } => train_quotes(&data, folds, epochs, dev),
+            pos,
+        } => train_quotes(&data, folds, epochs, dev, pos.as_deref()),
         Command::Train(args) => tools::train::train_model(&args.into()).map(|report| {
             print!("{report}");
             ExitCode::SUCCESS
@@ -396,13 +401,30 @@ fn train_quotes(
     folds: usize,
     epochs: usize,
     dev: bool,
+    pos: Option<&Path>,
 ) -> Result<ExitCode, Error> {
     use lede::tools::attribution as att;
     if folds < 2 {
         return Err(Error::Usage("train-quotes: --folds must be at least 2".into()));
     }
     let start = std::time::Instant::now();
-    let train = att::load(data, "train")?;
+    let tagger = match pos {
+        Some(p) => {
+            let sents = tools::pos::read(&tools::read_text(p)?);
+            let (held, learn) = sents.split_at(sents.len() / 20);
+            let t = tools::pos::train(learn, 5);
+            eprintln!(
+                "POS tagger: {} tags, accuracy {:.4} on the {} sentences held out ({:.0}s)",
+                t.tags.len(),
+                t.accuracy(held),
+                held.len(),
+                start.elapsed().as_secs_f64()
+            );
+            Some(t)
+        }
+        None => None,
+    };
+    let train = att::load(data, "train", tagger.as_ref())?;
     eprintln!("{} train articles read ({:.0}s)", train.len(), start.elapsed().as_secs_f64());
     let all: Vec<&att::Article> = train.iter().collect();
     let mut sum = [att::Counts::default(); 3];
@@ -419,7 +441,7 @@ fn train_quotes(
     println!("{}", att::line("gold tags (ceiling)", &ceiling));
     if dev {
         let model = att::train(&all, epochs);
-        let dev = att::load(data, "dev")?;
+        let dev = att::load(data, "dev", tagger.as_ref())?;
         let dev: Vec<&att::Article> = dev.iter().collect();
         println!("{}", att::line("dev (trained on train)", &att::evaluate(&model, &dev).0));
     }

@@ -9,6 +9,7 @@
 //! by one tag sequence; the shorter ones are kept (they are the more numerous), and the "gold
 //! tags" row of the report shows the ceiling that leaves.
 
+use super::pos::Tagger;
 use super::{read_text, Error};
 use crate::doc::Doc;
 use crate::ner::hash::{hash_str, FeatureHash};
@@ -68,7 +69,7 @@ pub struct Article {
 }
 
 /// Reads one PolNeAR split (primary annotations) as articles.
-pub fn load(dir: &Path, split: &str) -> Result<Vec<Article>, Error> {
+pub fn load(dir: &Path, split: &str, pos: Option<&Tagger>) -> Result<Vec<Article>, Error> {
     let path = dir.join("attributions.jsonl");
     let mut records: HashMap<String, Vec<Record>> = HashMap::new();
     for (n, line) in read_text(&path)?.lines().enumerate() {
@@ -97,7 +98,7 @@ pub fn load(dir: &Path, split: &str) -> Result<Vec<Article>, Error> {
         let id = name.trim_end_matches(".txt").to_string();
         let text = read_text(&text_dir.join(&name))?;
         let recs = records.remove(&id).unwrap_or_default();
-        out.push(article(id, &text, &recs));
+        out.push(article(id, &text, &recs, pos));
     }
     Ok(out)
 }
@@ -125,7 +126,7 @@ fn token_range(doc: &Doc, start: usize, end: usize) -> Option<TokenRange> {
     (first < last).then_some(TokenRange::new(first, last))
 }
 
-fn article(id: String, text: &str, records: &[Record]) -> Article {
+fn article(id: String, text: &str, records: &[Record], pos: Option<&Tagger>) -> Article {
     let doc = Doc::new(text, None);
     let bytes = byte_offsets(text);
     let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
@@ -167,7 +168,7 @@ fn article(id: String, text: &str, records: &[Record]) -> Article {
     }
     Article {
         id,
-        features: features(&doc),
+        features: features(&doc, pos),
         paragraphs,
         gold_tags,
         gold,
@@ -202,8 +203,25 @@ fn shape(w: &str) -> u64 {
 }
 
 /// Hashed features of every token.
-fn features(doc: &Doc) -> Vec<Vec<u64>> {
+fn features(doc: &Doc, pos: Option<&Tagger>) -> Vec<Vec<u64>> {
     let n = doc.tokens.len();
+    // Part of speech per token (0 without a tagger), tagged sentence by sentence.
+    let mut tag = vec![0u64; n];
+    if let Some(t) = pos {
+        for s in &doc.sentences {
+            let words: Vec<&str> = (s.first..s.end).map(|i| doc.token_text(i)).collect();
+            for (k, p) in t.tag(&words).into_iter().enumerate() {
+                tag[s.first + k] = 1 + p as u64;
+            }
+        }
+    }
+    let tag_at = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0
+        } else {
+            tag[i as usize]
+        }
+    };
     let entities = crate::ner::find(doc);
     let mut ner = vec![0u64; n];
     for e in &entities {
@@ -243,18 +261,25 @@ fn features(doc: &Doc) -> Vec<Vec<u64>> {
             hash_str(doc.lower(i as usize))
         }
     };
+    let suffix = |w: &str, k: usize| -> u64 {
+        let cs: Vec<char> = w.chars().collect();
+        hash_str(&cs[cs.len().saturating_sub(k)..].iter().collect::<String>())
+    };
     let mut out = Vec::with_capacity(n);
-    for s in &doc.sentences {
+    for (si, s) in doc.sentences.iter().enumerate() {
         let cue_at: Vec<usize> = (s.first..s.end).filter(|&k| doc.cue(k).is_some()).collect();
+        let has_quote = (s.first..s.end).any(|k| quoted[k] != 0);
+        let first_in_paragraph = si == 0 || doc.sentences[si - 1].paragraph != s.paragraph;
         for i in s.first..s.end {
             let ii = i as isize;
             let w = doc.token_text(i);
-            let mut f = Vec::with_capacity(40);
+            let lw = doc.lower(i);
+            let mut f = Vec::with_capacity(64);
             let mut add = |template: u64, a: u64, b: u64| {
                 f.push(FeatureHash::new(template).add(a).add(b).finish());
             };
             add(0, 0, 0);
-            for (t, d) in [(1, 0isize), (2, -1), (3, 1), (4, -2), (5, 2)] {
+            for (t, d) in [(1, 0isize), (2, -1), (3, 1), (4, -2), (5, 2), (25, -3), (26, 3)] {
                 add(t, lower(ii + d), 0);
             }
             add(6, lower(ii - 1), lower(ii));
@@ -269,15 +294,54 @@ fn features(doc: &Doc) -> Vec<Vec<u64>> {
             add(15, u64::from(is_pronoun(w)), u64::from(is_title(w)));
             add(16, u64::from(i == s.first), u64::from(i + 1 == s.end));
             add(17, u64::from(marks::is_quote_mark(w)), quoted[i]);
-            let left = cue_at.iter().rev().find(|&&k| k < i).map(|&k| i - k);
-            let right = cue_at.iter().find(|&&k| k > i).map(|&k| k - i);
-            add(18, left.map_or(7, bucket), right.map_or(7, bucket));
-            add(19, left.map_or(7, bucket), quoted[i]);
-            add(20, right.map_or(7, bucket), ner[i]);
-            add(21, right.map_or(7, bucket), shape(w));
-            add(22, left.map_or(7, bucket), lower(ii));
-            add(23, right.map_or(7, bucket), lower(ii));
+            let left = cue_at.iter().rev().find(|&&k| k < i).copied();
+            let right = cue_at.iter().find(|&&k| k > i).copied();
+            let lb = left.map_or(7, |k| bucket(i - k));
+            let rb = right.map_or(7, |k| bucket(k - i));
+            let lcue = left.map_or(0, |k| hash_str(doc.lower(k)));
+            let rcue = right.map_or(0, |k| hash_str(doc.lower(k)));
+            add(18, lb, rb);
+            add(19, lb, quoted[i]);
+            add(20, rb, ner[i]);
+            add(21, rb, shape(w));
+            add(22, lb, lower(ii));
+            add(23, rb, lower(ii));
             add(24, ner[i.wrapping_sub(1).min(n - 1)], ner[(i + 1).min(n - 1)]);
+            // Word shape beyond the window: suffixes stand in for part of speech.
+            add(27, suffix(lw, 3), 0);
+            add(28, suffix(lw, 2), 0);
+            add(29, suffix(lw, 3), lower(ii - 1));
+            // The nearest cues themselves: `according` puts the source after, `said` before.
+            add(30, lcue, lb);
+            add(31, rcue, rb);
+            add(32, lcue, quoted[i]);
+            add(33, rcue, shape(w));
+            add(34, lcue, lower(ii - 1));
+            // Where in the sentence and paragraph.
+            add(35, bucket(i - s.first), bucket(s.end - 1 - i));
+            add(36, u64::from(first_in_paragraph), u64::from(has_quote));
+            add(37, u64::from(cue_at.is_empty()), quoted[i]);
+            add(38, u64::from(cue_at.is_empty()), shape(w));
+            add(39, lower(ii - 1), shape(w));
+            add(40, lower(ii + 1), shape(w));
+            add(41, lb, lower(ii - 1));
+            add(42, rb, lower(ii + 1));
+            add(43, ner[i], rb);
+            add(44, ner[i], lb);
+            if pos.is_some() {
+                add(45, tag_at(ii), 0);
+                add(46, tag_at(ii - 1), tag_at(ii));
+                add(47, tag_at(ii), tag_at(ii + 1));
+                add(48, tag_at(ii - 1), tag_at(ii + 1));
+                add(49, tag_at(ii), lb);
+                add(50, tag_at(ii), rb);
+                add(51, tag_at(ii), quoted[i]);
+                add(52, tag_at(ii - 2), tag_at(ii - 1));
+                add(53, tag_at(ii + 1), tag_at(ii + 2));
+                add(54, tag_at(ii), lcue);
+                add(55, tag_at(ii), rcue);
+                add(56, tag_at(ii), lower(ii));
+            }
             out.push(f);
         }
     }
@@ -605,7 +669,7 @@ mod tests {
             content: vec![span(q)],
         })
         .collect();
-        let a = article("toy".into(), text, &recs);
+        let a = article("toy".into(), text, &recs, None);
         let model = train(&[&a], 5);
         let (got, ceiling) = evaluate(&model, &[&a]);
         for k in 0..3 {

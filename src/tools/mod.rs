@@ -7,11 +7,13 @@
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
 //! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
+//! - [`pos`] tags parts of speech (trained on OntoNotes' POS column) for the attribution experiment.
 //! - [`quote_eval`] reads PolNeAR and scores quotes and speakers (`lede eval --quotes`).
 
 pub mod attribution;
 pub mod conll;
 pub mod ner_eval;
+pub mod pos;
 pub mod quote_eval;
 pub mod train;
 
@@ -89,6 +91,6 @@ impl Error {
 }
 
 /// Reads a UTF-8 text file.
-pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
+pub fn read_text(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(Error::read(path))
 }
