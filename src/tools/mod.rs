@@ -8,7 +8,8 @@
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
 //! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
 //! - [`pos`] tags parts of speech (trained on OntoNotes' POS column) for the attribution experiment.
-//! - [`quote_eval`] reads PolNeAR and scores quotes and speakers (`lede eval --quotes`).
+//! - [`quote_eval`] reads PolNeAR and scores quotes, speakers and exact role spans, on a split
+//!   or in folds (`lede eval --quotes`).
 
 pub mod attribution;
 pub mod conll;
@@ -93,4 +94,16 @@ impl Error {
 /// Reads a UTF-8 text file.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(Error::read(path))
+}
+
+/// Byte ranges of the tokens of `text`, cut as [`crate::annotate`] cuts them: paragraph by
+/// paragraph with the pipeline's tokenizer. Unlike the pipeline, which skips them, boilerplate
+/// paragraphs and the dateline are tokenized too, so every word of the text is in a token.
+pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
+    crate::article::parse(text)
+        .paragraphs
+        .iter()
+        .flat_map(|p| tokenize(text, p.start, p.end))
+        .map(|t| (t.start, t.end))
+        .collect()
 }

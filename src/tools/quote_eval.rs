@@ -18,32 +18,119 @@
 //! matches any gold attribution content, with or without a speech cue (the cue filter defines
 //! recall's denominator, not what a correct prediction is). Speaker accuracy: over matched
 //! items, the predicted speaker span overlaps a gold source span (or both are absent).
+//!
+//! Exact role spans, as CofeNet (2022) reports PolNeAR: over ALL primary attributions (direct,
+//! mixed, indirect, whatever the cue), each role's gold spans — every content span of every
+//! record (a record's several content spans are several gold spans), every source span, every
+//! cue span — against the predicted ones — each quote's content (`start..end`), its speaker and
+//! its cue. A prediction is correct when it equals a gold span of its role in the same document.
+//! Spans are compared in token space, so white space and character slop do not count:
+//! - a span (code points) becomes the range of tokens it overlaps, the tokens cut as
+//!   `annotate` cuts them ([`super::token_spans`]);
+//! - leading and trailing tokens that are pure punctuation are dropped (`said.` is `said`, a
+//!   trailing comma or dash does not matter); punctuation is ASCII punctuation and the General
+//!   Punctuation block (dashes, ellipsis, bullets), quote marks excepted: a quote's marks stay
+//!   part of it. A span that is punctuation only (a `:` cue) is kept whole; a span over no
+//!   token (white space only, or empty) is dropped;
+//! - per document and role, equal token ranges count once, gold and predicted alike (a speaker
+//!   named by three quotes is one source span; a mention that is the source of two
+//!   attributions is one gold span), so precision is matched / predicted and recall
+//!   matched / gold over those sets.
+//!
+//! Folds (`--folds K`): the documents in name order, document i in fold i mod K; each fold is
+//! scored by a predictor made from the other K−1 (see [`cross_validate`]). The shipped pipeline
+//! learns nothing from the corpus, so for it the folds are only a partition of the split.
 
-use super::{read_text, Error};
+use super::{read_text, token_spans, Error};
 use crate::schema::{Quote, QuoteKind};
 use crate::words::cues;
-use crate::words::marks::QUOTE_MARKS as MARKS;
+use crate::words::marks::{is_quote_char, QUOTE_MARKS as MARKS};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-#[derive(Deserialize, Clone)]
-struct GoldSpan {
-    start: usize,
-    end: usize,
+/// A gold span: code points, end exclusive, with the text it covers.
+#[derive(Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct GoldSpan {
+    pub start: usize,
+    pub end: usize,
     #[serde(default)]
-    text: String,
+    pub text: String,
 }
 
+/// One gold attribution (a primary annotation) of a document.
+#[derive(Deserialize, Clone, Debug)]
+pub struct Attribution {
+    pub source: Vec<GoldSpan>,
+    pub cue: Vec<GoldSpan>,
+    pub content: Vec<GoldSpan>,
+    /// The parts of the content between quote marks (derived, not annotated).
+    #[serde(default)]
+    pub quoted_segments: Vec<GoldSpan>,
+}
+
+/// A line of `attributions.jsonl`.
 #[derive(Deserialize)]
-struct Record {
+struct Line {
     doc_id: String,
     split: String,
     is_primary_annotation: bool,
-    source: Vec<GoldSpan>,
-    cue: Vec<GoldSpan>,
-    content: Vec<GoldSpan>,
-    quoted_segments: Vec<GoldSpan>,
+    #[serde(flatten)]
+    attribution: Attribution,
+}
+
+/// A PolNeAR document with its primary attributions.
+#[derive(Clone, Debug)]
+pub struct PolnearDoc {
+    /// The file name without `.txt`.
+    pub id: String,
+    pub text: String,
+    pub attributions: Vec<Attribution>,
+}
+
+/// Something per attribution role.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Roles<T> {
+    pub content: T,
+    pub source: T,
+    pub cue: T,
+}
+
+/// Spans as `(start, end)` code points.
+pub type Spans = Vec<(usize, usize)>;
+
+/// Exact-span counts of one role.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Exact {
+    pub gold: usize,
+    pub predicted: usize,
+    /// Predicted spans equal to a gold span (and so gold spans found).
+    pub matched: usize,
+}
+
+impl Exact {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+    fn add(&mut self, o: Exact) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.matched += o.matched;
+    }
+}
+
+impl Roles<Exact> {
+    fn add(&mut self, o: &Roles<Exact>) {
+        self.content.add(o.content);
+        self.source.add(o.source);
+        self.cue.add(o.cue);
+    }
 }
 
 /// One gold item: content spans (code points) and the source spans.
@@ -73,12 +160,7 @@ impl Score {
         ratio(self.matched_gold, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_ok, self.matched_gold)
@@ -100,12 +182,23 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Report {
+    /// What was scored: the split, or a fold of it.
     pub split: String,
     pub documents: usize,
     pub direct: Score,
     pub indirect: Score,
+    /// Exact role spans over all attributions (see the module documentation).
+    pub exact: Roles<Exact>,
     /// Error examples (only collected when asked for).
     pub errors: Vec<String>,
 }
@@ -140,6 +233,23 @@ impl std::fmt::Display for Report {
                 s.matched_gold
             )?;
         }
+        writeln!(f, "exact spans, all attributions (token space)")?;
+        for (name, s) in [
+            ("  content", &self.exact.content),
+            ("  source", &self.exact.source),
+            ("  cue", &self.exact.cue),
+        ] {
+            writeln!(
+                f,
+                "{name:<30} P {:.3}  R {:.3}  F1 {:.3}   (gold {}, predicted {}, matched {})",
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.gold,
+                s.predicted,
+                s.matched
+            )?;
+        }
         for e in &self.errors {
             writeln!(f, "{e}")?;
         }
@@ -150,7 +260,7 @@ impl std::fmt::Display for Report {
 /// Whether a content span is wholly a quotation: it is one of the record's quoted segments,
 /// or it opens and closes with quote marks and has no double marks inside. Annotators sometimes start or end the span just
 /// inside a mark, so the characters right outside the span count too.
-fn is_quoted(c: (usize, usize), r: &Record, text: &[char]) -> bool {
+fn is_quoted(c: (usize, usize), r: &Attribution, text: &[char]) -> bool {
     let quoted = &r.quoted_segments;
     let (mut a, mut b) = (c.0.min(text.len()), c.1.min(text.len()));
     while a < b && text[a].is_whitespace() {
@@ -201,7 +311,7 @@ fn ends_with_mark(c: (usize, usize), text: &[char]) -> bool {
 /// A record's content spans with neighbours separated only by white space joined when the
 /// first does not end with a quote mark nor the second start with one: annotators split one quotation at sentence ends,
 /// and a reader sees one quote.
-fn joined_contents(r: &Record, text: &[char]) -> Vec<(usize, usize)> {
+fn joined_contents(r: &Attribution, text: &[char]) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = r.content.iter().map(|c| (c.start, c.end)).collect();
     spans.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -244,7 +354,7 @@ fn doubled_as_one(s: &[char]) -> Vec<char> {
 
 /// A transcript turn, `"WALLACE: Let's start …`: between the opening mark that starts the
 /// line and the content there is only the record's source and cue.
-fn after_label(a: usize, r: &Record, text: &[char]) -> bool {
+fn after_label(a: usize, r: &Attribution, text: &[char]) -> bool {
     let line_start = text[..a.min(text.len())]
         .iter()
         .rposition(|&ch| ch == '\n')
@@ -290,28 +400,161 @@ fn is_speech_cue(cue: &[GoldSpan]) -> bool {
 /// Gold items of one document: (direct items, speech-cue reported items, all reported contents).
 type Gold = (Vec<Item>, Vec<Item>, Vec<Item>);
 
-/// Primary-annotation records of one split, per document.
-fn load_records(dir: &Path, split: &str) -> Result<HashMap<String, Vec<Record>>, Error> {
+/// The documents of one split under `dir` (the `polnear` folder: `text/<split>/*.txt` and
+/// `attributions.jsonl`), sorted by name, each with its primary attributions in file order.
+pub fn load(dir: &Path, split: &str) -> Result<Vec<PolnearDoc>, Error> {
     let path = dir.join("attributions.jsonl");
-    let text = read_text(&path)?;
-    let mut records: HashMap<String, Vec<Record>> = HashMap::new();
-    for (n, line) in text.lines().enumerate() {
+    let jsonl = read_text(&path)?;
+    let mut records: HashMap<String, Vec<Attribution>> = HashMap::new();
+    for (n, line) in jsonl.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let r: Record = serde_json::from_str(line).map_err(|e| Error::Parse {
+        let r: Line = serde_json::from_str(line).map_err(|e| Error::Parse {
             path: path.clone(),
             line: n + 1,
             msg: e.to_string(),
         })?;
         if r.split == split && r.is_primary_annotation {
-            records.entry(r.doc_id.clone()).or_default().push(r);
+            records.entry(r.doc_id).or_default().push(r.attribution);
         }
     }
-    Ok(records)
+    let text_dir = dir.join("text").join(split);
+    let mut names: Vec<String> = std::fs::read_dir(&text_dir)
+        .map_err(Error::read(&text_dir))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let text = read_text(&text_dir.join(&name))?;
+            let id = name.trim_end_matches(".txt").to_string();
+            let attributions = records.remove(&id).unwrap_or_default();
+            Ok(PolnearDoc {
+                id,
+                text,
+                attributions,
+            })
+        })
+        .collect()
 }
 
-fn gold_items(records: &[Record], text: &[char]) -> Gold {
+/// Every gold span of a document per role (code points), sorted, equal spans once.
+pub fn gold_roles(doc: &PolnearDoc) -> Roles<Spans> {
+    let spans = |role: fn(&Attribution) -> &[GoldSpan]| -> Spans {
+        let set: BTreeSet<(usize, usize)> = doc
+            .attributions
+            .iter()
+            .flat_map(|a| role(a).iter().map(|s| (s.start, s.end)))
+            .collect();
+        set.into_iter().collect()
+    };
+    Roles {
+        content: spans(|a| &a.content),
+        source: spans(|a| &a.source),
+        cue: spans(|a| &a.cue),
+    }
+}
+
+/// The predicted spans per role of a document's quotes: each quote's content, speaker and cue
+/// (offsets as the quotes carry them: code points from [`annotate_quotes`]).
+pub fn predicted_roles(quotes: &[Quote]) -> Roles<Spans> {
+    Roles {
+        content: quotes.iter().map(|q| (q.start, q.end)).collect(),
+        source: quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref().map(|s| (s.start, s.end)))
+            .collect(),
+        cue: quotes
+            .iter()
+            .filter_map(|q| q.cue.as_ref().map(|s| (s.start, s.end)))
+            .collect(),
+    }
+}
+
+/// Punctuation a span may begin or end with without changing what it is: ASCII punctuation
+/// and the General Punctuation block, not quote marks.
+fn is_edge_punctuation(c: char) -> bool {
+    (c.is_ascii_punctuation()
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{2030}'..='\u{205e}').contains(&c))
+        && !is_quote_char(c)
+}
+
+/// A text's tokens, to map code-point spans into token space.
+struct TokenSpace<'a> {
+    text: &'a str,
+    /// Byte offset of each code point, and the text's length last.
+    bytes: Vec<usize>,
+    tokens: Vec<(usize, usize)>,
+}
+
+impl<'a> TokenSpace<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        TokenSpace {
+            text,
+            bytes,
+            tokens: token_spans(text),
+        }
+    }
+
+    /// The tokens `[first, end)` a code-point span overlaps, punctuation at either end
+    /// dropped unless that leaves nothing; `None` when it overlaps no token (or is empty).
+    fn range(&self, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+        if start >= end {
+            return None;
+        }
+        let byte = |c: usize| self.bytes[c.min(self.bytes.len() - 1)];
+        let (bs, be) = (byte(start), byte(end));
+        let mut first = self.tokens.partition_point(|t| t.1 <= bs);
+        let mut last = self.tokens.partition_point(|t| t.0 < be);
+        if first >= last {
+            return None;
+        }
+        let punct = |i: usize| {
+            let (a, b) = self.tokens[i];
+            self.text[a..b].chars().all(is_edge_punctuation)
+        };
+        let whole = (first, last);
+        while first < last && punct(first) {
+            first += 1;
+        }
+        while first < last && punct(last - 1) {
+            last -= 1;
+        }
+        Some(if first < last { (first, last) } else { whole })
+    }
+
+    fn set(&self, spans: &[(usize, usize)]) -> BTreeSet<(usize, usize)> {
+        spans.iter().filter_map(|&s| self.range(s)).collect()
+    }
+}
+
+/// Exact-span counts per role of one document's predictions against its gold spans (both in
+/// code points of `text`), compared in token space (see the module documentation).
+pub fn exact_scores(text: &str, gold: &Roles<Spans>, predicted: &Roles<Spans>) -> Roles<Exact> {
+    let space = TokenSpace::new(text);
+    let exact = |g: &Spans, p: &Spans| {
+        let (g, p) = (space.set(g), space.set(p));
+        Exact {
+            gold: g.len(),
+            predicted: p.len(),
+            matched: g.intersection(&p).count(),
+        }
+    };
+    Roles {
+        content: exact(&gold.content, &predicted.content),
+        source: exact(&gold.source, &predicted.source),
+        cue: exact(&gold.cue, &predicted.cue),
+    }
+}
+
+fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
     let mut gold = Gold::default();
     for r in records {
         let source: Vec<(usize, usize)> = r.source.iter().map(|s| (s.start, s.end)).collect();
@@ -458,42 +701,42 @@ fn score(
     s
 }
 
+/// The shipped pipeline as a predictor: [`crate::annotate`]'s quotes, offsets in code points.
+pub fn annotate_quotes(text: &str) -> Vec<Quote> {
+    crate::annotate(text, &crate::Options::default()).quotes
+}
+
 /// Evaluates the pipeline on one PolNeAR split under `dir` (the `polnear` folder).
 /// `show_errors` collects error lines for analysis (they quote the corpus: do not commit them).
 pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, Error> {
-    let records = load_records(dir, split)?;
-    let text_dir = dir.join("text").join(split);
-    let mut names: Vec<String> = std::fs::read_dir(&text_dir)
-        .map_err(Error::read(&text_dir))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
+    let docs = load(dir, split)?;
+    Ok(evaluate_docs(split, &docs, &annotate_quotes, show_errors))
+}
+
+/// Scores `predict` (text → quotes, offsets in code points) on `docs`; `name` says what they
+/// are in the report (a split, a fold). `show_errors` as for [`evaluate`].
+pub fn evaluate_docs<'a>(
+    name: &str,
+    docs: impl IntoIterator<Item = &'a PolnearDoc>,
+    predict: &dyn Fn(&str) -> Vec<Quote>,
+    show_errors: bool,
+) -> Report {
     let mut report = Report {
-        split: split.to_string(),
+        split: name.to_string(),
         ..Report::default()
     };
-    for name in names {
-        let doc_id = name.trim_end_matches(".txt");
-        let text = read_text(&text_dir.join(&name))?;
-        let annotation = crate::annotate(&text, &crate::Options::default());
+    for doc in docs {
+        let (doc_id, text) = (doc.id.as_str(), doc.text.as_str());
+        let quotes = predict(text);
         let chars: Vec<char> = text.chars().collect();
-        let (direct, reported, any) =
-            gold_items(records.get(doc_id).map_or(&[][..], Vec::as_slice), &chars);
-        let preds = |k: QuoteKind| {
-            annotation
-                .quotes
-                .iter()
-                .filter(|q| q.kind == k)
-                .collect::<Vec<_>>()
-        };
+        let (direct, reported, any) = gold_items(&doc.attributions, &chars);
+        let preds = |k: QuoteKind| quotes.iter().filter(|q| q.kind == k).collect::<Vec<_>>();
         let mut errs = Vec::new();
         let d = score(
             &preds(QuoteKind::Direct),
             &direct,
             &direct,
-            show_errors.then_some((doc_id, text.as_str(), &mut errs)),
+            show_errors.then_some((doc_id, text, &mut errs)),
         );
         report.direct.add(d);
         let mut errs2 = Vec::new();
@@ -501,9 +744,14 @@ pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, Er
             &preds(QuoteKind::Indirect),
             &reported,
             &any,
-            show_errors.then_some((doc_id, text.as_str(), &mut errs2)),
+            show_errors.then_some((doc_id, text, &mut errs2)),
         );
         report.indirect.add(i);
+        report.exact.add(&exact_scores(
+            text,
+            &gold_roles(doc),
+            &predicted_roles(&quotes),
+        ));
         report
             .errors
             .extend(errs.into_iter().map(|e| format!("[direct] {e}")));
@@ -512,5 +760,372 @@ pub fn evaluate(dir: &Path, split: &str, show_errors: bool) -> Result<Report, Er
             .extend(errs2.into_iter().map(|e| format!("[indirect] {e}")));
         report.documents += 1;
     }
-    Ok(report)
+    report
+}
+
+/// `k`-fold cross-validation on `docs` (in the order given; [`load`] sorts by name): document
+/// i is held out in fold i mod k. For each fold, `train` gets the other folds' documents and
+/// returns the predictor that is scored on the held-out ones. `name` is what `docs` are.
+pub fn cross_validate<P: Fn(&str) -> Vec<Quote>>(
+    name: &str,
+    docs: &[PolnearDoc],
+    k: usize,
+    mut train: impl FnMut(&[&PolnearDoc]) -> P,
+    show_errors: bool,
+) -> Result<Folds, Error> {
+    if k < 2 || k > docs.len() {
+        return Err(Error::Usage(format!(
+            "{k} folds of {} documents: need at least 2 folds and a document in each",
+            docs.len()
+        )));
+    }
+    let folds = (0..k)
+        .map(|fold| {
+            let held_out = docs.iter().skip(fold).step_by(k);
+            let rest: Vec<&PolnearDoc> = (docs.iter().enumerate())
+                .filter(|(i, _)| i % k != fold)
+                .map(|(_, d)| d)
+                .collect();
+            let predict = train(&rest);
+            evaluate_docs(
+                &format!("{name} fold {}/{k}", fold + 1),
+                held_out,
+                &predict,
+                show_errors,
+            )
+        })
+        .collect();
+    Ok(Folds {
+        name: name.to_string(),
+        folds,
+    })
+}
+
+/// Cross-validation results: one report per fold.
+#[derive(Debug)]
+pub struct Folds {
+    pub name: String,
+    pub folds: Vec<Report>,
+}
+
+/// A figure of a report, by name.
+type Figure = (&'static str, fn(&Report) -> f64);
+
+/// The figures the fold table shows.
+const FOLD_FIGURES: &[Figure] = &[
+    ("direct P", |r| r.direct.precision()),
+    ("direct R", |r| r.direct.recall()),
+    ("direct F1", |r| r.direct.f1()),
+    ("direct speaker", |r| r.direct.speaker_accuracy()),
+    ("reported P", |r| r.indirect.precision()),
+    ("reported R", |r| r.indirect.recall()),
+    ("reported F1", |r| r.indirect.f1()),
+    ("reported speaker", |r| r.indirect.speaker_accuracy()),
+    ("exact content P", |r| r.exact.content.precision()),
+    ("exact content R", |r| r.exact.content.recall()),
+    ("exact content F1", |r| r.exact.content.f1()),
+    ("exact source P", |r| r.exact.source.precision()),
+    ("exact source R", |r| r.exact.source.recall()),
+    ("exact source F1", |r| r.exact.source.f1()),
+    ("exact cue P", |r| r.exact.cue.precision()),
+    ("exact cue R", |r| r.exact.cue.recall()),
+    ("exact cue F1", |r| r.exact.cue.f1()),
+];
+
+/// Mean and sample standard deviation (n − 1; 0 for fewer than two values).
+pub fn mean_sd(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    if xs.is_empty() {
+        return (0.0, 0.0);
+    }
+    let mean = xs.iter().sum::<f64>() / n;
+    if xs.len() < 2 {
+        return (mean, 0.0);
+    }
+    let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, var.sqrt())
+}
+
+impl Folds {
+    /// Mean and sample standard deviation over folds of one figure.
+    pub fn mean_sd(&self, figure: impl Fn(&Report) -> f64) -> (f64, f64) {
+        mean_sd(&self.folds.iter().map(figure).collect::<Vec<_>>())
+    }
+}
+
+impl std::fmt::Display for Folds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let k = self.folds.len();
+        let documents: usize = self.folds.iter().map(|r| r.documents).sum();
+        writeln!(
+            f,
+            "PolNeAR {}, {k} folds ({documents} documents in name order, document i in fold i mod {k}; primary annotations)",
+            self.name
+        )?;
+        write!(f, "{:<18}", "")?;
+        for i in 1..=k {
+            write!(f, " {:>8}", format!("fold {i}"))?;
+        }
+        writeln!(f, "   mean ± sd")?;
+        write!(f, "{:<18}", "documents")?;
+        for r in &self.folds {
+            write!(f, " {:>8}", r.documents)?;
+        }
+        writeln!(f)?;
+        for (name, figure) in FOLD_FIGURES {
+            write!(f, "{name:<18}")?;
+            for r in &self.folds {
+                write!(f, " {:>8.3}", figure(r))?;
+            }
+            let (mean, sd) = self.mean_sd(figure);
+            writeln!(f, "   {mean:.3} ± {sd:.3}")?;
+        }
+        for r in &self.folds {
+            for e in &r.errors {
+                writeln!(f, "[{}] {e}", r.split)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::TextSpan;
+
+    /// The code-point span of the `n`th occurrence (from 0) of `needle` in `text`.
+    fn find(text: &str, needle: &str, n: usize) -> (usize, usize) {
+        let (b, _) = text.match_indices(needle).nth(n).expect("needle in text");
+        let start = text[..b].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    fn gold(spans: &[(usize, usize)]) -> Vec<GoldSpan> {
+        spans
+            .iter()
+            .map(|&(start, end)| GoldSpan {
+                start,
+                end,
+                text: String::new(),
+            })
+            .collect()
+    }
+
+    fn attribution(
+        source: &[(usize, usize)],
+        cue: &[(usize, usize)],
+        content: &[(usize, usize)],
+    ) -> Attribution {
+        Attribution {
+            source: gold(source),
+            cue: gold(cue),
+            content: gold(content),
+            quoted_segments: Vec::new(),
+        }
+    }
+
+    fn quote(
+        content: (usize, usize),
+        speaker: Option<(usize, usize)>,
+        cue: Option<(usize, usize)>,
+    ) -> Quote {
+        let span = |(start, end): (usize, usize)| TextSpan {
+            start,
+            end,
+            text: String::new(),
+        };
+        Quote {
+            start: content.0,
+            end: content.1,
+            text: String::new(),
+            kind: QuoteKind::Direct,
+            speaker: speaker.map(span),
+            speaker_name: None,
+            speaker_cluster: None,
+            cue: cue.map(span),
+        }
+    }
+
+    fn roles(
+        content: &[(usize, usize)],
+        source: &[(usize, usize)],
+        cue: &[(usize, usize)],
+    ) -> Roles<Spans> {
+        Roles {
+            content: content.to_vec(),
+            source: source.to_vec(),
+            cue: cue.to_vec(),
+        }
+    }
+
+    fn exact(gold: usize, predicted: usize, matched: usize) -> Exact {
+        Exact {
+            gold,
+            predicted,
+            matched,
+        }
+    }
+
+    #[test]
+    fn punctuation_and_white_space_at_the_edges_do_not_count() {
+        let text = "Ms. Ng said, “We will win.” Then she left — quickly.";
+        let g = roles(
+            &[find(text, "“We will win.”", 0)],
+            &[find(text, "Ms. Ng", 0)],
+            &[find(text, "said", 0)],
+        );
+        let p = roles(
+            // The content and the source with a trailing space, the cue with its comma.
+            &[(find(text, "“We will win.”", 0).0, find(text, "” ", 0).1)],
+            &[(0, find(text, "Ms. Ng ", 0).1)],
+            &[find(text, "said,", 0)],
+        );
+        let s = exact_scores(text, &g, &p);
+        assert_eq!(s.content, exact(1, 1, 1));
+        assert_eq!(s.source, exact(1, 1, 1));
+        assert_eq!(s.cue, exact(1, 1, 1));
+        // A dash and a full stop are trimmed too.
+        let g = roles(&[find(text, "she left", 0)], &[], &[]);
+        let p = roles(&[find(text, "she left —", 0)], &[], &[]);
+        assert_eq!(exact_scores(text, &g, &p).content, exact(1, 1, 1));
+        let g = roles(&[find(text, "quickly", 0)], &[], &[]);
+        let p = roles(&[find(text, "— quickly.", 0)], &[], &[]);
+        assert_eq!(exact_scores(text, &g, &p).content, exact(1, 1, 1));
+    }
+
+    #[test]
+    fn quote_marks_stay_and_words_count() {
+        let text = "He said “we will win” today.";
+        let g = roles(&[find(text, "“we will win”", 0)], &[], &[]);
+        // Without the marks: another span.
+        let p = roles(&[find(text, "we will win", 0)], &[], &[]);
+        assert_eq!(exact_scores(text, &g, &p).content, exact(1, 1, 0));
+        // A word short: another span.
+        let p = roles(&[find(text, "we will", 0)], &[], &[]);
+        assert_eq!(exact_scores(text, &g, &p).content, exact(1, 1, 0));
+        // Short of the closing mark: another span.
+        let p = roles(
+            &[(find(text, "“we", 0).0, find(text, "win”", 0).1 - 1)],
+            &[],
+            &[],
+        );
+        assert_eq!(exact_scores(text, &g, &p).content, exact(1, 1, 0));
+        // A part of a token stands for the whole token.
+        let g = roles(&[find(text, "we will win", 0)], &[], &[]);
+        let p = roles(
+            &[(find(text, "we", 0).0, find(text, "win", 0).1 - 1)],
+            &[],
+            &[],
+        );
+        assert_eq!(exact_scores(text, &g, &p).content, exact(1, 1, 1));
+    }
+
+    #[test]
+    fn punctuation_only_spans_are_kept_and_blank_ones_dropped() {
+        let text = "SMITH: We won.\n\nJONES: We did not.";
+        let g = roles(&[], &[], &[find(text, ":", 0), find(text, ":", 1)]);
+        let empty = (find(text, "won", 0).0 + 1, find(text, "won", 0).0 + 1);
+        let p = roles(
+            &[],
+            &[],
+            &[find(text, ":", 1), find(text, "\n\n", 0), empty],
+        );
+        assert_eq!(exact_scores(text, &g, &p).cue, exact(2, 1, 1));
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let text = "Der Präsident — 😀 — sagte: „Wir gewinnen.“";
+        let space = TokenSpace::new(text);
+        let covered = |span| {
+            let (first, end) = space.range(span).expect("a span over tokens");
+            &text[space.tokens[first].0..space.tokens[end - 1].1]
+        };
+        for needle in ["Der Präsident", "sagte", "„Wir gewinnen.“", "gewinnen"] {
+            assert_eq!(covered(find(text, needle, 0)), needle);
+        }
+        assert_eq!(covered(find(text, "sagte: ", 0)), "sagte");
+    }
+
+    #[test]
+    fn equal_spans_count_once_and_every_content_span_is_scored() {
+        let text =
+            "“Taxes are too high,” Lee said. “And spending too,” Lee added, “is out of hand.”";
+        let first = find(text, "“Taxes are too high,”", 0);
+        let second = find(text, "“And spending too,”", 0);
+        let third = find(text, "“is out of hand.”", 0);
+        let lee = (find(text, "Lee", 0), find(text, "Lee", 1));
+        let doc = PolnearDoc {
+            id: "synthetic".into(),
+            text: text.into(),
+            attributions: vec![
+                attribution(&[lee.0], &[find(text, "said", 0)], &[first]),
+                // One record, two content spans: two gold content spans.
+                attribution(&[lee.1], &[find(text, "added", 0)], &[second, third]),
+                // The same source again: still one gold source span.
+                attribution(&[lee.1], &[find(text, "added", 0)], &[second]),
+            ],
+        };
+        let g = gold_roles(&doc);
+        assert_eq!(g.content, vec![first, second, third]);
+        assert_eq!(g.source, vec![lee.0, lee.1]);
+        assert_eq!(g.cue.len(), 2);
+        // Three quotes naming the same speaker and cue, one content span missed.
+        let quotes = vec![
+            quote(first, Some(lee.1), Some(find(text, "added", 0))),
+            quote(second, Some(lee.1), Some(find(text, "added", 0))),
+            quote(
+                find(text, "Lee added", 0),
+                Some(lee.1),
+                Some(find(text, "added", 0)),
+            ),
+        ];
+        let p = predicted_roles(&quotes);
+        assert_eq!(p.source.len(), 3);
+        let s = exact_scores(text, &g, &p);
+        assert_eq!(s.content, exact(3, 3, 2));
+        assert_eq!(s.source, exact(2, 1, 1));
+        assert_eq!(s.cue, exact(2, 1, 1));
+        let report = evaluate_docs("synthetic", [&doc], &|_| quotes.clone(), false);
+        assert_eq!(report.exact, s);
+        assert_eq!(report.documents, 1);
+    }
+
+    #[test]
+    fn folds_partition_documents_by_index() {
+        let docs: Vec<PolnearDoc> = (0..5)
+            .map(|i| PolnearDoc {
+                id: format!("d{i}"),
+                text: format!("Doc {i} said hello."),
+                attributions: Vec::new(),
+            })
+            .collect();
+        let mut trained_on = Vec::new();
+        let folds = cross_validate(
+            "synthetic",
+            &docs,
+            2,
+            |rest| {
+                trained_on.push(rest.iter().map(|d| d.id.clone()).collect::<Vec<_>>());
+                |_: &str| Vec::new()
+            },
+            false,
+        )
+        .expect("two folds of five documents");
+        assert_eq!(trained_on, vec![vec!["d1", "d3"], vec!["d0", "d2", "d4"]]);
+        let sizes: Vec<usize> = folds.folds.iter().map(|r| r.documents).collect();
+        assert_eq!(sizes, vec![3, 2]);
+        assert!(folds.to_string().contains("mean ± sd"));
+        assert!(cross_validate("synthetic", &docs, 1, |_| annotate_quotes, false).is_err());
+        assert!(cross_validate("synthetic", &docs, 6, |_| annotate_quotes, false).is_err());
+    }
+
+    #[test]
+    fn mean_and_sample_standard_deviation() {
+        let (m, sd) = mean_sd(&[0.5, 0.7, 0.9]);
+        assert!((m - 0.7).abs() < 1e-12);
+        assert!((sd - 0.2).abs() < 1e-12);
+        assert_eq!(mean_sd(&[0.4]), (0.4, 0.0));
+    }
 }
