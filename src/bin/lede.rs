@@ -421,7 +421,9 @@ fn train_quotes(
 ) -> Result<ExitCode, Error> {
     use lede::tools::attribution as att;
     if folds < 2 {
-        return Err(Error::Usage("train-quotes: --folds must be at least 2".into()));
+        return Err(Error::Usage(
+            "train-quotes: --folds must be at least 2".into(),
+        ));
     }
     let start = std::time::Instant::now();
     let tagger = match pos {
@@ -441,10 +443,17 @@ fn train_quotes(
         None => None,
     };
     let train = att::load(data, "train", tagger.as_ref())?;
-    eprintln!("{} train articles read ({:.0}s)", train.len(), start.elapsed().as_secs_f64());
+    eprintln!(
+        "{} train articles read ({:.0}s)",
+        train.len(),
+        start.elapsed().as_secs_f64()
+    );
     let all: Vec<&att::Article> = train.iter().collect();
     let mut sum = [att::Counts::default(); 3];
-    for (k, c) in att::cross_validate(&train, folds, epochs).iter().enumerate() {
+    for (k, c) in att::cross_validate(&train, folds, epochs)
+        .iter()
+        .enumerate()
+    {
         println!("{}", att::line(&format!("fold {}", k + 1), c));
         for r in 0..3 {
             sum[r].tp += c[r].tp;
@@ -459,7 +468,10 @@ fn train_quotes(
         let model = att::train(&all, epochs);
         let dev = att::load(data, "dev", tagger.as_ref())?;
         let dev: Vec<&att::Article> = dev.iter().collect();
-        println!("{}", att::line("dev (trained on train)", &att::evaluate(&model, &dev).0));
+        println!(
+            "{}",
+            att::line("dev (trained on train)", &att::evaluate(&model, &dev).0)
+        );
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)

@@ -41,6 +41,11 @@ impl Family {
     }
 }
 
+/// Quotes nest two or three deep in real copy; an opener deeper than this is left unpaired,
+/// which keeps every mark's search of the open ones short (`“word “word …` pasted 100,000
+/// times would otherwise make pairing quadratic).
+const MAX_NESTING: usize = 8;
+
 /// The result of pairing: outermost quotation spans (including their marks) and how many
 /// marks could not be paired.
 #[derive(Debug, Default)]
@@ -192,7 +197,11 @@ pub fn pair(doc: &Doc) -> Pairing {
                 _ => None,
             };
             if let Some(f) = family {
-                stack.push((f, pos));
+                if stack.len() < MAX_NESTING {
+                    stack.push((f, pos));
+                } else {
+                    out.unbalanced += 1;
+                }
             }
         }
         // Keep an open double quote only if the next content paragraph reopens it.
@@ -335,6 +344,14 @@ mod tests {
                 0
             )
         );
+    }
+
+    #[test]
+    fn openers_nested_too_deep_are_unbalanced_not_searched() {
+        let t = "“a ".repeat(20) + "b”";
+        let (q, n) = quotes(&t);
+        assert!(q.len() <= 1);
+        assert!(n >= 20 - MAX_NESTING);
     }
 
     #[test]

@@ -178,7 +178,12 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange>
 pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
     let breaks = line_breaks(doc.text);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    // The latest attribution with a speaker, kept as we go so continuation looks back in O(1).
+    let mut last_spoken: Option<usize> = None;
     for q in quotes {
+        if out.last().is_some_and(|a| a.speaker.is_some()) {
+            last_spoken = Some(out.len() - 1);
+        }
         let none = Attribution {
             speaker: None,
             cue: None,
@@ -217,7 +222,7 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
                 None => colon_subject(doc, first_sent.first, qf)
                     .or_else(|| after_quote_loose(doc, qe, last_sent.end)),
             }
-            .or_else(|| continuation(doc, quotes, &out, &breaks, qf));
+            .or_else(|| continuation(doc, quotes, &out, last_spoken, &breaks, qf));
         }
         out.push(found.unwrap_or(none));
     }
@@ -305,10 +310,15 @@ fn introduced_by(doc: &Doc, s: usize, qf: usize) -> Option<SentenceRange> {
     (doc.token_text(prev.end - 1) == ":").then_some(prev)
 }
 
+/// How far from a quote, in tokens, a cue of its sentence is looked for: keeps a sentence of
+/// thousands of tokens (pasted junk, a list) linear in its quotes.
+const SENTENCE_CUE_REACH: usize = 100;
+
 /// Any cue in the sentence with a subject, nearest to the quote (partial quotes only).
 fn sentence_cue(doc: &Doc, lo: usize, hi: usize, qf: usize) -> Option<Attribution> {
     let mut best: Option<(usize, Attribution)> = None;
-    for c in lo..hi {
+    let from = lo.max(qf.saturating_sub(SENTENCE_CUE_REACH));
+    for c in from..hi.min(qf + SENTENCE_CUE_REACH) {
         let Some(cue) = doc.cue(c) else {
             continue;
         };
@@ -338,22 +348,18 @@ fn continuation(
     doc: &Doc,
     quotes: &[Quote],
     done: &[Attribution],
+    last_spoken: Option<usize>,
     breaks: &[usize],
     qf: usize,
 ) -> Option<Attribution> {
     let s = doc.sentence_of(qf);
     let para = line_of(doc, breaks, qf);
-    let prev_quote = done
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, a)| a.speaker.is_some())
-        .and_then(|(i, a)| {
-            // Where that attribution ends: its quote or its cue, whichever is later.
-            let pe = quote_tokens(doc, &quotes[i])?.end;
-            let at = pe.max(a.cue.map_or(0, |c| c.end)).saturating_sub(1);
-            Some((at, *a))
-        });
+    let prev_quote = last_spoken.map(|i| (i, &done[i])).and_then(|(i, a)| {
+        // Where that attribution ends: its quote or its cue, whichever is later.
+        let pe = quote_tokens(doc, &quotes[i])?.end;
+        let at = pe.max(a.cue.map_or(0, |c| c.end)).saturating_sub(1);
+        Some((at, *a))
+    });
     let prev_sentence = (s > 0).then(|| s - 1).and_then(|ps| {
         let p = doc.sentences[ps];
         let a = sentence_cue(doc, p.first, p.end, p.end)

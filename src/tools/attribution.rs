@@ -39,7 +39,7 @@ fn begin(r: Role) -> usize {
 fn role_of(tag: usize) -> Option<(Role, bool)> {
     (1..N_TAGS)
         .contains(&tag)
-        .then(|| (ROLES[(tag - 1) / 2], (tag - 1) % 2 == 0))
+        .then(|| (ROLES[(tag - 1) / 2], (tag - 1).is_multiple_of(2)))
 }
 
 #[derive(Deserialize)]
@@ -114,9 +114,8 @@ fn byte_offsets(text: &str) -> Vec<usize> {
 fn token_range(doc: &Doc, start: usize, end: usize) -> Option<TokenRange> {
     let mut first = doc.tokens.partition_point(|t| t.end <= start);
     let mut last = doc.tokens.partition_point(|t| t.start < end);
-    let punct = |i: usize| {
-        !doc.is_quote_mark(i) && !doc.token_text(i).chars().any(char::is_alphanumeric)
-    };
+    let punct =
+        |i: usize| !doc.is_quote_mark(i) && !doc.token_text(i).chars().any(char::is_alphanumeric);
     while first < last && punct(first) {
         first += 1;
     }
@@ -279,7 +278,15 @@ fn features(doc: &Doc, pos: Option<&Tagger>) -> Vec<Vec<u64>> {
                 f.push(FeatureHash::new(template).add(a).add(b).finish());
             };
             add(0, 0, 0);
-            for (t, d) in [(1, 0isize), (2, -1), (3, 1), (4, -2), (5, 2), (25, -3), (26, 3)] {
+            for (t, d) in [
+                (1, 0isize),
+                (2, -1),
+                (3, 1),
+                (4, -2),
+                (5, 2),
+                (25, -3),
+                (26, 3),
+            ] {
                 add(t, lower(ii + d), 0);
             }
             add(6, lower(ii - 1), lower(ii));
@@ -306,7 +313,11 @@ fn features(doc: &Doc, pos: Option<&Tagger>) -> Vec<Vec<u64>> {
             add(21, rb, shape(w));
             add(22, lb, lower(ii));
             add(23, rb, lower(ii));
-            add(24, ner[i.wrapping_sub(1).min(n - 1)], ner[(i + 1).min(n - 1)]);
+            add(
+                24,
+                ner[i.wrapping_sub(1).min(n - 1)],
+                ner[(i + 1).min(n - 1)],
+            );
             // Word shape beyond the window: suffixes stand in for part of speech.
             add(27, suffix(lw, 3), 0);
             add(28, suffix(lw, 2), 0);
@@ -470,9 +481,9 @@ impl Model {
         for i in 1..n {
             for t in 0..N_TAGS {
                 let mut best = (f32::NEG_INFINITY, 0);
-                for p in 0..N_TAGS {
+                for (p, prev) in score[i - 1].iter().enumerate() {
                     if allowed(p, t) {
-                        let s = score[i - 1][p] + self.transitions[p][t];
+                        let s = prev + self.transitions[p][t];
                         if s > best.0 {
                             best = (s, p);
                         }
@@ -644,7 +655,8 @@ mod tests {
 
     #[test]
     fn learns_a_toy_attribution_pattern() {
-        let text = "Kirby said the talks failed.\n\nSmith said the plan worked.\n\nJones said it rained.";
+        let text =
+            "Kirby said the talks failed.\n\nSmith said the plan worked.\n\nJones said it rained.";
         let mut from = 0;
         let mut span = |w: &str| {
             let b = from + text[from..].find(w).unwrap();

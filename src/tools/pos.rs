@@ -102,7 +102,9 @@ impl Tagger {
                 }
             }
         }
-        (0..s.len()).max_by(|&a, &b| s[a].total_cmp(&s[b])).unwrap_or(0)
+        (0..s.len())
+            .max_by(|&a, &b| s[a].total_cmp(&s[b]))
+            .unwrap_or(0)
     }
 
     /// Tag indices (into [`Tagger::tags`]) of a sentence.
@@ -145,7 +147,11 @@ pub fn train(sents: &[(Vec<String>, Vec<String>)], epochs: usize) -> Tagger {
         }
     }
     let n = tags.len();
-    let index: HashMap<&str, usize> = tags.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.as_str(), i))
+        .collect();
     let mut tagger = Tagger {
         tags: tags.clone(),
         weights: HashMap::new(),
