@@ -1,5 +1,5 @@
-// The side panel: legend with toggles, entities grouped by type, quotes in order, sources.
-import { LABEL_NAMES, GLOSS, wordCount, speakerName } from './labels.js';
+// The side panel: legend with toggles, sources by kind, quotes in order, entities grouped by type.
+import { LABEL_NAMES, GLOSS, QUOTE_KINDS, wordCount, speakerName, isPronoun } from './labels.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
 
@@ -110,31 +110,202 @@ export function renderQuotes(root, annotation, reveal) {
   root.replaceChildren(list);
 }
 
-/** Who is quoted: quotes and quoted words per speaker; clicking marks all their quotes. */
+// Sources: who is quoted, by kind of source. The groups in display order; a source's group comes
+// from its cluster's label (see sourceOf).
+const GROUPS = [
+  { id: 'people', title: 'People' },
+  { id: 'groups', title: 'Organisations and groups' },
+  { id: 'others', title: 'Places and others' },
+];
+const GROUP_OF_LABEL = { PERSON: 'people', ORG: 'groups', NORP: 'groups' };
+
+// Badges for sources without an entity type (the others show their label, e.g. PERSON).
+const UNNAMED = { text: 'unnamed', title: 'no name: the article only describes this source' };
+const UNTYPED = { text: 'type unknown', title: 'a name the annotator could not type (person, organisation, …)' };
+
+/**
+ * Where a quote's speaker goes: `{ key, group, label, badge, fallbackName }` (the name when the
+ * quote's own speakerName is a pronoun), or null when the quote is
+ * unattributed. By cluster (its label gives the group; no label: organisations and groups);
+ * without a cluster, a mention such as "officials" or "a spokeswoman for the agency" is an
+ * (unnamed) organisation or group; a pronoun, or a name with no mention, counts under its
+ * resolved name, and a pronoun with none is unattributed.
+ */
+function sourceOf(q, clusters) {
+  const cluster = q.speaker_cluster != null ? clusters[q.speaker_cluster] : null;
+  if (cluster) {
+    const label = cluster.label || null;
+    return {
+      key: `c${q.speaker_cluster}`,
+      group: label ? GROUP_OF_LABEL[label] || 'others' : 'groups',
+      label,
+      badge: label ? { text: label, title: GLOSS[label] || label } : UNTYPED,
+      fallbackName: cluster.name,
+    };
+  }
+  const mention = q.speaker && q.speaker.text && !isPronoun(q.speaker.text) ? q.speaker.text : null;
+  const name = q.speaker_name || mention;
+  if (!name) return null;
+  return {
+    key: `n${name.toLowerCase()}`,
+    group: 'groups',
+    label: null,
+    badge: q.speaker_name ? UNTYPED : UNNAMED,
+    fallbackName: name,
+  };
+}
+
+/**
+ * Who is quoted, for the Sources panel: `{ groups: [{ id, title, sources }], unattributed }`.
+ * Only groups with sources are listed. A source is `{ name, label, badge, quotes, words, refs,
+ * indices }`; inside a group, most quotes first, then most words quoted, then first quoted.
+ * `unattributed` (quotes with no speaker and no speaker name) is null when there are none.
+ */
 export function sources(annotation) {
+  const clusters = annotation.clusters || [];
   const by = new Map();
-  annotation.quotes.forEach((q, i) => {
-    const name = speakerName(q) || 'Unknown';
-    if (!by.has(name)) by.set(name, { name, quotes: 0, words: 0, refs: [] });
-    const s = by.get(name);
+  const named = new Map(); // lower-case display name → source, so a name without a cluster joins it
+  let unattributed = null;
+  const add = (s, q, i) => {
     s.quotes += 1;
     s.words += wordCount(q.text);
     s.refs.push(`q${i}`);
+    s.indices.push(i);
+  };
+  const blank = (name, extra) => ({ name, quotes: 0, words: 0, refs: [], indices: [], ...extra });
+  annotation.quotes.forEach((q, i) => {
+    const where = sourceOf(q, clusters);
+    if (!where) {
+      unattributed ||= blank('Unattributed', { label: null, badge: null });
+      add(unattributed, q, i);
+      return;
+    }
+    let s = by.get(where.key);
+    if (!s && where.key[0] === 'n') s = named.get(where.key.slice(1));
+    if (!s) {
+      // The display name is the one the quotes give (speakerName), unless that is a pronoun.
+      const shown = speakerName(q);
+      const name = shown && !isPronoun(shown) ? shown : where.fallbackName;
+      s = blank(name, { group: where.group, label: where.label, badge: where.badge });
+      by.set(where.key, s);
+      if (!named.has(name.toLowerCase())) named.set(name.toLowerCase(), s);
+    }
+    add(s, q, i);
   });
-  return [...by.values()].sort((a, b) => b.words - a.words || a.name.localeCompare(b.name));
+  const order = (a, b) => b.quotes - a.quotes || b.words - a.words || a.indices[0] - b.indices[0];
+  const all = [...by.values()];
+  const groups = GROUPS.map((g) => ({ ...g, sources: all.filter((s) => s.group === g.id).sort(order) })).filter(
+    (g) => g.sources.length > 0,
+  );
+  return { groups, unattributed };
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+let sourceIds = 0;
+
+/** One source: its name (marks all its quotes), badge and counts, and a disclosure of its quotes. */
+function sourceRow(s, annotation, reveal) {
+  const li = document.createElement('li');
+  li.className = 'source';
+  if (!s.badge) li.classList.add('unattributed');
+  const row = document.createElement('div');
+  row.className = 'source-row';
+
+  const listId = `source-quotes-${++sourceIds}`;
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'source-toggle';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', listId);
+  const whose = s.badge ? `by ${s.name}` : 'with no speaker';
+  toggle.setAttribute('aria-label', s.badge ? `Quotes by ${s.name}` : 'Unattributed quotes');
+  toggle.title = `Show or hide the ${plural(s.quotes, 'quote')} ${whose}`;
+
+  const name = button('', () => reveal(s.refs, true), 'item source-name');
+  const text = document.createElement('span');
+  text.className = 'name';
+  text.textContent = s.name;
+  name.append(text);
+  if (s.badge) {
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    if (s.label) badge.dataset.label = s.label;
+    badge.textContent = s.badge.text;
+    badge.title = s.badge.title;
+    name.append(' ', badge);
+  }
+  const stats = document.createElement('span');
+  stats.className = 'who';
+  stats.textContent = `${plural(s.quotes, 'quote')} · ${plural(s.words, 'word')}`;
+  name.append(stats);
+  name.title = `Mark the ${plural(s.quotes, 'quote')} ${whose} in the text`;
+
+  const list = document.createElement('ol');
+  list.id = listId;
+  list.className = 'source-quotes';
+  list.hidden = true;
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    if (open && !list.childElementCount) {
+      // Built on first opening: a source in a 2 MB article can have thousands of quotes.
+      for (const i of s.indices.slice(0, MAX_ITEMS)) {
+        const q = annotation.quotes[i];
+        const item = document.createElement('li');
+        item.value = i + 1; // numbered as in the Quotes list
+        const kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = q.kind;
+        kind.title = QUOTE_KINDS[q.kind] || q.kind;
+        const b = button('', () => reveal([`q${i}`]));
+        b.dataset.ref = `q${i}`;
+        b.append(kind, ' ', short(q.text, 70));
+        item.append(b);
+        list.append(item);
+      }
+      more(list, s.indices.length - MAX_ITEMS);
+    }
+    toggle.setAttribute('aria-expanded', String(open));
+    list.hidden = !open;
+  });
+
+  row.append(toggle, name);
+  li.append(row, list);
+  return li;
 }
 
 export function renderSources(root, annotation, reveal) {
-  const list = document.createElement('ul');
-  for (const s of sources(annotation).slice(0, MAX_ITEMS)) {
-    const li = document.createElement('li');
-    const b = button(s.name, () => reveal(s.refs, true));
-    const stats = document.createElement('span');
-    stats.className = 'who';
-    stats.textContent = `${s.quotes} quote${s.quotes === 1 ? '' : 's'} · ${s.words} words`;
-    b.append(stats);
-    li.append(b);
-    list.append(li);
+  const { groups, unattributed } = sources(annotation);
+  const parts = [];
+  for (const g of groups) {
+    const section = document.createElement('div');
+    section.className = 'source-group';
+    section.dataset.group = g.id;
+    const heading = document.createElement('h3');
+    heading.textContent = g.title;
+    const count = document.createElement('span');
+    count.className = 'count';
+    const quotes = g.sources.reduce((n, s) => n + s.quotes, 0);
+    count.textContent = `${plural(g.sources.length, 'source')} · ${plural(quotes, 'quote')}`;
+    heading.append(' ', count);
+    const list = document.createElement('ul');
+    list.className = 'sources';
+    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal));
+    more(list, g.sources.length - MAX_ITEMS);
+    section.append(heading, list);
+    parts.push(section);
   }
-  root.replaceChildren(list);
+  if (unattributed) {
+    const list = document.createElement('ul');
+    list.className = 'sources source-group';
+    list.dataset.group = 'unattributed';
+    list.append(sourceRow(unattributed, annotation, reveal));
+    parts.push(list);
+  }
+  if (!parts.length) {
+    const empty = document.createElement('p');
+    empty.className = 'hint';
+    empty.textContent = 'No quotes found.';
+    parts.push(empty);
+  }
+  root.replaceChildren(...parts);
 }

@@ -116,13 +116,13 @@ test('clicking a panel item scrolls to and flashes the span; a source marks its 
   }, q);
   await page.click('#entities [data-ref] >> text=next Monday');
   await page.waitForFunction(() => [...document.querySelectorAll('#article .ent.flash')].some((e) => e.textContent === 'next Monday'));
-  // A source marks exactly its own quotes: as many as its entry counts.
-  const source = await page.textContent('#sources button');
-  const count = Number(source.match(/(\d+) quotes? · \d+ words/)[1]);
-  await page.click('#sources button');
+  // A source's name marks exactly its own quotes: as many as its entry counts.
+  const source = await page.textContent('#sources .source-name');
+  const count = Number(source.match(/(\d+) quotes? · \d+ words?/)[1]);
+  await page.click('#sources .source-name');
   const marked = await page.$$eval('#article .quote.marked', (els) => new Set(els.map((e) => e.dataset.ref)).size);
   assert.equal(marked, count, `the source ${source} marks its ${count} quotes`);
-  const all = await page.$$eval('#sources button', (bs) => bs.map((b) => Number(b.textContent.match(/(\d+) quotes?/)[1])));
+  const all = await page.$$eval('#sources .source-name', (bs) => bs.map((b) => Number(b.textContent.match(/(\d+) quotes?/)[1])));
   assert.equal(all.reduce((a, b) => a + b, 0), await page.$$eval('#quotes li', (l) => l.length), 'every quote has one source');
   await page.close();
 });
@@ -197,7 +197,7 @@ test('a speaker without a resolved name is shown by its mention everywhere', asy
     ['direct · the official', 'direct · Kirby'],
   );
   assert.deepEqual(
-    await page.$$eval('#sources button', (bs) => bs.map((b) => b.firstChild.textContent)).then((n) => n.sort()),
+    await page.$$eval('#sources .source-name .name', (ns) => ns.map((n) => n.textContent)).then((n) => n.sort()),
     ['Kirby', 'the official'],
   );
   assert.deepEqual(log.errors, []);

@@ -1,0 +1,251 @@
+// The Sources panel: who is quoted, grouped by kind of source, each source disclosing its quotes.
+// The grouping in plain Node on hand-made annotations, then the panel on a synthetic article in
+// Debian's headless Chromium (served page), light and dark, desktop and phone width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serveWww, openPage, pasteText, screenshotPath, ROOT } from './helpers.mjs';
+import { sources } from '../../www/panel.js';
+import { PRONOUNS } from '../../www/labels.js';
+
+test("the page's pronouns are the core's list src/words/pronouns.txt", () => {
+  const words = fs
+    .readFileSync(path.join(ROOT, 'src/words/pronouns.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  assert.deepEqual([...PRONOUNS].sort(), words.sort());
+});
+
+// A hand-made annotation: only what sources() reads.
+const quote = (text, speaker, name = null, cluster = null) => ({
+  text,
+  kind: 'direct',
+  speaker: speaker ? { text: speaker } : null,
+  speaker_name: name,
+  speaker_cluster: cluster,
+});
+
+test('sources: groups in order, sorted inside by quotes, words, first quote; unattributed apart', () => {
+  const annotation = {
+    clusters: [
+      { id: 0, name: 'Ana Ruiz', label: 'PERSON', mentions: [] },
+      { id: 1, name: 'Pentagon', label: 'ORG', mentions: [] },
+      { id: 2, name: 'Russia', label: 'GPE', mentions: [] },
+      { id: 3, name: 'Analysts', mentions: [] }, // no label
+      { id: 4, name: 'Bo Lee', label: 'PERSON', mentions: [] },
+    ],
+    quotes: [
+      quote('one two', 'Russia', 'Russia', 2), // q0
+      quote('a b c', 'Bo Lee', 'Bo Lee', 4), // q1
+      quote('x', 'Ana Ruiz', 'Ana Ruiz', 0), // q2: Ana and Bo tie on quotes; Bo has more words
+      quote('y', 'she', 'Ana Ruiz', 0), // q3: a pronoun with a cluster counts for it
+      quote('we are fine', null), // q4: unattributed
+      quote('z', 'he', null), // q5: a pronoun resolved to nobody: unattributed
+      quote('w', 'officials'), // q6: a mention without a cluster: an unnamed group
+      quote('v', 'The Pentagon', 'The Pentagon', 1), // q7
+      quote('u', 'Analysts', 'Analysts', 3), // q8: a cluster without a label
+      quote('t', 'they', 'Bo Lee'), // q9: a pronoun with a name but no cluster joins that name
+      quote('s', 'Officials'), // q10: the same mention, other case: the same source
+    ],
+  };
+  const { groups, unattributed } = sources(annotation);
+  const shape = groups.map((g) => [g.id, g.sources.map((s) => [s.name, s.badge.text, s.quotes, s.refs.join(' ')])]);
+  assert.deepEqual(shape, [
+    ['people', [['Bo Lee', 'PERSON', 2, 'q1 q9'], ['Ana Ruiz', 'PERSON', 2, 'q2 q3']]],
+    ['groups', [['officials', 'unnamed', 2, 'q6 q10'], ['The Pentagon', 'ORG', 1, 'q7'], ['Analysts', 'type unknown', 1, 'q8']]],
+    ['others', [['Russia', 'GPE', 1, 'q0']]],
+  ]);
+  assert.deepEqual([unattributed.name, unattributed.quotes, unattributed.words, unattributed.refs], ['Unattributed', 2, 4, ['q4', 'q5']]);
+  // Ties on quotes and words go to the first quoted.
+  const tie = sources({ clusters: annotation.clusters, quotes: [quote('b', 'Bo Lee', 'Bo Lee', 4), quote('a', 'Ana Ruiz', 'Ana Ruiz', 0)] });
+  assert.deepEqual(tie.groups[0].sources.map((s) => s.name), ['Bo Lee', 'Ana Ruiz']);
+  // No clusters at all (an older Annotation) and no quotes.
+  assert.deepEqual(sources({ quotes: [quote('x', 'Kirby', 'Kirby')] }).groups[0].sources[0].name, 'Kirby');
+  assert.deepEqual(sources({ clusters: [], quotes: [] }), { groups: [], unattributed: null });
+});
+
+let browser;
+let server;
+let base;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url: base } = await serveWww());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// Two people (one quoted twice, one once), an organisation, an unnamed spokeswoman and an
+// unattributed opening quote. Written for the test; no corpus text.
+const ARTICLE = [
+  '“Nothing about this is normal.”',
+  '“We have the votes,” Maria Delgado said on Tuesday. “Nobody should doubt it.”',
+  '“The numbers do not add up,” said Tom Becker, a senator from Ohio.',
+  'The Pentagon said it would review the plan.',
+  '“We are looking at every option,” a spokeswoman for the agency said.',
+].join('\n\n');
+
+/** The panel as text: per group its heading and rows (name, badge, counts). */
+const panel = (page) =>
+  page.$$eval('#sources > *', (groups) =>
+    groups.map((g) => ({
+      group: g.dataset.group,
+      heading: g.querySelector('h3')?.textContent ?? null,
+      rows: [...g.querySelectorAll('.source')].map((s) => ({
+        name: s.querySelector('.name').textContent,
+        badge: s.querySelector('.badge')?.textContent ?? null,
+        stats: s.querySelector('.who').textContent,
+      })),
+    })),
+  );
+
+/** The refs and texts listed under a source's disclosure. */
+const listed = (page, name) =>
+  page.$$eval(
+    '#sources .source',
+    (rows, who) => {
+      const row = rows.find((r) => r.querySelector('.name').textContent === who);
+      const list = row.querySelector('.source-quotes');
+      return {
+        expanded: row.querySelector('.source-toggle').getAttribute('aria-expanded'),
+        visible: !list.hidden && list.getBoundingClientRect().height > 0,
+        items: [...list.querySelectorAll('button')].map((b) => [b.dataset.ref, b.querySelector('.kind').textContent, b.textContent]),
+        numbers: [...list.querySelectorAll('li')].map((li) => li.value),
+      };
+    },
+    name,
+  );
+
+const toggleOf = (name) => `#sources .source:has(.name:text-is("${name}")) .source-toggle`;
+
+test('Sources: people, then organisations and groups, then unattributed; each source lists its quotes', async () => {
+  const { page, log } = await openPage(browser.context, base);
+  await pasteText(page, ARTICLE);
+  const refs = await page.$$eval('#article .quote.first', (qs) => qs.map((q) => q.dataset.ref));
+  assert.deepEqual(refs, ['q0', 'q1', 'q2', 'q3', 'q4', 'q5'], 'six quotes in the text');
+
+  assert.deepEqual(await panel(page), [
+    {
+      group: 'people',
+      heading: 'People 2 sources · 3 quotes',
+      rows: [
+        { name: 'Maria Delgado', badge: 'PERSON', stats: '2 quotes · 8 words' },
+        { name: 'Tom Becker', badge: 'PERSON', stats: '1 quote · 6 words' },
+      ],
+    },
+    {
+      group: 'groups',
+      heading: 'Organisations and groups 2 sources · 2 quotes',
+      rows: [
+        { name: 'a spokeswoman for the agency', badge: 'unnamed', stats: '1 quote · 6 words' },
+        { name: 'The Pentagon', badge: 'ORG', stats: '1 quote · 5 words' },
+      ],
+    },
+    { group: 'unattributed', heading: null, rows: [{ name: 'Unattributed', badge: null, stats: '1 quote · 5 words' }] },
+  ]);
+  // The unattributed row is the last row of the panel, and the only one so marked.
+  assert.deepEqual(
+    await page.$$eval('#sources .source', (rows) => rows.map((r) => r.classList.contains('unattributed'))),
+    [false, false, false, false, true],
+  );
+
+  // Collapsed at first; the disclosure is a real button that controls its list.
+  const toggle = toggleOf('Maria Delgado');
+  assert.deepEqual(await listed(page, 'Maria Delgado'), { expanded: 'false', visible: false, items: [], numbers: [] });
+  const controls = await page.getAttribute(toggle, 'aria-controls');
+  assert.equal(await page.$eval(toggle, (b) => b.tagName), 'BUTTON');
+  assert.ok(await page.$(`#${controls}.source-quotes`), 'aria-controls names the quote list');
+  await page.click(toggle);
+  assert.deepEqual(await listed(page, 'Maria Delgado'), {
+    expanded: 'true',
+    visible: true,
+    items: [
+      ['q1', 'direct', 'direct “We have the votes,”'],
+      ['q2', 'direct', 'direct “Nobody should doubt it.”'],
+    ],
+    numbers: [2, 3], // as in the Quotes list
+  });
+  // A listed quote scrolls to and flashes that quote in the text, and only that one.
+  await page.click(`#${controls} button[data-ref="q2"]`);
+  await page.waitForFunction(() => document.querySelector('#article .quote[data-ref="q2"]').classList.contains('flash'));
+  assert.equal(await page.$$eval('#article .quote.flash', (qs) => qs.map((q) => q.dataset.ref).join()), 'q2');
+  await page.click(toggle);
+  assert.equal((await listed(page, 'Maria Delgado')).visible, false, 'a second click closes it');
+
+  // The unattributed row discloses its quote too.
+  await page.click(toggleOf('Unattributed'));
+  assert.deepEqual((await listed(page, 'Unattributed')).items, [['q0', 'direct', 'direct “Nothing about this is normal.”']]);
+
+  // The name still marks all the source's quotes.
+  await page.click('#sources .source-name:has(.name:text-is("Maria Delgado"))');
+  assert.deepEqual(await page.$$eval('#article .quote.marked', (qs) => [...new Set(qs.map((q) => q.dataset.ref))]), ['q1', 'q2']);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('Sources: the disclosure works from the keyboard', async () => {
+  const { page } = await openPage(browser.context, base);
+  await pasteText(page, ARTICLE);
+  await page.focus(toggleOf('Maria Delgado'));
+  const focused = () => page.evaluate(() => document.activeElement.closest('.source').querySelector('.name').textContent);
+  await page.keyboard.press('Enter');
+  assert.deepEqual((await listed(page, 'Maria Delgado')).items.map(([ref]) => ref), ['q1', 'q2']);
+  assert.equal((await listed(page, 'Maria Delgado')).expanded, 'true', 'Enter opens');
+  await page.keyboard.press('Space');
+  assert.equal((await listed(page, 'Maria Delgado')).visible, false, 'Space closes');
+  await page.keyboard.press('Space');
+  assert.equal((await listed(page, 'Maria Delgado')).visible, true, 'Space opens');
+  // Tab order: disclosure → name → the listed quotes → the next source.
+  const order = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      return el.classList.contains('source-toggle') ? 'toggle' : el.classList.contains('source-name') ? 'name' : el.dataset.ref;
+    }));
+  }
+  assert.deepEqual(order, ['name', 'q1', 'q2', 'toggle']);
+  assert.equal(await focused(), 'Tom Becker');
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(ring, 'solid', 'the focus ring shows on the disclosure');
+  await page.keyboard.press('Enter');
+  assert.deepEqual((await listed(page, 'Tom Becker')).items.map(([ref]) => ref), ['q3']);
+  // Enter on a listed quote reveals it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#article .quote[data-ref="q3"]').classList.contains('flash'));
+  await page.close();
+});
+
+test('Sources: light and dark, desktop and phone width (screenshots)', async () => {
+  for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360], ['dark', 360]]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(base);
+    await page.waitForSelector('body[data-state="idle"]');
+    await pasteText(page, ARTICLE);
+    await page.click(toggleOf('Maria Delgado'));
+    await page.click(toggleOf('Unattributed'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal overflow at ${width} px (${overflow}px)`);
+    // Badges of a type carry its colour; text stays readable (not the page background).
+    const badge = await page.$eval('#sources .badge[data-label="PERSON"]', (b) => ({
+      bg: getComputedStyle(b).backgroundColor,
+      fg: getComputedStyle(b).color,
+      page: getComputedStyle(document.body).backgroundColor,
+    }));
+    assert.notEqual(badge.bg, badge.page, `the PERSON badge has a colour (${scheme})`);
+    assert.notEqual(badge.fg, badge.page);
+    await page.mouse.move(0, 0); // no hover state in the picture
+    const section = page.locator('.panel section', { has: page.locator('#sources') });
+    await section.screenshot({ path: screenshotPath(`sources-${scheme}-${width}.png`) });
+    await page.close();
+  }
+});
