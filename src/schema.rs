@@ -198,6 +198,9 @@ pub enum QuoteKind {
     Partial,
     /// Reported speech without quote marks ("Kirby said U.S. officials are ...").
     Indirect,
+    /// Reported speech that quotes some of the speaker's words (`said Pyongyang will “pay a
+    /// price” if …`): one utterance, its quoted words listed in `parts`.
+    Mixed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +214,9 @@ pub struct Quote {
     pub speaker_name: Option<String>,
     pub speaker_cluster: Option<usize>,
     pub cue: Option<TextSpan>,
+    /// The quoted words inside a `mixed` quote, with their marks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<TextSpan>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +252,9 @@ impl Annotation {
         for q in &mut self.quotes {
             span(&mut q.start, &mut q.end);
             for t in [&mut q.speaker, &mut q.cue].into_iter().flatten() {
+                span(&mut t.start, &mut t.end);
+            }
+            for t in &mut q.parts {
                 span(&mut t.start, &mut t.end);
             }
         }

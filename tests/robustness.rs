@@ -19,6 +19,9 @@ fn check_spans(text: &str) {
     }
     for q in &a.quotes {
         assert_eq!(&text[q.start..q.end], q.text);
+        for t in q.speaker.iter().chain(&q.cue).chain(&q.parts) {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
     }
     // Sentences are ordered and disjoint.
     for w in a.sentences.windows(2) {

@@ -36,7 +36,7 @@ fn dateline_paragraphs_and_boilerplate() {
 }
 
 #[test]
-fn five_direct_or_partial_quotes() {
+fn four_direct_quotes_and_one_mixed() {
     let a = annotate(SEED, &Options::default());
     let quotes: Vec<_> = a
         .quotes
@@ -49,7 +49,7 @@ fn five_direct_or_partial_quotes() {
         ("“We now have information", "munitions.”", QuoteKind::Direct),
         ("“We condemn the DPRK", "equipment,”", QuoteKind::Direct),
         ("“This expanding military", "regime,”", QuoteKind::Direct),
-        ("“pay a price”", "“pay a price”", QuoteKind::Partial),
+        ("Pyongyang will “pay a price”", "deal", QuoteKind::Mixed),
     ];
     for (q, (head, tail, kind)) in quotes.iter().zip(expect) {
         assert_eq!(slice(SEED, q.start, q.end), q.text);
@@ -59,6 +59,11 @@ fn five_direct_or_partial_quotes() {
             q.text
         );
         assert_eq!(q.kind, kind, "{}", q.text);
+    }
+    let parts: Vec<&str> = quotes[4].parts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(parts, ["“pay a price”"]);
+    for p in &quotes[4].parts {
+        assert_eq!(slice(SEED, p.start, p.end), p.text);
     }
 }
 

@@ -47,7 +47,7 @@ fn speaker(q: &Quote) -> (&str, Option<&str>) {
 }
 
 #[test]
-fn seed_direct_and_partial_speakers() {
+fn seed_direct_and_mixed_speakers() {
     let a = run(SEED);
     let quoted: Vec<&Quote> = a
         .quotes
@@ -69,7 +69,7 @@ fn seed_direct_and_partial_speakers() {
         ("“We condemn the DPRK", "Kirby", "John Kirby"),
         ("“This expanding military partnership", "he", "John Kirby"),
         (
-            "“pay a price”",
+            "Pyongyang will “pay a price”",
             "National security adviser Jake Sullivan",
             "Jake Sullivan",
         ),
@@ -180,11 +180,14 @@ fn organisation_speaks() {
 }
 
 #[test]
-fn partial_quote_in_reported_speech() {
+fn partial_quote_in_reported_speech_is_one_mixed_item() {
     let a =
         run("Jake Sullivan last month said Pyongyang will “pay a price” if it follows through.");
-    let q = find(&a, "“pay a price”");
-    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(a.quotes.len(), 1, "{:#?}", rows(&a));
+    let q = find(&a, "Pyongyang will “pay a price”");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    let parts: Vec<&str> = q.parts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(parts, ["“pay a price”"]);
     assert_eq!(speaker(q).1, Some("Jake Sullivan"));
 }
 
@@ -375,10 +378,19 @@ fn transcript_turns_are_spoken_by_their_label() {
 fn quotes_the_writer_runs_on_from_are_partial() {
     let a = run("Critics said the plan was “a gift to the rich” for years. He said that “the economy is strong and getting stronger every single day.” She called it “Thousands of Shootings” in print.");
     for head in ["“a gift", "“the economy", "“Thousands"] {
-        let q = a
+        // A quoted phrase of the writer's sentence: a partial quote, or a part of the reported
+        // speech it sits in; never a direct quote.
+        let partial = a
             .quotes
             .iter()
-            .find(|q| q.kind != QuoteKind::Indirect && q.text.starts_with(head));
-        assert_eq!(q.map(|q| q.kind), Some(QuoteKind::Partial), "{head}");
+            .any(|q| q.kind == QuoteKind::Partial && q.text.starts_with(head));
+        let part = a.quotes.iter().any(|q| {
+            q.kind == QuoteKind::Mixed && q.parts.iter().any(|p| p.text.starts_with(head))
+        });
+        assert!(partial || part, "{head}: {:#?}", rows(&a));
+        assert!(!a
+            .quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Direct && q.text.starts_with(head)));
     }
 }

@@ -109,8 +109,22 @@ next Monday, 3.5% more.";
                     );
                 }
             }
+            // A mixed quote's quoted words.
+            if get(&item, "parts").is_object() {
+                for sub in array(&item, "parts") {
+                    assert_eq!(
+                        js_slice(&text, &sub),
+                        get(&sub, "text").as_string().unwrap(),
+                        "{key}.parts"
+                    );
+                }
+            }
         }
     }
+    // `He said they will “pay a price” …` is one mixed quote whose part is checked above.
+    assert!(array(&result, "quotes")
+        .iter()
+        .any(|q| get(q, "parts").is_object()));
     // The body starts right after the date marker, on a UTF-16 boundary.
     let body = array(&result, "sentences")[0].clone();
     assert!(js_slice(&text, &body).starts_with("The caf\u{e9} \u{1F600} said"));

@@ -9,6 +9,7 @@ export const QUOTE_KINDS = {
   direct: 'direct quote',
   partial: 'partial quote',
   indirect: 'indirect (reported) speech',
+  mixed: 'reported speech quoting some of their words',
 };
 
 /**

@@ -16,6 +16,8 @@ export function spansOf(annotation) {
     for (const role of ['speaker', 'cue']) {
       if (q[role]) spans.push({ start: q[role].start, end: q[role].end, rank: ROLE_RANK, ref: `${role}-q${i}`, role });
     }
+    // A mixed quote's quoted words, drawn inside it.
+    (q.parts || []).forEach((p, k) => spans.push({ start: p.start, end: p.end, rank: ROLE_RANK, ref: `part-q${i}-${k}`, role: 'part' }));
   });
   return spans;
 }

@@ -9,7 +9,7 @@ pub mod subject;
 
 use crate::doc::Doc;
 use crate::mentions::Mentions;
-use crate::schema::{Quote, QuoteKind, Span};
+use crate::schema::{Quote, QuoteKind, Span, TextSpan};
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::is_quote_char;
@@ -31,6 +31,7 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
             speaker_name: None,
             speaker_cluster: None,
             cue: None,
+            parts: Vec::new(),
         })
         .collect();
     (quotes, pairing.unbalanced)
@@ -238,6 +239,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
             speaker_name: None,
             speaker_cluster: None,
             cue: speaker::text_span(doc, r.cue),
+            parts: Vec::new(),
         };
         items.push((q, r.speaker));
     }
@@ -246,7 +248,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
     // range (continuation) keeps its first resolution.
     let mut resolver = resolve::Resolver::default();
     let mut seen: HashMap<TokenRange, Option<usize>> = HashMap::new();
-    items
+    let attributed: Vec<Attributed> = items
         .into_iter()
         .map(|(mut quote, range)| {
             let mut speaker_group = None;
@@ -263,6 +265,53 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
                 quote,
                 speaker_group,
             }
+        })
+        .collect();
+    one_item_per_utterance(attributed)
+}
+
+/// A partial quote inside reported speech is part of that utterance: the reported speech
+/// becomes one `mixed` item listing it, and it is not an item of its own. `items` are sorted
+/// by start.
+fn one_item_per_utterance(items: Vec<Attributed>) -> Vec<Attributed> {
+    let reported: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].quote.kind == QuoteKind::Indirect)
+        .collect();
+    // The reported speech holding each partial quote: the one starting last at or before it.
+    let mut holder: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, a) in items.iter().enumerate() {
+        let q = &a.quote;
+        if q.kind != QuoteKind::Partial {
+            continue;
+        }
+        let k = reported.partition_point(|&r| items[r].quote.start <= q.start);
+        holder[i] = k
+            .checked_sub(1)
+            .map(|k| reported[k])
+            .filter(|&r| q.end <= items[r].quote.end);
+    }
+    let mut parts: Vec<Vec<TextSpan>> = vec![Vec::new(); items.len()];
+    for (i, h) in holder.iter().enumerate() {
+        if let Some(r) = *h {
+            let q = &items[i].quote;
+            parts[r].push(TextSpan {
+                start: q.start,
+                end: q.end,
+                text: q.text.clone(),
+            });
+        }
+    }
+    items
+        .into_iter()
+        .zip(holder)
+        .zip(parts)
+        .filter(|((_, h), _)| h.is_none())
+        .map(|((mut a, _), parts)| {
+            if !parts.is_empty() {
+                a.quote.kind = QuoteKind::Mixed;
+                a.quote.parts = parts;
+            }
+            a
         })
         .collect()
 }

@@ -12,7 +12,7 @@
 //!   that is not an auxiliary or adverb, as in `scripts/derive/cues.py`) is a speech cue
 //!   (`cues::is_speech`, or "according to"); the item is that outside-quote content.
 //!
-//! Predictions: quotes of kind `direct` against direct items; `indirect` against reported
+//! Predictions: quotes of kind `direct` against direct items; `indirect` and `mixed` against reported
 //! items. A prediction matches a gold item when they overlap by at least half of the longer
 //! (one-to-one, greedy by overlap). Indirect precision counts a prediction as correct when it
 //! matches any gold attribution content, with or without a speech cue (the cue filter defines
@@ -730,10 +730,15 @@ pub fn evaluate_docs<'a>(
         let quotes = predict(text);
         let chars: Vec<char> = text.chars().collect();
         let (direct, reported, any) = gold_items(&doc.attributions, &chars);
-        let preds = |k: QuoteKind| quotes.iter().filter(|q| q.kind == k).collect::<Vec<_>>();
+        let preds = |kinds: &[QuoteKind]| {
+            quotes
+                .iter()
+                .filter(|q| kinds.contains(&q.kind))
+                .collect::<Vec<_>>()
+        };
         let mut errs = Vec::new();
         let d = score(
-            &preds(QuoteKind::Direct),
+            &preds(&[QuoteKind::Direct]),
             &direct,
             &direct,
             show_errors.then_some((doc_id, text, &mut errs)),
@@ -741,7 +746,8 @@ pub fn evaluate_docs<'a>(
         report.direct.add(d);
         let mut errs2 = Vec::new();
         let i = score(
-            &preds(QuoteKind::Indirect),
+            // Reported speech, with or without quoted parts.
+            &preds(&[QuoteKind::Indirect, QuoteKind::Mixed]),
             &reported,
             &any,
             show_errors.then_some((doc_id, text, &mut errs2)),
@@ -944,6 +950,7 @@ mod tests {
             speaker_name: None,
             speaker_cluster: None,
             cue: cue.map(span),
+            parts: Vec::new(),
         }
     }
 
