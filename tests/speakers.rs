@@ -394,3 +394,9 @@ fn quotes_the_writer_runs_on_from_are_partial() {
             .any(|q| q.kind == QuoteKind::Direct && q.text.starts_with(head)));
     }
 }
+
+#[test]
+fn a_speaker_is_a_phrase_not_a_clause_fragment() {
+    let a = run("“We will win,” his campaign was still saying on Monday.");
+    assert_eq!(speaker(find(&a, "“We will win")).0, "his campaign");
+}

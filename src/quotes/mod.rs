@@ -13,7 +13,9 @@ use crate::schema::{Quote, QuoteKind, Span, TextSpan};
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::is_quote_char;
-use crate::words::{JOINING_WORDS, RUN_ON_WORDS, WORK_NOUNS};
+use crate::words::{
+    is_not_name, is_pronoun, JOINING_WORDS, RUN_ON_WORDS, SOURCE_HEADS, WORK_NOUNS,
+};
 use std::collections::HashMap;
 
 /// Finds direct and partial quotations. Returns the quotes and how many marks were unbalanced.
@@ -256,6 +258,19 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
                 speaker_group = *seen
                     .entry(r)
                     .or_insert_with(|| resolver.resolve(doc, mentions, r));
+                let r = if speaker_group.is_some() {
+                    r
+                } else {
+                    match speaker_phrase(doc, r) {
+                        Some(p) => p,
+                        None => {
+                            return Attributed {
+                                quote,
+                                speaker_group,
+                            }
+                        }
+                    }
+                };
                 quote.speaker = speaker::text_span(doc, r);
                 quote.speaker_name = speaker_group
                     .and_then(|g| mentions.groups[g].name.clone())
@@ -268,6 +283,23 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
         })
         .collect();
     one_item_per_utterance(attributed)
+}
+
+/// An unresolved speaker mention as someone who speaks: cut after its last word that is a
+/// pronoun, a capitalised name, or a word that heads sources in PolNeAR train (`officials`,
+/// `the campaign`, `a new poll`: `src/words/source_heads.txt`), so `she never` is `she` and
+/// `a source involved` is `a source`. With no such word it is a clause fragment the patterns
+/// took for a subject (`came away`, `Instead`) and the quote is left unattributed. On PolNeAR
+/// train this cuts 281 of the 14,152 speakers the patterns find and drops 384 (133 of those
+/// overlap a gold source; the rest name nobody).
+fn speaker_phrase(doc: &Doc, r: TokenRange) -> Option<TokenRange> {
+    let head = (r.first..r.end).rev().find(|&k| {
+        let w = doc.token_text(k);
+        is_pronoun(w)
+            || (doc.is_capitalised(k) && !is_not_name(w))
+            || SOURCE_HEADS.contains(&doc.lower(k))
+    })?;
+    Some(TokenRange::new(r.first, head + 1))
 }
 
 /// A partial quote inside reported speech is part of that utterance: the reported speech
@@ -393,6 +425,30 @@ mod tests {
             .map(|a| a.quote.kind)
             .collect();
         assert_eq!(kinds, vec![QuoteKind::Direct, QuoteKind::Partial]);
+    }
+
+    #[test]
+    fn an_unresolved_speaker_is_cut_to_its_phrase_or_dropped() {
+        let t = "Then she never came away and his campaign was still there.";
+        let doc = Doc::new(t, None);
+        let words = |r: Option<TokenRange>| {
+            r.map(|r| {
+                (r.first..r.end)
+                    .map(|i| doc.token_text(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        // Tokens: Then(0) she(1) never(2) came(3) away(4) and(5) his(6) campaign(7) was(8) still(9)
+        assert_eq!(
+            words(speaker_phrase(&doc, TokenRange::new(1, 3))).as_deref(),
+            Some("she")
+        );
+        assert_eq!(words(speaker_phrase(&doc, TokenRange::new(3, 5))), None);
+        assert_eq!(
+            words(speaker_phrase(&doc, TokenRange::new(6, 10))).as_deref(),
+            Some("his campaign")
+        );
     }
 
     #[test]

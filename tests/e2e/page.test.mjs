@@ -230,8 +230,8 @@ test('copy and download give the Annotation JSON', async () => {
   const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.equal(json.date, '2023-10-13');
   assert.ok(json.quotes.length >= 5);
-  assert.ok(json.quotes.some((q) => q.text === '“pay a price”'));
-  for (const item of [...json.quotes, ...json.entities]) {
+  assert.ok(json.quotes.some((q) => q.kind === 'mixed' && q.parts.some((p) => p.text === '“pay a price”')));
+  for (const item of [...json.quotes, ...json.entities, ...json.quotes.flatMap((q) => q.parts || [])]) {
     assert.equal(SEED.slice(item.start, item.end), item.text, 'UTF-16 offsets slice exactly');
   }
   await page.close();
