@@ -466,15 +466,22 @@ impl Mentions {
             })
     }
 
-    /// The most recent person mention before token `before`, at most `window` tokens back.
-    pub fn last_person(&self, before: usize, window: usize) -> Option<&Mention> {
+    /// The most recent named person mention before token `before`, at most `window` tokens
+    /// back, whose group `fits`.
+    pub fn last_person(
+        &self,
+        before: usize,
+        window: usize,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<&Mention> {
         let upto = self.mentions.partition_point(|m| m.end <= before);
         self.mentions[..upto]
             .iter()
             .rev()
             .take_while(|m| before - m.end <= window)
             .find(|m| {
-                self.groups[m.group].kind == Kind::Person && self.groups[m.group].name.is_some()
+                let g = &self.groups[m.group];
+                g.kind == Kind::Person && g.name.is_some() && fits(m.group)
             })
     }
 }

@@ -400,3 +400,16 @@ fn a_speaker_is_a_phrase_not_a_clause_fragment() {
     let a = run("“We will win,” his campaign was still saying on Monday.");
     assert_eq!(speaker(find(&a, "“We will win")).0, "his campaign");
 }
+
+#[test]
+fn a_pronoun_goes_to_a_speaker_of_its_gender() {
+    // No title or pronoun in the article says who is who; "Kofi" is a man's name in the news.
+    let a = run("Kofi Annan met Aung San Suu Kyi in Yangon.\n\n\
+                 “The country must change,” Annan said.\n\n\
+                 “We will not give up,” she said.");
+    assert_eq!(speaker(find(&a, "“The country")).1, Some("Kofi Annan"));
+    assert_eq!(
+        speaker(find(&a, "“We will not")),
+        ("she", Some("Aung San Suu Kyi"))
+    );
+}

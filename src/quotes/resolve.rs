@@ -5,7 +5,7 @@ use crate::doc::Doc;
 use crate::mentions::{Kind, Mentions};
 use crate::text::TokenRange;
 use crate::words::is_title;
-use crate::words::PERSON_NOUNS;
+use crate::words::{FIRST_NAMES, PERSON_NOUNS};
 
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
@@ -54,7 +54,7 @@ impl Resolver {
             let male = male?;
             let compatible = |g: usize, me: &Self| {
                 !matches!(mentions.groups[g].kind, Kind::Org | Kind::Place)
-                    && me.gender.get(&g).is_none_or(|&m| m == male)
+                    && me.gender_of(mentions, g).is_none_or(|m| m == male)
             };
             // The most recent compatible speaker; an unnamed person in between wins (as None).
             let recent = self
@@ -69,14 +69,30 @@ impl Resolver {
             }
             let g = recent.flatten().or_else(|| {
                 mentions
-                    .last_person(a, 400)
+                    .last_person(a, 400, |g| compatible(g, self))
                     .map(|m| m.group)
-                    .filter(|&g| compatible(g, self))
             })?;
             self.gender.insert(g, male);
             return Some(g);
         }
         self.by_name(doc, mentions, a, b)
+    }
+
+    /// A group's gender: what the article said (a title, a pronoun resolved to it), else what
+    /// its first name usually is in the news (`src/words/first_names.tsv`: "Kofi" is he, so
+    /// `she said` after Kofi Annan and Aung San Suu Kyi goes to Suu Kyi).
+    fn gender_of(&self, mentions: &Mentions, g: usize) -> Option<bool> {
+        self.gender.get(&g).copied().or_else(|| {
+            let first = mentions.groups[g]
+                .name
+                .as_deref()?
+                .split_whitespace()
+                .next()?;
+            FIRST_NAMES
+                .iter()
+                .find(|(n, _)| *n == first)
+                .map(|(_, gender)| *gender == "m")
+        })
     }
 
     fn by_name(&mut self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
