@@ -10,12 +10,12 @@
 //! tags" row of the report shows the ceiling that leaves.
 
 use super::pos::Tagger;
-use super::{read_text, Error};
+use super::quote_eval::{self, Attribution};
+use super::Error;
 use crate::doc::Doc;
 use crate::ner::hash::{hash_str, FeatureHash};
 use crate::text::TokenRange;
 use crate::words::{cues, is_pronoun, is_title, marks};
-use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -42,22 +42,6 @@ fn role_of(tag: usize) -> Option<(Role, bool)> {
         .then(|| (ROLES[(tag - 1) / 2], (tag - 1).is_multiple_of(2)))
 }
 
-#[derive(Deserialize)]
-struct GoldSpan {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Deserialize)]
-struct Record {
-    doc_id: String,
-    split: String,
-    is_primary_annotation: bool,
-    source: Vec<GoldSpan>,
-    cue: Vec<GoldSpan>,
-    content: Vec<GoldSpan>,
-}
-
 /// One article ready for training and scoring: token features, paragraphs as token ranges,
 /// gold tags and gold spans per role (token ranges).
 pub struct Article {
@@ -70,37 +54,10 @@ pub struct Article {
 
 /// Reads one PolNeAR split (primary annotations) as articles.
 pub fn load(dir: &Path, split: &str, pos: Option<&Tagger>) -> Result<Vec<Article>, Error> {
-    let path = dir.join("attributions.jsonl");
-    let mut records: HashMap<String, Vec<Record>> = HashMap::new();
-    for (n, line) in read_text(&path)?.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let r: Record = serde_json::from_str(line).map_err(|e| Error::Parse {
-            path: path.clone(),
-            line: n + 1,
-            msg: e.to_string(),
-        })?;
-        if r.split == split && r.is_primary_annotation {
-            records.entry(r.doc_id.clone()).or_default().push(r);
-        }
-    }
-    let text_dir = dir.join("text").join(split);
-    let mut names: Vec<String> = std::fs::read_dir(&text_dir)
-        .map_err(Error::read(&text_dir))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let mut out = Vec::with_capacity(names.len());
-    for name in names {
-        let id = name.trim_end_matches(".txt").to_string();
-        let text = read_text(&text_dir.join(&name))?;
-        let recs = records.remove(&id).unwrap_or_default();
-        out.push(article(id, &text, &recs, pos));
-    }
-    Ok(out)
+    Ok(quote_eval::load(dir, split)?
+        .into_iter()
+        .map(|d| article(d.id, &d.text, &d.attributions, pos))
+        .collect())
 }
 
 /// Byte offset of every code point index (and of the end).
@@ -125,7 +82,7 @@ fn token_range(doc: &Doc, start: usize, end: usize) -> Option<TokenRange> {
     (first < last).then_some(TokenRange::new(first, last))
 }
 
-fn article(id: String, text: &str, records: &[Record], pos: Option<&Tagger>) -> Article {
+fn article(id: String, text: &str, records: &[Attribution], pos: Option<&Tagger>) -> Article {
     let doc = Doc::new(text, None);
     let bytes = byte_offsets(text);
     let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
@@ -636,6 +593,7 @@ pub fn line(name: &str, c: &[Counts; 3]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tools::quote_eval::GoldSpan;
 
     #[test]
     fn tags_draw_spans_and_bio_stays_well_formed() {
@@ -664,21 +622,20 @@ mod tests {
             GoldSpan {
                 start: b,
                 end: b + w.len(),
+                text: w.to_string(),
             }
         };
-        let recs: Vec<Record> = [
+        let recs: Vec<Attribution> = [
             ("Kirby", "said", "the talks failed"),
             ("Smith", "said", "the plan worked"),
             ("Jones", "said", "it rained"),
         ]
         .iter()
-        .map(|(s, c, q)| Record {
-            doc_id: "toy".into(),
-            split: "train".into(),
-            is_primary_annotation: true,
+        .map(|(s, c, q)| Attribution {
             source: vec![span(s)],
             cue: vec![span(c)],
             content: vec![span(q)],
+            quoted_segments: Vec::new(),
         })
         .collect();
         let a = article("toy".into(), text, &recs, None);
