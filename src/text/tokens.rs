@@ -46,12 +46,21 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut i = 0;
     while i < raw.len() {
         let mut tok = raw[i];
+        // A run of dots (`...`) or dashes (`--`) is one token, however long: the run is tracked
+        // here so joining the next piece costs the same at any length.
+        let mut run = run_of(tok.text(text));
         i += 1;
         // Merge adjacent pieces that PTB keeps whole.
-        while i < raw.len()
-            && raw[i].start == tok.end
-            && should_join(text, tok, raw[i], raw.get(i + 1), out.last())
-        {
+        while i < raw.len() && raw[i].start == tok.end {
+            let piece = raw[i].text(text);
+            let joins = match (run, piece) {
+                (Some(c), "." | "-") => piece.starts_with(c),
+                _ => should_join(text, tok, raw[i], raw.get(i + 1), out.last()),
+            };
+            if !joins {
+                break;
+            }
+            run = run.filter(|&c| run_of(piece) == Some(c));
             tok.end = raw[i].end;
             i += 1;
         }
@@ -60,7 +69,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
-/// Whether `right` continues `left`; `before` is the token ahead of `left`.
+/// `Some('.')` for a piece of dots only, `Some('-')` for dashes only.
+fn run_of(piece: &str) -> Option<char> {
+    ['.', '-']
+        .into_iter()
+        .find(|&c| !piece.is_empty() && piece.chars().all(|p| p == c))
+}
+
+/// Whether `right` continues `left`; `before` is the token ahead of `left`. Runs of dots and
+/// dashes are joined by the caller.
 fn should_join(
     text: &str,
     left: Token,
@@ -72,8 +89,6 @@ fn should_join(
     let r = right.text(text);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     match r {
-        // Runs of dots: "...".
-        "." if l.chars().all(|c| c == '.') => true,
         // Abbreviation period: U.S. / Mr. / J. / a.m.
         "." => {
             let letters = l.chars().filter(|c| c.is_alphabetic()).count();
@@ -81,7 +96,7 @@ fn should_join(
                 || (l.chars().count() == 1 && l.chars().all(char::is_uppercase))
                 || is_abbreviation(l)
         }
-        "-" => l.chars().all(|c| c == '-'),
+        "-" => false,
         // Initialisms joined by an ampersand, as PTB keeps them: S&P, AT&T, R&D.
         "&" => initials(l) && after.is_some_and(|a| a.start == right.end && initials(a.text(text))),
         _ if l.ends_with('&') => initials(&l[..l.len() - 1]) && initials(r),
@@ -223,6 +238,15 @@ mod tests {
             toks("the 60's and 1990's, 2023's"),
             ["the", "60's", "and", "1990's", ",", "2023", "'s"]
         );
+    }
+
+    #[test]
+    fn runs_of_dots_and_dashes_are_one_token_at_any_length() {
+        let dots = ".".repeat(5000);
+        assert_eq!(toks(&format!("a {dots} b")), ["a", dots.as_str(), "b"]);
+        let dashes = "-".repeat(5000);
+        assert_eq!(toks(&format!("a {dashes} b")), ["a", dashes.as_str(), "b"]);
+        assert_eq!(toks("wait...--no"), ["wait", "...", "--", "no"]);
     }
 
     #[test]
