@@ -104,6 +104,16 @@ enum Command {
         /// How many times to annotate the benchmark corpus.
         #[arg(long, default_value_t = 200)]
         rounds: usize,
+        /// Time and peak memory of each hostile input beside ordinary news of the same size,
+        /// each annotated in a process of its own.
+        #[arg(long)]
+        hostile: bool,
+        /// Size of each hostile input, bytes (with --hostile).
+        #[arg(long, default_value_t = 300_000)]
+        size: usize,
+        /// Annotate one generated input and print its seconds and peak KiB (used by --hostile).
+        #[arg(long, hide = true)]
+        one: Option<String>,
     },
 }
 
@@ -133,7 +143,17 @@ fn main() -> ExitCode {
             folds,
             errors,
         ),
-        Command::Bench { rounds } => bench(rounds),
+        Command::Bench {
+            one: Some(name),
+            size,
+            ..
+        } => bench_one(&name, size),
+        Command::Bench {
+            hostile: true,
+            size,
+            ..
+        } => bench_hostile(size),
+        Command::Bench { rounds, .. } => bench(rounds),
         Command::TrainQuotes {
             data,
             folds,
@@ -474,6 +494,55 @@ fn train_quotes(
         );
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `lede bench --one NAME` for every hostile generator and prints time and peak memory
+/// beside ordinary news of the same size.
+fn bench_hostile(size: usize) -> Result<ExitCode, Error> {
+    use tools::hostile::NAMES;
+    let exe = std::env::current_exe().map_err(|e| Error::Usage(e.to_string()))?;
+    let mut rows = Vec::new();
+    for name in NAMES {
+        let out = std::process::Command::new(&exe)
+            .args(["bench", "--one", name, "--size", &size.to_string()])
+            .output()
+            .map_err(|e| Error::Usage(format!("cannot run {}: {e}", exe.display())))?;
+        let line = String::from_utf8_lossy(&out.stdout);
+        let mut f = line
+            .split_whitespace()
+            .map(|x| x.parse::<f64>().unwrap_or(f64::NAN));
+        rows.push((
+            name,
+            f.next().unwrap_or(f64::NAN),
+            f.next().unwrap_or(f64::NAN),
+        ));
+    }
+    let (news_s, news_kib) = (rows[0].1, rows[0].2);
+    println!("hostile inputs of {size} bytes, each annotated in its own process (release build)");
+    println!(
+        "{:<16} {:>9} {:>8} {:>10} {:>8}",
+        "input", "seconds", "× news", "peak MiB", "× news"
+    );
+    for (name, s, kib) in rows {
+        println!(
+            "{name:<16} {s:>9.3} {:>8.1} {:>10.1} {:>8.1}",
+            s / news_s,
+            kib / 1024.0,
+            kib / news_kib
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_one(name: &str, size: usize) -> Result<ExitCode, Error> {
+    let text = tools::hostile::generate(name, size)
+        .ok_or_else(|| Error::Usage(format!("bench: no generator named {name:?}")))?;
+    let start = std::time::Instant::now();
+    std::hint::black_box(lede::annotate(&text, &lede::Options::default()));
+    let secs = start.elapsed().as_secs_f64();
+    let kib = tools::hostile::peak_kib().map_or(f64::NAN, |k| k as f64);
+    println!("{secs} {kib}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -44,6 +44,10 @@ pub struct Prepared {
     pub sentences: Vec<TokenRange>,
 }
 
+/// Longest run of tokens decoded at once; news sentences are far shorter (OntoNotes' longest
+/// is 210 tokens).
+const MAX_DECODE: usize = 256;
+
 /// Computes token infos for a document given as sentences of raw-text tokens.
 pub fn prepare<'a, S, I>(lexicon: &Lexicon, sentences: S) -> Prepared
 where
@@ -82,8 +86,19 @@ impl Recognizer {
 
     /// BILOU tags for a prepared document.
     pub fn tag_prepared(&self, p: &Prepared) -> Vec<usize> {
+        // Viterbi keeps a lattice the length of what it decodes: a "sentence" of pasted junk
+        // (100,000 tokens without a full stop) is decoded in pieces so memory stays per token.
+        let pieces: Vec<TokenRange> = p
+            .sentences
+            .iter()
+            .flat_map(|s| {
+                (s.first..s.end)
+                    .step_by(MAX_DECODE)
+                    .map(move |a| TokenRange::new(a, (a + MAX_DECODE).min(s.end)))
+            })
+            .collect();
         let mut tags = Vec::new();
-        decode::tag_document(&self.model, &p.infos, &p.sentences, &mut tags);
+        decode::tag_document(&self.model, &p.infos, &pieces, &mut tags);
         tags
     }
 

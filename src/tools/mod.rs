@@ -6,6 +6,7 @@
 //! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`), an experiment.
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
+//! - [`hostile`] generates the hostile texts `lede bench --hostile` times.
 //! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
 //! - [`pos`] tags parts of speech (trained on OntoNotes' POS column) for the attribution experiment.
 //! - [`quote_eval`] reads PolNeAR and scores quotes, speakers and exact role spans, on a split
@@ -13,6 +14,7 @@
 
 pub mod attribution;
 pub mod conll;
+pub mod hostile;
 pub mod ner_eval;
 pub mod pos;
 pub mod quote_eval;
