@@ -141,20 +141,22 @@ fn main() -> ExitCode {
             dev,
             pos,
         } => train_quotes(&data, folds, epochs, dev, pos.as_deref()),
-        Command::Train(args) => tools::train::train_model(&args.into()).map(|report| {
-            print!("{report}");
-            ExitCode::SUCCESS
-        }),
+        Command::Train(args) => {
+            tools::train::train_model(&args.into()).and_then(|report| emit(&report))
+        }
         Command::Prune { model, out, min } => {
-            tools::train::prune_model(&model, &out, min).map(|summary| {
-                print!("{summary}");
-                ExitCode::SUCCESS
-            })
+            tools::train::prune_model(&model, &out, min).and_then(|summary| emit(&summary))
         }
         Command::TagBio { file, model } => tag_bio(file, model),
     };
     match result {
         Ok(code) => code,
+        // `| head` closed stdout: the reader has what it wanted, so stop quietly.
+        Err(Error::Write { path, source })
+            if source.kind() == std::io::ErrorKind::BrokenPipe && path.as_os_str() == STDOUT =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("lede: {e}");
             ExitCode::FAILURE
@@ -164,6 +166,16 @@ fn main() -> ExitCode {
 
 const STDIN: &str = "<stdin>";
 const STDOUT: &str = "<stdout>";
+
+/// Writes `text` to stdout; a closed stdout is an `Error::Write` that `main` ends on quietly
+/// (`print!` would panic instead).
+fn emit(text: &str) -> Result<ExitCode, Error> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(Error::write(STDOUT))?;
+    Ok(ExitCode::SUCCESS)
+}
 
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     if pretty {
@@ -251,25 +263,33 @@ fn annotate(
     pretty: bool,
     date: Option<String>,
 ) -> Result<ExitCode, Error> {
-    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
-    if files.is_empty() {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(Error::read(STDIN))?;
-        inputs.push((STDIN.into(), buf));
-    } else {
-        for f in files {
-            let buf = std::fs::read(f).map_err(Error::read(f))?;
-            inputs.push((f.display().to_string(), buf));
-        }
-    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for (name, bytes) in inputs {
+    let stdin = [PathBuf::from(STDIN)];
+    let stdin_only = files.is_empty();
+    for f in if stdin_only { &stdin[..] } else { files } {
+        let read = if stdin_only {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(Error::read(STDIN))
+        } else {
+            std::fs::read(f).map_err(Error::read(f))
+        };
+        // An unreadable file is reported and skipped; the others are still annotated.
+        let bytes = match read {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("lede: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let name = f.display().to_string();
         if jsonl {
-            failed |= annotate_jsonl(&name, &bytes, &mut out);
+            failed |= annotate_jsonl(&name, &bytes, &mut out)?;
         } else {
             let text = String::from_utf8_lossy(&bytes);
             let options = lede::Options {
@@ -293,63 +313,128 @@ fn annotate(
     })
 }
 
+/// The id is kept as the raw JSON text of the input (`RawValue`, serde_json feature
+/// `raw_value`) and written back unchanged: an integer above 2^64 or a number such as `1.50`
+/// comes back exactly as given. (`arbitrary_precision` would do it too, but it changes how every
+/// number in every serde_json user of the crate graph is stored; this touches the id alone.)
 #[derive(serde::Deserialize)]
 struct JsonlInput {
-    id: serde_json::Value,
+    id: Box<serde_json::value::RawValue>,
     text: String,
+    /// Any JSON value: a date that is not a `YYYY-MM-DD` string (`20231013`, `"13/10/2023"`)
+    /// is warned about and left out, never a reason to skip the record.
     #[serde(default)]
-    date: Option<String>,
+    date: Option<serde_json::Value>,
 }
 
 #[derive(serde::Serialize)]
 struct JsonlOutput {
-    id: serde_json::Value,
+    id: Box<serde_json::value::RawValue>,
     #[serde(flatten)]
     annotation: lede::Annotation,
 }
 
+/// Rewrites each `\uXXXX` escape of a UTF-16 surrogate without its partner (which serde_json
+/// rejects in a string) as `\uFFFD`. Returns `None` when there is none.
+fn replace_lone_surrogates(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    let hex = |i: usize| {
+        line.get(i..i + 4)
+            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
+            .and_then(|h| u16::from_str_radix(h, 16).ok())
+    };
+    // The code unit of a `\uXXXX` escape at byte `i`.
+    let escape = |i: usize| {
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
+            .then(|| hex(i + 2))
+            .flatten()
+    };
+    let mut out = String::with_capacity(line.len());
+    let (mut i, mut copied, mut changed) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&line[copied..i]);
+                out.push_str("\\uFFFD");
+                i += 6;
+                copied = i;
+                changed = true;
+            }
+            Some(_) => i += 6,
+            // `\\`, `\"`, `\n`, …: skip the escaped character so `\\u` is not read as an escape.
+            None => i += 2,
+        }
+    }
+    out.push_str(&line[copied.min(line.len())..]);
+    changed.then_some(out)
+}
+
 /// Processes each line independently; a bad line is reported on stderr and skipped.
-/// Returns whether any line failed.
-fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
+/// Returns whether any line failed; only a write error stops it.
+fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> Result<bool, Error> {
+    // A byte-order mark at the file start is not part of the first record.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut failed = false;
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = String::from_utf8_lossy(line);
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<JsonlInput>(&line) {
-            Ok(input) => {
-                if let Some(d) = &input.date {
-                    if !lede::is_iso_date(d) {
-                        eprintln!(
-                            "lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it",
-                            n + 1
-                        );
-                    }
-                }
-                let options = lede::Options {
-                    date: input.date,
-                    ..Default::default()
-                };
-                let annotation = lede::annotate(&input.text, &options);
-                let record = JsonlOutput {
-                    id: input.id,
-                    annotation,
-                };
-                if writeln!(out, "{}", to_json(&record, false)).is_err() {
-                    return true;
-                }
-            }
+        let at = format!("lede: {name}:{}", n + 1);
+        let skip = |why: &dyn std::fmt::Display| {
+            eprintln!("{at}: skipped, not a {{\"id\", \"text\"}} JSON object: {why}");
+        };
+        // A struct also deserializes from an array (`[1, "text"]`): only objects are records.
+        if !line.trim_start().starts_with('{') {
+            failed = true;
+            skip(&"a record must be a JSON object");
+            continue;
+        }
+        let mut warnings = Vec::new();
+        let parsed = serde_json::from_str::<JsonlInput>(&line).or_else(|e| {
+            let fixed = replace_lone_surrogates(&line).ok_or(e)?;
+            let w = "a lone UTF-16 surrogate escape in the record was replaced with U+FFFD";
+            eprintln!("{at}: {w}");
+            warnings.push(format!("A{}.", &w[1..]));
+            serde_json::from_str::<JsonlInput>(&fixed)
+        });
+        let input = match parsed {
+            Ok(input) => input,
             Err(e) => {
                 failed = true;
-                eprintln!(
-                    "lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}",
-                    n + 1
-                );
+                skip(&e);
+                continue;
             }
-        }
+        };
+        let date = match input.date {
+            None => None,
+            Some(serde_json::Value::String(d)) if lede::is_iso_date(&d) => Some(d),
+            Some(d) => {
+                eprintln!("{at}: date {d} is not a YYYY-MM-DD string; annotating without it");
+                warnings.push(format!(
+                    "The date {d} is not a YYYY-MM-DD string; annotated without it."
+                ));
+                None
+            }
+        };
+        let options = lede::Options {
+            date,
+            ..Default::default()
+        };
+        let mut annotation = lede::annotate(&input.text, &options);
+        annotation.warnings.extend(warnings);
+        let record = JsonlOutput {
+            id: input.id,
+            annotation,
+        };
+        writeln!(out, "{}", to_json(&record, false)).map_err(Error::write(STDOUT))?;
     }
-    failed
+    Ok(failed)
 }
 
 fn tag_bio(file: Option<PathBuf>, model: Option<PathBuf>) -> Result<ExitCode, Error> {
@@ -383,9 +468,9 @@ fn eval(
     if let Some(gold) = ner {
         let rec = tools::ner_eval::recognizer(model)?;
         if raw {
-            print!("{}", tools::ner_eval::eval_raw(rec, gold)?);
+            emit(&tools::ner_eval::eval_raw(rec, gold)?)?;
         } else {
-            print!("{}", tools::ner_eval::eval(rec, gold)?.report());
+            emit(&tools::ner_eval::eval(rec, gold)?.report())?;
         }
         any = true;
     }
@@ -400,8 +485,7 @@ fn eval(
             }
             None => tools::quote_eval::evaluate(dir, split, errors)?.to_string(),
         };
-        // `| head` closes the pipe early: stop quietly instead of panicking.
-        let _ = write!(std::io::stdout().lock(), "{report}");
+        emit(&report)?;
         any = true;
     }
     if !any {
