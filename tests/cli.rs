@@ -276,10 +276,12 @@ fn closed_stdout_ends_quietly() {
         (&["tag-bio", conll], ""),
         (&["tag-bio"], "Kirby\nsaid\n.\n"),
         (&["eval", "--ner", conll], ""),
+        (&["bench", "--rounds", "1"], ""),
     ] {
         let (code, err) = closed_stdout(args, stdin);
         // 0, or killed by SIGPIPE (no exit code; 141 in a shell): either way no message.
         assert!(matches!(code, Some(0) | None), "{args:?}: {code:?} {err}");
         assert!(err.is_empty(), "{args:?}: {err}");
     }
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -177,6 +177,11 @@ fn emit(text: &str) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// [`emit`] with a line end.
+fn say(line: &str) -> Result<ExitCode, Error> {
+    emit(&format!("{line}\n"))
+}
+
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     if pretty {
         serde_json::to_string_pretty(value)
@@ -398,9 +403,9 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> Result<bool
         let mut warnings = Vec::new();
         let parsed = serde_json::from_str::<JsonlInput>(&line).or_else(|e| {
             let fixed = replace_lone_surrogates(&line).ok_or(e)?;
-            let w = "a lone UTF-16 surrogate escape in the record was replaced with U+FFFD";
-            eprintln!("{at}: {w}");
-            warnings.push(format!("A{}.", &w[1..]));
+            warnings.push(
+                "A lone UTF-16 surrogate escape in the record was replaced with U+FFFD.".into(),
+            );
             serde_json::from_str::<JsonlInput>(&fixed)
         });
         let input = match parsed {
@@ -411,6 +416,9 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> Result<bool
                 continue;
             }
         };
+        if let Some(w) = warnings.first() {
+            eprintln!("{at}: {w}");
+        }
         let date = match input.date {
             None => None,
             Some(serde_json::Value::String(d)) if lede::is_iso_date(&d) => Some(d),
@@ -538,24 +546,24 @@ fn train_quotes(
         .iter()
         .enumerate()
     {
-        println!("{}", att::line(&format!("fold {}", k + 1), c));
+        say(&att::line(&format!("fold {}", k + 1), c))?;
         for r in 0..3 {
             sum[r].tp += c[r].tp;
             sum[r].predicted += c[r].predicted;
             sum[r].gold += c[r].gold;
         }
     }
-    println!("{}", att::line(&format!("{folds}-fold total"), &sum));
+    say(&att::line(&format!("{folds}-fold total"), &sum))?;
     let ceiling = att::evaluate(&att::Model::default(), &all).1;
-    println!("{}", att::line("gold tags (ceiling)", &ceiling));
+    say(&att::line("gold tags (ceiling)", &ceiling))?;
     if dev {
         let model = att::train(&all, epochs);
         let dev = att::load(data, "dev", tagger.as_ref())?;
         let dev: Vec<&att::Article> = dev.iter().collect();
-        println!(
-            "{}",
-            att::line("dev (trained on train)", &att::evaluate(&model, &dev).0)
-        );
+        say(&att::line(
+            "dev (trained on train)",
+            &att::evaluate(&model, &dev).0,
+        ))?;
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
@@ -574,10 +582,10 @@ fn bench(rounds: usize) -> Result<ExitCode, Error> {
     // time and read in place, so the first call costs about what any other does.
     let first = std::time::Instant::now();
     std::hint::black_box(lede::annotate(&corpus[0], &options));
-    println!(
+    say(&format!(
         "model load + first annotation: {:.1} ms",
         first.elapsed().as_secs_f64() * 1000.0
-    );
+    ))?;
     // Warm-up round.
     for t in &corpus {
         std::hint::black_box(lede::annotate(t, &options));
@@ -590,8 +598,11 @@ fn bench(rounds: usize) -> Result<ExitCode, Error> {
     }
     let secs = start.elapsed().as_secs_f64();
     let articles = (rounds * corpus.len()) as f64;
-    println!("articles: {articles}  tokens: {}", tokens * rounds);
-    println!("tokens/s: {:.0}", (tokens * rounds) as f64 / secs);
-    println!("ms/article: {:.3}", secs * 1000.0 / articles);
+    say(&format!(
+        "articles: {articles}  tokens: {}",
+        tokens * rounds
+    ))?;
+    say(&format!("tokens/s: {:.0}", (tokens * rounds) as f64 / secs))?;
+    say(&format!("ms/article: {:.3}", secs * 1000.0 / articles))?;
     Ok(ExitCode::SUCCESS)
 }
