@@ -38,10 +38,17 @@ pub fn parse(text: &str) -> Article {
     Article { date, paragraphs }
 }
 
-/// Finds a leading `date YYYY-MM-DD` marker, possibly after whitespace and on the same
-/// line as the first sentence. Returns the date and the marker's byte range.
+/// Blank for article structure: whitespace and U+FEFF, the byte-order mark some editors put at
+/// the start of a file (and that concatenated files carry into the middle). It stays in the
+/// text, so offsets are untouched; it just never starts or ends a paragraph or the marker.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Finds a leading `date YYYY-MM-DD` marker, possibly after whitespace (or a byte-order mark)
+/// and on the same line as the first sentence. Returns the date and the marker's byte range.
 fn date_marker(text: &str) -> Option<(Date, usize, usize)> {
-    let start = text.len() - text.trim_start().len();
+    let start = text.len() - text.trim_start_matches(is_blank).len();
     let rest = &text[start..];
     let word = rest.get(..5)?;
     if !word.eq_ignore_ascii_case("date ") && !word.eq_ignore_ascii_case("date:") {
@@ -73,21 +80,47 @@ fn date_marker(text: &str) -> Option<(Date, usize, usize)> {
     Some(((y, m, d), start, end))
 }
 
+/// Lines of `text` with their line ends: `\r\n`, `\n` and a lone `\r` (old Mac exports) all end a
+/// line.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= b.len() {
+            return None;
+        }
+        let start = from;
+        let mut i = start;
+        while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        if i < b.len() {
+            i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        from = i;
+        Some(&text[start..i])
+    })
+}
+
 /// Splits into blocks separated by blank lines (lines holding only whitespace), trimmed.
 fn blocks(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;
     let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
+    for line in lines(&text[from..]) {
         let line_start = pos;
         pos += line.len();
-        let trimmed = line.trim();
+        let trimmed = line.trim_matches(is_blank);
         if trimmed.is_empty() {
             out.extend(cur.take());
             continue;
         }
-        let s = line_start + (line.len() - line.trim_start().len());
-        let e = line_start + line.trim_end().len();
+        let s = line_start + (line.len() - line.trim_start_matches(is_blank).len());
+        let e = line_start + line.trim_end_matches(is_blank).len();
         cur = Some(Span::new(cur.map_or(s, |c| c.start), e));
     }
     out.extend(cur);
@@ -167,6 +200,35 @@ mod tests {
         let a = parse(t);
         let texts: Vec<_> = a.paragraphs.iter().map(|p| &t[p.start..p.end]).collect();
         assert_eq!(texts, ["One line\r\ncontinues.", "Two."]);
+    }
+
+    #[test]
+    fn leading_byte_order_mark_is_blank() {
+        let t = "\u{FEFF}date 2023-10-13 Text.\n\nSecond.";
+        let a = parse(t);
+        assert_eq!(a.date, Some((2023, 10, 13)));
+        let texts: Vec<_> = a.paragraphs.iter().map(|p| &t[p.start..p.end]).collect();
+        assert_eq!(texts, ["date 2023-10-13", "Text.", "Second."]);
+        let t = "\u{FEFF}No marker.";
+        assert_eq!(&t[parse(t).paragraphs[0].start..], "No marker.");
+    }
+
+    #[test]
+    fn lone_cr_crlf_and_lf_all_end_lines() {
+        for t in [
+            "One\ntwo.\n\nThree.\n",
+            "One\r\ntwo.\r\n\r\nThree.\r\n",
+            "One\rtwo.\r\rThree.\r",
+            "One\rtwo.\r\n\nThree.",
+        ] {
+            let a = parse(t);
+            let texts: Vec<_> = a
+                .paragraphs
+                .iter()
+                .map(|p| t[p.start..p.end].replace("\r\n", "\n").replace('\r', "\n"))
+                .collect();
+            assert_eq!(texts, ["One\ntwo.", "Three."], "{t:?}");
+        }
     }
 
     #[test]

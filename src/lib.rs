@@ -54,6 +54,9 @@ pub struct Options {
 
 /// Annotates `text`. Never panics on any input; problems with the input come back as warnings.
 pub fn annotate(text: &str, options: &Options) -> Annotation {
+    let original = text;
+    let unified = unify_line_ends(text);
+    let text: &str = &unified;
     let doc = Doc::new(text, options.date.as_deref().and_then(time::parse_iso));
     let entities =
         ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
@@ -87,6 +90,9 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         quotes,
         warnings,
     };
+    if let std::borrow::Cow::Owned(_) = unified {
+        annotation.restore_texts(original);
+    }
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
     annotation
@@ -95,7 +101,26 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 /// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark
 /// count tokens/s by).
 pub fn token_count(text: &str) -> usize {
-    Doc::new(text, None).tokens.len()
+    Doc::new(&unify_line_ends(text), None).tokens.len()
+}
+
+/// `text` with each lone `\r` (old Mac line end) turned into `\n`, so every stage sees the line
+/// ends it knows (`\n`, `\r\n`). Both are one byte, one code point and one UTF-16 unit: every
+/// offset into the copy is the same offset into `text`. Borrowed when there is no lone `\r`.
+fn unify_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    if !(0..b.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = b.to_vec();
+    for (i, c) in out.iter_mut().enumerate() {
+        if lone(i) {
+            *c = b'\n';
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("still UTF-8"))
 }
 
 /// Whether `s` is a calendar date written `YYYY-MM-DD`, the form [`Options::date`] takes.

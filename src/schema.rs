@@ -235,6 +235,25 @@ pub struct Annotation {
 
 impl Annotation {
     /// Rewrites every offset with `f` (byte offset → target unit).
+    /// Re-reads every span's `text` from `text` (byte offsets): after annotating a copy whose
+    /// offsets are the same (line ends unified), the texts quote the caller's own characters.
+    pub(crate) fn restore_texts(&mut self, text: &str) {
+        let get = |s: usize, e: usize| text.get(s..e).unwrap_or_default().to_string();
+        for e in &mut self.entities {
+            e.text = get(e.start, e.end);
+        }
+        for q in &mut self.quotes {
+            q.text = get(q.start, q.end);
+            for t in [&mut q.speaker, &mut q.cue]
+                .into_iter()
+                .flatten()
+                .chain(&mut q.parts)
+            {
+                t.text = get(t.start, t.end);
+            }
+        }
+    }
+
     pub fn convert_offsets(&mut self, f: impl Fn(usize) -> usize) {
         let span = |s: &mut usize, e: &mut usize| {
             *s = f(*s);

@@ -118,3 +118,170 @@ fn missing_file_is_a_clear_error() {
     assert!(!ok);
     assert!(err.contains("cannot read no/such/file.txt"), "{err}");
 }
+
+/// A scratch folder for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lede-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const SEED: &str = "seeds/000_d4b5ee5f7b1b9140.txt";
+
+#[test]
+fn unreadable_file_is_reported_and_the_others_annotated() {
+    let (out, err, ok) = lede(&["annotate", SEED, "no/such/file.txt", SEED], "");
+    assert!(!ok, "a missing file makes the exit status non-zero");
+    let docs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert!(docs.iter().all(|d| d["date"] == "2023-10-13"));
+    assert!(err.contains("cannot read no/such/file.txt"), "{err}");
+}
+
+#[test]
+fn jsonl_byte_order_mark_is_not_part_of_the_first_record() {
+    let input = "\u{FEFF}{\"id\": 1, \"text\": \"It rained.\"}\n{\"id\": 2, \"text\": \"Yes.\"}\n";
+    let (out, err, ok) = lede(&["annotate", "--jsonl"], input);
+    assert!(ok, "{err}");
+    let ids: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, [1, 2]);
+}
+
+#[test]
+fn jsonl_lone_surrogate_is_replaced_with_a_warning() {
+    let input = concat!(
+        r#"{"id": 1, "text": "Bad \ud800 mark, pair \ud83d\ude00, escaped \\ud800 and \udc00."}"#,
+        "\n"
+    );
+    let (out, err, ok) = lede(&["annotate", "--jsonl"], input);
+    assert!(ok, "{err}");
+    let a: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let text = "Bad \u{FFFD} mark, pair 😀, escaped \\ud800 and \u{FFFD}.";
+    assert_eq!(a["paragraphs"][0]["end"], text.chars().count());
+    let warnings = a["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("surrogate")),
+        "{warnings:?}"
+    );
+    assert!(err.contains(":1:") && err.contains("surrogate"), "{err}");
+}
+
+#[test]
+fn jsonl_bad_dates_warn_alike_and_are_annotated() {
+    let input = concat!(
+        r#"{"id": 1, "text": "They met last Friday.", "date": 20231013}"#,
+        "\n",
+        r#"{"id": 2, "text": "They met last Friday.", "date": "13/10/2023"}"#,
+        "\n",
+        r#"{"id": 3, "text": "They met last Friday.", "date": "2023-10-13"}"#,
+        "\n",
+    );
+    let (out, err, ok) = lede(&["annotate", "--jsonl"], input);
+    assert!(ok, "a bad date only warns: {err}");
+    let recs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 3);
+    for r in &recs[..2] {
+        assert_eq!(r["entities"][0]["text"], "last Friday");
+        assert!(r["entities"][0].get("value").is_none());
+        assert!(r["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("not a YYYY-MM-DD"));
+    }
+    assert_eq!(recs[2]["entities"][0]["value"], "2023-10-06");
+    assert!(err.contains(":1: date 20231013 is not"), "{err}");
+    assert!(err.contains(":2: date \"13/10/2023\" is not"), "{err}");
+}
+
+#[test]
+fn jsonl_non_objects_are_bad_lines() {
+    let input = "[1, \"It rained.\"]\n\"text\"\n42\n{\"id\": 4, \"text\": \"Fine.\"}\n";
+    let (out, err, ok) = lede(&["annotate", "--jsonl"], input);
+    assert!(!ok);
+    assert_eq!(out.lines().count(), 1);
+    for n in 1..=3 {
+        assert!(
+            err.contains(&format!(
+                ":{n}: skipped, not a {{\"id\", \"text\"}} JSON object"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn jsonl_ids_come_back_exactly() {
+    let ids = [
+        "18446744073709551617",
+        "123456789012345678901234567890",
+        "1.50",
+        "-0",
+        "\"x\\u00e9\"",
+        "null",
+        "{\"a\": [1, 2]}",
+    ];
+    let input: String = ids
+        .iter()
+        .map(|id| format!("{{\"id\": {id}, \"text\": \"Hi.\"}}\n"))
+        .collect();
+    let (out, err, ok) = lede(&["annotate", "--jsonl"], &input);
+    assert!(ok, "{err}");
+    let got: Vec<&str> = out
+        .lines()
+        .map(|l| {
+            let rest = l.strip_prefix("{\"id\":").unwrap();
+            &rest[..rest.find(",\"date\"").unwrap()]
+        })
+        .collect();
+    assert_eq!(got, ids);
+}
+
+/// Runs lede with its stdout already closed by the reader, as `| head -c 10` does.
+fn closed_stdout(args: &[&str], stdin: &str) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lede runs");
+    drop(child.stdout.take());
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    let dir = scratch("pipe");
+    let conll = dir.join("gold.conll");
+    std::fs::write(&conll, "Kirby\tB-PERSON\nsaid\tO\n.\tO\n\n").unwrap();
+    let conll = conll.to_str().unwrap();
+    let jsonl = r#"{"id": 1, "text": "It rained on Friday."}"#;
+    for (args, stdin) in [
+        (&["annotate", SEED][..], ""),
+        (&["annotate", "--pretty"], "It rained on Friday."),
+        (&["annotate", "--jsonl"], jsonl),
+        (&["tag-bio", conll], ""),
+        (&["tag-bio"], "Kirby\nsaid\n.\n"),
+        (&["eval", "--ner", conll], ""),
+        (&["bench", "--rounds", "1"], ""),
+    ] {
+        let (code, err) = closed_stdout(args, stdin);
+        // 0, or killed by SIGPIPE (no exit code; 141 in a shell): either way no message.
+        assert!(matches!(code, Some(0) | None), "{args:?}: {code:?} {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -89,3 +89,98 @@ proptest! {
         check_spans(&text);
     }
 }
+
+const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+
+/// Everything an annotation says, with each span as its text (line ends written `\n`), so
+/// annotations of texts that differ only in line ends or a leading mark compare equal.
+fn by_text(text: &str, a: &lede::Annotation) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let at = |s: usize, e: usize| {
+        chars[s..e]
+            .iter()
+            .collect::<String>()
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+    };
+    let mut out = vec![format!("date {:?}", a.date)];
+    out.extend(
+        a.paragraphs
+            .iter()
+            .map(|p| format!("paragraph {:?} {}", p.kind, at(p.start, p.end))),
+    );
+    out.extend(
+        a.sentences
+            .iter()
+            .map(|s| format!("sentence {}", at(s.start, s.end))),
+    );
+    for e in &a.entities {
+        assert_eq!(e.text, chars[e.start..e.end].iter().collect::<String>());
+        out.push(format!(
+            "entity {:?} {} {:?} {:?}",
+            e.label,
+            at(e.start, e.end),
+            e.value,
+            e.cluster
+        ));
+    }
+    out.extend(a.clusters.iter().map(|c| format!("cluster {c:?}")));
+    for q in &a.quotes {
+        assert_eq!(q.text, chars[q.start..q.end].iter().collect::<String>());
+        out.push(format!(
+            "quote {:?} {} | {:?} {:?} {:?} {:?}",
+            q.kind,
+            at(q.start, q.end),
+            q.speaker.as_ref().map(|s| at(s.start, s.end)),
+            q.speaker_name,
+            q.cue.as_ref().map(|s| at(s.start, s.end)),
+            q.parts
+                .iter()
+                .map(|s| at(s.start, s.end))
+                .collect::<Vec<_>>()
+        ));
+    }
+    out.extend(a.warnings.iter().cloned());
+    out
+}
+
+#[test]
+fn leading_byte_order_mark_changes_nothing_but_offsets() {
+    assert!(SEED.trim_start().starts_with("date 2023-10-13"));
+    let bom = format!("\u{FEFF}{SEED}");
+    // The BOM is one code point, one UTF-16 unit, three bytes.
+    for (units, shift) in [(None, 1), (Some(Units::Utf16), 1), (Some(Units::Bytes), 3)] {
+        let options = Options {
+            offsets: units,
+            ..Default::default()
+        };
+        let clean = annotate(SEED, &options);
+        let mut marked = annotate(&bom, &options);
+        assert_eq!(marked.date.as_deref(), Some("2023-10-13"));
+        marked.convert_offsets(|o| o - shift);
+        assert_eq!(marked, clean, "{units:?}");
+    }
+    // Without a marker too: the BOM is not part of the first paragraph or its first word.
+    let body = "Kirby said on Friday that Pyongyang would pay a price.";
+    let options = Options {
+        date: Some("2023-10-13".into()),
+        ..Default::default()
+    };
+    let mut marked = annotate(&format!("\u{FEFF}{body}"), &options);
+    marked.convert_offsets(|o| o - 1);
+    assert_eq!(marked, annotate(body, &options));
+}
+
+#[test]
+fn lf_crlf_and_lone_cr_line_ends_give_the_same_annotation() {
+    let lf = SEED.replace("\r\n", "\n");
+    // Paragraphs broken inside too, so single line ends are exercised, not only blank lines.
+    let lf = lf.replacen(". ", ".\n", 5);
+    let clean = by_text(&lf, &annotate(&lf, &Options::default()));
+    assert!(clean.iter().filter(|l| l.starts_with("paragraph")).count() >= 10);
+    for end in ["\r\n", "\r"] {
+        let text = lf.replace('\n', end);
+        let a = annotate(&text, &Options::default());
+        assert_eq!(by_text(&text, &a), clean, "line ends {end:?}");
+    }
+}

@@ -161,20 +161,22 @@ fn main() -> ExitCode {
             dev,
             pos,
         } => train_quotes(&data, folds, epochs, dev, pos.as_deref()),
-        Command::Train(args) => tools::train::train_model(&args.into()).map(|report| {
-            print!("{report}");
-            ExitCode::SUCCESS
-        }),
+        Command::Train(args) => {
+            tools::train::train_model(&args.into()).and_then(|report| emit(&report))
+        }
         Command::Prune { model, out, min } => {
-            tools::train::prune_model(&model, &out, min).map(|summary| {
-                print!("{summary}");
-                ExitCode::SUCCESS
-            })
+            tools::train::prune_model(&model, &out, min).and_then(|summary| emit(&summary))
         }
         Command::TagBio { file, model } => tag_bio(file, model),
     };
     match result {
         Ok(code) => code,
+        // `| head` closed stdout: the reader has what it wanted, so stop quietly.
+        Err(Error::Write { path, source })
+            if source.kind() == std::io::ErrorKind::BrokenPipe && path.as_os_str() == STDOUT =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("lede: {e}");
             ExitCode::FAILURE
@@ -184,6 +186,21 @@ fn main() -> ExitCode {
 
 const STDIN: &str = "<stdin>";
 const STDOUT: &str = "<stdout>";
+
+/// Writes `text` to stdout; a closed stdout is an `Error::Write` that `main` ends on quietly
+/// (`print!` would panic instead).
+fn emit(text: &str) -> Result<ExitCode, Error> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(Error::write(STDOUT))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// [`emit`] with a line end.
+fn say(line: &str) -> Result<ExitCode, Error> {
+    emit(&format!("{line}\n"))
+}
 
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
     if pretty {
@@ -271,25 +288,33 @@ fn annotate(
     pretty: bool,
     date: Option<String>,
 ) -> Result<ExitCode, Error> {
-    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
-    if files.is_empty() {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(Error::read(STDIN))?;
-        inputs.push((STDIN.into(), buf));
-    } else {
-        for f in files {
-            let buf = std::fs::read(f).map_err(Error::read(f))?;
-            inputs.push((f.display().to_string(), buf));
-        }
-    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for (name, bytes) in inputs {
+    let stdin = [PathBuf::from(STDIN)];
+    let stdin_only = files.is_empty();
+    for f in if stdin_only { &stdin[..] } else { files } {
+        let read = if stdin_only {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(Error::read(STDIN))
+        } else {
+            std::fs::read(f).map_err(Error::read(f))
+        };
+        // An unreadable file is reported and skipped; the others are still annotated.
+        let bytes = match read {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("lede: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let name = f.display().to_string();
         if jsonl {
-            failed |= annotate_jsonl(&name, &bytes, &mut out);
+            failed |= annotate_jsonl(&name, &bytes, &mut out)?;
         } else {
             let text = String::from_utf8_lossy(&bytes);
             let options = lede::Options {
@@ -313,63 +338,131 @@ fn annotate(
     })
 }
 
+/// The id is kept as the raw JSON text of the input (`RawValue`, serde_json feature
+/// `raw_value`) and written back unchanged: an integer above 2^64 or a number such as `1.50`
+/// comes back exactly as given. (`arbitrary_precision` would do it too, but it changes how every
+/// number in every serde_json user of the crate graph is stored; this touches the id alone.)
 #[derive(serde::Deserialize)]
 struct JsonlInput {
-    id: serde_json::Value,
+    id: Box<serde_json::value::RawValue>,
     text: String,
+    /// Any JSON value: a date that is not a `YYYY-MM-DD` string (`20231013`, `"13/10/2023"`)
+    /// is warned about and left out, never a reason to skip the record.
     #[serde(default)]
-    date: Option<String>,
+    date: Option<serde_json::Value>,
 }
 
 #[derive(serde::Serialize)]
 struct JsonlOutput {
-    id: serde_json::Value,
+    id: Box<serde_json::value::RawValue>,
     #[serde(flatten)]
     annotation: lede::Annotation,
 }
 
+/// Rewrites each `\uXXXX` escape of a UTF-16 surrogate without its partner (which serde_json
+/// rejects in a string) as `\uFFFD`. Returns `None` when there is none.
+fn replace_lone_surrogates(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    let hex = |i: usize| {
+        line.get(i..i + 4)
+            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
+            .and_then(|h| u16::from_str_radix(h, 16).ok())
+    };
+    // The code unit of a `\uXXXX` escape at byte `i`.
+    let escape = |i: usize| {
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
+            .then(|| hex(i + 2))
+            .flatten()
+    };
+    let mut out = String::with_capacity(line.len());
+    let (mut i, mut copied, mut changed) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&line[copied..i]);
+                out.push_str("\\uFFFD");
+                i += 6;
+                copied = i;
+                changed = true;
+            }
+            Some(_) => i += 6,
+            // `\\`, `\"`, `\n`, …: skip the escaped character so `\\u` is not read as an escape.
+            None => i += 2,
+        }
+    }
+    out.push_str(&line[copied.min(line.len())..]);
+    changed.then_some(out)
+}
+
 /// Processes each line independently; a bad line is reported on stderr and skipped.
-/// Returns whether any line failed.
-fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> bool {
+/// Returns whether any line failed; only a write error stops it.
+fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> Result<bool, Error> {
+    // A byte-order mark at the file start is not part of the first record.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut failed = false;
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = String::from_utf8_lossy(line);
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<JsonlInput>(&line) {
-            Ok(input) => {
-                if let Some(d) = &input.date {
-                    if !lede::is_iso_date(d) {
-                        eprintln!(
-                            "lede: {name}:{}: date {d:?} is not YYYY-MM-DD; annotating without it",
-                            n + 1
-                        );
-                    }
-                }
-                let options = lede::Options {
-                    date: input.date,
-                    ..Default::default()
-                };
-                let annotation = lede::annotate(&input.text, &options);
-                let record = JsonlOutput {
-                    id: input.id,
-                    annotation,
-                };
-                if writeln!(out, "{}", to_json(&record, false)).is_err() {
-                    return true;
-                }
-            }
+        let at = format!("lede: {name}:{}", n + 1);
+        let skip = |why: &dyn std::fmt::Display| {
+            eprintln!("{at}: skipped, not a {{\"id\", \"text\"}} JSON object: {why}");
+        };
+        // A struct also deserializes from an array (`[1, "text"]`): only objects are records.
+        if !line.trim_start().starts_with('{') {
+            failed = true;
+            skip(&"a record must be a JSON object");
+            continue;
+        }
+        let mut warnings = Vec::new();
+        let parsed = serde_json::from_str::<JsonlInput>(&line).or_else(|e| {
+            let fixed = replace_lone_surrogates(&line).ok_or(e)?;
+            warnings.push(
+                "A lone UTF-16 surrogate escape in the record was replaced with U+FFFD.".into(),
+            );
+            serde_json::from_str::<JsonlInput>(&fixed)
+        });
+        let input = match parsed {
+            Ok(input) => input,
             Err(e) => {
                 failed = true;
-                eprintln!(
-                    "lede: {name}:{}: skipped, not a {{\"id\", \"text\"}} JSON object: {e}",
-                    n + 1
-                );
+                skip(&e);
+                continue;
             }
+        };
+        if let Some(w) = warnings.first() {
+            eprintln!("{at}: {w}");
         }
+        let date = match input.date {
+            None => None,
+            Some(serde_json::Value::String(d)) if lede::is_iso_date(&d) => Some(d),
+            Some(d) => {
+                eprintln!("{at}: date {d} is not a YYYY-MM-DD string; annotating without it");
+                warnings.push(format!(
+                    "The date {d} is not a YYYY-MM-DD string; annotated without it."
+                ));
+                None
+            }
+        };
+        let options = lede::Options {
+            date,
+            ..Default::default()
+        };
+        let mut annotation = lede::annotate(&input.text, &options);
+        annotation.warnings.extend(warnings);
+        let record = JsonlOutput {
+            id: input.id,
+            annotation,
+        };
+        writeln!(out, "{}", to_json(&record, false)).map_err(Error::write(STDOUT))?;
     }
-    failed
+    Ok(failed)
 }
 
 fn tag_bio(file: Option<PathBuf>, model: Option<PathBuf>) -> Result<ExitCode, Error> {
@@ -403,9 +496,9 @@ fn eval(
     if let Some(gold) = ner {
         let rec = tools::ner_eval::recognizer(model)?;
         if raw {
-            print!("{}", tools::ner_eval::eval_raw(rec, gold)?);
+            emit(&tools::ner_eval::eval_raw(rec, gold)?)?;
         } else {
-            print!("{}", tools::ner_eval::eval(rec, gold)?.report());
+            emit(&tools::ner_eval::eval(rec, gold)?.report())?;
         }
         any = true;
     }
@@ -420,8 +513,7 @@ fn eval(
             }
             None => tools::quote_eval::evaluate(dir, split, errors)?.to_string(),
         };
-        // `| head` closes the pipe early: stop quietly instead of panicking.
-        let _ = write!(std::io::stdout().lock(), "{report}");
+        emit(&report)?;
         any = true;
     }
     if !any {
@@ -474,24 +566,24 @@ fn train_quotes(
         .iter()
         .enumerate()
     {
-        println!("{}", att::line(&format!("fold {}", k + 1), c));
+        say(&att::line(&format!("fold {}", k + 1), c))?;
         for r in 0..3 {
             sum[r].tp += c[r].tp;
             sum[r].predicted += c[r].predicted;
             sum[r].gold += c[r].gold;
         }
     }
-    println!("{}", att::line(&format!("{folds}-fold total"), &sum));
+    say(&att::line(&format!("{folds}-fold total"), &sum))?;
     let ceiling = att::evaluate(&att::Model::default(), &all).1;
-    println!("{}", att::line("gold tags (ceiling)", &ceiling));
+    say(&att::line("gold tags (ceiling)", &ceiling))?;
     if dev {
         let model = att::train(&all, epochs);
         let dev = att::load(data, "dev", tagger.as_ref())?;
         let dev: Vec<&att::Article> = dev.iter().collect();
-        println!(
-            "{}",
-            att::line("dev (trained on train)", &att::evaluate(&model, &dev).0)
-        );
+        say(&att::line(
+            "dev (trained on train)",
+            &att::evaluate(&model, &dev).0,
+        ))?;
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
@@ -559,10 +651,10 @@ fn bench(rounds: usize) -> Result<ExitCode, Error> {
     // time and read in place, so the first call costs about what any other does.
     let first = std::time::Instant::now();
     std::hint::black_box(lede::annotate(&corpus[0], &options));
-    println!(
+    say(&format!(
         "model load + first annotation: {:.1} ms",
         first.elapsed().as_secs_f64() * 1000.0
-    );
+    ))?;
     // Warm-up round.
     for t in &corpus {
         std::hint::black_box(lede::annotate(t, &options));
@@ -575,8 +667,11 @@ fn bench(rounds: usize) -> Result<ExitCode, Error> {
     }
     let secs = start.elapsed().as_secs_f64();
     let articles = (rounds * corpus.len()) as f64;
-    println!("articles: {articles}  tokens: {}", tokens * rounds);
-    println!("tokens/s: {:.0}", (tokens * rounds) as f64 / secs);
-    println!("ms/article: {:.3}", secs * 1000.0 / articles);
+    say(&format!(
+        "articles: {articles}  tokens: {}",
+        tokens * rounds
+    ))?;
+    say(&format!("tokens/s: {:.0}", (tokens * rounds) as f64 / secs))?;
+    say(&format!("ms/article: {:.3}", secs * 1000.0 / articles))?;
     Ok(ExitCode::SUCCESS)
 }
