@@ -611,20 +611,22 @@ fn bench_hostile(size: usize) -> Result<ExitCode, Error> {
         ));
     }
     let (news_s, news_kib) = (rows[0].1, rows[0].2);
-    println!("hostile inputs of {size} bytes, each annotated in its own process (release build)");
-    println!(
-        "{:<16} {:>9} {:>8} {:>10} {:>8}",
+    let mut table = format!(
+        "hostile inputs of {size} bytes, each annotated in its own process (release build)\n"
+    );
+    table += &format!(
+        "{:<16} {:>9} {:>8} {:>10} {:>8}\n",
         "input", "seconds", "× news", "peak MiB", "× news"
     );
     for (name, s, kib) in rows {
-        println!(
-            "{name:<16} {s:>9.3} {:>8.1} {:>10.1} {:>8.1}",
+        table += &format!(
+            "{name:<16} {s:>9.3} {:>8.1} {:>10.1} {:>8.1}\n",
             s / news_s,
             kib / 1024.0,
             kib / news_kib
         );
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&table)
 }
 
 fn bench_one(name: &str, size: usize) -> Result<ExitCode, Error> {
@@ -634,8 +636,7 @@ fn bench_one(name: &str, size: usize) -> Result<ExitCode, Error> {
     std::hint::black_box(lede::annotate(&text, &lede::Options::default()));
     let secs = start.elapsed().as_secs_f64();
     let kib = tools::hostile::peak_kib().map_or(f64::NAN, |k| k as f64);
-    println!("{secs} {kib}");
-    Ok(ExitCode::SUCCESS)
+    say(&format!("{secs} {kib}"))
 }
 
 /// Annotates 20 copies of the seed article (each with another date) `rounds` times after an
