@@ -52,8 +52,53 @@ pub struct Options {
     pub date: Option<String>,
 }
 
-/// Annotates `text`. Never panics on any input; problems with the input come back as warnings.
+/// The longest text Lede annotates: 16 MiB of UTF-8. Annotating takes about 35 MB of memory per
+/// MB of news natively (`lede bench --hostile` shows hostile text within 4× of that), so a text at
+/// the limit needs about 600 MB, well below what a wasm32 page can hold (it traps near 56 MB of
+/// text). Split longer texts into articles.
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
+
+/// Why a text is not annotated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Longer than [`MAX_TEXT_BYTES`].
+    TooLarge { bytes: usize },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::TooLarge { bytes } => write!(
+                f,
+                "the text is {:.1} MB; Lede annotates texts up to {} MB: split it into articles",
+                *bytes as f64 / (1 << 20) as f64,
+                MAX_TEXT_BYTES >> 20
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Annotates `text`, or says why not (a text over [`MAX_TEXT_BYTES`]).
+pub fn try_annotate(text: &str, options: &Options) -> Result<Annotation, Refusal> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Refusal::TooLarge { bytes: text.len() });
+    }
+    Ok(annotate_within_limit(text, options))
+}
+
+/// Annotates `text`. Never panics on any input; problems with the input come back as warnings,
+/// and a text over [`MAX_TEXT_BYTES`] comes back with nothing but the warning saying so (use
+/// [`try_annotate`] to get that as an error).
 pub fn annotate(text: &str, options: &Options) -> Annotation {
+    try_annotate(text, options).unwrap_or_else(|refusal| Annotation {
+        warnings: vec![format!("Not annotated: {refusal}.")],
+        ..Annotation::default()
+    })
+}
+
+fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
     let original = text;
     let unified = unify_line_ends(text);
     let text: &str = &unified;
@@ -69,6 +114,15 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         quotes,
     } = clusters::build(mentions, entities, quotes);
     let mut warnings = input_warnings(text);
+    if let Some(d) = options
+        .date
+        .as_deref()
+        .filter(|d| time::parse_iso(d).is_none())
+    {
+        warnings.push(format!(
+            "The date {d:?} is not a YYYY-MM-DD calendar date; relative dates are not resolved."
+        ));
+    }
     if unbalanced > 0 {
         warnings.push(format!(
             "{unbalanced} quote mark(s) have no partner; those quotes are not marked."

@@ -285,3 +285,14 @@ fn closed_stdout_ends_quietly() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_text_over_the_size_limit_is_refused_and_the_others_annotated() {
+    let big = scratch("too-big").join("too-big.txt");
+    std::fs::write(&big, "word ".repeat(lede::MAX_TEXT_BYTES / 5 + 1)).unwrap();
+    let (out, err, ok) = lede(&["annotate", big.to_str().unwrap(), SEED], "");
+    assert!(!ok, "a refused file makes the exit status non-zero");
+    assert_eq!(out.lines().count(), 1, "the seed is still annotated");
+    assert!(err.contains("Lede annotates texts up to 16 MB"), "{err}");
+    std::fs::remove_file(big).ok();
+}

@@ -184,3 +184,17 @@ fn lf_crlf_and_lone_cr_line_ends_give_the_same_annotation() {
         assert_eq!(by_text(&text, &a), clean, "line ends {end:?}");
     }
 }
+
+#[test]
+fn a_text_over_the_size_limit_is_a_refusal_not_a_crash() {
+    let big = "word ".repeat(lede::MAX_TEXT_BYTES / 5 + 1);
+    let refusal = lede::try_annotate(&big, &Options::default()).unwrap_err();
+    assert!(refusal.to_string().contains("up to 16 MB"), "{refusal}");
+    let a = annotate(&big, &Options::default());
+    assert!(a.paragraphs.is_empty() && a.entities.is_empty());
+    assert!(
+        a.warnings[0].starts_with("Not annotated"),
+        "{:?}",
+        a.warnings
+    );
+}

@@ -42,7 +42,7 @@ fn js_slice(text: &JsString, span: &JsValue) -> String {
 }
 
 fn annotate(text: &str, options: JsValue) -> JsValue {
-    annotate_js(text, options).unwrap_or_else(|_| panic!("annotate failed"))
+    annotate_js(JsValue::from_str(text), options).unwrap_or_else(|_| panic!("annotate failed"))
 }
 
 fn options(json: &str) -> JsValue {
@@ -168,7 +168,10 @@ fn date_option_is_used_without_a_marker() {
 
 #[wasm_bindgen_test]
 fn bad_options_are_a_js_error_not_a_panic() {
-    let err = annotate_js("Some text.", options(r#"{"offsets":"furlongs"}"#));
+    let err = annotate_js(
+        JsValue::from_str("Some text."),
+        options(r#"{"offsets":"furlongs"}"#),
+    );
     assert!(err.is_err());
     // The module still works afterwards.
     assert_eq!(
@@ -195,4 +198,67 @@ fn version_and_token_count() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
     assert!(token_count("One two three.") >= 4);
     assert_eq!(token_count(""), 0);
+}
+
+#[wasm_bindgen_test]
+fn text_that_is_not_a_string_is_a_type_error_naming_it() {
+    let function: JsValue = js_sys::Function::new_no_args("return 1").into();
+    let symbol: JsValue = js_sys::Symbol::for_("x").into();
+    for (value, kind) in [
+        (JsValue::from_f64(42.0), "number"),
+        (Object::new().into(), "object"),
+        (JsValue::TRUE, "boolean"),
+        (symbol, "symbol"),
+        (function, "function"),
+        (JsValue::UNDEFINED, "undefined"),
+        (js_sys::BigInt::from(7u32).into(), "bigint"),
+    ] {
+        let err = annotate_js(value, JsValue::UNDEFINED).expect_err(kind);
+        assert!(err.is_instance_of::<js_sys::TypeError>(), "{kind}");
+        let message = String::from(err.dyn_into::<js_sys::Error>().unwrap().message());
+        assert!(
+            message.contains("text must be a string") && message.contains(kind),
+            "{message}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_impossible_date_option_is_a_warning() {
+    let result = annotate("They met last month.", options(r#"{"date":"2023-13-45"}"#));
+    let warnings: Vec<String> = array(&result, "warnings")
+        .iter()
+        .filter_map(|w| w.as_string())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("2023-13-45")),
+        "{warnings:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_text_over_the_limit_is_a_range_error() {
+    let big = "a ".repeat(lede::MAX_TEXT_BYTES / 2 + 1);
+    let err = annotate_js(JsValue::from_str(&big), JsValue::UNDEFINED).expect_err("too large");
+    assert!(err.is_instance_of::<js_sys::RangeError>());
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_keep_offsets_exact() {
+    // "He said “x.”" with a lone high surrogate before "He": one UTF-16 unit in JS, read as
+    // U+FFFD (also one unit), so every offset still slices the JS string exactly where the
+    // text has no lone surrogate, and `text` fields hold U+FFFD where it has one.
+    let mut code: Vec<u16> = vec![0xD800];
+    code.extend("He said “It was fine.” Kirby left.".encode_utf16());
+    let text = JsString::from_char_code(&code);
+    let result = annotate_js(text.clone().into(), JsValue::UNDEFINED).expect("annotates");
+    for key in ["entities", "quotes"] {
+        for item in array(&result, key) {
+            assert_eq!(
+                js_slice(&text, &item),
+                get(&item, "text").as_string().unwrap()
+            );
+        }
+    }
+    assert!(!array(&result, "quotes").is_empty());
 }

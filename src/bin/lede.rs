@@ -321,7 +321,14 @@ fn annotate(
                 date: date.clone(),
                 ..Default::default()
             };
-            let mut annotation = lede::annotate(&text, &options);
+            let mut annotation = match lede::try_annotate(&text, &options) {
+                Ok(a) => a,
+                Err(refusal) => {
+                    eprintln!("lede: {name}: {refusal}");
+                    failed = true;
+                    continue;
+                }
+            };
             if matches!(text, std::borrow::Cow::Owned(_)) {
                 annotation.warnings.push(format!(
                     "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
@@ -454,7 +461,14 @@ fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> Result<bool
             date,
             ..Default::default()
         };
-        let mut annotation = lede::annotate(&input.text, &options);
+        let mut annotation = match lede::try_annotate(&input.text, &options) {
+            Ok(a) => a,
+            Err(refusal) => {
+                eprintln!("{at}: skipped: {refusal}");
+                failed = true;
+                continue;
+            }
+        };
         annotation.warnings.extend(warnings);
         let record = JsonlOutput {
             id: input.id,
