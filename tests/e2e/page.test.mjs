@@ -334,3 +334,16 @@ test('crossing spans render as nested fragments in the real DOM, text intact', a
   for (const [ref, n] of Object.entries(seen)) assert.deepEqual(n, { first: 1, last: 1 }, ref);
   await page.close();
 });
+
+test('a text over the size limit gets a clear message, and the page keeps working', async () => {
+  const { page } = await openPage(browser.context, base);
+  await page.evaluate(() => {
+    const input = document.getElementById('input');
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', 'word '.repeat(3_500_000)); // 17.5 MB
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /up to 16 MB/.test(document.getElementById('status').textContent), null, { timeout: 120_000 });
+  await pasteText(page, 'Kirby said on Friday that talks failed.');
+  assert.match(await page.textContent('#article'), /Kirby said on Friday/);
+});
