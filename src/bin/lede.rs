@@ -575,14 +575,14 @@ fn train_quotes(
         start.elapsed().as_secs_f64()
     );
     let all: Vec<&att::Article> = train.iter().collect();
-    let mut sum = [att::Counts::default(); 3];
+    let mut sum = [tools::quote_eval::Exact::default(); 3];
     for (k, c) in att::cross_validate(&train, folds, epochs)
         .iter()
         .enumerate()
     {
         say(&att::line(&format!("fold {}", k + 1), c))?;
         for r in 0..3 {
-            sum[r].tp += c[r].tp;
+            sum[r].matched += c[r].matched;
             sum[r].predicted += c[r].predicted;
             sum[r].gold += c[r].gold;
         }

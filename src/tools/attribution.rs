@@ -10,7 +10,7 @@
 //! tags" row of the report shows the ceiling that leaves.
 
 use super::pos::Tagger;
-use super::quote_eval::{self, Attribution};
+use super::quote_eval::{self, Attribution, Exact};
 use super::Error;
 use crate::doc::Doc;
 use crate::ner::hash::{hash_str, FeatureHash};
@@ -488,27 +488,7 @@ fn spans(tags: &[usize]) -> Vec<(Role, TokenRange)> {
     out
 }
 
-/// True positives, predictions and gold spans per role.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Counts {
-    pub tp: usize,
-    pub predicted: usize,
-    pub gold: usize,
-}
-
-impl Counts {
-    pub fn f1(&self) -> f64 {
-        let p = self.tp as f64 / self.predicted.max(1) as f64;
-        let r = self.tp as f64 / self.gold.max(1) as f64;
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn score(a: &Article, tags: &[usize], out: &mut [Counts; 3]) {
+fn score(a: &Article, tags: &[usize], out: &mut [Exact; 3]) {
     let predicted: HashSet<(Role, TokenRange)> = spans(tags).into_iter().collect();
     for (k, role) in ROLES.iter().enumerate() {
         let gold = a.gold.get(role);
@@ -517,7 +497,7 @@ fn score(a: &Article, tags: &[usize], out: &mut [Counts; 3]) {
             if r == role {
                 out[k].predicted += 1;
                 if gold.is_some_and(|g| g.contains(t)) {
-                    out[k].tp += 1;
+                    out[k].matched += 1;
                 }
             }
         }
@@ -544,8 +524,8 @@ pub fn train(train: &[&Article], epochs: usize) -> Model {
 }
 
 /// Role scores of a model on articles, and the ceiling of the gold tags themselves.
-pub fn evaluate(model: &Model, test: &[&Article]) -> ([Counts; 3], [Counts; 3]) {
-    let (mut got, mut ceiling) = ([Counts::default(); 3], [Counts::default(); 3]);
+pub fn evaluate(model: &Model, test: &[&Article]) -> ([Exact; 3], [Exact; 3]) {
+    let (mut got, mut ceiling) = ([Exact::default(); 3], [Exact::default(); 3]);
     for a in test {
         score(a, &model.tag(a), &mut got);
         score(a, &a.gold_tags, &mut ceiling);
@@ -554,7 +534,7 @@ pub fn evaluate(model: &Model, test: &[&Article]) -> ([Counts; 3], [Counts; 3]) 
 }
 
 /// K-fold cross-validation over `articles` (article i in fold i mod K): per-fold role scores.
-pub fn cross_validate(articles: &[Article], folds: usize, epochs: usize) -> Vec<[Counts; 3]> {
+pub fn cross_validate(articles: &[Article], folds: usize, epochs: usize) -> Vec<[Exact; 3]> {
     (0..folds)
         .map(|k| {
             let learn: Vec<&Article> = articles
@@ -575,7 +555,7 @@ pub fn cross_validate(articles: &[Article], folds: usize, epochs: usize) -> Vec<
 }
 
 /// One line of role F1s.
-pub fn line(name: &str, c: &[Counts; 3]) -> String {
+pub fn line(name: &str, c: &[Exact; 3]) -> String {
     format!(
         "{name:<24} source {:.3}  cue {:.3}  content {:.3}   (gold {}/{}/{}, predicted {}/{}/{})",
         c[0].f1(),
@@ -642,8 +622,8 @@ mod tests {
         let model = train(&[&a], 5);
         let (got, ceiling) = evaluate(&model, &[&a]);
         for k in 0..3 {
-            assert_eq!(ceiling[k].tp, 3);
-            assert_eq!(got[k].tp, 3, "{k}: {got:?}");
+            assert_eq!(ceiling[k].matched, 3);
+            assert_eq!(got[k].matched, 3, "{k}: {got:?}");
         }
     }
 }
