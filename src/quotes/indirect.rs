@@ -77,15 +77,20 @@ pub fn find(doc: &Doc, quoted: &[Span]) -> Vec<Reported> {
     out
 }
 
+/// Whether token `i` lies inside one of `spans` (sorted, disjoint).
 fn in_spans(doc: &Doc, i: usize, spans: &[Span]) -> bool {
     let t = doc.tokens[i];
-    spans.iter().any(|s| s.start <= t.start && t.end <= s.end)
+    let k = spans.partition_point(|s| s.start <= t.start);
+    k > 0 && t.end <= spans[k - 1].end
 }
 
 fn mostly_quoted(doc: &Doc, r: TokenRange, quoted: &[Span]) -> bool {
     let span = doc.span(r.first, r.end - 1);
-    let covered: usize = quoted
+    // `quoted` is sorted and disjoint: only the spans from the first ending after `span` starts.
+    let from = quoted.partition_point(|q| q.end <= span.start);
+    let covered: usize = quoted[from..]
         .iter()
+        .take_while(|q| q.start < span.end)
         .filter(|q| q.overlaps(span))
         .map(|q| q.end.min(span.end) - q.start.max(span.start))
         .sum();

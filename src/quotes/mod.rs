@@ -208,11 +208,13 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
     let found = speaker::attribute(doc, &quotes);
     // Content mostly inside a direct quote is that quote; partial quotes stay inside reported
     // speech (`she was “appalled” that …`).
-    let quoted: Vec<Span> = quotes
+    // Sorted (pairing keeps only outermost quotes, so they are disjoint): searched by position.
+    let mut quoted: Vec<Span> = quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
         .map(|q| Span::new(q.start, q.end))
         .collect();
+    quoted.sort_unstable();
     let mut items: Vec<(Quote, Option<TokenRange>)> = Vec::new();
     for (mut q, a) in quotes.into_iter().zip(found) {
         q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
