@@ -46,7 +46,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut i = 0;
     while i < raw.len() {
         let mut tok = raw[i];
-        // A run of dots (`...`) or dashes (`--`) is one token, however long: the run is tracked
+        // A run of dots (`...`), dashes (`--`) or backticks is one token, however long: the run is tracked
         // here so joining the next piece costs the same at any length.
         let mut run = run_of(tok.text(text));
         i += 1;
@@ -54,7 +54,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         while i < raw.len() && raw[i].start == tok.end {
             let piece = raw[i].text(text);
             let joins = match (run, piece) {
-                (Some(c), "." | "-") => piece.starts_with(c),
+                (Some(c), "." | "-" | "`") => piece.starts_with(c),
                 _ => should_join(text, tok, raw[i], raw.get(i + 1), out.last()),
             };
             if !joins {
@@ -69,9 +69,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
-/// `Some('.')` for a piece of dots only, `Some('-')` for dashes only.
+/// `Some('.')` for a piece of dots only, `Some('-')` for dashes only, `Some('`')` for
+/// backticks only (PTB's opening ``` `` ``` is one token).
 fn run_of(piece: &str) -> Option<char> {
-    ['.', '-']
+    ['.', '-', '`']
         .into_iter()
         .find(|&c| !piece.is_empty() && piece.chars().all(|p| p == c))
 }
@@ -247,6 +248,8 @@ mod tests {
         let dashes = "-".repeat(5000);
         assert_eq!(toks(&format!("a {dashes} b")), ["a", dashes.as_str(), "b"]);
         assert_eq!(toks("wait...--no"), ["wait", "...", "--", "no"]);
+        assert_eq!(toks("``Yes")[..2], ["``", "Yes"]);
+        assert_eq!(toks(&"`".repeat(5000)), ["`".repeat(5000)]);
     }
 
     #[test]
