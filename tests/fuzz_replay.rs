@@ -1,36 +1,55 @@
 //! Replays the fuzz corpus (`fuzz/corpus/annotate/`) and the saved crash/timeout inputs
-//! (`tests/fuzz_regressions/`, when present) through the fuzz target's decoding and invariant
-//! checker: `cargo test` checks what the campaign found, without nightly or cargo-fuzz.
+//! (`tests/fuzz_regressions/`) through the fuzz target's decoding and invariant checker:
+//! `cargo test` checks what the campaign found, without nightly or cargo-fuzz.
+//!
+//! A regression named `timeout-*` is an input the campaign found too slow (over 10 s); it is
+//! replayed only with `LEDE_FUZZ_SLOW=1`, so `cargo test` stays under a minute until it is fixed.
 
 #[path = "invariants/mod.rs"]
 mod invariants;
 
 use std::path::Path;
+use std::time::Instant;
 
 #[test]
 fn fuzz_corpus_keeps_the_invariants() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut replayed = 0;
+    let slow = std::env::var_os("LEDE_FUZZ_SLOW").is_some_and(|v| v == "1");
+    let (mut replayed, mut skipped) = (0, Vec::new());
+    let started = Instant::now();
     for dir in ["fuzz/corpus/annotate", "tests/fuzz_regressions"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };
         let mut files: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file()
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
+            .filter(|p| p.is_file())
             .collect();
         files.sort();
         for path in files {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if name.starts_with("timeout-") && !slow {
+                skipped.push(name);
+                continue;
+            }
             let data = std::fs::read(&path).unwrap();
             let result = std::panic::catch_unwind(|| invariants::check_bytes(&data));
             assert!(result.is_ok(), "invariant broken by {}", path.display());
             replayed += 1;
         }
     }
-    println!("replayed {replayed} fuzz inputs");
+    println!(
+        "replayed {replayed} fuzz inputs in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    if !skipped.is_empty() {
+        println!(
+            "skipped {} slow input(s) of tests/fuzz_regressions/ (LEDE_FUZZ_SLOW=1 replays them): {}",
+            skipped.len(),
+            skipped.join(", ")
+        );
+    }
 }
