@@ -4,6 +4,7 @@
 //!
 //! A regression named `timeout-*` is an input the campaign found too slow (over 10 s); it is
 //! replayed only with `LEDE_FUZZ_SLOW=1`, so `cargo test` stays under a minute until it is fixed.
+//! `LEDE_FUZZ_DIRS=dir1:dir2` replays other folders instead (say `fuzz/artifacts/annotate`).
 
 #[path = "invariants/mod.rs"]
 mod invariants;
@@ -15,9 +16,11 @@ use std::time::Instant;
 fn fuzz_corpus_keeps_the_invariants() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let slow = std::env::var_os("LEDE_FUZZ_SLOW").is_some_and(|v| v == "1");
-    let (mut replayed, mut skipped) = (0, Vec::new());
+    let dirs = std::env::var("LEDE_FUZZ_DIRS")
+        .unwrap_or_else(|_| "fuzz/corpus/annotate:tests/fuzz_regressions".to_string());
+    let (mut replayed, mut skipped, mut slowest) = (0, Vec::new(), (0.0, String::new()));
     let started = Instant::now();
-    for dir in ["fuzz/corpus/annotate", "tests/fuzz_regressions"] {
+    for dir in dirs.split(':') {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };
@@ -36,14 +39,21 @@ fn fuzz_corpus_keeps_the_invariants() {
                 continue;
             }
             let data = std::fs::read(&path).unwrap();
+            let one = Instant::now();
             let result = std::panic::catch_unwind(|| invariants::check_bytes(&data));
             assert!(result.is_ok(), "invariant broken by {}", path.display());
+            let secs = one.elapsed().as_secs_f64();
+            if secs > slowest.0 {
+                slowest = (secs, path.display().to_string());
+            }
             replayed += 1;
         }
     }
     println!(
-        "replayed {replayed} fuzz inputs in {:.1} s",
-        started.elapsed().as_secs_f64()
+        "replayed {replayed} fuzz inputs in {:.1} s (slowest {:.2} s: {})",
+        started.elapsed().as_secs_f64(),
+        slowest.0,
+        slowest.1
     );
     if !skipped.is_empty() {
         println!(
