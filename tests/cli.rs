@@ -3,14 +3,19 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn lede(args: &[&str], stdin: &str) -> (String, String, bool) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+/// The built `lede` with `args`, stdin, stdout and stderr piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("lede runs");
+        .expect("lede runs")
+}
+
+fn lede(args: &[&str], stdin: &str) -> (String, String, bool) {
+    let mut child = spawn(args);
     // lede may exit before reading stdin (bad arguments): a broken pipe here is fine.
     let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     let out = child.wait_with_output().unwrap();
@@ -249,13 +254,7 @@ fn jsonl_ids_come_back_exactly() {
 
 /// Runs lede with its stdout already closed by the reader, as `| head -c 10` does.
 fn closed_stdout(args: &[&str], stdin: &str) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("lede runs");
+    let mut child = spawn(args);
     drop(child.stdout.take());
     let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     let out = child.wait_with_output().unwrap();

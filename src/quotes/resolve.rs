@@ -5,7 +5,7 @@ use crate::doc::Doc;
 use crate::mentions::{Kind, Mentions};
 use crate::text::TokenRange;
 use crate::words::is_title;
-use crate::words::{FIRST_NAMES, PERSON_NOUNS};
+use crate::words::{first_name_gender, PERSON_NOUNS};
 
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
@@ -88,10 +88,7 @@ impl Resolver {
                 .as_deref()?
                 .split_whitespace()
                 .next()?;
-            FIRST_NAMES
-                .iter()
-                .find(|(n, _)| *n == first)
-                .map(|(_, gender)| *gender == "m")
+            first_name_gender(first)
         })
     }
 

@@ -46,6 +46,23 @@ pub fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.contains(&lower)
 }
 
+/// A word (lower case) that heads sources in PolNeAR train (`officials`, `campaign`). The list is
+/// sorted by its derivation script, so this is a binary search: it runs for every unresolved
+/// speaker.
+pub fn is_source_head(lower: &str) -> bool {
+    SOURCE_HEADS.binary_search(&lower).is_ok()
+}
+
+/// The gender news pronouns give bearers of this first name (`true` = he), if it is listed.
+/// The list is sorted by its derivation script: a binary search, as pronoun resolution asks
+/// for every candidate.
+pub fn first_name_gender(name: &str) -> Option<bool> {
+    FIRST_NAMES
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| FIRST_NAMES[i].1 == "m")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +75,16 @@ mod tests {
         assert_eq!(MODIFIERS[0], (&["more", "than"][..], ">"));
         assert_eq!(SCALES[1], ("thousand", 1e3));
         assert_eq!(PLACE_ALIASES[0], ("dprk", "north korea"));
+    }
+
+    #[test]
+    fn searched_lists_are_sorted() {
+        assert!(SOURCE_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FIRST_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(is_source_head("officials") && !is_source_head("came"));
+        assert_eq!(first_name_gender("Kofi"), Some(true));
+        assert_eq!(first_name_gender("Mary"), Some(false));
+        assert_eq!(first_name_gender("Zzz"), None);
     }
 
     #[test]
