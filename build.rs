@@ -41,6 +41,7 @@ fn main() {
         "model/gazetteer.tsv",
         "src/words",
         "model/cues.txt",
+        "model/quote_confidence.tsv",
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
@@ -48,6 +49,11 @@ fn main() {
     let cues = std::fs::read_to_string("model/cues.txt").expect("read model/cues.txt");
     let words =
         words::generate("src/words".as_ref(), &cues).unwrap_or_else(|e| panic!("word lists: {e}"));
+    let confidence = std::fs::read_to_string("model/quote_confidence.tsv")
+        .expect("read model/quote_confidence.tsv");
+    let confidence = words::table("QUOTE_CONFIDENCE", &confidence)
+        .unwrap_or_else(|e| panic!("model/quote_confidence.tsv: {e}"));
+    std::fs::write(dir.join("quote_confidence.rs"), confidence).expect("write quote_confidence.rs");
     std::fs::write(dir.join("words.rs"), words).expect("write words.rs");
     let text = std::fs::read_to_string("model/gazetteer.tsv").expect("read model/gazetteer.tsv");
     std::fs::write(dir.join("gazetteer.rs"), gazetteer_source(&text)).expect("write gazetteer.rs");

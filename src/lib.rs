@@ -99,6 +99,16 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 }
 
 fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
+    annotate_rated(text, options, &quotes::confidence::Rater::shipped()).0
+}
+
+/// The pipeline with a given quote confidence model; also returns each kept quote's confidence
+/// features, in the order of `Annotation::quotes` (the trainer learns from them).
+pub(crate) fn annotate_rated(
+    text: &str,
+    options: &Options,
+    rater: &quotes::confidence::Rater,
+) -> (Annotation, Vec<Vec<String>>) {
     let original = text;
     let unified = unify_line_ends(text);
     let text: &str = &unified;
@@ -108,6 +118,9 @@ fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
     let (quotes, unbalanced) = quotes::find(&doc);
     let mentions = mentions::find(&doc, &entities);
     let quotes = quotes::attribute(&doc, &mentions, quotes);
+    let (quotes, features): (Vec<_>, Vec<_>) = quotes::confidence::rate(&doc, quotes, rater)
+        .into_iter()
+        .unzip();
     let Clustered {
         entities,
         clusters,
@@ -149,7 +162,7 @@ fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
     }
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
-    annotation
+    (annotation, features)
 }
 
 /// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark

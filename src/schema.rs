@@ -203,7 +203,7 @@ pub enum QuoteKind {
     Mixed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The content span; for direct quotes it includes the quote marks.
     pub start: usize,
@@ -217,9 +217,13 @@ pub struct Quote {
     /// The quoted words inside a `mixed` quote, with their marks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<TextSpan>,
+    /// How likely this is an attribution (0–1), from the learned confidence model; quotes
+    /// under its threshold are not reported.
+    #[serde(default)]
+    pub confidence: f64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
     /// Article date from the `date YYYY-MM-DD` marker, ISO format.
     pub date: Option<String>,

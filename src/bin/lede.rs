@@ -99,6 +99,26 @@ enum Command {
         #[arg(long)]
         pos: Option<PathBuf>,
     },
+    /// Learn the quote confidence model from PolNeAR train, report it by K-fold
+    /// cross-validation (rules alone vs rules + confidence learned on the other folds), and with
+    /// --write save it to model/quote_confidence.tsv (rebuild to ship it).
+    TrainConfidence {
+        /// PolNeAR folder (with attributions.jsonl and text/).
+        #[arg(long)]
+        data: std::path::PathBuf,
+        /// Folds over the train documents.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Training passes.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Also score dev with the model learned on all of train (a milestone, not for tuning).
+        #[arg(long)]
+        dev: bool,
+        /// Write the model learned on all of train to this file.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+    },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
         /// How many times to annotate the benchmark corpus.
@@ -161,6 +181,13 @@ fn main() -> ExitCode {
             dev,
             pos,
         } => train_quotes(&data, folds, epochs, dev, pos.as_deref()),
+        Command::TrainConfidence {
+            data,
+            folds,
+            epochs,
+            dev,
+            write,
+        } => train_confidence(&data, folds, epochs, dev, write.as_deref()),
         Command::Train(args) => {
             tools::train::train_model(&args.into()).and_then(|report| emit(&report))
         }
@@ -520,9 +547,20 @@ fn eval(
         let report = match folds {
             Some(k) => {
                 let docs = tools::quote_eval::load(dir, "train")?;
-                // The pipeline learns nothing from the corpus: every fold runs it as shipped.
-                let train =
-                    |_: &[&tools::quote_eval::PolnearDoc]| tools::quote_eval::annotate_quotes;
+                // The pipeline learns its quote confidence model from train: each fold relearns
+                // it on the other folds, so no fold is scored by a model that saw it.
+                let rated = tools::confidence::examples(&docs);
+                let by_text: std::collections::HashMap<&str, usize> = (docs.iter().enumerate())
+                    .map(|(i, d)| (d.text.as_str(), i))
+                    .collect();
+                let train = |rest: &[&tools::quote_eval::PolnearDoc]| {
+                    let rest: Vec<&tools::confidence::Rated> = rest
+                        .iter()
+                        .map(|d| &rated[by_text[d.text.as_str()]])
+                        .collect();
+                    let model = tools::confidence::learn(&rest, 10);
+                    move |text: &str| tools::confidence::annotate_with(&model, text)
+                };
                 tools::quote_eval::cross_validate("train", &docs, k, train, errors)?.to_string()
             }
             None => tools::quote_eval::evaluate(dir, split, errors)?.to_string(),
@@ -598,6 +636,65 @@ fn train_quotes(
             "dev (trained on train)",
             &att::evaluate(&model, &dev).0,
         ))?;
+    }
+    eprintln!("{:.0}s", start.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_confidence(
+    data: &Path,
+    folds: usize,
+    epochs: usize,
+    dev: bool,
+    write: Option<&Path>,
+) -> Result<ExitCode, Error> {
+    use tools::confidence as conf;
+    let start = std::time::Instant::now();
+    let docs = tools::quote_eval::load(data, "train")?;
+    let rated = conf::examples(&docs);
+    let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
+    let right: usize = rated
+        .iter()
+        .flat_map(|r| &r.correct)
+        .filter(|&&c| c)
+        .count();
+    eprintln!(
+        "{} train articles, {found} quotes found, {right} right ({:.0}s)",
+        docs.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let (rules, learned) = conf::cross_validate(&docs, &rated, folds, epochs)?;
+    say(&rules.to_string())?;
+    say(&learned.to_string())?;
+    let all: Vec<&conf::Rated> = rated.iter().collect();
+    let model = conf::learn(&all, epochs);
+    say(&format!(
+        "model on all of train: {} weights, threshold {:.2}",
+        model.weights.len(),
+        model.threshold
+    ))?;
+    if dev {
+        let dev_docs = tools::quote_eval::load(data, "dev")?;
+        let dev_rated = conf::examples(&dev_docs);
+        say(&conf::evaluate(
+            &conf::Model::default(),
+            &dev_docs,
+            &dev_rated,
+            "dev, rules alone",
+        ))?;
+        say(&conf::evaluate(
+            &model,
+            &dev_docs,
+            &dev_rated,
+            "dev, rules + confidence",
+        ))?;
+    }
+    if let Some(path) = write {
+        std::fs::write(path, model.to_tsv()).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        eprintln!("wrote {}", path.display());
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! Quotations: spans between quote marks and their kind ([`marks`]), speakers and cues
 //! ([`speaker`], cues found per token by [`crate::doc::Doc::cue`]) and reported speech ([`indirect`]).
 
+pub mod confidence;
 pub mod indirect;
 pub mod marks;
 pub mod resolve;
@@ -34,6 +35,7 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
             speaker_cluster: None,
             cue: None,
             parts: Vec::new(),
+            confidence: 0.0,
         })
         .collect();
     (quotes, pairing.unbalanced)
@@ -244,6 +246,7 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
             speaker_cluster: None,
             cue: speaker::text_span(doc, r.cue),
             parts: Vec::new(),
+            confidence: 0.0,
         };
         items.push((q, r.speaker));
     }

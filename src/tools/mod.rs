@@ -4,6 +4,7 @@
 //! of this.
 //!
 //! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`), an experiment.
+//! - [`confidence`] learns the quote confidence model (`lede train-confidence`).
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
 //! - [`hostile`] generates the hostile texts `lede bench --hostile` times.
@@ -13,6 +14,7 @@
 //!   or in folds (`lede eval --quotes`).
 
 pub mod attribution;
+pub mod confidence;
 pub mod conll;
 pub mod hostile;
 pub mod ner_eval;

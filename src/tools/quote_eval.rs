@@ -701,6 +701,30 @@ fn score(
     s
 }
 
+/// Whether each predicted quote is right as [`evaluate_docs`] counts precision: a direct quote
+/// matches a gold quoted content, reported speech any gold content; a partial quote (not
+/// scored there) is right when it lies inside a gold content. Also returns how many gold direct
+/// quotes and gold reported-speech items the article has.
+pub fn correct_predictions(doc: &PolnearDoc, quotes: &[Quote]) -> (Vec<bool>, (usize, usize)) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let (direct, reported, any) = gold_items(&doc.attributions, &chars);
+    let correct = quotes
+        .iter()
+        .map(|q| {
+            let p = (q.start, q.end);
+            match q.kind {
+                QuoteKind::Direct => direct.iter().any(|g| matches(p, g)),
+                QuoteKind::Indirect | QuoteKind::Mixed => any.iter().any(|g| matches(p, g)),
+                QuoteKind::Partial => any
+                    .iter()
+                    .chain(&direct)
+                    .any(|g| overlap(p, &g.content) == p.1 - p.0),
+            }
+        })
+        .collect();
+    (correct, (direct.len(), reported.len()))
+}
+
 /// The shipped pipeline as a predictor: [`crate::annotate`]'s quotes, offsets in code points.
 pub fn annotate_quotes(text: &str) -> Vec<Quote> {
     crate::annotate(text, &crate::Options::default()).quotes
@@ -951,6 +975,7 @@ mod tests {
             speaker_cluster: None,
             cue: cue.map(span),
             parts: Vec::new(),
+            confidence: 1.0,
         }
     }
 

@@ -1,0 +1,280 @@
+//! How sure Lede is that a found quote is an attribution: a logistic model over the quote's own
+//! facts (its kind, speaker, cue, length, edges), learned from PolNeAR train by
+//! `lede train-confidence` (src/tools/confidence.rs) and embedded from
+//! `model/quote_confidence.tsv`. Each quote carries the probability as `confidence`; quotes below
+//! the learned threshold are dropped, which is where the rules' false quotes go (terms and titles
+//! in quote marks, narration taken for reported speech).
+
+use super::Attributed;
+use crate::doc::Doc;
+use crate::schema::{Quote, QuoteKind};
+use crate::words::is_pronoun;
+
+// `QUOTE_CONFIDENCE`: the model's rows, laid out by build.rs.
+include!(concat!(env!("OUT_DIR"), "/quote_confidence.rs"));
+
+/// A weight per feature name and the threshold under which a quote is dropped.
+pub struct Rater<'a> {
+    pub weight: &'a dyn Fn(&str) -> f64,
+    pub threshold: f64,
+}
+
+/// The model rows that are not features.
+pub const BIAS: &str = "_bias";
+pub const THRESHOLD: &str = "_threshold";
+
+fn shipped_weight(feature: &str) -> f64 {
+    QUOTE_CONFIDENCE
+        .binary_search_by(|(f, _)| (*f).cmp(feature))
+        .map_or(0.0, |i| QUOTE_CONFIDENCE[i].1)
+}
+
+impl Rater<'static> {
+    /// The embedded model.
+    pub fn shipped() -> Self {
+        Rater {
+            weight: &shipped_weight,
+            threshold: shipped_weight(THRESHOLD),
+        }
+    }
+}
+
+impl Rater<'_> {
+    /// The probability that a quote with these features is an attribution.
+    pub fn probability(&self, features: &[String]) -> f64 {
+        let z = (self.weight)(BIAS) + features.iter().map(|f| (self.weight)(f)).sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Rates every quote, drops those under the threshold, and returns the kept ones with their
+/// features (the trainer learns from them).
+pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<(Attributed, Vec<String>)> {
+    quotes
+        .into_iter()
+        .filter_map(|mut a| {
+            let features = features(doc, &a.quote);
+            let p = rater.probability(&features);
+            // Three decimals: more would be noise in the JSON.
+            a.quote.confidence = (p * 1000.0).round() / 1000.0;
+            (p >= rater.threshold).then_some((a, features))
+        })
+        .collect()
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0..=2 => "1-2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        11..=20 => "11-20",
+        21..=40 => "21-40",
+        _ => "41+",
+    }
+}
+
+fn kind_name(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Mixed => "mixed",
+    }
+}
+
+/// The word next to a span, lower-cased, or a sign for a line end or the text's edge.
+fn neighbour(words: &mut dyn Iterator<Item = &str>) -> String {
+    match words.next() {
+        Some(w) => w.to_lowercase(),
+        None => "<edge>".to_string(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// The quote's facts as feature names (byte offsets into `doc.text`).
+pub fn features(doc: &Doc, q: &Quote) -> Vec<String> {
+    let text = doc.text;
+    let kind = kind_name(q.kind);
+    let inner = text[q.start..q.end].trim_matches(|c: char| !c.is_alphanumeric());
+    let words = inner.split_whitespace().count();
+    let speaker = match &q.speaker {
+        None => "none",
+        Some(s) if s.text.split_whitespace().all(is_pronoun) => "pronoun",
+        Some(_) if q.speaker_name.is_some() => "named",
+        Some(s) if s.text.starts_with(char::is_uppercase) => "capitalised",
+        Some(_) => "noun",
+    };
+    let cue = q
+        .cue
+        .as_ref()
+        .map_or("none".to_string(), |c| c.text.to_lowercase());
+    let cue_side = match &q.cue {
+        None => "none",
+        Some(c) if c.end <= q.start => "before",
+        Some(c) if c.start >= q.end => "after",
+        Some(_) => "inside",
+    };
+    let speaker_side = match &q.speaker {
+        None => "none",
+        Some(s) if s.end <= q.start => "before",
+        Some(s) if s.start >= q.end => "after",
+        Some(_) => "inside",
+    };
+    let line_start = text[..q.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[q.end..].find('\n').map_or(text.len(), |i| q.end + i);
+    let before = &text[line_start..q.start];
+    let after = &text[q.end..line_end];
+    let prev = neighbour(
+        &mut before
+            .split(|c: char| !is_word_char(c))
+            .rev()
+            .filter(|w| !w.is_empty()),
+    );
+    let next = neighbour(
+        &mut after
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty()),
+    );
+    let first = match inner.chars().next() {
+        Some(c) if c.is_uppercase() => "upper",
+        Some(c) if c.is_lowercase() => "lower",
+        Some(_) => "other",
+        None => "empty",
+    };
+    let last = text[q.start..q.end]
+        .trim_end_matches(|c: char| crate::words::marks::is_quote_char(c) || c.is_whitespace())
+        .chars()
+        .next_back()
+        .map_or("none".to_string(), |c| {
+            if c.is_alphanumeric() {
+                "word".to_string()
+            } else {
+                c.to_string()
+            }
+        });
+    let whole_line = before.trim().is_empty() && after.trim().is_empty();
+    let line_share = if whole_line {
+        "whole"
+    } else if before.trim().is_empty() {
+        "opens"
+    } else {
+        "inside"
+    };
+    let len = bucket(words);
+    vec![
+        format!("kind={kind}"),
+        format!("speaker={speaker}"),
+        format!("kind,speaker={kind},{speaker}"),
+        format!("cue={cue}"),
+        format!("kind,cue={kind},{cue}"),
+        format!("cue_side={cue_side}"),
+        format!("kind,cue_side={kind},{cue_side}"),
+        format!("speaker_side={speaker_side}"),
+        format!("kind,sides={kind},{speaker_side},{cue_side}"),
+        format!("len={len}"),
+        format!("kind,len={kind},{len}"),
+        format!("prev={prev}"),
+        format!("kind,prev={kind},{prev}"),
+        format!("next={next}"),
+        format!("kind,next={kind},{next}"),
+        format!("first={first}"),
+        format!("kind,first={kind},{first}"),
+        format!("last={last}"),
+        format!("kind,last={kind},{last}"),
+        format!("line={line_share}"),
+        format!("kind,line={kind},{line_share}"),
+        format!("parts={}", q.parts.len().min(3)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::TextSpan;
+
+    fn quote(text: &str, content: &str, kind: QuoteKind) -> Quote {
+        let start = text.find(content).unwrap();
+        Quote {
+            start,
+            end: start + content.len(),
+            text: content.to_string(),
+            kind,
+            speaker: None,
+            speaker_name: None,
+            speaker_cluster: None,
+            cue: None,
+            parts: Vec::new(),
+            confidence: 0.0,
+        }
+    }
+
+    #[test]
+    fn features_read_the_quote_and_its_edges() {
+        let text = "“We will act,” Kirby said on Friday.";
+        let doc = Doc::new(text, None);
+        let mut q = quote(text, "“We will act,”", QuoteKind::Direct);
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            TextSpan {
+                start: s,
+                end: s + w.len(),
+                text: w.to_string(),
+            }
+        };
+        q.speaker = Some(at("Kirby"));
+        q.cue = Some(at("said"));
+        let f = features(&doc, &q);
+        for want in [
+            "kind=direct",
+            "speaker=capitalised",
+            "cue=said",
+            "cue_side=after",
+            "speaker_side=after",
+            "len=3-5",
+            "prev=<edge>",
+            "next=kirby",
+            "first=upper",
+            "last=,",
+            "line=opens",
+        ] {
+            assert!(f.iter().any(|x| x == want), "{want} missing from {f:?}");
+        }
+    }
+
+    #[test]
+    fn the_probability_follows_the_weights_and_the_threshold_drops() {
+        let weight = |f: &str| match f {
+            BIAS => 0.0,
+            "speaker=none" => -3.0,
+            _ => 0.0,
+        };
+        let rater = Rater {
+            weight: &weight,
+            threshold: 0.5,
+        };
+        let text = "He called it a “witch hunt” again.";
+        let doc = Doc::new(text, None);
+        let q = quote(text, "“witch hunt”", QuoteKind::Partial);
+        let p = rater.probability(&features(&doc, &q));
+        assert!((p - 1.0 / (1.0 + 3f64.exp())).abs() < 1e-9);
+        let kept = rate(
+            &doc,
+            vec![Attributed {
+                quote: q,
+                speaker_group: None,
+            }],
+            &rater,
+        );
+        assert!(kept.is_empty());
+    }
+
+    #[test]
+    fn the_shipped_model_is_sorted_and_has_a_threshold() {
+        assert!(QUOTE_CONFIDENCE.windows(2).all(|w| w[0].0 < w[1].0));
+        let t = Rater::shipped().threshold;
+        assert!((0.0..1.0).contains(&t), "threshold {t}");
+    }
+}
