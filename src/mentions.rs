@@ -474,6 +474,18 @@ impl Mentions {
         window: usize,
         fits: impl Fn(usize) -> bool,
     ) -> Option<&Mention> {
+        self.last_named(before, window, Kind::Person, fits)
+    }
+
+    /// The most recent named mention of `kind` ending before token `before`, at most `window`
+    /// tokens back, whose group `fits`.
+    pub fn last_named(
+        &self,
+        before: usize,
+        window: usize,
+        kind: Kind,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<&Mention> {
         let upto = self.mentions.partition_point(|m| m.end <= before);
         self.mentions[..upto]
             .iter()
@@ -481,7 +493,7 @@ impl Mentions {
             .take_while(|m| before - m.end <= window)
             .find(|m| {
                 let g = &self.groups[m.group];
-                g.kind == Kind::Person && g.name.is_some() && fits(m.group)
+                g.kind == kind && g.name.is_some() && fits(m.group)
             })
     }
 }

@@ -413,3 +413,35 @@ fn a_pronoun_goes_to_a_speaker_of_its_gender() {
         ("she", Some("Aung San Suu Kyi"))
     );
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_name_before_it() {
+    let text =
+        "The bill was opposed by Senator Maria Lopez, who said the measure would hurt farmers.\n\n\
+                It was backed by the Farm Bureau Federation, which said prices would fall.";
+    let a = run(text);
+    let q = find(&a, "the measure would hurt farmers");
+    assert_eq!(speaker(q), ("who", Some("Maria Lopez")), "{:#?}", rows(&a));
+}
+
+#[test]
+fn the_company_and_it_speak_for_the_organisation_named_before() {
+    let text = "Exxon Mobil Corp. reported a loss on Monday.\n\n\
+                The company said it would keep its mines open while it restructures.\n\n\
+                It said the workers would be paid.";
+    let a = run(text);
+    let q = find(&a, "it would keep its mines open");
+    assert_eq!(
+        speaker(q),
+        ("The company", Some("Exxon Mobil Corp.")),
+        "{:#?}",
+        rows(&a)
+    );
+    let q = find(&a, "the workers would be paid");
+    assert_eq!(
+        speaker(q),
+        ("It", Some("Exxon Mobil Corp.")),
+        "{:#?}",
+        rows(&a)
+    );
+}

@@ -5,7 +5,7 @@ use crate::doc::Doc;
 use crate::mentions::{Kind, Mentions};
 use crate::text::TokenRange;
 use crate::words::is_title;
-use crate::words::{first_name_gender, PERSON_NOUNS};
+use crate::words::{first_name_gender, ORG_NOUNS, PERSON_NOUNS};
 
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
@@ -41,6 +41,12 @@ impl Resolver {
                 "he" => Some(true),
                 "she" => Some(false),
                 "it" => None,
+                // A relative pronoun speaks for the name it follows ("Smith, who said …").
+                "who" => {
+                    return antecedent(mentions, a, Kind::Person)
+                        .or_else(|| antecedent(mentions, a, Kind::Org))
+                }
+                "which" => return antecedent(mentions, a, Kind::Org),
                 _ => return self.by_name(doc, mentions, a, b),
             };
             if w == "it" {
@@ -49,7 +55,8 @@ impl Resolver {
                     .iter()
                     .rev()
                     .filter_map(|&(_, g)| g)
-                    .find(|&g| mentions.groups[g].kind == Kind::Org);
+                    .find(|&g| mentions.groups[g].kind == Kind::Org)
+                    .or_else(|| last_org(mentions, a));
             }
             let male = male?;
             let compatible = |g: usize, me: &Self| {
@@ -119,8 +126,31 @@ impl Resolver {
                 let role = doc.lower(i);
                 mentions.role_holder(role.trim_end_matches('.'), a)
             })
+            .or_else(|| {
+                // An organisation noun after "the" ("the company", "the agency").
+                let head = doc.lower(b - 1);
+                (b - a == 2 && doc.lower(a) == "the" && ORG_NOUNS.contains(&head))
+                    .then(|| last_org(mentions, a))
+                    .flatten()
+            })
     }
 }
+
+/// The group of the name right before a relative pronoun, a comma between (`Smith, who`).
+fn antecedent(mentions: &Mentions, who: usize, kind: Kind) -> Option<usize> {
+    mentions.last_named(who, 1, kind, |_| true).map(|m| m.group)
+}
+
+/// The most recent named organisation within a few sentences.
+fn last_org(mentions: &Mentions, before: usize) -> Option<usize> {
+    mentions
+        .last_named(before, ORG_REACH, Kind::Org, |_| true)
+        .map(|m| m.group)
+}
+
+/// How far back (tokens) "it" or "the company" looks for the organisation it stands for: about
+/// four news sentences.
+const ORG_REACH: usize = 100;
 
 fn unnamed_person(doc: &Doc, a: usize, b: usize) -> bool {
     let last = doc.lower(b - 1);

@@ -139,6 +139,24 @@ struct Item {
     content: Vec<(usize, usize)>,
     source: Vec<(usize, usize)>,
     cue: String,
+    /// The gold source is a pronoun or a role noun ("he", "the agency"), not a name.
+    source_unnamed: bool,
+}
+
+/// A source written as a pronoun or a role noun: no capitalised word but a leading pronoun or
+/// determiner ("He", "The agency", "a spokeswoman for the campaign" is not: it names one).
+fn is_pronoun_or_role(source: &str) -> bool {
+    let mut words = source.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let lead = first.starts_with(char::is_lowercase)
+        || crate::words::is_pronoun(first)
+        || matches!(
+            first,
+            "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their"
+        );
+    lead && words.all(|w| !w.starts_with(char::is_uppercase))
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -150,6 +168,10 @@ pub struct Score {
     /// Predictions matching a gold item (precision numerator).
     pub matched_pred: usize,
     pub speaker_ok: usize,
+    /// Matched items whose gold source is a pronoun or role noun and whose speaker is right.
+    pub unnamed_sources: usize,
+    /// Of those, how many carry a `speaker_name`.
+    pub named: usize,
 }
 
 impl Score {
@@ -171,6 +193,12 @@ impl Score {
         self.matched_gold += o.matched_gold;
         self.matched_pred += o.matched_pred;
         self.speaker_ok += o.speaker_ok;
+        self.unnamed_sources += o.unnamed_sources;
+        self.named += o.named;
+    }
+    /// Share of right pronoun/role-noun speakers left without a name.
+    pub fn unnamed_share(&self) -> f64 {
+        1.0 - ratio(self.named, self.unnamed_sources)
     }
 }
 
@@ -231,6 +259,14 @@ impl std::fmt::Display for Report {
                 s.speaker_accuracy(),
                 s.speaker_ok,
                 s.matched_gold
+            )?;
+            writeln!(
+                f,
+                "{:<30} pronoun/role speakers without a name {:.3}   ({} of {})",
+                "",
+                s.unnamed_share(),
+                s.unnamed_sources - s.named,
+                s.unnamed_sources
             )?;
         }
         writeln!(f, "exact spans, all attributions (token space)")?;
@@ -559,6 +595,12 @@ fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
     for r in records {
         let source: Vec<(usize, usize)> = r.source.iter().map(|s| (s.start, s.end)).collect();
         let cue = r.cue.first().map_or(String::new(), |c| c.text.clone());
+        let source_unnamed = r.source.first().is_some_and(|s| {
+            let text: String = text[s.start.min(text.len())..s.end.min(text.len())]
+                .iter()
+                .collect();
+            is_pronoun_or_role(&text)
+        });
         let mut rest = Vec::new();
         for c in joined_contents(r, text) {
             if is_quoted(c, r, text) {
@@ -566,6 +608,7 @@ fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
                     content: vec![c],
                     source: source.clone(),
                     cue: cue.clone(),
+                    source_unnamed,
                 });
             } else {
                 rest.push(c);
@@ -576,6 +619,7 @@ fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
                 content: rest,
                 source,
                 cue,
+                source_unnamed,
             };
             if is_speech_cue(&r.cue) {
                 gold.1.push(item.clone());
@@ -630,6 +674,7 @@ fn score(
     pairs.sort_by(|a, b| b.cmp(a));
     let (mut pu, mut gu) = (vec![false; preds.len()], vec![false; gold.len()]);
     let mut wrong_speaker = Vec::new();
+    let mut unnamed = Vec::new();
     for (_, pi, gi) in pairs {
         if pu[pi] || gu[gi] {
             continue;
@@ -639,6 +684,13 @@ fn score(
         s.matched_gold += 1;
         if speaker_ok(preds[pi], &gold[gi]) {
             s.speaker_ok += 1;
+            if gold[gi].source_unnamed && preds[pi].speaker.is_some() {
+                s.unnamed_sources += 1;
+                s.named += usize::from(preds[pi].speaker_name.is_some());
+                if preds[pi].speaker_name.is_none() {
+                    unnamed.push(pi);
+                }
+            }
         } else {
             wrong_speaker.push((pi, gi));
         }
@@ -681,6 +733,17 @@ fn score(
                     cut(b, b + 60)
                 ));
             }
+        }
+        for pi in unnamed {
+            let p = preds[pi];
+            let ps = p
+                .speaker
+                .as_ref()
+                .map_or("-".to_string(), |s| s.text.clone());
+            out.push(format!(
+                "UNNAMED {doc} «{ps}» | {}",
+                cut(p.start.saturating_sub(60), p.start + 40)
+            ));
         }
         for (pi, gi) in wrong_speaker {
             let p = preds[pi];
@@ -851,6 +914,11 @@ const FOLD_FIGURES: &[Figure] = &[
     ("reported R", |r| r.indirect.recall()),
     ("reported F1", |r| r.indirect.f1()),
     ("reported speaker", |r| r.indirect.speaker_accuracy()),
+    ("pron/role unnamed", |r| {
+        let mut s = r.direct;
+        s.add(r.indirect);
+        s.unnamed_share()
+    }),
     ("exact content P", |r| r.exact.content.precision()),
     ("exact content R", |r| r.exact.content.recall()),
     ("exact content F1", |r| r.exact.content.f1()),
