@@ -1,5 +1,5 @@
 // The details popup: shown on hover or keyboard focus of a highlight, built with textContent.
-import { GLOSS, QUOTE_KINDS, speakerName } from './labels.js';
+import { GLOSS, QUOTE_KINDS, speakerName, typeName } from './labels.js';
 
 /** Plain-text lines describing one annotation (entity or quote). */
 export function describe(annotation, ref) {
@@ -7,7 +7,7 @@ export function describe(annotation, ref) {
   if (ref[0] === 'e') {
     const e = annotation.entities[index];
     if (!e) return [];
-    const lines = [[`${e.label}`, GLOSS[e.label] || ''], ['text', e.text]];
+    const lines = [[typeName(e.label), GLOSS[e.label] ? `${GLOSS[e.label]} (OntoNotes ${e.label})` : e.label], ['text', e.text]];
     if (e.value != null) lines.push(['value', String(e.value)]);
     const cluster = e.cluster != null ? annotation.clusters[e.cluster] : null;
     if (cluster) lines.push(['refers to', cluster.name]);
@@ -15,7 +15,7 @@ export function describe(annotation, ref) {
   }
   const q = annotation.quotes[index];
   if (!q) return [];
-  const lines = [['QUOTE', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
+  const lines = [['Quote', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
   if (q.cue) lines.push(['cue', q.cue.text]);
   return lines;
 }
@@ -72,6 +72,13 @@ export function attachDetails(container, tip, current) {
   container.addEventListener('focusin', (e) => { const el = target(e); if (el) show(el); });
   container.addEventListener('focusout', hide);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
-  window.addEventListener('scroll', hide, { passive: true });
+  // Scrolling hides a tip shown by the mouse; one shown by keyboard focus follows its highlight
+  // (arrow keys and the panel scroll the page to the focused highlight).
+  const follow = () => {
+    if (!anchor) return;
+    if (anchor === document.activeElement) place(anchor);
+    else hide();
+  };
+  window.addEventListener('scroll', follow, { passive: true });
   return { hide };
 }
