@@ -67,18 +67,27 @@ export function attachDetails(container, tip, current) {
     tip.hidden = true;
   };
   const target = (e) => e.target.closest && e.target.closest('[data-ref]');
+  // The highlight with keyboard focus, if any: its tip comes back when the mouse leaves another.
+  const focused = () => {
+    const el = document.activeElement;
+    return el && el !== container && container.contains(el) && el.dataset.ref ? el : null;
+  };
+  const settle = () => {
+    const f = focused();
+    if (f) show(f);
+    else hide();
+  };
   container.addEventListener('mouseover', (e) => { const el = target(e); if (el) show(el); });
-  container.addEventListener('mouseout', (e) => { if (anchor && !anchor.contains(e.relatedTarget)) hide(); });
+  container.addEventListener('mouseout', (e) => { if (anchor && !anchor.contains(e.relatedTarget)) settle(); });
   container.addEventListener('focusin', (e) => { const el = target(e); if (el) show(el); });
   container.addEventListener('focusout', hide);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
-  // Scrolling hides a tip shown by the mouse; one shown by keyboard focus follows its highlight
-  // (arrow keys and the panel scroll the page to the focused highlight).
-  const follow = () => {
+  // Scrolling hides a tip shown by the mouse; the tip of the focused highlight stays and follows
+  // it (arrow keys and the panel scroll the page to the focused highlight).
+  window.addEventListener('scroll', () => {
     if (!anchor) return;
-    if (anchor === document.activeElement) place(anchor);
-    else hide();
-  };
-  window.addEventListener('scroll', follow, { passive: true });
+    if (anchor === focused()) place(anchor);
+    else settle();
+  }, { passive: true });
   return { hide };
 }
