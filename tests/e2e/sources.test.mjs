@@ -259,6 +259,7 @@ test('Sources: light and dark, desktop and phone width (screenshots)', async () 
     await page.goto(base);
     await page.waitForSelector('body[data-state="idle"]');
     await pasteText(page, ARTICLE);
+    if (width < 800) await page.click('#panel .panel-toggle'); // the bottom sheet on a phone
     await page.click(toggleOf('Maria Delgado'));
     await page.click(toggleOf('Unattributed'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -272,7 +273,7 @@ test('Sources: light and dark, desktop and phone width (screenshots)', async () 
     assert.notEqual(badge.bg, badge.page, `the PERSON badge has a colour (${scheme})`);
     assert.notEqual(badge.fg, badge.page);
     await page.mouse.move(0, 0); // no hover state in the picture
-    const section = page.locator('.panel section', { has: page.locator('#sources') });
+    const section = page.locator('#tabpanel-sources');
     await section.screenshot({ path: screenshotPath(`sources-${scheme}-${width}.png`) });
     await page.close();
   }
