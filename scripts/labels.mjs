@@ -1,6 +1,8 @@
 // Generates the page's entity-label code from the one table www/labels.tsv:
-//   www/labels.gen.js   LABELS ([label, gloss] in legend order), LABEL_NAMES, GLOSS
-//   www/labels.gen.css  one --c colour per label, the dark-mode overrides, the legend toggles
+//   www/labels.gen.js   LABELS ([label, gloss] in legend order), LABEL_NAMES, GLOSS, TYPE_NAME
+//                       (label → plain name), TYPE_GROUP (label → name | number)
+//   www/labels.gen.css  one --c colour per label, the dark-mode overrides, the plain name shown
+//                       after each highlight, the legend toggles
 // Run by scripts/lib.sh (build_wasm) before bundling; `node scripts/labels.mjs` by hand.
 // The output depends on the table only (no dates, no paths), so it is deterministic.
 import fs from 'node:fs';
@@ -13,22 +15,28 @@ export const GEN_JS = path.join(root, 'www/labels.gen.js');
 export const GEN_CSS = path.join(root, 'www/labels.gen.css');
 
 const COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+export const GROUPS = ['name', 'number'];
 
-/** Parses the table: `#` lines and blank lines are comments; rows are label, gloss, light, dark. */
+/**
+ * Parses the table: `#` lines and blank lines are comments; rows are label, name, group, gloss,
+ * light, dark.
+ */
 export function parseTable(text, file = 'labels.tsv') {
   const rows = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '' || line.startsWith('#')) return;
     const fail = (why) => { throw new Error(`${file}:${i + 1}: ${why}: ${JSON.stringify(line)}`); };
     const cols = line.split('\t');
-    if (cols.length !== 4) fail(`expected 4 tab-separated columns, found ${cols.length}`);
-    const [label, gloss, light, dark] = cols.map((c) => c.trim());
+    if (cols.length !== 6) fail(`expected 6 tab-separated columns, found ${cols.length}`);
+    const [label, name, group, gloss, light, dark] = cols.map((c) => c.trim());
     if (!/^[A-Z][A-Z_]*$/.test(label)) fail('label must be upper-case letters and _');
+    if (!name || /["\\]/.test(name)) fail('plain name must be non-empty, without " or \\');
+    if (!GROUPS.includes(group)) fail(`group must be one of ${GROUPS.join(', ')}`);
     if (!gloss) fail('empty gloss');
     if (!COLOUR.test(light)) fail('light colour must be #rgb or #rrggbb');
     if (dark !== '-' && !COLOUR.test(dark)) fail('dark colour must be #rgb, #rrggbb or -');
     if (rows.some((r) => r.label === label)) fail(`duplicate label ${label}`);
-    rows.push({ label, gloss, light: light.toLowerCase(), dark: dark === '-' ? light.toLowerCase() : dark.toLowerCase() });
+    rows.push({ label, name, group, gloss, light: light.toLowerCase(), dark: dark === '-' ? light.toLowerCase() : dark.toLowerCase() });
   });
   if (rows.length === 0) throw new Error(`${file}: no labels`);
   return rows;
@@ -51,6 +59,12 @@ ${pairs}
 export const LABEL_NAMES = LABELS.map(([name]) => name);
 
 export const GLOSS = Object.fromEntries(LABELS);
+
+/** The plain-language name the page shows for each type (its code goes in tooltips). */
+export const TYPE_NAME = ${JSON.stringify(Object.fromEntries(rows.map((r) => [r.label, r.name])), null, 2)};
+
+/** name: names of things; number: dates, times and numbers (grouped together on the page). */
+export const TYPE_GROUP = ${JSON.stringify(Object.fromEntries(rows.map((r) => [r.label, r.group])), null, 2)};
 `;
 }
 
@@ -58,12 +72,16 @@ export function genCss(rows) {
   const sel = (r) => `[data-label="${r.label}"]`;
   const colours = rows.map((r) => `${sel(r)} { --c: ${r.light}; }`).join('\n');
   const dark = rows.filter((r) => r.dark !== r.light).map((r) => `  ${sel(r)} { --c: ${r.dark}; }`).join('\n');
+  const names = rows.map((r) => `.ent.last${sel(r)}::after { content: ${JSON.stringify(r.name)}; }`).join('\n');
   const off = (suffix) => rows.map((r) => `.off-${r.label} .ent${sel(r)}${suffix}`).join(',\n');
   return `/* ${HEADER} */
 
 /* One colour per entity type; dark mode lightens the darkest ones. */
 ${colours}
 ${dark ? `@media (prefers-color-scheme: dark) {\n${dark}\n}\n` : ''}
+/* The plain type name after each highlight (its code is in the details popup). */
+${names}
+
 /* Legend toggles: a hidden type loses its colour and label but keeps its text. */
 ${off('')} {
   background: none;

@@ -3,7 +3,10 @@ import * as platform from './platform.js';
 import { Annotator } from './annotator.js';
 import { renderArticle } from './render.js';
 import { attachDetails } from './details.js';
-import { renderLegend, renderEntities, renderQuotes, renderSources } from './panel.js';
+import { renderLegend, renderQuotes, renderSources, sources, quoteSources } from './panel.js';
+import { renderEntities } from './cards.js';
+import { attachPanel } from './tabs.js';
+import { attachRoving } from './roving.js';
 import { LABEL_NAMES } from './labels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -97,7 +100,10 @@ function show(text, annotation, ms) {
   renderLegend($('legend'), counts, hidden, toggleLabel);
   renderEntities($('entities'), annotation, reveal);
   renderQuotes($('quotes'), annotation, reveal);
-  renderSources($('sources'), annotation, reveal);
+  const found = sources(annotation);
+  renderSources($('sources'), annotation, reveal, found);
+  const sourceCount = found.groups.reduce((n, g) => n + g.sources.length, 0);
+  $('source-count').textContent = String(sourceCount);
   $('entity-count').textContent = String(annotation.entities.length);
   $('quote-count').textContent = String(annotation.quotes.length);
   const summary = `${annotation.entities.length} entities · ${annotation.quotes.length} quotes · ${annotation.sentences.length} sentences · ${ms.toFixed(1)} ms`;
@@ -107,8 +113,13 @@ function show(text, annotation, ms) {
   }
   const big = text.length > BIG;
   article.classList.toggle('big', big);
-  rendering = renderArticle(article, text, annotation, (f) => {
-    if (big && f < 1) setStatus(`Rendering… ${Math.round(f * 100)}%`, true);
+  roving.reset();
+  rendering = renderArticle(article, text, annotation, {
+    quoteSource: quoteSources(annotation, found),
+    onProgress: (f) => {
+      roving.ensure();
+      if (big && f < 1) setStatus(`Rendering… ${Math.round(f * 100)}%`, true);
+    },
   });
   rendering.done.then((finished) => {
     if (finished) {
@@ -135,20 +146,24 @@ function toggleLabel(label, on) {
   article.classList.toggle(`off-${label}`, !on);
 }
 
-/** Scrolls to the annotation(s) and flashes every fragment; `mark` keeps them outlined. */
-function reveal(refs, mark = false) {
-  article.querySelectorAll('.marked').forEach((el) => el.classList.remove('marked'));
+/**
+ * Scrolls to the annotation(s) and flashes every fragment. Fragments are found near their first
+ * one (same chunk), never by a search of the whole article: that costs seconds on 2 MB.
+ */
+function reveal(refs) {
   let first = null;
   for (const ref of refs) {
-    for (const el of article.querySelectorAll(`[data-ref="${ref}"]`)) {
-      first ||= el;
+    const head = document.getElementById(`ann-${ref}`);
+    if (!head) continue;
+    first ||= head;
+    for (const el of (head.closest('.chunk') || article).querySelectorAll(`[data-ref="${ref}"]`)) {
       el.classList.remove('flash');
       void el.offsetWidth; // restart the animation when clicked twice
       el.classList.add('flash');
-      if (mark) el.classList.add('marked');
     }
   }
   if (first) {
+    panel.yield();
     first.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     first.focus({ preventScroll: true });
   }
@@ -253,6 +268,12 @@ $('download').addEventListener('click', () => {
 });
 
 attachDetails(article, $('tip'), () => current && current.annotation);
+const panel = attachPanel($('panel'));
+const roving = attachRoving(article);
+$('skip-sources').addEventListener('click', (e) => {
+  e.preventDefault();
+  panel.show('sources');
+});
 renderLegend($('legend'), {}, hidden, toggleLabel);
 document.documentElement.dataset.labels = String(LABEL_NAMES.length);
 

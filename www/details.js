@@ -1,5 +1,5 @@
 // The details popup: shown on hover or keyboard focus of a highlight, built with textContent.
-import { GLOSS, QUOTE_KINDS, speakerName } from './labels.js';
+import { GLOSS, QUOTE_KINDS, speakerName, typeName } from './labels.js';
 
 /** Plain-text lines describing one annotation (entity or quote). */
 export function describe(annotation, ref) {
@@ -7,7 +7,7 @@ export function describe(annotation, ref) {
   if (ref[0] === 'e') {
     const e = annotation.entities[index];
     if (!e) return [];
-    const lines = [[`${e.label}`, GLOSS[e.label] || ''], ['text', e.text]];
+    const lines = [[typeName(e.label), GLOSS[e.label] ? `${GLOSS[e.label]} (OntoNotes ${e.label})` : e.label], ['text', e.text]];
     if (e.value != null) lines.push(['value', String(e.value)]);
     const cluster = e.cluster != null ? annotation.clusters[e.cluster] : null;
     if (cluster) lines.push(['refers to', cluster.name]);
@@ -15,7 +15,7 @@ export function describe(annotation, ref) {
   }
   const q = annotation.quotes[index];
   if (!q) return [];
-  const lines = [['QUOTE', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
+  const lines = [['Quote', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
   if (q.cue) lines.push(['cue', q.cue.text]);
   return lines;
 }
@@ -67,11 +67,27 @@ export function attachDetails(container, tip, current) {
     tip.hidden = true;
   };
   const target = (e) => e.target.closest && e.target.closest('[data-ref]');
+  // The highlight with keyboard focus, if any: its tip comes back when the mouse leaves another.
+  const focused = () => {
+    const el = document.activeElement;
+    return el && el !== container && container.contains(el) && el.dataset.ref ? el : null;
+  };
+  const settle = () => {
+    const f = focused();
+    if (f) show(f);
+    else hide();
+  };
   container.addEventListener('mouseover', (e) => { const el = target(e); if (el) show(el); });
-  container.addEventListener('mouseout', (e) => { if (anchor && !anchor.contains(e.relatedTarget)) hide(); });
+  container.addEventListener('mouseout', (e) => { if (anchor && !anchor.contains(e.relatedTarget)) settle(); });
   container.addEventListener('focusin', (e) => { const el = target(e); if (el) show(el); });
   container.addEventListener('focusout', hide);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
-  window.addEventListener('scroll', hide, { passive: true });
+  // Scrolling hides a tip shown by the mouse; the tip of the focused highlight stays and follows
+  // it (arrow keys and the panel scroll the page to the focused highlight).
+  window.addEventListener('scroll', () => {
+    if (!anchor) return;
+    if (anchor === focused()) place(anchor);
+    else settle();
+  }, { passive: true });
   return { hide };
 }

@@ -1,9 +1,20 @@
 // Display text for annotations. The entity types (legend order, gloss) come from the one table
 // www/labels.tsv through the generated labels.gen.js; their colours are in the generated
-// labels.gen.css. The label text is always shown too, so no information depends on colour alone.
-import { LABELS, LABEL_NAMES, GLOSS } from './labels.gen.js';
+// labels.gen.css. The type's plain name is always shown too, so no information depends on colour
+// alone; its OntoNotes code goes in tooltips.
+import { LABELS, LABEL_NAMES, GLOSS, TYPE_NAME, TYPE_GROUP } from './labels.gen.js';
 
-export { LABELS, LABEL_NAMES, GLOSS };
+export { LABELS, LABEL_NAMES, GLOSS, TYPE_NAME, TYPE_GROUP };
+
+/** The plain name of a type ("Organisation"); an unknown code stays as it is. */
+export function typeName(label) {
+  return TYPE_NAME[label] || label;
+}
+
+/** Tooltip text for a type: its OntoNotes code and gloss ("ORG: organisation"). */
+export function typeTitle(label) {
+  return GLOSS[label] ? `${label}: ${GLOSS[label]}` : label;
+}
 
 export const QUOTE_KINDS = {
   direct: 'direct quote',

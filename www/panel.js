@@ -1,5 +1,7 @@
-// The side panel: legend with toggles, sources by kind, quotes in order, entities grouped by type.
-import { LABEL_NAMES, GLOSS, QUOTE_KINDS, wordCount, speakerName, isPronoun } from './labels.js';
+// The side panel: legend with toggles, sources by kind, quotes in order (the entity cards are in
+// cards.js).
+import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, wordCount, speakerName, isPronoun, typeName, typeTitle } from './labels.js';
+import { markSource } from './marks.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
 
@@ -21,73 +23,61 @@ function more(list, n) {
   }
 }
 
-/** Legend: one toggle per type (all 18), with counts; `onToggle(label, on)`. */
-export function renderLegend(root, counts, hidden, onToggle) {
-  const items = LABEL_NAMES.map((label) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'legend-item';
-    b.dataset.label = label;
-    b.title = GLOSS[label];
-    b.setAttribute('aria-pressed', String(!hidden.has(label)));
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    const name = document.createElement('span');
-    name.textContent = label;
-    const count = document.createElement('span');
-    count.className = 'count';
-    count.textContent = String(counts[label] || 0);
-    b.append(swatch, name, count);
-    b.addEventListener('click', () => {
-      const on = b.getAttribute('aria-pressed') !== 'true';
-      b.setAttribute('aria-pressed', String(on));
-      onToggle(label, on);
-    });
-    return b;
-  });
-  root.replaceChildren(...items);
-}
+const LEGEND_GROUPS = [
+  { id: 'name', title: 'Names' },
+  { id: 'number', title: 'Dates and numbers' },
+];
 
-/** Entities by type: distinct texts with mention counts; clicking cycles through mentions. */
-export function renderEntities(root, annotation, reveal) {
-  const byLabel = new Map();
-  annotation.entities.forEach((e, i) => {
-    if (!byLabel.has(e.label)) byLabel.set(e.label, new Map());
-    const texts = byLabel.get(e.label);
-    if (!texts.has(e.text)) texts.set(e.text, []);
-    texts.get(e.text).push(i);
-  });
-  const groups = [];
-  for (const label of [...LABEL_NAMES, ...byLabel.keys()]) {
-    const texts = byLabel.get(label);
-    if (!texts) continue;
-    byLabel.delete(label);
-    const details = document.createElement('details');
-    details.open = true;
-    details.className = 'group';
-    details.dataset.label = label;
-    const summary = document.createElement('summary');
-    const mentions = [...texts.values()].reduce((n, v) => n + v.length, 0);
-    summary.textContent = `${label} (${mentions})`;
-    const list = document.createElement('ul');
-    let shown = 0;
-    for (const [text, refs] of texts) {
-      if (shown++ >= MAX_ITEMS) break;
-      const li = document.createElement('li');
-      let next = 0;
-      const b = button(refs.length > 1 ? `${text} ×${refs.length}` : text, () => {
-        reveal([`e${refs[next]}`]);
-        next = (next + 1) % refs.length;
+/**
+ * Legend: one toggle per type found in the text (with its count), names first, then dates and
+ * numbers; the plain name shows, the OntoNotes code is in the tooltip. `onToggle(label, on)`.
+ */
+export function renderLegend(root, counts, hidden, onToggle) {
+  const parts = [];
+  for (const g of LEGEND_GROUPS) {
+    const labels = LABEL_NAMES.filter((l) => counts[l] > 0 && (TYPE_GROUP[l] || 'name') === g.id);
+    if (!labels.length) continue;
+    const group = document.createElement('div');
+    group.className = 'legend-group';
+    group.dataset.group = g.id;
+    group.setAttribute('role', 'group');
+    const title = document.createElement('span');
+    title.className = 'legend-title';
+    title.id = `legend-${g.id}`;
+    title.textContent = g.title;
+    group.setAttribute('aria-labelledby', title.id);
+    group.append(title);
+    for (const label of labels) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'legend-item';
+      b.dataset.label = label;
+      b.title = typeTitle(label);
+      b.setAttribute('aria-pressed', String(!hidden.has(label)));
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      const name = document.createElement('span');
+      name.textContent = typeName(label);
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = String(counts[label]);
+      b.append(swatch, name, count);
+      b.addEventListener('click', () => {
+        const on = b.getAttribute('aria-pressed') !== 'true';
+        b.setAttribute('aria-pressed', String(on));
+        onToggle(label, on);
       });
-      b.dataset.ref = `e${refs[0]}`;
-      li.append(b);
-      list.append(li);
+      group.append(b);
     }
-    more(list, texts.size - MAX_ITEMS);
-    details.append(summary, list);
-    groups.push(details);
+    parts.push(group);
   }
-  root.replaceChildren(...groups);
+  if (!parts.length) {
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = 'The types found in the article appear here.';
+    parts.push(hint);
+  }
+  root.replaceChildren(...parts);
 }
 
 const short = (t, n = 90) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
@@ -139,7 +129,7 @@ function sourceOf(q, clusters) {
       key: `c${q.speaker_cluster}`,
       group: label ? GROUP_OF_LABEL[label] || 'others' : 'groups',
       label,
-      badge: label ? { text: label, title: GLOSS[label] || label } : UNTYPED,
+      badge: label ? { text: typeName(label), title: typeTitle(label) } : UNTYPED,
       fallbackName: cluster.name,
     };
   }
@@ -197,14 +187,27 @@ export function sources(annotation) {
   const groups = GROUPS.map((g) => ({ ...g, sources: all.filter((s) => s.group === g.id).sort(order) })).filter(
     (g) => g.sources.length > 0,
   );
+  // Ids in display order: the article tags each quote with its source's id (see quoteSources).
+  let id = 0;
+  for (const g of groups) for (const s of g.sources) s.id = id++;
+  if (unattributed) unattributed.id = id;
   return { groups, unattributed };
+}
+
+/** Quote index → its source's id, for the article to tag its quotes with (marks.js). */
+export function quoteSources(annotation, list) {
+  const out = new Array(annotation.quotes.length);
+  for (const s of [...list.groups.flatMap((g) => g.sources), ...(list.unattributed ? [list.unattributed] : [])]) {
+    for (const i of s.indices) out[i] = s.id;
+  }
+  return out;
 }
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 let sourceIds = 0;
 
 /** One source: its name (marks all its quotes), badge and counts, and a disclosure of its quotes. */
-function sourceRow(s, annotation, reveal) {
+function sourceRow(s, annotation, reveal, press) {
   const li = document.createElement('li');
   li.className = 'source';
   if (!s.badge) li.classList.add('unattributed');
@@ -221,7 +224,8 @@ function sourceRow(s, annotation, reveal) {
   toggle.setAttribute('aria-label', s.badge ? `Quotes by ${s.name}` : 'Unattributed quotes');
   toggle.title = `Show or hide the ${plural(s.quotes, 'quote')} ${whose}`;
 
-  const name = button('', () => reveal(s.refs, true), 'item source-name');
+  const name = button('', () => press(s, name), 'item source-name');
+  name.setAttribute('aria-pressed', 'false');
   const text = document.createElement('span');
   text.className = 'name';
   text.textContent = s.name;
@@ -273,9 +277,42 @@ function sourceRow(s, annotation, reveal) {
   return li;
 }
 
-export function renderSources(root, annotation, reveal) {
-  const { groups, unattributed } = sources(annotation);
+/**
+ * The Sources tab. Pressing a source's name marks all its quotes in the text (one CSS rule, see
+ * marks.js) and shows the first; the name stays pressed and a bar offers to clear the marks.
+ */
+export function renderSources(root, annotation, reveal, found = sources(annotation)) {
+  const { groups, unattributed } = found;
   const parts = [];
+  const bar = document.createElement('div');
+  bar.className = 'mark-bar';
+  bar.hidden = true;
+  const what = document.createElement('span');
+  what.setAttribute('role', 'status');
+  const clear = button('Clear marks', () => unpress(true), 'clear-marks');
+  bar.append(what, clear);
+  parts.push(bar);
+  let pressed = null;
+  const unpress = (focus = false) => {
+    if (pressed) pressed.setAttribute('aria-pressed', 'false');
+    const was = pressed;
+    pressed = null;
+    markSource(null);
+    bar.hidden = true;
+    what.textContent = '';
+    if (focus && was) was.focus();
+  };
+  const press = (s, b) => {
+    if (pressed === b) return unpress();
+    unpress();
+    pressed = b;
+    b.setAttribute('aria-pressed', 'true');
+    markSource(s.id);
+    what.textContent = `${plural(s.quotes, 'quote')} ${s.badge ? `by ${s.name}` : 'with no speaker'} marked`;
+    bar.hidden = false;
+    reveal([s.refs[0]]);
+  };
+  markSource(null);
   for (const g of groups) {
     const section = document.createElement('div');
     section.className = 'source-group';
@@ -289,7 +326,7 @@ export function renderSources(root, annotation, reveal) {
     heading.append(' ', count);
     const list = document.createElement('ul');
     list.className = 'sources';
-    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal));
+    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal, press));
     more(list, g.sources.length - MAX_ITEMS);
     section.append(heading, list);
     parts.push(section);
@@ -298,10 +335,10 @@ export function renderSources(root, annotation, reveal) {
     const list = document.createElement('ul');
     list.className = 'sources source-group';
     list.dataset.group = 'unattributed';
-    list.append(sourceRow(unattributed, annotation, reveal));
+    list.append(sourceRow(unattributed, annotation, reveal, press));
     parts.push(list);
   }
-  if (!parts.length) {
+  if (parts.length === 1) {
     const empty = document.createElement('p');
     empty.className = 'hint';
     empty.textContent = 'No quotes found.';

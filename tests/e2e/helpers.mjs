@@ -186,16 +186,34 @@ export function rgb(hex) {
 
 /**
  * The legend and the entity colours follow www/labels.tsv (the page's colour scheme, light or
- * dark, picks the column): the legend lists exactly the table's labels in its order with their
- * glosses and colours; every label's highlight has its own colour (not the transparent default
- * of a label without a rule) and its legend toggle hides it.
+ * dark, picks the column): the legend lists the table's labels found in the article, names
+ * first, then dates and numbers, each in table order, by plain name with the OntoNotes code and
+ * gloss in the tooltip, in its colour; every label's highlight has its own colour (not the
+ * transparent default of a label without a rule), its plain name after it, and its legend
+ * toggle hides it.
  */
 export async function checkLabelTable(page, assert, scheme = 'light') {
   const legend = await page.$$eval('#legend .legend-item', (bs) =>
-    bs.map((b) => ({ label: b.dataset.label, gloss: b.title, swatch: getComputedStyle(b.querySelector('.swatch')).backgroundColor })),
+    bs.map((b) => ({
+      label: b.dataset.label,
+      group: b.closest('.legend-group').dataset.group,
+      name: b.querySelector('span:not(.swatch):not(.count)').textContent,
+      title: b.title,
+      swatch: getComputedStyle(b.querySelector('.swatch')).backgroundColor,
+    })),
   );
-  const want = LABEL_TABLE.map((r) => ({ label: r.label, gloss: r.gloss, swatch: rgb(scheme === 'dark' ? r.dark : r.light) }));
-  assert.deepEqual(legend, want, `legend = the rows of www/labels.tsv (${scheme})`);
+  const found = new Set(await page.$$eval('#article .ent', (es) => es.map((e) => e.dataset.label)));
+  const want = ['name', 'number'].flatMap((group) =>
+    LABEL_TABLE.filter((r) => r.group === group && found.has(r.label)).map((r) => ({
+      label: r.label,
+      group,
+      name: r.name,
+      title: `${r.label}: ${r.gloss}`,
+      swatch: rgb(scheme === 'dark' ? r.dark : r.light),
+    })),
+  );
+  assert.ok(want.length > 0, 'the article has entities');
+  assert.deepEqual(legend, want, `legend = the rows of www/labels.tsv found in the article (${scheme})`);
   // A highlight of each label, and one of a label the table lacks (no colour: the default).
   const styles = await page.evaluate((labels) => {
     const article = document.getElementById('article');
@@ -205,7 +223,7 @@ export async function checkLabelTable(page, assert, scheme = 'light') {
       s.dataset.label = label;
       s.textContent = label;
       article.append(s);
-      const on = { border: getComputedStyle(s).borderBottomColor, bg: getComputedStyle(s).backgroundColor };
+      const on = { border: getComputedStyle(s).borderBottomColor, bg: getComputedStyle(s).backgroundColor, tag: getComputedStyle(s, '::after').content };
       article.classList.add(`off-${label}`);
       const off = { bg: getComputedStyle(s).backgroundColor, after: getComputedStyle(s, '::after').display };
       article.classList.remove(`off-${label}`);
@@ -219,8 +237,16 @@ export async function checkLabelTable(page, assert, scheme = 'light') {
     const row = LABEL_TABLE[i];
     assert.notEqual(s.on.bg, 'rgba(0, 0, 0, 0)', `${row.label} highlights have a colour (${scheme})`);
     assert.equal(s.on.border, rgb(scheme === 'dark' ? row.dark : row.light), `${row.label} has its table colour (${scheme})`);
+    assert.equal(s.on.tag, JSON.stringify(row.name), `${row.label} highlights end with the plain name ${row.name}`);
     assert.deepEqual(s.off, { bg: 'rgba(0, 0, 0, 0)', after: 'none' }, `the legend toggle hides ${row.label}`);
   }
+}
+
+/** Refs of the quotes the page marks (the dashed outline of a pressed source), in text order. */
+export async function markedQuotes(page) {
+  return page.$$eval('#article .quote', (qs) => [
+    ...new Set(qs.filter((q) => getComputedStyle(q).outlineStyle === 'dashed').map((q) => q.dataset.ref)),
+  ]);
 }
 
 /** Longest gap between animation frames (ms) while `action` runs: the page's responsiveness. */

@@ -13,10 +13,16 @@ test('the generated files are up to date with www/labels.tsv', () => {
 });
 
 test('labels.gen.js exports the table in legend order', async () => {
-  const { LABELS, LABEL_NAMES, GLOSS } = await import('../../www/labels.gen.js');
+  const { LABELS, LABEL_NAMES, GLOSS, TYPE_NAME, TYPE_GROUP } = await import('../../www/labels.gen.js');
   assert.deepEqual(LABELS, rows.map((r) => [r.label, r.gloss]));
   assert.deepEqual(LABEL_NAMES, rows.map((r) => r.label));
   assert.deepEqual(Object.keys(GLOSS), LABEL_NAMES);
+  assert.deepEqual(TYPE_NAME, Object.fromEntries(rows.map((r) => [r.label, r.name])));
+  assert.deepEqual(TYPE_GROUP, Object.fromEntries(rows.map((r) => [r.label, r.group])));
+  // Plain names as the page shows them, number types grouped.
+  assert.equal(TYPE_NAME.ORG, 'Organisation');
+  assert.equal(TYPE_NAME.NORP, 'Nationality or group');
+  assert.deepEqual(LABEL_NAMES.filter((l) => TYPE_GROUP[l] === 'number'), ['DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL']);
   // labels.js passes the same table on.
   const page = await import('../../www/labels.js');
   assert.equal(page.LABELS, LABELS);
@@ -37,14 +43,20 @@ test('labels.gen.css has a colour, a dark colour and a legend toggle for every l
   // Each label's toggle rule hides both its highlight and its type badge.
   assert.deepEqual(labelsIn(/^\.off-(\w+) \.ent\[data-label="\1"\](?:,| \{)$/gm, css), names, 'highlight toggles');
   assert.deepEqual(labelsIn(/^\.off-(\w+) \.ent\[data-label="\1"\]::after(?:,| \{)$/gm, css), names, 'badge toggles');
+  // Each label's highlight ends with its plain name.
+  for (const r of rows) assert.ok(css.includes(`.ent.last[data-label="${r.label}"]::after { content: ${JSON.stringify(r.name)}; }`), `${r.label} tag`);
 });
 
 test('the table parser rejects malformed rows', () => {
-  const ok = '# comment\nPERSON\tperson\t#0072b2\t-\n';
-  assert.deepEqual(parseTable(ok), [{ label: 'PERSON', gloss: 'person', light: '#0072b2', dark: '#0072b2' }]);
-  assert.throws(() => parseTable('PERSON\tperson\t#0072b2\n'), /4 tab-separated columns/);
-  assert.throws(() => parseTable('PERSON\tperson\tblue\t-\n'), /light colour/);
-  assert.throws(() => parseTable('PERSON\tperson\t#0072b2\t-\nPERSON\tx\t#000\t-\n'), /duplicate/);
-  assert.throws(() => parseTable('person\tperson\t#0072b2\t-\n'), /upper-case/);
+  const row = (cols) => `${cols.join('\t')}\n`;
+  const ok = `# comment\n${row(['PERSON', 'Person', 'name', 'person', '#0072b2', '-'])}`;
+  assert.deepEqual(parseTable(ok), [{ label: 'PERSON', name: 'Person', group: 'name', gloss: 'person', light: '#0072b2', dark: '#0072b2' }]);
+  assert.throws(() => parseTable(row(['PERSON', 'person', '#0072b2', '-'])), /6 tab-separated columns/);
+  assert.throws(() => parseTable(row(['PERSON', 'Person', 'name', 'person', 'blue', '-'])), /light colour/);
+  assert.throws(() => parseTable(row(['PERSON', 'Person', 'name', 'person', '#0072b2', '-']) + row(['PERSON', 'P', 'name', 'x', '#000', '-'])), /duplicate/);
+  assert.throws(() => parseTable(row(['person', 'Person', 'name', 'person', '#0072b2', '-'])), /upper-case/);
+  assert.throws(() => parseTable(row(['PERSON', '', 'name', 'person', '#0072b2', '-'])), /plain name/);
+  assert.throws(() => parseTable(row(['PERSON', 'Say "hi"', 'name', 'person', '#0072b2', '-'])), /plain name/);
+  assert.throws(() => parseTable(row(['PERSON', 'Person', 'thing', 'person', '#0072b2', '-'])), /group must be/);
   assert.throws(() => parseTable('# only comments\n'), /no labels/);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   launch, serveWww, openPage, loadSample, setText, pasteText, checkSeed, checkLabelTable, heartbeat, screenshotPath, SEED,
-  LABEL_TABLE,
+  LABEL_TABLE, markedQuotes,
 } from './helpers.mjs';
 
 let browser;
@@ -107,6 +107,7 @@ test('clicking a panel item scrolls to and flashes the span; a source marks its 
   const { page } = await openPage(browser.context, base);
   await page.setViewportSize({ width: 1280, height: 500 });
   await loadSample(page);
+  await page.click('#tab-quotes');
   await page.click('#quotes li:nth-child(4) button');
   const q = '#article .quote[data-ref="q3"]';
   await page.waitForFunction((s) => document.querySelector(s).classList.contains('flash'), q);
@@ -114,35 +115,73 @@ test('clicking a panel item scrolls to and flashes the span; a source marks its 
     const r = document.querySelector(s).getBoundingClientRect();
     return r.top >= 0 && r.bottom <= innerHeight + 2 * r.height;
   }, q);
+  await page.click('#tab-entities');
   await page.click('#entities [data-ref] >> text=next Monday');
   await page.waitForFunction(() => [...document.querySelectorAll('#article .ent.flash')].some((e) => e.textContent === 'next Monday'));
   // A source's name marks exactly its own quotes: as many as its entry counts.
+  await page.click('#tab-sources');
   const source = await page.textContent('#sources .source-name');
   const count = Number(source.match(/(\d+) quotes? · \d+ words?/)[1]);
   await page.click('#sources .source-name');
-  const marked = await page.$$eval('#article .quote.marked', (els) => new Set(els.map((e) => e.dataset.ref)).size);
-  assert.equal(marked, count, `the source ${source} marks its ${count} quotes`);
+  const marked = await markedQuotes(page);
+  assert.equal(marked.length, count, `the source ${source} marks its ${count} quotes`);
   const all = await page.$$eval('#sources .source-name', (bs) => bs.map((b) => Number(b.textContent.match(/(\d+) quotes?/)[1])));
   assert.equal(all.reduce((a, b) => a + b, 0), await page.$$eval('#quotes li', (l) => l.length), 'every quote has one source');
+  // Every quote carries exactly one speaker tag (on its last fragment), or none when unknown.
+  const tags = await page.$$eval('#article .quote', (qs) => {
+    const n = {};
+    for (const q of qs) if (getComputedStyle(q, '::after').content.startsWith('"— ')) n[q.dataset.ref] = (n[q.dataset.ref] || 0) + 1;
+    return n;
+  });
+  assert.ok(Object.keys(tags).length > 0 && Object.values(tags).every((k) => k === 1), `one speaker tag per quote: ${JSON.stringify(tags)}`);
   await page.close();
 });
 
-test('keyboard: Tab reaches the highlights and focus shows their details', async () => {
+test('keyboard: the article is one tab stop, arrows move between highlights, focus shows details', async () => {
   const { page } = await openPage(browser.context, base);
   await loadSample(page);
-  await page.focus('#download');
-  await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => document.activeElement.closest('#article [data-ref]') !== null);
-  assert.ok(first, 'Tab after the toolbar lands on the first highlight');
+  const active = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { ref: el.dataset.ref || null, text: el.textContent, label: el.dataset.label || null, inArticle: !!el.closest('#article'), id: el.id };
+  });
+  // Exactly one highlight is in the tab order: the first.
+  const stops = await page.$$eval('#article [tabindex="0"]', (els) => els.map((e) => e.id));
+  assert.equal(stops.length, 1, `one tab stop in the article: ${stops}`);
+  const firstId = await page.$eval('#article [id^="ann-"]', (e) => e.id);
+  assert.equal(stops[0], firstId);
+  // Shift+Tab from the panel's first control lands on it; Tab leaves the article at once.
+  await page.focus('#legend .legend-item');
+  await page.keyboard.press('Shift+Tab');
+  const first = await active();
+  assert.ok(first.inArticle && first.id === firstId, `Shift+Tab from the panel reaches the article: ${JSON.stringify(first)}`);
   assert.ok(await page.isVisible('#tip'), 'focus shows the details popup');
-  // Tab on to the first "Friday": its details give the type and the resolved date.
-  for (let i = 0; i < 30; i++) {
-    if (await page.evaluate(() => document.activeElement.textContent === 'Friday')) break;
-    await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal((await active()).inArticle, false, 'one Tab leaves the article');
+  await page.keyboard.press('Shift+Tab');
+  // Arrow keys walk the highlights in reading order; the tab stop follows.
+  const order = await page.$$eval('#article [id^="ann-"]', (els) => els.map((e) => e.id));
+  const seen = [(await active()).id];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('ArrowRight');
+    seen.push((await active()).id);
   }
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.label), 'DATE');
+  assert.deepEqual(seen, order.slice(0, 6), 'ArrowRight visits the next highlights in order');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await active()).id, order[4], 'ArrowLeft goes back');
+  assert.deepEqual(await page.$$eval('#article [tabindex="0"]', (els) => els.map((e) => e.id)), [order[4]], 'the tab stop moved');
+  await page.keyboard.press('End');
+  assert.equal((await active()).id, order[order.length - 1], 'End: the last highlight');
+  await page.keyboard.press('Home');
+  assert.equal((await active()).id, order[0], 'Home: the first');
+  // Arrow on to the first "Friday": its details give the type and the resolved date.
+  for (let i = 0; i < 30; i++) {
+    if ((await active()).text === 'Friday') break;
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal((await active()).label, 'DATE');
   const tip = await page.textContent('#tip');
-  assert.match(tip, /DATE/);
+  assert.match(tip, /Date/);
+  assert.match(tip, /OntoNotes DATE/, 'the OntoNotes code is in the details');
   assert.match(tip, /2023-10-13/, 'the resolved value is shown');
   // The focus ring is visible.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
@@ -156,8 +195,32 @@ test('keyboard: Tab reaches the highlights and focus shows their details', async
     return { speaker: speaker?.textContent, lit: speaker?.classList.contains('active') };
   });
   if (q0.speaker) assert.ok(q0.lit, `speaker ${q0.speaker} lit while its quote has focus`);
+  // The tip stays, and follows its highlight, while the page scrolls under the focus.
+  await page.setViewportSize({ width: 1280, height: 400 });
+  const before = await page.$eval('#tip', (t) => t.getBoundingClientRect().top);
+  await page.evaluate(() => window.scrollBy(0, 60));
+  await page.waitForTimeout(100);
+  assert.ok(await page.isVisible('#tip'), 'the tip stays while the focused page scrolls');
+  const after = await page.$eval('#tip', (t) => t.getBoundingClientRect().top);
+  assert.ok(Math.abs(before - after - 60) <= 2, `the tip moved with its highlight (${before} → ${after})`);
   await page.keyboard.press('Escape');
   assert.ok(await page.isHidden('#tip'));
+  await page.close();
+});
+
+test('keyboard: the skip link opens Sources', async () => {
+  const { page } = await openPage(browser.context, base);
+  await loadSample(page);
+  await page.focus('.skip');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to Sources');
+  assert.ok((await page.$eval('#skip-sources', (a) => a.getBoundingClientRect().left)) >= 0, 'the skip link shows when focused');
+  await page.click('#tab-entities');
+  await page.focus('#skip-sources');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-sources');
+  assert.equal(await page.getAttribute('#tab-sources', 'aria-selected'), 'true');
+  assert.ok(await page.isVisible('#sources .source-name'));
   await page.close();
 });
 

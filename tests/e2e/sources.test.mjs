@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveWww, openPage, pasteText, screenshotPath, ROOT } from './helpers.mjs';
-import { sources } from '../../www/panel.js';
+import { launch, serveWww, openPage, pasteText, screenshotPath, markedQuotes, ROOT } from './helpers.mjs';
+import { sources, quoteSources } from '../../www/panel.js';
 import { PRONOUNS } from '../../www/labels.js';
 
 test("the page's pronouns are the core's list src/words/pronouns.txt", () => {
@@ -53,11 +53,15 @@ test('sources: groups in order, sorted inside by quotes, words, first quote; una
   const { groups, unattributed } = sources(annotation);
   const shape = groups.map((g) => [g.id, g.sources.map((s) => [s.name, s.badge.text, s.quotes, s.refs.join(' ')])]);
   assert.deepEqual(shape, [
-    ['people', [['Bo Lee', 'PERSON', 2, 'q1 q9'], ['Ana Ruiz', 'PERSON', 2, 'q2 q3']]],
-    ['groups', [['officials', 'unnamed', 2, 'q6 q10'], ['The Pentagon', 'ORG', 1, 'q7'], ['Analysts', 'type unknown', 1, 'q8']]],
-    ['others', [['Russia', 'GPE', 1, 'q0']]],
+    ['people', [['Bo Lee', 'Person', 2, 'q1 q9'], ['Ana Ruiz', 'Person', 2, 'q2 q3']]],
+    ['groups', [['officials', 'unnamed', 2, 'q6 q10'], ['The Pentagon', 'Organisation', 1, 'q7'], ['Analysts', 'type unknown', 1, 'q8']]],
+    ['others', [['Russia', 'Place', 1, 'q0']]],
   ]);
   assert.deepEqual([unattributed.name, unattributed.quotes, unattributed.words, unattributed.refs], ['Unattributed', 2, 4, ['q4', 'q5']]);
+  // Ids in display order; each quote maps to its source's id (the article tags quotes with it).
+  assert.deepEqual(groups.flatMap((g) => g.sources.map((s) => s.id)), [0, 1, 2, 3, 4, 5]);
+  assert.equal(unattributed.id, 6);
+  assert.deepEqual(quoteSources(annotation, { groups, unattributed }), [5, 0, 1, 1, 6, 6, 2, 3, 4, 0, 2]);
   // Ties on quotes and words go to the first quoted.
   const tie = sources({ clusters: annotation.clusters, quotes: [quote('b', 'Bo Lee', 'Bo Lee', 4), quote('a', 'Ana Ruiz', 'Ana Ruiz', 0)] });
   assert.deepEqual(tie.groups[0].sources.map((s) => s.name), ['Bo Lee', 'Ana Ruiz']);
@@ -92,7 +96,7 @@ const ARTICLE = [
 
 /** The panel as text: per group its heading and rows (name, badge, counts). */
 const panel = (page) =>
-  page.$$eval('#sources > *', (groups) =>
+  page.$$eval('#sources > .source-group', (groups) =>
     groups.map((g) => ({
       group: g.dataset.group,
       heading: g.querySelector('h3')?.textContent ?? null,
@@ -134,8 +138,8 @@ test('Sources: people, then organisations and groups, then unattributed; each so
       group: 'people',
       heading: 'People 2 sources · 3 quotes',
       rows: [
-        { name: 'Maria Delgado', badge: 'PERSON', stats: '2 quotes · 8 words' },
-        { name: 'Tom Becker', badge: 'PERSON', stats: '1 quote · 6 words' },
+        { name: 'Maria Delgado', badge: 'Person', stats: '2 quotes · 8 words' },
+        { name: 'Tom Becker', badge: 'Person', stats: '1 quote · 6 words' },
       ],
     },
     {
@@ -143,7 +147,7 @@ test('Sources: people, then organisations and groups, then unattributed; each so
       heading: 'Organisations and groups 2 sources · 2 quotes',
       rows: [
         { name: 'a spokeswoman for the agency', badge: 'unnamed', stats: '1 quote · 6 words' },
-        { name: 'The Pentagon', badge: 'ORG', stats: '1 quote · 5 words' },
+        { name: 'The Pentagon', badge: 'Organisation', stats: '1 quote · 5 words' },
       ],
     },
     { group: 'unattributed', heading: null, rows: [{ name: 'Unattributed', badge: null, stats: '1 quote · 5 words' }] },
@@ -181,9 +185,33 @@ test('Sources: people, then organisations and groups, then unattributed; each so
   await page.click(toggleOf('Unattributed'));
   assert.deepEqual((await listed(page, 'Unattributed')).items, [['q0', 'direct', 'direct “Nothing about this is normal.”']]);
 
-  // The name still marks all the source's quotes.
-  await page.click('#sources .source-name:has(.name:text-is("Maria Delgado"))');
-  assert.deepEqual(await page.$$eval('#article .quote.marked', (qs) => [...new Set(qs.map((q) => q.dataset.ref))]), ['q1', 'q2']);
+  // The name marks all the source's quotes and stays pressed; the bar offers to clear the marks.
+  const maria = '#sources .source-name:has(.name:text-is("Maria Delgado"))';
+  const tom = '#sources .source-name:has(.name:text-is("Tom Becker"))';
+  assert.equal(await page.getAttribute(maria, 'aria-pressed'), 'false');
+  assert.ok(await page.isHidden('#sources .mark-bar'), 'no clear control before a source is pressed');
+  await page.click(maria);
+  assert.deepEqual(await markedQuotes(page), ['q1', 'q2']);
+  assert.equal(await page.getAttribute(maria, 'aria-pressed'), 'true', 'the pressed source shows it');
+  assert.ok(await page.isVisible('#sources .mark-bar .clear-marks'), 'a clear control appears');
+  assert.match(await page.textContent('#sources .mark-bar'), /2 quotes by Maria Delgado marked/);
+  const pressedBg = await page.$eval(maria, (b) => getComputedStyle(b).backgroundColor);
+  assert.notEqual(pressedBg, await page.$eval(tom, (b) => getComputedStyle(b).backgroundColor), 'pressed looks different');
+  // Another source replaces the marks; the clear control removes them.
+  await page.click(tom);
+  assert.deepEqual(await markedQuotes(page), ['q3']);
+  assert.equal(await page.getAttribute(maria, 'aria-pressed'), 'false');
+  assert.equal(await page.getAttribute(tom, 'aria-pressed'), 'true');
+  await page.click('#sources .mark-bar .clear-marks');
+  assert.deepEqual(await markedQuotes(page), []);
+  assert.equal(await page.getAttribute(tom, 'aria-pressed'), 'false');
+  assert.ok(await page.isHidden('#sources .mark-bar'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.startsWith('Tom Becker')), true, 'focus returns to the source');
+  // Pressing a pressed source again clears it too.
+  await page.click(maria);
+  await page.click(maria);
+  assert.deepEqual(await markedQuotes(page), []);
+  assert.equal(await page.getAttribute(maria, 'aria-pressed'), 'false');
   assert.deepEqual(log.errors, []);
   await page.close();
 });
@@ -231,6 +259,7 @@ test('Sources: light and dark, desktop and phone width (screenshots)', async () 
     await page.goto(base);
     await page.waitForSelector('body[data-state="idle"]');
     await pasteText(page, ARTICLE);
+    if (width < 800) await page.click('#panel .panel-toggle'); // the bottom sheet on a phone
     await page.click(toggleOf('Maria Delgado'));
     await page.click(toggleOf('Unattributed'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -244,7 +273,7 @@ test('Sources: light and dark, desktop and phone width (screenshots)', async () 
     assert.notEqual(badge.bg, badge.page, `the PERSON badge has a colour (${scheme})`);
     assert.notEqual(badge.fg, badge.page);
     await page.mouse.move(0, 0); // no hover state in the picture
-    const section = page.locator('.panel section', { has: page.locator('#sources') });
+    const section = page.locator('#tabpanel-sources');
     await section.screenshot({ path: screenshotPath(`sources-${scheme}-${width}.png`) });
     await page.close();
   }
