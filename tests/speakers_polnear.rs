@@ -29,3 +29,31 @@ fn polnear_dev_floors() {
         r.indirect.speaker_accuracy()
     );
 }
+
+/// Speakers are things that speak: over every PolNeAR train and dev article, each speaker is
+/// resolved to a name or headed by a pronoun, a name or a source noun.
+#[test]
+fn every_speaker_is_a_noun_phrase_or_a_resolved_pronoun() {
+    let Some(dir) = common::data("quotes/polnear") else {
+        return;
+    };
+    let mut bad = Vec::new();
+    let mut speakers = 0;
+    for split in ["train", "dev"] {
+        for doc in lede::tools::quote_eval::load(&dir, split).expect("PolNeAR loads") {
+            for q in lede::tools::quote_eval::annotate_quotes(&doc.text) {
+                speakers += usize::from(q.speaker.is_some());
+                if !lede::tools::quote_eval::speaker_speaks(&q) {
+                    bad.push(format!("{}: {:?}", doc.id, q.speaker.map(|s| s.text)));
+                }
+            }
+        }
+    }
+    eprintln!("{speakers} speakers, {} not speaking", bad.len());
+    assert!(
+        bad.is_empty(),
+        "{} of {speakers}: {:#?}",
+        bad.len(),
+        &bad[..bad.len().min(20)]
+    );
+}

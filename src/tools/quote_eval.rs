@@ -788,6 +788,33 @@ pub fn correct_predictions(doc: &PolnearDoc, quotes: &[Quote]) -> (Vec<bool>, (u
     (correct, (direct.len(), reported.len()))
 }
 
+/// Whether a quote's speaker is something that speaks: resolved to a name, or a phrase headed
+/// by a pronoun, a capitalised name or a noun that heads sources in PolNeAR train (never a
+/// clause fragment such as `came away` or `who in 2010`).
+pub fn speaker_speaks(q: &Quote) -> bool {
+    let Some(s) = &q.speaker else {
+        return true;
+    };
+    if q.speaker_name.is_some() {
+        return true;
+    }
+    let head = s
+        .text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = head.to_lowercase();
+    crate::words::is_pronoun(head)
+        || head.starts_with(char::is_uppercase)
+        || crate::words::is_source_head(&lower)
+        || crate::words::is_title(head)
+        || crate::words::PERSON_NOUNS.contains(&lower.as_str())
+        || crate::words::ORG_NOUNS.contains(&lower.as_str())
+        // "the 46-year-old"
+        || lower.ends_with("-year-old")
+}
+
 /// The shipped pipeline as a predictor: [`crate::annotate`]'s quotes, offsets in code points.
 pub fn annotate_quotes(text: &str) -> Vec<Quote> {
     crate::annotate(text, &crate::Options::default()).quotes
