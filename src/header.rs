@@ -523,7 +523,10 @@ mod tests {
         assert!(date_marker("Dated material.").is_none());
     }
 
-    fn dl(p: &str) -> Option<(String, Vec<&str>, Option<&str>, Option<&str>)> {
+    /// The dateline's text, places, agency and date.
+    type Read<'a> = (String, Vec<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    fn dl(p: &str) -> Option<Read<'_>> {
         dateline(p, 0, p.len()).map(|d| {
             (
                 p[d.span.start..d.span.end].to_string(),
