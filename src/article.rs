@@ -89,7 +89,7 @@ impl Top {
             if !self.done {
                 let l = &text[s..e];
                 if self.lines_left == 0
-                    || l.split_whitespace().count() > HEADER_WORDS
+                    || l.split_whitespace().nth(HEADER_WORDS).is_some()
                     || header::dateline(text, s, e).is_some()
                 {
                     self.done = true;
