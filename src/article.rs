@@ -4,7 +4,7 @@
 //! and marked, never deleted.
 
 use crate::header::{self, is_blank, Header};
-use crate::schema::{Paragraph, ParagraphKind, Span};
+use crate::schema::{DateSourceKind, Paragraph, ParagraphKind, Span};
 use crate::words::{
     AD_MARKS, BOILERPLATE_LINES, CAPTION_MARKS, CAPTION_OPENINGS, CORRECTION_MARKS,
     CORRECTION_OPENINGS, CORRECTION_SUBJECTS, PROMO_MARKS, PROMO_OPENINGS, SOCIAL_NETWORKS,
@@ -95,7 +95,10 @@ impl Top {
                     self.done = true;
                 } else {
                     self.lines_left -= 1;
-                    let kind = if let Some((_, date)) = header::line(text, s, e) {
+                    let kind = if let Some((kind, date)) = header::line(text, s, e) {
+                        if kind == DateSourceKind::Byline {
+                            header.names.extend(header::byline_names(text, s, e));
+                        }
                         if let Some(d) = date {
                             header.add(d);
                         }
@@ -256,7 +259,6 @@ pub fn classify(par: &str) -> ParagraphKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::DateSourceKind;
     use crate::time::Date;
 
     fn date(a: &Article) -> Option<Date> {

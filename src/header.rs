@@ -6,10 +6,10 @@
 //!
 //! This module reads single lines and paragraphs; `article` decides which lines are the header.
 
-use crate::schema::{DateSourceKind, Span};
+use crate::schema::{DateSourceKind, Label, Span};
 use crate::time::{days_in_month, Date};
 use crate::words::{
-    BYLINE_WORDS, HEADER_OPENINGS, MONTHS, MONTH_ABBREVIATIONS, TIME_ZONES, WEEKDAYS,
+    BYLINE_WORDS, HEADER_OPENINGS, MONTHS, MONTH_ABBREVIATIONS, ORG_WORDS, TIME_ZONES, WEEKDAYS,
     WEEKDAY_ABBREVIATIONS,
 };
 
@@ -46,6 +46,8 @@ pub struct Header {
     /// Every date read in header lines (not the marker), in text order.
     pub dates: Vec<HeaderDate>,
     pub dateline: Option<Dateline>,
+    /// The people (PERSON) and organisations (ORG) bylines name, in text order.
+    pub names: Vec<(Span, Label)>,
 }
 
 impl Header {
@@ -338,6 +340,55 @@ fn byline(ws: &[Word]) -> bool {
     })
 }
 
+/// The names in a byline line (`By Jane Doe and John Roe, Associated Press`): each run of
+/// capitalised words between separators (`,` `and` `|` `/`, a lower-case byline word, the date)
+/// is an organisation when one of its words marks one (`Press`, `Reuters`), else a person when it
+/// has two to four words. A single word that marks nothing (`By REUTERS` aside) is left alone.
+pub fn byline_names(text: &str, start: usize, end: usize) -> Vec<(Span, Label)> {
+    let ws = words(text, start, end);
+    let date_from = find_date(&ws).map_or(ws.len(), |(_, first, _)| first);
+    let mut out = Vec::new();
+    let mut run: Vec<Word> = Vec::new();
+    let mut close = |run: &mut Vec<Word>| {
+        let org = run.iter().any(|w| {
+            let title = title_case(w.text);
+            ORG_WORDS.contains(&title.as_str())
+        });
+        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+            let span = Span::new(first.start, last.end);
+            if org {
+                out.push((span, Label::Org));
+            } else if (2..=4).contains(&run.len()) {
+                out.push((span, Label::Person));
+            }
+        }
+        run.clear();
+    };
+    for w in ws.iter().take(date_from).skip(1) {
+        if w.is_capitalised() && !w.text.eq_ignore_ascii_case("and") {
+            run.push(*w);
+            // A comma after the word ends the name.
+            if text[w.end..].starts_with(',') {
+                close(&mut run);
+            }
+        } else {
+            close(&mut run);
+        }
+    }
+    close(&mut run);
+    out
+}
+
+/// `PRESS` → `Press`, for looking up a word of a byline in capitals.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
 /// A place dateline opening the paragraph `text[start..end]`: `WASHINGTON (AP) —`,
 /// `LONDON, Oct 13 (Reuters) -`, `MANCHESTER, N.H. (AP) —`, `NEW YORK —`. The place is in
 /// capitals, or in title case when an agency follows (`Washington (Reuters) -`); a dash ends it.
@@ -491,6 +542,38 @@ mod tests {
         );
         assert_eq!(read("By 58%-33%, those surveyed said no."), None);
         assert_eq!(read("By the end of next week, it was over."), None);
+    }
+
+    #[test]
+    fn byline_names_are_people_and_organisations() {
+        let names = |l: &str| -> Vec<(String, Label)> {
+            byline_names(l, 0, l.len())
+                .into_iter()
+                .map(|(s, label)| (l[s.start..s.end].to_string(), label))
+                .collect()
+        };
+        assert_eq!(
+            names("By Jane Doe and John Roe, Associated Press | October 13, 2023"),
+            [
+                ("Jane Doe".to_string(), Label::Person),
+                ("John Roe".to_string(), Label::Person),
+                ("Associated Press".to_string(), Label::Org)
+            ]
+        );
+        assert_eq!(
+            names("By JANE DOE, Reuters"),
+            [
+                ("JANE DOE".to_string(), Label::Person),
+                ("Reuters".to_string(), Label::Org)
+            ]
+        );
+        assert_eq!(
+            names("By Jane Doe, Associated Press staff writer"),
+            [
+                ("Jane Doe".to_string(), Label::Person),
+                ("Associated Press".to_string(), Label::Org)
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Entities the header gives without the entity model: its dates (DATE, with their value) and
-//! the dateline's places (GPE) and agency (ORG). Header and dateline paragraphs are not body
+//! Entities the header gives without the entity model: its dates (DATE, with their value), the
+//! people and organisations of bylines (PERSON, ORG) and the dateline's places (GPE) and agency
+//! (ORG). Header and dateline paragraphs are not body
 //! text, so the model never reads them (it took `Fri` for a place); these entities are merged
 //! into the list in text order, a place joining the cluster of the same name in the body.
 
@@ -30,6 +31,12 @@ pub fn add(
             entity(d.span, Label::Date, Some(format!("{y:04}-{m:02}-{day:02}")))
         })
         .collect();
+    extra.extend(
+        header
+            .names
+            .iter()
+            .map(|&(s, label)| entity(s, label, None)),
+    );
     if let Some(d) = &header.dateline {
         extra.extend(d.places.iter().map(|&p| entity(p, Label::Gpe, None)));
         extra.extend(d.agency.map(|a| entity(a, Label::Org, None)));
@@ -37,6 +44,7 @@ pub fn add(
     if extra.is_empty() {
         return entities;
     }
+    // A byline author quoted or named in the body, a dateline place the body names again.
     for e in &mut extra {
         e.cluster = clusters
             .iter()

@@ -99,6 +99,11 @@ fn header_lines_are_not_body_text() {
         "Fri is no place: {:?}",
         a.entities
     );
+    // The byline's names are entities of their own, the date line's date a DATE.
+    let label_of = |t: &str| a.entities.iter().find(|e| e.text == t).map(|e| e.label);
+    assert_eq!(label_of("Jane Doe"), Some(Label::Person));
+    assert_eq!(label_of("John Roe"), Some(Label::Person));
+    assert_eq!(label_of("Associated Press"), Some(Label::Org));
     let date = a.entities.iter().find(|e| e.text == "Fri October 13, 2023");
     assert_eq!(date.map(|e| e.label), Some(Label::Date));
     // No quote and no speaker in the byline, the Published line or the dateline.
