@@ -9,8 +9,8 @@
 use crate::schema::{DateSourceKind, Label, Span};
 use crate::time::{days_in_month, Date};
 use crate::words::{
-    BYLINE_WORDS, HEADER_OPENINGS, MONTHS, MONTH_ABBREVIATIONS, ORG_WORDS, TIME_ZONES, WEEKDAYS,
-    WEEKDAY_ABBREVIATIONS,
+    BYLINE_WORDS, HEADER_OPENINGS, MONTHS, MONTH_ABBREVIATIONS, NOT_DATELINE_PLACES, ORG_WORDS,
+    TIME_ZONES, WEEKDAYS, WEEKDAY_ABBREVIATIONS,
 };
 
 /// A date read from the header, with the form it was read from.
@@ -396,6 +396,9 @@ pub fn dateline(text: &str, start: usize, end: usize) -> Option<Dateline> {
     let s = &text[start..end];
     let (mut pos, caps) = name_run(s, 0)?;
     let first = Span::new(start, start + pos);
+    if NOT_DATELINE_PLACES.contains(&s[..pos].to_lowercase().as_str()) {
+        return None;
+    }
     let mut places = vec![first];
     let mut date = None;
     // `, N.H.`, `, England`, then `, Oct 13`.
@@ -690,5 +693,6 @@ mod tests {
         assert_eq!(dl("EVERYONE AGREES that bridges need repair."), None);
         assert_eq!(dl("ASLACTON, England"), None);
         assert_eq!(dl("I — for one — agree"), None);
+        assert_eq!(dl("EXCLUSIVE – Donald Trump said"), None);
     }
 }
