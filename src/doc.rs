@@ -3,6 +3,7 @@
 //! cue), computed once here so stages read arrays instead of re-deriving them.
 
 use crate::article;
+use crate::header::Header;
 use crate::schema::{Paragraph, Span};
 use crate::text::{is_capitalised, split_sentences, tokenize, Token, TokenRange};
 use crate::time::Date;
@@ -37,8 +38,10 @@ const QUOTE_MARK: u8 = 2;
 
 pub struct Doc<'a> {
     pub text: &'a str,
-    /// The article date: the text's `date` marker, else the date the caller gave.
+    /// The article date: the date the caller gave, else the one the text's header gives.
     pub date: Option<Date>,
+    /// What the header says: its dates and the place dateline.
+    pub header: Header,
     pub paragraphs: Vec<Paragraph>,
     /// Tokens of content paragraphs only (boilerplate and datelines are skipped).
     pub tokens: Vec<Token>,
@@ -51,7 +54,7 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// Reads `text`; `date` is the article date to use when the text carries no marker.
+    /// Reads `text`; `date` is the caller's article date, which overrides the text's.
     pub fn new(text: &'a str, date: Option<Date>) -> Self {
         let article = article::parse(text);
         let mut tokens = Vec::new();
@@ -73,7 +76,8 @@ impl<'a> Doc<'a> {
         }
         let mut doc = Doc {
             text,
-            date: article.date.or(date),
+            date: date.or(article.header.date.map(|d| d.date)),
+            header: article.header,
             paragraphs: article.paragraphs,
             tokens,
             sentences,

@@ -13,6 +13,8 @@
 mod article;
 mod clusters;
 mod doc;
+mod header;
+mod header_entities;
 mod mentions;
 mod ner;
 mod numeric;
@@ -47,8 +49,8 @@ use serde::{Deserialize, Serialize};
 pub struct Options {
     /// Unit of every offset in the result; code points when unset (the JS binding sets UTF-16).
     pub offsets: Option<Units>,
-    /// Article date (`YYYY-MM-DD`) when the text carries no `date` marker; used to resolve
-    /// relative dates ("last month").
+    /// Article date (`YYYY-MM-DD`) that relative dates ("last month") resolve against; it
+    /// overrides the date the text's header gives.
     pub date: Option<String>,
 }
 
@@ -112,7 +114,8 @@ pub(crate) fn annotate_rated(
     let original = text;
     let unified = unify_line_ends(text);
     let text: &str = &unified;
-    let doc = Doc::new(text, options.date.as_deref().and_then(time::parse_iso));
+    let given = options.date.as_deref().and_then(time::parse_iso);
+    let doc = Doc::new(text, given);
     let entities =
         ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
     let (quotes, unbalanced) = quotes::find(&doc);
@@ -123,9 +126,10 @@ pub(crate) fn annotate_rated(
         .unzip();
     let Clustered {
         entities,
-        clusters,
+        mut clusters,
         quotes,
     } = clusters::build(mentions, entities, quotes);
+    let entities = header_entities::add(text, &doc.header, entities, &mut clusters);
     let mut warnings = input_warnings(text);
     if let Some(d) = options
         .date
@@ -144,6 +148,25 @@ pub(crate) fn annotate_rated(
 
     let mut annotation = Annotation {
         date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        date_source: if given.is_some() {
+            Some(DateSource {
+                kind: DateSourceKind::Option,
+                span: None,
+            })
+        } else {
+            doc.header.date.map(|d| DateSource {
+                kind: d.kind,
+                span: Some(text_span(text, d.span)),
+            })
+        },
+        dateline: doc.header.dateline.as_ref().map(|d| Dateline {
+            start: d.span.start,
+            end: d.span.end,
+            text: text[d.span.start..d.span.end].to_string(),
+            place: text_span(text, d.place),
+            agency: d.agency.map(|s| text_span(text, s)),
+            date: d.date.map(|s| text_span(text, s)),
+        }),
         paragraphs: doc.paragraphs.clone(),
         sentences: doc
             .sentence_spans()
@@ -163,6 +186,14 @@ pub(crate) fn annotate_rated(
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
     (annotation, features)
+}
+
+fn text_span(text: &str, s: Span) -> TextSpan {
+    TextSpan {
+        start: s.start,
+        end: s.end,
+        text: text[s.start..s.end].to_string(),
+    }
 }
 
 /// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark

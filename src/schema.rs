@@ -43,8 +43,12 @@ pub struct TextSpan {
 pub enum ParagraphKind {
     /// Article text.
     Body,
-    /// The `date YYYY-MM-DD` marker line (or its prefix on the first line).
+    /// The dateline: the `date YYYY-MM-DD` marker (or its prefix on the first line), or the place
+    /// dateline opening the body (`WASHINGTON (AP) —`, up to its dash).
     Dateline,
+    /// A header line above the body: `Published …`/`Updated …` lines, bylines, a date on its own
+    /// line. Not body text: no entities but the date it gives, no quotes.
+    Header,
     /// Ads, promotions, sign-up lines, copyright: shown dimmed, skipped by later layers.
     Boilerplate,
     /// Photo/graphic credits and captions: shown dimmed, skipped by later layers.
@@ -56,6 +60,51 @@ impl ParagraphKind {
     pub fn is_content(self) -> bool {
         self == ParagraphKind::Body
     }
+}
+
+/// Where the article date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSourceKind {
+    /// Given by the caller (`Options::date`, `--date`, the page's date field): it overrides the text.
+    Option,
+    /// The `date YYYY-MM-DD` marker at the start of the text.
+    Marker,
+    /// A `Published …` (or `Posted …`) line in the header.
+    Published,
+    /// An `Updated …` line in the header (used only when nothing else dates the article).
+    Updated,
+    /// A byline with a date: `By Jane Doe, Associated Press | October 13, 2023`.
+    Byline,
+    /// A date on its own line in the header: `Oct. 13, 2023`, `2023-10-13`.
+    Header,
+}
+
+/// Where [`Annotation::date`] comes from: the kind of source and, when read from the text, the
+/// date as written there (`Fri October 13, 2023`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateSource {
+    pub kind: DateSourceKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<TextSpan>,
+}
+
+/// The place dateline opening the body: `LONDON, Oct 13 (Reuters) -`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The whole dateline, up to and including its dash.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The place as written (`MANCHESTER, N.H.`); each of its names is also a GPE entity.
+    pub place: TextSpan,
+    /// The news agency between the parentheses (`AP`, `Reuters`), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<TextSpan>,
+    /// A month and day after the place (`Oct 13`), when given; it has no year, so it never
+    /// dates the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<TextSpan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,8 +274,15 @@ pub struct Quote {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
-    /// Article date from the `date YYYY-MM-DD` marker, ISO format.
+    /// The article date (ISO `YYYY-MM-DD`) that relative dates resolve against: the caller's
+    /// date when given, else the one the text's header gives (see `date_source`).
     pub date: Option<String>,
+    /// Where `date` comes from; absent when there is no date.
+    #[serde(default)]
+    pub date_source: Option<DateSource>,
+    /// The place dateline opening the body, if any.
+    #[serde(default)]
+    pub dateline: Option<Dateline>,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
@@ -245,6 +301,18 @@ impl Annotation {
         let get = |s: usize, e: usize| text.get(s..e).unwrap_or_default().to_string();
         for e in &mut self.entities {
             e.text = get(e.start, e.end);
+        }
+        if let Some(d) = &mut self.dateline {
+            d.text = get(d.start, d.end);
+            for t in [Some(&mut d.place), d.agency.as_mut(), d.date.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                t.text = get(t.start, t.end);
+            }
+        }
+        if let Some(t) = self.date_source.as_mut().and_then(|s| s.span.as_mut()) {
+            t.text = get(t.start, t.end);
         }
         for q in &mut self.quotes {
             q.text = get(q.start, q.end);
@@ -265,6 +333,18 @@ impl Annotation {
         };
         for p in &mut self.paragraphs {
             span(&mut p.start, &mut p.end);
+        }
+        if let Some(d) = &mut self.dateline {
+            span(&mut d.start, &mut d.end);
+            for t in [Some(&mut d.place), d.agency.as_mut(), d.date.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                span(&mut t.start, &mut t.end);
+            }
+        }
+        if let Some(t) = self.date_source.as_mut().and_then(|s| s.span.as_mut()) {
+            span(&mut t.start, &mut t.end);
         }
         for s in &mut self.sentences {
             span(&mut s.start, &mut s.end);

@@ -82,6 +82,29 @@ fn sentences_slice_exactly_with_utf16_offsets() {
 }
 
 #[wasm_bindgen_test]
+fn header_date_and_dateline_slice_exactly_with_utf16_offsets() {
+    let article = "Caf\u{e9} \u{1F600} news\nPublished 9:41 AM EDT, Fri October 13, 2023\n\n\
+WASHINGTON (AP) \u{2014} The White House said on Friday it was alarmed.";
+    let result = annotate(article, JsValue::UNDEFINED);
+    let text = JsString::from(article);
+    assert_eq!(
+        get(&result, "date").as_string().as_deref(),
+        Some("2023-10-13")
+    );
+    let source = get(&result, "date_source");
+    assert_eq!(
+        get(&source, "kind").as_string().as_deref(),
+        Some("published")
+    );
+    let span = get(&source, "span");
+    assert_eq!(js_slice(&text, &span), "Fri October 13, 2023");
+    let dateline = get(&result, "dateline");
+    assert_eq!(js_slice(&text, &dateline), "WASHINGTON (AP) \u{2014}");
+    assert_eq!(js_slice(&text, &get(&dateline, "place")), "WASHINGTON");
+    assert_eq!(js_slice(&text, &get(&dateline, "agency")), "AP");
+}
+
+#[wasm_bindgen_test]
 fn every_span_with_text_matches_its_js_slice() {
     let article = "date 2023-10-13 The caf\u{e9} \u{1F600} said on Friday: \u{201C}We sold more than 1000 \
 \u{1F35E} last month,\u{201D} Jos\u{e9}\u{301} told reporters.\r\n\r\nHe said they will \u{201C}pay a price\u{201D} \

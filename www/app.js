@@ -15,6 +15,8 @@ const article = $('article');
 const status = $('status');
 const warnings = $('warnings');
 const dateline = $('dateline');
+const dateField = $('article-date');
+const dateSource = $('date-source');
 
 const annotator = new Annotator(platform);
 const hidden = new Set(); // entity types switched off in the legend
@@ -27,6 +29,9 @@ const BIG = 200_000; // chars: beyond this, wait longer after typing and show pr
 const HUGE = 400_000;
 const PREVIEW = 20_000;
 let held = null; // the full text while the text area shows a preview
+// The date the reader set in the date field: sent as options.date, it overrides the date the
+// text's header gives. A new article (sample, drop, clear, a paste over everything) forgets it.
+let chosenDate = null;
 
 const textOf = () => (held !== null ? held : input.value);
 
@@ -68,7 +73,7 @@ async function run() {
   let result;
   try {
     await startup;
-    result = await annotator.annotate(text);
+    result = await annotator.annotate(text, chosenDate ? { date: chosenDate } : {});
   } catch (e) {
     if (e.stale) return; // a newer run is on its way
     clearInterval(ticker);
@@ -86,8 +91,7 @@ function show(text, annotation, ms) {
   if (rendering) rendering.cancel();
   current = { text, annotation };
   showWarnings(annotation.warnings || []);
-  dateline.hidden = !annotation.date;
-  $('dateline-date').textContent = annotation.date || '';
+  showDate(annotation);
   if (!text.trim()) {
     article.replaceChildren();
     const empty = document.createElement('p');
@@ -128,6 +132,37 @@ function show(text, annotation, ms) {
     }
   });
 }
+
+// Where the date comes from, in words: the header line it was read from, or the reader.
+const SOURCE_NAMES = {
+  marker: 'the “date” line',
+  published: 'the “Published” line',
+  updated: 'the “Updated” line',
+  byline: 'the byline',
+  header: 'the date line at the top',
+};
+
+function showDate(annotation) {
+  dateField.value = annotation.date || '';
+  const source = annotation.date_source;
+  if (source && source.kind === 'option') {
+    dateSource.textContent = 'set by you: relative dates resolve against it (clear it to use the article’s own date)';
+  } else if (source) {
+    dateSource.textContent = `read from ${SOURCE_NAMES[source.kind] || 'the header'}${source.span ? ` (“${source.span.text}”)` : ''}; change it to re-resolve relative dates`;
+  } else {
+    dateSource.textContent = 'no date found in the article’s header: set one so relative dates (“on Friday”, “last week”) resolve';
+  }
+  const d = annotation.dateline;
+  dateline.hidden = !d;
+  $('dateline-place').textContent = d ? `${d.place.text}${d.agency ? ` (${d.agency.text})` : ''}` : '';
+}
+
+// Changing the date re-annotates at once: relative dates re-resolve against it.
+dateField.addEventListener('change', () => {
+  chosenDate = dateField.value || null;
+  clearTimeout(timer);
+  run();
+});
 
 function showWarnings(list) {
   warnings.replaceChildren(
@@ -178,6 +213,7 @@ input.addEventListener('input', () => {
 });
 
 function load(text) {
+  chosenDate = null;
   if (text.length > HUGE) {
     held = text;
     input.value = `${text.slice(0, PREVIEW)}\n\n[… ${chars(text.length)} characters in all: the full text is annotated below. Clear or paste to replace it.]`;
@@ -197,6 +233,8 @@ function load(text) {
 input.addEventListener('paste', (e) => {
   const pasted = e.clipboardData && e.clipboardData.getData('text/plain');
   if (pasted == null) return;
+  // Pasted over the whole text: another article, with its own date.
+  if (input.selectionStart === 0 && input.selectionEnd === input.value.length) chosenDate = null;
   if (pasted.length > HUGE || held !== null) {
     e.preventDefault();
     const whole = held === null && (input.selectionStart > 0 || input.selectionEnd < input.value.length)

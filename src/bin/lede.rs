@@ -30,7 +30,8 @@ enum Command {
         /// Pretty-print the JSON.
         #[arg(long)]
         pretty: bool,
-        /// Article date (YYYY-MM-DD) for texts without a `date` marker line.
+        /// Article date (YYYY-MM-DD) that relative dates resolve against; overrides the date the
+        /// text's header gives (a `date` marker, a Published line, a dated byline).
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
     },

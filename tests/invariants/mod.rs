@@ -111,6 +111,26 @@ pub fn check(text: &str, unit: Units, a: &Annotation) {
             );
         }
     }
+    if let Some(d) = &a.dateline {
+        assert_eq!(o.slice("dateline", d.start, d.end), d.text, "dateline text");
+        for t in [Some(&d.place), d.agency.as_ref(), d.date.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            assert_eq!(o.slice("dateline part", t.start, t.end), t.text);
+            assert!(
+                d.start <= t.start && t.end <= d.end,
+                "dateline part outside it"
+            );
+        }
+    }
+    if let Some(t) = a.date_source.as_ref().and_then(|s| s.span.as_ref()) {
+        assert_eq!(
+            o.slice("date source", t.start, t.end),
+            t.text,
+            "date source text"
+        );
+    }
     for (i, e) in a.entities.iter().enumerate() {
         assert_eq!(o.slice("entity", e.start, e.end), e.text, "entity {i} text");
         if let Some(c) = e.cluster {
