@@ -17,6 +17,7 @@ export function describe(annotation, ref) {
   if (!q) return [];
   const lines = [['Quote', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
   if (q.cue) lines.push(['cue', q.cue.text]);
+  if (typeof q.confidence === 'number') lines.push(['confidence', `${Math.round(q.confidence * 100)} %`]);
   return lines;
 }
 

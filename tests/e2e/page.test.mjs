@@ -189,6 +189,8 @@ test('keyboard: the article is one tab stop, arrows move between highlights, foc
   // A quote's details name its speaker (or say it is unknown).
   await page.focus('#article .quote.first[data-ref="q0"]');
   assert.match(await page.textContent('#tip'), /speaker/);
+  // And how sure the core is that it is an attribution (the learned confidence, in per cent).
+  assert.match(await page.textContent('#tip'), /confidence\s*\d{1,3} %/);
   // Its speaker and cue light up in the text when the core found them.
   const q0 = await page.evaluate(async () => {
     const speaker = document.querySelector('[data-role="speaker-q0"]');
