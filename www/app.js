@@ -4,7 +4,7 @@ import { Annotator } from './annotator.js';
 import { renderArticle } from './render.js';
 import { attachDetails } from './details.js';
 import { renderLegend, renderQuotes, renderSources, sources, quoteSources } from './panel.js';
-import { renderEntities } from './cards.js';
+import { renderEntities, entityCards } from './cards.js';
 import { attachPanel } from './tabs.js';
 import { attachRoving } from './roving.js';
 import { LABEL_NAMES } from './labels.js';
@@ -108,7 +108,9 @@ function show(text, annotation, ms) {
   renderSources($('sources'), annotation, reveal, found);
   const sourceCount = found.groups.reduce((n, g) => n + g.sources.length, 0);
   $('source-count').textContent = String(sourceCount);
-  $('entity-count').textContent = String(annotation.entities.length);
+  // The Entities tab counts what it lists: one card per cluster, one row per distinct other text.
+  const { cards, others } = entityCards(annotation);
+  $('entity-count').textContent = String(cards.length + others.reduce((n, g) => n + g.texts.length, 0));
   $('quote-count').textContent = String(annotation.quotes.length);
   const summary = `${annotation.entities.length} entities · ${annotation.quotes.length} quotes · ${annotation.sentences.length} sentences · ${ms.toFixed(1)} ms`;
   if (!text.trim()) {

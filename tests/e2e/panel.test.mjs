@@ -90,6 +90,9 @@ test('cards: hovering or focusing a card marks all its mentions in the article',
     })),
   );
   assert.ok(cards.length >= 5, `cards: ${JSON.stringify(cards)}`);
+  // The tab's count is what it lists: the cards and the rows of other names, dates and numbers.
+  const rows = await page.$$eval('#entities .others li:not(.more)', (ls) => ls.length);
+  assert.equal(Number(await page.textContent('#entity-count')), cards.length + rows, 'Entities count = cards + other rows');
   for (let i = 1; i < cards.length; i++) assert.ok(cards[i - 1].mentions >= cards[i].mentions, 'most mentioned first');
   const kirby = cards.find((c) => c.name === 'John Kirby');
   assert.ok(kirby, 'John Kirby has a card');
