@@ -4,6 +4,8 @@
 // Highlights are the first fragments the renderer made focusable (id "ann-…", tabindex -1).
 
 const isHighlight = (el) => el.nodeType === 1 && el.id.startsWith('ann-');
+// An entity of a type switched off in the legend (the article carries `off-LABEL`) is skipped.
+const isShown = (el, article) => !(el.dataset.label && article.classList.contains(`off-${el.dataset.label}`));
 
 export function attachRoving(article) {
   let current = null; // the highlight holding tabindex 0
@@ -17,16 +19,20 @@ export function attachRoving(article) {
 
   // The next/previous highlight from `el` in document order (a walk stays near `el`).
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (n) => (isHighlight(n) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    acceptNode: (n) => (isHighlight(n) && isShown(n, article) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
   });
   const step = (el, forward) => {
     walker.currentNode = el;
     return forward ? walker.nextNode() : walker.previousNode();
   };
-  const first = () => article.querySelector('[id^="ann-"]');
+  const first = () => {
+    walker.currentNode = article;
+    return walker.nextNode();
+  };
   const last = () => {
     const all = article.querySelectorAll('[id^="ann-"]');
-    return all[all.length - 1] || null;
+    for (let i = all.length - 1; i >= 0; i--) if (isShown(all[i], article)) return all[i];
+    return null;
   };
 
   const go = (el) => {

@@ -173,6 +173,18 @@ test('keyboard: the article is one tab stop, arrows move between highlights, foc
   assert.equal((await active()).id, order[order.length - 1], 'End: the last highlight');
   await page.keyboard.press('Home');
   assert.equal((await active()).id, order[0], 'Home: the first');
+  // A type switched off in the legend is skipped by the arrow keys.
+  await page.click('#legend .legend-item[data-label="GPE"]');
+  const shown = await page.$$eval('#article [id^="ann-"]', (els) => els.filter((e) => e.dataset.label !== 'GPE').map((e) => e.id));
+  await page.focus(`#${shown[0]}`);
+  const walked = [(await active()).id];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('ArrowRight');
+    walked.push((await active()).id);
+  }
+  assert.deepEqual(walked, shown.slice(0, 9), 'arrows skip highlights of a hidden type');
+  await page.click('#legend .legend-item[data-label="GPE"]');
+  await page.focus(`#${order[0]}`);
   // Arrow on to the first "Friday": its details give the type and the resolved date.
   for (let i = 0; i < 30; i++) {
     if ((await active()).text === 'Friday') break;
