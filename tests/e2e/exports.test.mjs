@@ -182,6 +182,12 @@ test('each format downloads named from the headline and reads back at code-point
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), csv.content);
   await page.locator('.actions').screenshot({ path: screenshotPath('exports-actions.png') });
   await page.screenshot({ path: screenshotPath('exports-page.png') });
+  // At phone width the controls wrap inside the page.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const overflow = await page.$$eval('.actions select, .actions button', (els) => els.filter((e) => e.getBoundingClientRect().right > innerWidth).map((e) => e.id));
+  assert.deepEqual(overflow, [], 'no export control runs off a phone screen');
+  await page.locator('.actions').screenshot({ path: screenshotPath('exports-actions-phone.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // An emptied text has nothing to export.
   await page.click('#clear');
