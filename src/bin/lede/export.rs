@@ -50,9 +50,10 @@ pub fn annotate(
         if matches!(text, std::borrow::Cow::Owned(_)) {
             eprintln!("lede: {name}: not valid UTF-8; invalid bytes were replaced with U+FFFD");
         }
+        // Offsets default to code points, what exports take.
         let options = lede::Options {
             date: date.clone(),
-            offsets: Some(lede::Units::Chars),
+            ..Default::default()
         };
         let annotation = match lede::try_annotate(&text, &options) {
             Ok(a) => a,
