@@ -17,6 +17,10 @@ try {
   console.log(`articles: ${r.articles}  tokens: ${r.tokens}  (${r.rounds} rounds × 20 articles)`);
   console.log(`tokens/s: ${f(r.tokensPerSecond, 0)}`);
   console.log(`ms/article: ${f(r.msPerArticle, 3)}`);
+  for (const [name, e] of Object.entries(r.exports)) {
+    const each = Object.entries(e.ms).map(([format, ms]) => `${format} ${f(ms)}`).join(', ');
+    console.log(`export ms, ${name} (${e.chars} chars; the first also annotates): ${each}`);
+  }
 } finally {
   await browser.close();
   server.close();

@@ -13,6 +13,8 @@
 mod article;
 mod clusters;
 mod doc;
+/// Exports of an Annotation and its text: JSON, displaCy, brat, CoNLL, Web Annotation, CSV.
+pub mod export;
 mod header;
 mod header_entities;
 mod mentions;

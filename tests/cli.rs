@@ -133,6 +133,107 @@ fn scratch(name: &str) -> std::path::PathBuf {
 
 const SEED: &str = "seeds/000_d4b5ee5f7b1b9140.txt";
 
+/// The stem `--out` names the seed's files by: its headline, slugified.
+const SEED_STEM: &str = "the-white-house-on-friday-announced-that-north-korea-has";
+
+#[test]
+fn format_writes_each_export_to_stdout() {
+    let text = std::fs::read_to_string(SEED).unwrap();
+    let annotation = lede::annotate(&text, &lede::Options::default());
+    for format in lede::export::Format::ALL {
+        let (out, err, ok) = lede(&["annotate", "--format", format.name(), SEED], "");
+        assert!(ok && err.is_empty(), "{format}: {err}");
+        let want = lede::export::export(&text, &annotation, format).unwrap();
+        assert_eq!(out, want.file.content, "{format}");
+    }
+    // Without --format the output is the Annotation JSON as before: no text.
+    let (out, _, ok) = lede(&["annotate", SEED], "");
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(json.get("text").is_none() && json["quotes"].is_array());
+    // stdin works as for JSON.
+    let (out, _, ok) = lede(
+        &["annotate", "--format", "entities-csv"],
+        "It rained on Friday.",
+    );
+    assert!(ok);
+    assert_eq!(
+        out,
+        "label,text,value,cluster,start,end\r\nDATE,Friday,,,13,19\r\n"
+    );
+}
+
+#[test]
+fn out_writes_one_file_per_input_named_from_its_headline() {
+    let dir = scratch("out");
+    let other = dir.join("input.txt");
+    std::fs::write(
+        &other,
+        "Café prices rise\n\nPrices rose 3.5% on Friday, officials said.\n",
+    )
+    .unwrap();
+    let other = other.to_str().unwrap();
+    let out_dir = dir.join("exports");
+    let out_arg = out_dir.to_str().unwrap();
+    let (out, err, ok) = lede(
+        &[
+            "annotate", "--format", "brat", "--out", out_arg, SEED, other, SEED,
+        ],
+        "",
+    );
+    assert!(ok, "{err}");
+    let written: Vec<String> = out.lines().map(String::from).collect();
+    let names = [
+        format!("{SEED_STEM}.ann"),
+        format!("{SEED_STEM}.txt"),
+        "cafe-prices-rise.ann".to_string(),
+        "cafe-prices-rise.txt".to_string(),
+        format!("{SEED_STEM}-2.ann"),
+        format!("{SEED_STEM}-2.txt"),
+    ];
+    let want: Vec<String> = (names.iter())
+        .map(|n| out_dir.join(n).display().to_string())
+        .collect();
+    assert_eq!(
+        written, want,
+        "the files written, in order, a repeated headline numbered"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join(format!("{SEED_STEM}.txt"))).unwrap(),
+        std::fs::read_to_string(SEED).unwrap(),
+        "brat's .txt is the article"
+    );
+    let ann = std::fs::read_to_string(out_dir.join("cafe-prices-rise.ann")).unwrap();
+    assert!(ann.contains("\tPERCENT 30 34\t3.5%\n"), "{ann}");
+    // --out alone writes the JSON export, with the text.
+    let (out, err, ok) = lede(&["annotate", "--out", out_arg, other], "");
+    assert!(ok, "{err}");
+    assert_eq!(
+        out.trim(),
+        out_dir.join("cafe-prices-rise.json").display().to_string()
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.trim()).unwrap()).unwrap();
+    assert!(json["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Café prices rise"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn format_names_are_checked_and_not_taken_with_jsonl() {
+    let (_, err, ok) = lede(&["annotate", "--format", "xml", SEED], "");
+    assert!(!ok);
+    assert!(
+        err.contains("invalid value 'xml'") && err.contains("quotes-csv"),
+        "{err}"
+    );
+    let (_, err, ok) = lede(&["annotate", "--jsonl", "--format", "brat"], "");
+    assert!(!ok);
+    assert!(err.contains("cannot be used with"), "{err}");
+}
+
 #[test]
 fn unreadable_file_is_reported_and_the_others_annotated() {
     let (out, err, ok) = lede(&["annotate", SEED, "no/such/file.txt", SEED], "");

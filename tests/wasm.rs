@@ -6,7 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JsString, Object, Reflect};
-use lede::wasm::{annotate_js, token_count, version};
+use lede::wasm::{annotate_js, export_as, token_count, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -284,4 +284,58 @@ fn lone_surrogates_keep_offsets_exact() {
         }
     }
     assert!(!array(&result, "quotes").is_empty());
+}
+
+/// `exportAs` gives `{filename, mime, content}` in code points whatever the offsets option,
+/// the brat `.txt` beside the `.ann`, and clear errors for a bad format or text.
+#[wasm_bindgen_test]
+fn export_as_names_the_file_and_counts_code_points() {
+    let text = "Prices rise \u{1F600}\n\nPrices rose 3.5% on Friday, Jose\u{301} Diaz said.";
+    let export = |format: &str, opts: &str| {
+        export_as(
+            JsValue::from_str(text),
+            options(opts),
+            JsValue::from_str(format),
+        )
+        .unwrap_or_else(|_| panic!("exportAs {format} failed"))
+    };
+    for opts in ["{}", r#"{"offsets":"utf16"}"#] {
+        let csv = export("entities-csv", opts);
+        assert_eq!(
+            get(&csv, "filename").as_string().unwrap(),
+            "prices-rise.entities.csv"
+        );
+        assert_eq!(get(&csv, "mime").as_string().unwrap(), "text/csv");
+        let content = get(&csv, "content").as_string().unwrap();
+        // "3.5%" starts after 12 + 1 (emoji) + 2 + 12 code points; UTF-16 would say 28.
+        assert!(content.contains("PERCENT,3.5%,3.5%,,27,31"), "{content}");
+    }
+    let brat = export("brat", "{}");
+    assert_eq!(
+        get(&brat, "filename").as_string().unwrap(),
+        "prices-rise.ann"
+    );
+    let companion = get(&brat, "companion");
+    assert_eq!(
+        get(&companion, "filename").as_string().unwrap(),
+        "prices-rise.txt"
+    );
+    assert_eq!(get(&companion, "content").as_string().unwrap(), text);
+
+    let err = export_as(
+        JsValue::from_str(text),
+        JsValue::UNDEFINED,
+        JsValue::from_str("xml"),
+    )
+    .expect_err("an unknown format");
+    assert!(err.is_instance_of::<js_sys::TypeError>());
+    let message = String::from(err.dyn_into::<js_sys::Error>().unwrap().message());
+    assert!(message.contains("quotes-csv"), "{message}");
+    let err = export_as(
+        JsValue::from_f64(1.0),
+        JsValue::UNDEFINED,
+        JsValue::from_str("json"),
+    )
+    .expect_err("a number is no text");
+    assert!(err.is_instance_of::<js_sys::TypeError>());
 }

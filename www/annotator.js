@@ -11,6 +11,7 @@ export class Annotator {
     this.inflight = null; // { id, text, resolve, reject }
     this.pending = null;
     this.version = null;
+    this.exports = new Map(); // id → { resolve, reject } of exportAs requests
   }
 
   async start() {
@@ -20,6 +21,9 @@ export class Annotator {
   }
 
   spawn() {
+    // Exports asked of a worker being replaced are lost with it.
+    for (const request of this.exports.values()) request.reject(new Error('the annotator restarted: try again'));
+    this.exports.clear();
     this.worker = this.platform.createWorker();
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
@@ -28,6 +32,8 @@ export class Annotator {
           resolve(data.version);
         } else if (data.type === 'fatal') {
           reject(new Error(data.message));
+        } else if (data.type === 'exported' || data.type === 'export-error') {
+          this.settleExport(data);
         } else {
           this.settle(data);
         }
@@ -77,9 +83,29 @@ export class Annotator {
       this.spawn();
     }
     if (this.pending) run.reject(stale());
-    else if (data.type === 'result') run.resolve({ annotation: JSON.parse(data.json), ms: data.ms });
+    else if (data.type === 'result') run.resolve({ annotation: JSON.parse(data.json), ms: data.ms, options: run.options });
     else run.reject(new Error(data.message));
     this.pump();
+  }
+
+  /**
+   * Resolves with { filename, mime, content, companion? }: `text` annotated with `options` as
+   * `format` (exportAs in src/wasm.rs). The worker answers it after any run queued before it.
+   */
+  exportAs(text, options, format) {
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.exports.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'export', id, text, options, format });
+    });
+  }
+
+  settleExport(data) {
+    const request = this.exports.get(data.id);
+    if (!request) return;
+    this.exports.delete(data.id);
+    if (data.type === 'exported') request.resolve(data.file);
+    else request.reject(new Error(data.message));
   }
 }
 

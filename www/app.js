@@ -20,7 +20,7 @@ const dateSource = $('date-source');
 
 const annotator = new Annotator(platform);
 const hidden = new Set(); // entity types switched off in the legend
-let current = null; // { text, annotation } on screen
+let current = null; // { text, annotation, options } on screen
 let rendering = null;
 
 const BIG = 200_000; // chars: beyond this, wait longer after typing and show progress
@@ -84,12 +84,13 @@ async function run() {
   if (text.length > 10_000) speed = text.length / Math.max(1, result.ms);
   if (text.length > BIG) await nextTask();
   if (mine !== runs) return;
-  show(text, result.annotation, result.ms);
+  show(text, result.annotation, result.ms, result.options);
 }
 
-function show(text, annotation, ms) {
+function show(text, annotation, ms, options = {}) {
   if (rendering) rendering.cancel();
-  current = { text, annotation };
+  current = { text, annotation, options };
+  enableExport(text.trim() !== '');
   showWarnings(annotation.warnings || []);
   showDate(annotation);
   if (!text.trim()) {
@@ -280,31 +281,62 @@ drop.addEventListener('drop', async (e) => {
   load(await file.text());
 });
 
-// Export: copy or download the Annotation exactly as the API returns it.
-const json = () => JSON.stringify(current ? current.annotation : null, null, 2);
+// Export: the shown article in the chosen format (src/export/, run in the worker), named from
+// its headline; offsets in code points. brat also gets the text it reads beside the .ann.
+const exportFormat = $('export-format');
+const exportControls = [exportFormat, $('copy'), $('download')];
+
+function enableExport(on) {
+  for (const el of exportControls) el.disabled = !on;
+}
+
+async function exported() {
+  const format = exportFormat.value;
+  const label = exportFormat.selectedOptions[0].textContent.replace(/ \(.*\)$/, '');
+  setStatus(`Preparing ${label}…`, true);
+  try {
+    return { label, file: await annotator.exportAs(current.text, current.options, format) };
+  } catch (e) {
+    setStatus(`Export failed: ${e.message}`);
+    return null;
+  }
+}
+
 $('copy').addEventListener('click', async () => {
   if (!current) return;
+  const done = await exported();
+  if (!done) return;
   try {
-    await navigator.clipboard.writeText(json());
+    await navigator.clipboard.writeText(done.file.content);
   } catch {
     // file:// and some browsers refuse the async clipboard: fall back to a selection copy.
     const t = document.createElement('textarea');
-    t.value = json();
+    t.value = done.file.content;
     document.body.append(t);
     t.select();
     document.execCommand('copy');
     t.remove();
   }
-  setStatus('Annotation JSON copied.');
+  setStatus(`${done.label} copied.`);
 });
-$('download').addEventListener('click', () => {
-  if (!current) return;
-  const url = URL.createObjectURL(new Blob([json()], { type: 'application/json' }));
+
+function save(file) {
+  const url = URL.createObjectURL(new Blob([file.content], { type: `${file.mime};charset=utf-8` }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = 'annotation.json';
+  a.download = file.filename;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+$('download').addEventListener('click', async () => {
+  if (!current) return;
+  const done = await exported();
+  if (!done) return;
+  save(done.file);
+  if (done.file.companion) save(done.file.companion);
+  const names = [done.file, done.file.companion].filter(Boolean).map((f) => f.filename);
+  setStatus(`Downloaded ${names.join(' and ')}.`);
 });
 
 attachDetails(article, $('tip'), () => current && current.annotation);

@@ -1,7 +1,7 @@
 // Browser benchmark of the wasm build: start-up (fetch + compile + instantiate + first
 // annotation) and throughput on the same reproducible corpus as `lede bench`.
 // scripts/bench-wasm opens this page in headless Chromium and prints window.benchResult.
-import init, { annotate, tokenCount, version } from './pkg/lede.js';
+import init, { annotate, exportAs, tokenCount, version } from './pkg/lede.js';
 
 const out = document.getElementById('out');
 const rounds = Number(new URLSearchParams(location.search).get('rounds')) || 100;
@@ -23,6 +23,7 @@ async function main() {
   for (let r = 0; r < rounds; r++) for (const t of corpus) annotate(t);
   const secs = (performance.now() - start) / 1000;
   const articles = rounds * corpus.length;
+  const exports = { sample: timeExports(seed), big: timeExports(corpus.join('\n\n').repeat(50)) };
 
   return {
     version: version(),
@@ -37,7 +38,22 @@ async function main() {
     tokens: tokens * rounds,
     tokensPerSecond: (tokens * rounds) / secs,
     msPerArticle: (secs * 1000) / articles,
+    exports,
   };
+}
+
+const FORMATS = ['json', 'displacy', 'brat', 'conll', 'webanno', 'quotes-csv', 'entities-csv'];
+
+/** ms of exportAs per format on `text`: the first call also annotates it (code points), the
+ * others reuse that annotation, as the page does. */
+function timeExports(text) {
+  const ms = {};
+  for (const format of FORMATS) {
+    const t = performance.now();
+    exportAs(text, {}, format);
+    ms[format] = performance.now() - t;
+  }
+  return { chars: text.length, ms };
 }
 
 main().then(

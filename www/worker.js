@@ -1,6 +1,6 @@
 // The annotation worker: instantiates the wasm module it is sent, then annotates on request.
 // scripts/bundle.mjs inlines the wasm-bindgen glue in place of the import for dist/lede.html.
-import init, { annotate, version } from './pkg/lede.js';
+import init, { annotate, exportAs, version } from './pkg/lede.js';
 
 let ready = null;
 
@@ -27,6 +27,18 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'result', id: data.id, json, ms: performance.now() - t0 });
     } catch (e) {
       self.postMessage({ type: 'error', id: data.id, message: String((e && e.message) || e) });
+    }
+    return;
+  }
+  if (data.type === 'export') {
+    await ready;
+    try {
+      // Code-point offsets, named from the headline; the wasm keeps the last annotation, so
+      // a second format of the same text is not annotated again.
+      const file = exportAs(data.text, data.options, data.format);
+      self.postMessage({ type: 'exported', id: data.id, file });
+    } catch (e) {
+      self.postMessage({ type: 'export-error', id: data.id, message: String((e && e.message) || e) });
     }
   }
 };

@@ -1,6 +1,9 @@
 //! The `lede` command line: annotate articles in batches, benchmark the pipeline, and the
 //! model-making tools (train, prune, tag-bio, eval) from `lede::tools`.
 
+#[path = "lede/export.rs"]
+mod export;
+
 use clap::{Parser, Subcommand};
 use lede::tools::{self, Error};
 use std::io::{Read, Write};
@@ -34,6 +37,12 @@ enum Command {
         /// text's header gives (a `date` marker, a Published line, a dated byline).
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
+        /// Write an export format instead of the Annotation JSON (offsets in code points).
+        #[arg(long, value_enum, conflicts_with = "jsonl")]
+        format: Option<lede::export::Format>,
+        /// Write one file per input into DIR, named from its headline (`json` unless --format).
+        #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
+        out: Option<PathBuf>,
     },
     /// Train the entity model from CoNLL files (OntoNotes IOB2); keeps the best epoch on dev.
     Train(TrainArgs),
@@ -143,9 +152,22 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Annotate {
             files,
+            date,
+            format,
+            out,
+            ..
+        } if format.is_some() || out.is_some() => export::annotate(
+            &files,
+            date,
+            format.unwrap_or(lede::export::Format::Json),
+            out.as_deref(),
+        ),
+        Command::Annotate {
+            files,
             jsonl,
             pretty,
             date,
+            ..
         } => annotate(&files, jsonl, pretty, date),
         Command::Eval {
             ner,

@@ -56,6 +56,19 @@ impl OffsetMap {
             byte - self.steps[idx - 1].1
         }
     }
+
+    /// The byte offset of an offset in this map's unit (the inverse of [`OffsetMap::convert`]),
+    /// for offsets on a character boundary; exports read code-point annotations with it.
+    pub fn to_byte(&self, unit: usize) -> usize {
+        let idx = self
+            .steps
+            .partition_point(|&(end, extra)| end - extra <= unit);
+        if idx == 0 {
+            unit
+        } else {
+            unit + self.steps[idx - 1].1
+        }
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +85,8 @@ mod tests {
         {
             assert_eq!(chars.convert(b), text[..b].chars().count());
             assert_eq!(utf16.convert(b), text[..b].encode_utf16().count());
+            assert_eq!(chars.to_byte(chars.convert(b)), b);
+            assert_eq!(utf16.to_byte(utf16.convert(b)), b);
         }
     }
 
