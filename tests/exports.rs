@@ -307,10 +307,12 @@ fn quotes_csv_has_a_header_and_slices_the_text() {
             "paragraph",
             "start",
             "end",
+            "confidence",
         ];
         assert_eq!(header, want);
         assert_eq!(rows.len(), a.quotes.len(), "{name}");
         for (row, q) in rows.iter().zip(&a.quotes) {
+            assert_eq!(row["confidence"].parse::<f64>().unwrap(), q.confidence);
             let (s, e): (usize, usize) =
                 (row["start"].parse().unwrap(), row["end"].parse().unwrap());
             assert_eq!(row["quote"], slice(text, s, e), "{name}");

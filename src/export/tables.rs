@@ -19,6 +19,7 @@ pub(super) fn quotes(article: &Article) -> String {
         "paragraph",
         "start",
         "end",
+        "confidence",
     ]);
     for q in &a.quotes {
         // The resolved name ("John Kirby" for "he"), else the words naming the speaker.
@@ -34,6 +35,7 @@ pub(super) fn quotes(article: &Article) -> String {
             article.paragraph_of(q.start).to_string(),
             q.start.to_string(),
             q.end.to_string(),
+            q.confidence.to_string(),
         ]);
     }
     table.finish()

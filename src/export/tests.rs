@@ -37,7 +37,7 @@ fn sample() -> Annotation {
     let quote: Quote = from_json(serde_json::json!({
         "start": 12, "end": 21, "text": span(12, 21).text, "kind": "direct",
         "speaker": span(22, 27), "speaker_name": "John Kirby", "speaker_cluster": 0,
-        "cue": span(28, 32),
+        "cue": span(28, 32), "confidence": 0.875,
     }));
     let paragraph = |start, end| Paragraph {
         start,
@@ -144,8 +144,8 @@ fn displacy_document() {
 fn csv_rows() {
     assert_eq!(
         write(Format::QuotesCsv),
-        "speaker,speaker_cluster,kind,quote,cue,paragraph,start,end\r\n\
-         John Kirby,0,direct,\"“We act,”\",said,2,12,21\r\n"
+        "speaker,speaker_cluster,kind,quote,cue,paragraph,start,end,confidence\r\n\
+         John Kirby,0,direct,\"“We act,”\",said,2,12,21,0.875\r\n"
     );
     assert_eq!(
         write(Format::EntitiesCsv),

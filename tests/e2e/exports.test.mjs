@@ -146,7 +146,8 @@ const CHECKS = {
   'quotes-csv'([file], a) {
     assert.equal(file.name, `${STEM}.quotes.csv`);
     const { header, records } = parseCsv(file.content);
-    assert.deepEqual(header, ['speaker', 'speaker_cluster', 'kind', 'quote', 'cue', 'paragraph', 'start', 'end']);
+    assert.deepEqual(header, ['speaker', 'speaker_cluster', 'kind', 'quote', 'cue', 'paragraph', 'start', 'end', 'confidence']);
+    for (const r of records) assert.ok(Number(r.confidence) >= 0 && Number(r.confidence) <= 1, r.confidence);
     assert.equal(records.length, a.quotes.length);
     for (const r of records) assert.equal(slice(Number(r.start), Number(r.end)), r.quote);
     assert.ok(records.some((r) => r.speaker === 'Marie Dupont'), JSON.stringify(records));
