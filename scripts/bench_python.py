@@ -62,16 +62,22 @@ def bench_spacy(texts, rounds):
     list(nlp.pipe(texts[:20]))  # warm-up
 
     def run(n_process):
-        quotes = entities = 0
+        quotes = entities = gave_up = 0
         for doc in nlp.pipe(texts, n_process=n_process, batch_size=64):
-            quotes += sum(1 for _ in direct_quotations(doc))
             entities += len(doc.ents)
-        return quotes, entities
+            try:
+                quotes += sum(1 for _ in direct_quotations(doc))
+            except ValueError:
+                # textacy refuses a text with an odd number of quote marks (an apostrophe
+                # counts as one: "teachers' union").
+                gave_up += 1
+        return quotes, entities, gave_up
 
     for n_process in (1, 2):
-        seconds, (quotes, entities) = best_of(rounds, lambda: run(n_process))
+        seconds, (quotes, entities, gave_up) = best_of(rounds, lambda: run(n_process))
         report(f"spaCy {spacy.__version__} en_core_web_sm {nlp.meta['version']} (n_process={n_process})"
                f" + textacy {textacy.__version__}", texts, seconds, quotes, entities)
+    print(f"(textacy's direct_quotations gave up on {gave_up} of {len(texts)} articles: unbalanced quote marks)")
 
 
 def main():
