@@ -15,7 +15,8 @@ use super::tables_build;
 #[cfg(feature = "tools")]
 pub use super::tables_build::{scale_of, FileError};
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The shipped model's table, laid out by `build.rs` from `model/ner.bin`.
 const SHIPPED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner-table.bin"));
@@ -28,12 +29,23 @@ pub struct Model {
     slots: usize,
     scales: [f32; 256],
     pub lex_columns: usize,
-    /// Scores of word-level features by word key: most tokens of an article are words seen
-    /// before, so this skips two thirds of the table probes. Direct-mapped, filled lazily.
-    word_cache: Mutex<Vec<(u64, [f32; N_TAGS])>>,
+    /// Tells this model's entries in the per-thread word cache from another model's.
+    id: usize,
 }
 
 const WORD_CACHE_SLOTS: usize = 4096;
+
+static NEXT_MODEL_ID: AtomicUsize = AtomicUsize::new(1);
+
+/// A cache entry: model id, word key, scores.
+type CachedWord = (usize, u64, [f32; N_TAGS]);
+
+thread_local! {
+    /// Scores of word-level features by word key: most tokens of an article are words seen
+    /// before, so this skips two thirds of the table probes. Direct-mapped, filled lazily; one
+    /// per thread, so threads annotating at once never wait on a lock per token.
+    static WORD_CACHE: RefCell<Vec<CachedWord>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Smallest scale code whose scale maps `max_abs` into ±127.
 #[cfg(feature = "tools")]
@@ -68,7 +80,7 @@ impl Model {
             lex_columns: h.lex_columns,
             h,
             table,
-            word_cache: Mutex::new(Vec::new()),
+            id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -215,18 +227,19 @@ impl Model {
     }
 
     pub fn cached_word(&self, key: u64) -> Option<[f32; N_TAGS]> {
-        let cache = self.word_cache.lock().ok()?;
-        let slot = cache.get(key as usize % WORD_CACHE_SLOTS)?;
-        (slot.0 == key).then_some(slot.1)
+        WORD_CACHE.with_borrow(|cache| {
+            let slot = cache.get(key as usize % WORD_CACHE_SLOTS)?;
+            (slot.0 == self.id && slot.1 == key).then_some(slot.2)
+        })
     }
 
     pub fn cache_word(&self, key: u64, scores: &[f32; N_TAGS]) {
-        if let Ok(mut cache) = self.word_cache.lock() {
+        WORD_CACHE.with_borrow_mut(|cache| {
             if cache.is_empty() {
-                cache.resize(WORD_CACHE_SLOTS, (0, [0.0; N_TAGS]));
+                cache.resize(WORD_CACHE_SLOTS, (0, 0, [0.0; N_TAGS]));
             }
-            cache[key as usize % WORD_CACHE_SLOTS] = (key, *scores);
-        }
+            cache[key as usize % WORD_CACHE_SLOTS] = (self.id, key, *scores);
+        });
     }
 
     /// Rows as (key, scale code, entries as tag/weight byte pairs), sorted by key.
