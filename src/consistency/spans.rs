@@ -17,7 +17,16 @@ pub fn tidy(text: &str, entities: Vec<Entity>) -> Vec<Entity> {
         .map(|e| drop_possessive(text, &names, e.clone()))
         .collect();
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
-    for mut e in trimmed {
+    let starts: Vec<usize> = trimmed
+        .iter()
+        .map(|e| e.start)
+        .skip(1)
+        .chain([text.len()])
+        .collect();
+    for (mut e, next) in trimmed.into_iter().zip(starts) {
+        if is_name(e.label) {
+            take_company_heads(text, &mut e, next);
+        }
         if !is_name(e.label) {
             out.push(e);
             continue;
@@ -41,6 +50,35 @@ pub fn tidy(text: &str, entities: Vec<Entity>) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// "Patriot" + " Coal": company heads written right after a name belong to it (the model
+/// sometimes stops before them), and make it an organisation. `next` is where the next entity
+/// starts.
+fn take_company_heads(text: &str, e: &mut Entity, next: usize) {
+    let mut end = e.end;
+    loop {
+        let Some(rest) = text[end..].strip_prefix(' ') else {
+            break;
+        };
+        let word_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '&'))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        // A sentence's full stop is not the abbreviation's ("… sold to Walter Co.")
+        let head = [word, word.trim_end_matches('.')]
+            .into_iter()
+            .find(|w| !w.is_empty() && COMPANY_HEADS.contains(w));
+        match head {
+            Some(w) if end + 1 + w.len() <= next => end += 1 + w.len(),
+            _ => break,
+        }
+    }
+    if end > e.end {
+        e.end = end;
+        e.text = text[e.start..end].to_string();
+        e.label = Label::Org;
+    }
 }
 
 /// A possessive is not part of the name: "Suu Kyi's" names "Suu Kyi", "Democrats'" "Democrats".

@@ -12,7 +12,7 @@
 //! raw OntoNotes F1 on dev and on train_extra by a few hundredths ("Duesseldorf" the city
 //! outvoted by three PERSON mistakes).
 
-use crate::mentions::Mentions;
+use crate::mentions::{Kind, Mentions};
 use crate::schema::{Entity, Label};
 
 /// Entity mentions of group `g`: (entity index, name length in tokens).
@@ -41,8 +41,14 @@ pub fn unify(
     }
     for g in 0..mentions.groups.len() {
         let members = members(mentions, g, &entities);
-        let longest = members.iter().map(|&(_, n)| n).max().unwrap_or(0);
-        let Some(label) = longest_name_type(&entities, &members) else {
+        // Over all mentions: a name the model missed ("Patriot Coal") is the longest too.
+        let longest = mentions.groups[g]
+            .mentions
+            .iter()
+            .map(|&m| mentions.mentions[m].end - mentions.mentions[m].name)
+            .max()
+            .unwrap_or(0);
+        let Some(label) = cluster_type(mentions, g, &entities) else {
             continue;
         };
         for &(e, n) in &members {
@@ -58,7 +64,21 @@ pub fn unify(
 
 /// The type of group `g`: that of its longest names (see the module comment).
 pub fn cluster_type(mentions: &Mentions, g: usize, entities: &[Entity]) -> Option<Label> {
-    longest_name_type(entities, &members(mentions, g, entities))
+    company_beyond_entities(mentions, g, entities)
+        .or_else(|| longest_name_type(entities, &members(mentions, g, entities)))
+}
+
+/// ORG when the group's longest name is one the model missed and the mention layer read as a
+/// company ("Patriot Coal" of "Patriot Coal, one of the nation's largest coal companies",
+/// which names the 38 "Patriot" that follow).
+fn company_beyond_entities(mentions: &Mentions, g: usize, entities: &[Entity]) -> Option<Label> {
+    let longest = mentions.groups[g]
+        .mentions
+        .iter()
+        .map(|&m| &mentions.mentions[m])
+        .max_by_key(|m| (m.end - m.name, m.entity.is_none()))?;
+    let in_entities = longest.entity.is_some_and(|e| e < entities.len());
+    (!in_entities && longest.kind == Kind::Org).then_some(Label::Org)
 }
 
 /// The type most of the longest names among `members` have (a tie: the first seen).
