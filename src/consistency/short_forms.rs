@@ -145,7 +145,7 @@ pub fn join(doc: &Doc, entities: &[Entity], mentions: &mut Mentions) -> Links {
     // Longest short forms first, so "Suu Kyi" has joined "Aung San Suu Kyi" before "Kyi" asks.
     let mut order: Vec<usize> = (0..forms.len()).collect();
     order.sort_by_key(|&g| std::cmp::Reverse(forms[g].words.len()));
-    let mut person_parts = Vec::new();
+    let mut parts = Vec::new();
     for s in order {
         let f = &forms[s];
         if f.words.is_empty() || f.is_place() {
@@ -174,13 +174,24 @@ pub fn join(doc: &Doc, entities: &[Entity], mentions: &mut Mentions) -> Links {
                 let r = find(&root, s);
                 root[r] = l;
             }
-            // Only against the model's ORG: a facility or place keeps its type.
-            [(_, Relation::PersonPart)] if f.labels.iter().all(|&l| l == Label::Org) => {
-                person_parts.push(s)
+            [(l, Relation::PersonPart)] if f.labels.iter().all(|&l| l == Label::Org) => {
+                parts.push((s, l))
             }
             _ => {}
         }
     }
+    // Counted once every short form has joined: a person part is a name written less often than
+    // the person, and only against the model's ORG (a facility or place keeps its type).
+    // "The United Nations", a dozen times, is not part of a one-off "United Nations Kofi Annan".
+    let mut size = vec![0; root.len()];
+    for (g, group) in mentions.groups.iter().enumerate() {
+        size[find(&root, g)] += group.mentions.len();
+    }
+    let person_parts = parts
+        .into_iter()
+        .filter(|&(s, l)| size[find(&root, s)] < size[find(&root, l)])
+        .map(|(s, _)| s)
+        .collect();
     merge(mentions, |g| find(&root, g));
     Links { person_parts }
 }

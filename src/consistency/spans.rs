@@ -34,7 +34,13 @@ pub fn tidy(text: &str, entities: Vec<Entity>) -> Vec<Entity> {
         if is_furniture(&e.text) {
             continue;
         }
-        if ends_in(&e.text, COMPANY_HEADS) && !matches!(e.label, Label::Org | Label::Fac) {
+        // Only over the types a company is mistaken for: titles of laws and works hold such
+        // words ("… Construction Enterprises", a LAW).
+        let mistaken = matches!(
+            e.label,
+            Label::Person | Label::Gpe | Label::Loc | Label::Norp
+        );
+        if mistaken && ends_in(&e.text, COMPANY_HEADS) {
             e.label = Label::Org;
         }
         if is_facility(&e.text) {

@@ -6,7 +6,7 @@
 //! a surname, 38 times in one article, while "Patriot Coal" reads as the company), and a short
 //! form only joins a name it is part of, so the longest name is the same thing in full.
 //!
-//! Every shorter mention takes that type. A mention written as fully as the longest keeps the
+//! Every shorter mention takes that type, but for places and nationalities. A mention written as fully as the longest keeps the
 //! model's own type when it differs: it is the evidence itself, and the same string can be two
 //! things in one article ("Hudson" the river and the man). Outvoting those by majority lowered
 //! raw OntoNotes F1 on dev and on train_extra by a few hundredths ("Duesseldorf" the city
@@ -54,12 +54,18 @@ pub fn unify(
         for &(e, n) in &members {
             if is_part[g] {
                 entities[e].label = Label::Person;
-            } else if n < longest {
+            } else if n < longest && !is_place(entities[e].label) {
                 entities[e].label = label;
             }
         }
     }
     entities
+}
+
+/// Places and nationalities keep their type: they start other names ("China Energy", "American
+/// Airlines") without being short forms of them.
+fn is_place(label: Label) -> bool {
+    matches!(label, Label::Gpe | Label::Loc | Label::Norp)
 }
 
 /// The type of group `g`: that of its longest names (see the module comment).
