@@ -63,15 +63,12 @@ pub fn tidy(text: &str, entities: Vec<Entity>) -> Vec<Entity> {
 /// starts.
 fn take_company_heads(text: &str, e: &mut Entity, next: usize) {
     let mut end = e.end;
-    loop {
-        let Some(rest) = text[end..].strip_prefix(' ') else {
-            break;
-        };
+    while let Some(rest) = text[end..].strip_prefix(' ') {
         let word_len = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '&'))
             .unwrap_or(rest.len());
         let word = &rest[..word_len];
-        // A sentence's full stop is not the abbreviation's ("… sold to Walter Co.")
+        // "Co." as written; "Energy." without the sentence's full stop.
         let head = [word, word.trim_end_matches('.')]
             .into_iter()
             .find(|w| !w.is_empty() && COMPANY_HEADS.contains(w));

@@ -39,7 +39,7 @@ pub fn unify(
     for &g in person_parts {
         is_part[g] = true;
     }
-    for g in 0..mentions.groups.len() {
+    for (g, &part) in is_part.iter().enumerate() {
         let members = members(mentions, g, &entities);
         // Over all mentions: a name the model missed ("Patriot Coal") is the longest too.
         let longest = mentions.groups[g]
@@ -52,7 +52,7 @@ pub fn unify(
             continue;
         };
         for &(e, n) in &members {
-            if is_part[g] {
+            if part {
                 entities[e].label = Label::Person;
             } else if n < longest && !is_place(entities[e].label) {
                 entities[e].label = label;
