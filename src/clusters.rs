@@ -1,6 +1,7 @@
 //! Clusters: the Annotation's view of mention groups. A group becomes a cluster when an entity
 //! mention or a quote's speaker belongs to it; entities and quotes get the cluster's id.
 
+use crate::consistency;
 use crate::mentions::Mentions;
 use crate::quotes::Attributed;
 use crate::schema::{Cluster, Entity, Quote};
@@ -27,10 +28,7 @@ pub fn build(mentions: Mentions, entities: Vec<Entity>, quotes: Vec<Attributed>)
             .iter()
             .filter_map(|&m| mentions.mentions[m].entity)
             .collect();
-        let label = members
-            .first()
-            .and_then(|&e| entities.get(e))
-            .map(|e| e.label);
+        let label = consistency::types::cluster_type(&mentions, gi, &entities);
         clusters.push(Cluster {
             id: clusters.len(),
             name: name.clone(),

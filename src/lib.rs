@@ -1,7 +1,8 @@
 //! Lede: annotates news articles with entities, dates, quotations and their speakers.
 //!
 //! The flow: text → `article` (dateline, paragraphs, boilerplate) → `doc` (tokens,
-//! sentences) → `ner` model + `numeric` rule entities → `mentions` (clusters) →
+//! sentences) → `ner` model + `numeric` rule entities → `consistency` (tidied names, `mentions`
+//! clustered, short forms joined, one type per cluster) →
 //! `quotes` (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
 //!
@@ -12,6 +13,7 @@
 
 mod article;
 mod clusters;
+mod consistency;
 mod doc;
 /// Exports of an Annotation and its text: JSON, displaCy, brat, CoNLL, Web Annotation, CSV.
 pub mod export;
@@ -120,8 +122,8 @@ pub(crate) fn annotate_rated(
     let doc = Doc::new(text, given);
     let entities =
         ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
+    let (entities, mentions) = consistency::resolve(&doc, entities);
     let (quotes, unbalanced) = quotes::find(&doc);
-    let mentions = mentions::find(&doc, &entities);
     let quotes = quotes::attribute(&doc, &mentions, quotes);
     let (quotes, features): (Vec<_>, Vec<_>) = quotes::confidence::rate(&doc, quotes, rater)
         .into_iter()

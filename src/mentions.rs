@@ -10,7 +10,7 @@ use crate::doc::Doc;
 use crate::schema::{Entity, Label};
 use crate::text::{is_capitalised, TokenRange};
 use crate::words::marks::is_unambiguous_mark;
-use crate::words::{is_not_name, is_title, CONNECTORS, ORG_WORDS, PLACE_ALIASES};
+use crate::words::{is_not_name, is_title, COMPANY_HEADS, CONNECTORS, ORG_WORDS, PLACE_ALIASES};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,7 +206,9 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
 
 fn guess_kind(doc: &Doc, first: usize, name: usize, end: usize) -> Kind {
     let words: Vec<&str> = (name..end).map(|i| doc.token_text(i)).collect();
-    if words.iter().any(|w| ORG_WORDS.contains(w)) || doc.token_text(first) == "The" {
+    // "Patriot Coal" unseen by the model: a company head makes it an organisation.
+    let company = words.last().is_some_and(|w| COMPANY_HEADS.contains(w));
+    if company || words.iter().any(|w| ORG_WORDS.contains(w)) || doc.token_text(first) == "The" {
         return Kind::Org;
     }
     let titled = name > first || (first > 0 && is_title(doc.token_text(first - 1)));

@@ -123,3 +123,44 @@ fn offsets_in_every_unit_agree_with_the_text() {
         }
     }
 }
+
+#[test]
+fn clusters_are_things() {
+    let a = annotate(SEED, &Options::default());
+    let cluster = |name: &str| {
+        a.clusters
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no cluster {name}: {:?}", a.clusters))
+    };
+    let texts = |name: &str| -> Vec<&str> {
+        let c = cluster(name);
+        c.mentions
+            .iter()
+            .map(|&e| a.entities[e].text.as_str())
+            .collect()
+    };
+    // Short forms and aliases are one thing with the full name.
+    assert_eq!(texts("John Kirby"), ["John Kirby", "Kirby", "Kirby"]);
+    assert!(texts("North Korea").contains(&"DPRK"));
+    assert_eq!(cluster("John Kirby").label, Some(lede::Label::Person));
+    assert_eq!(cluster("The White House").label, Some(lede::Label::Org));
+    // Each name is one cluster, and every mention has its cluster's type.
+    let mut names: Vec<&str> = a.clusters.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), a.clusters.len(), "{names:?}");
+    for c in &a.clusters {
+        for &e in &c.mentions {
+            assert_eq!(Some(a.entities[e].label), c.label, "{}", a.entities[e].text);
+            assert_eq!(a.entities[e].cluster, Some(c.id));
+        }
+    }
+    for e in &a.entities {
+        assert!(
+            !e.text.ends_with("'s") && !e.text.ends_with("’s"),
+            "{}",
+            e.text
+        );
+    }
+}
