@@ -103,6 +103,12 @@ build_wasm() {
   node scripts/bundle.mjs
 }
 
+# The npm package dist/npm/ from the wasm build_wasm left in www/pkg (scripts/npm-package.mjs).
+build_npm() {
+  step "Assemble the npm package dist/npm (scripts/npm-package.mjs)"
+  node scripts/npm-package.mjs
+}
+
 report_size() {
   local raw="$1" opt="$2"
   note "cargo output:       $(stat -c %s "$raw") bytes"
