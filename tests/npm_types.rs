@@ -32,10 +32,14 @@ fn interface(name: &str) -> BTreeMap<String, Field> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('/') && !l.starts_with('*'))
         .map(|l| {
-            let (name, ty) = l.split_once(':').unwrap_or_else(|| panic!("field line {l:?}"));
+            let (name, ty) = l
+                .split_once(':')
+                .unwrap_or_else(|| panic!("field line {l:?}"));
             let field = Field {
                 optional: name.ends_with('?'),
-                nullable: ty.split('|').any(|t| t.trim().trim_end_matches(';') == "null"),
+                nullable: ty
+                    .split('|')
+                    .any(|t| t.trim().trim_end_matches(';') == "null"),
             };
             (name.trim_end_matches('?').to_string(), field)
         })
@@ -50,8 +54,10 @@ fn union(name: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("npm/lede.d.ts has no type {name}"))
         .1;
     let body = &body[..body.find(';').expect("type ends")];
+    // A union may open with `|`: no value before it.
     body.split('|')
         .map(|v| v.trim().trim_matches('\'').to_string())
+        .filter(|v| !v.is_empty())
         .collect()
 }
 
@@ -162,7 +168,13 @@ fn options_match() {
 fn names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
     values
         .iter()
-        .map(|v| serde_json::to_value(v).unwrap().as_str().unwrap().to_string())
+        .map(|v| {
+            serde_json::to_value(v)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 

@@ -39,7 +39,7 @@ before(async () => {
   page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
   page.on('pageerror', (e) => log.errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="yes"]', { timeout: 60_000 });
+  await page.waitForSelector('body[data-ready="yes"]', { state: 'attached', timeout: 60_000 });
 });
 
 after(async () => {
