@@ -337,27 +337,25 @@ fn annotate(files: &[PathBuf], pretty: bool, date: Option<String>) -> Result<Exi
             }
         };
         let name = f.display().to_string();
-        {
-            let text = String::from_utf8_lossy(&bytes);
-            let options = lede::Options {
-                date: date.clone(),
-                ..Default::default()
-            };
-            let mut annotation = match lede::try_annotate(&text, &options) {
-                Ok(a) => a,
-                Err(refusal) => {
-                    eprintln!("lede: {name}: {refusal}");
-                    failed = true;
-                    continue;
-                }
-            };
-            if matches!(text, std::borrow::Cow::Owned(_)) {
-                annotation.warnings.push(format!(
-                    "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
-                ));
+        let text = String::from_utf8_lossy(&bytes);
+        let options = lede::Options {
+            date: date.clone(),
+            ..Default::default()
+        };
+        let mut annotation = match lede::try_annotate(&text, &options) {
+            Ok(a) => a,
+            Err(refusal) => {
+                eprintln!("lede: {name}: {refusal}");
+                failed = true;
+                continue;
             }
-            writeln!(out, "{}", to_json(&annotation, pretty)).map_err(Error::write(STDOUT))?;
+        };
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            annotation.warnings.push(format!(
+                "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+            ));
         }
+        writeln!(out, "{}", to_json(&annotation, pretty)).map_err(Error::write(STDOUT))?;
     }
     out.flush().map_err(Error::write(STDOUT))?;
     Ok(if failed {

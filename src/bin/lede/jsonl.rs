@@ -8,12 +8,12 @@ use crate::ordered;
 use crate::progress::Progress;
 use lede::tools::Error;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Records in flight per worker thread: enough to keep every worker busy while one slow
-/// article holds back the output, few enough that memory stays that of a few hundred articles.
-const WINDOW_PER_THREAD: usize = 64;
+/// article holds back the output, few enough that memory stays that of a few dozen articles.
+const WINDOW_PER_THREAD: usize = 16;
 
 /// Annotates the JSONL `files` (stdin when none) on `threads` workers, writing records to
 /// stdout in input order; a progress bar on a terminal's stderr and a summary at the end.
@@ -74,7 +74,7 @@ pub fn annotate_files(files: &[PathBuf], threads: usize) -> Result<ExitCode, Err
 type Input = Box<dyn BufRead + Send>;
 
 /// The lines of `path` (or stdin) and its size in bytes when known.
-fn open(path: &PathBuf, stdin: bool) -> Result<(Input, Option<u64>), Error> {
+fn open(path: &Path, stdin: bool) -> Result<(Input, Option<u64>), Error> {
     const BUFFER: usize = 1 << 16;
     if stdin {
         return Ok((
