@@ -128,6 +128,27 @@ mod tests {
         assert!(run("", 2, 4).is_empty());
     }
 
+    /// However fast the workers, no more than `window` lines are read ahead of the sink.
+    #[test]
+    fn at_most_a_window_of_lines_is_in_flight() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let input: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new("x\n".repeat(2000)));
+        let mapped = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&mapped);
+        let f = move |_, _| counter.fetch_add(1, Ordering::SeqCst);
+        let (window, mut sunk, mut most) = (8, 0, 0);
+        map_lines(input, 3, window, f, |_| {
+            sunk += 1;
+            // Slow sink: the workers would run far ahead if nothing held them back.
+            std::thread::sleep(std::time::Duration::from_micros(200));
+            most = most.max(mapped.load(Ordering::SeqCst) - sunk);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(sunk, 2000);
+        assert!(most < window, "{most} lines mapped ahead of the sink");
+    }
+
     #[test]
     fn a_sink_error_stops_the_map() {
         let input: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new("x\n".repeat(1000)));
