@@ -42,7 +42,9 @@ const manifest = {
     './wasm/lede_bg.wasm': './wasm/lede_bg.wasm',
     './package.json': './package.json',
   },
+  // For tools that predate "exports".
   main: './node.js',
+  browser: './index.js',
   types: './lede.d.ts',
   files: ['index.js', 'node.js', 'lede.d.ts', 'wasm/lede.js', 'wasm/lede_bg.wasm', 'README.md'],
   engines: { node: '>=18' },
