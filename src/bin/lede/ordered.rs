@@ -8,6 +8,7 @@
 use crossbeam_channel::{bounded, unbounded};
 use std::collections::BTreeMap;
 use std::io::BufRead;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 /// Maps `f(line_number, line)` (1-based, line without its `\n`) over every line of `input` on
@@ -27,7 +28,7 @@ where
 {
     let window = window.max(1);
     let (job_tx, job_rx) = unbounded::<(usize, Vec<u8>)>();
-    let (done_tx, done_rx) = unbounded::<(usize, T)>();
+    let (done_tx, done_rx) = unbounded::<(usize, std::thread::Result<T>)>();
     // One credit per line in flight: the reader takes one before reading a line, the sink
     // returns it once the line's result is written. Bounds the reorder buffer too, even when
     // one slow line holds back thousands of fast ones.
@@ -45,7 +46,9 @@ where
         let (jobs, done, f) = (job_rx.clone(), done_tx.clone(), Arc::clone(&f));
         std::thread::spawn(move || {
             for (n, line) in jobs {
-                if done.send((n, f(n, line))).is_err() {
+                // A panic travels to the sink's thread in the line's place (see below).
+                let result = std::panic::catch_unwind(AssertUnwindSafe(|| f(n, line)));
+                if done.send((n, result)).is_err() {
                     break;
                 }
             }
@@ -58,6 +61,9 @@ where
     for (n, result) in done_rx {
         pending.insert(n, result);
         while let Some(result) = pending.remove(&next) {
+            // A line whose map panicked (unwinding builds) fails the run at its place: the
+            // lines after it are never silently missing, and the credits cannot run dry.
+            let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             sink(result)?;
             let _ = credit_tx.send(());
             next += 1;
@@ -147,6 +153,14 @@ mod tests {
         .unwrap();
         assert_eq!(sunk, 2000);
         assert!(most < window, "{most} lines mapped ahead of the sink");
+    }
+
+    #[test]
+    #[should_panic(expected = "line 7")]
+    fn a_worker_panic_is_not_a_short_output() {
+        let input: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new("x\n".repeat(50)));
+        let f = |n, _| assert_ne!(n, 7, "line 7");
+        let _ = map_lines(input, 2, 4, f, |_| Ok::<(), ()>(()));
     }
 
     #[test]
