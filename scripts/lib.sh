@@ -49,11 +49,12 @@ ensure_wasm_bindgen() {
   note "$(wasm-bindgen --version)"
 }
 
-# npm dev packages: binaryen (wasm-opt) and playwright-core (drives Debian's Chromium).
+# npm dev packages: binaryen (wasm-opt), playwright-core (drives Debian's Chromium), typescript
+# (tsc checks the npm package's types).
 ensure_npm() {
   step "npm packages (package-lock.json)"
   command -v npm >/dev/null || die "npm not found: install Node.js 18+ (apt-get install nodejs npm)"
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/tsc ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: never let a tool fetch its own browser.
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
@@ -101,6 +102,12 @@ build_wasm() {
   report_size "$raw" "$PKG_DIR/lede_bg.wasm"
   step "Bundle dist/lede.html (single file, works from file://)"
   node scripts/bundle.mjs
+}
+
+# The npm package dist/npm/ from the wasm build_wasm left in www/pkg (scripts/npm-package.mjs).
+build_npm() {
+  step "Assemble the npm package dist/npm (scripts/npm-package.mjs)"
+  node scripts/npm-package.mjs
 }
 
 report_size() {

@@ -7,8 +7,17 @@ mod export;
 use clap::{Parser, Subcommand};
 use lede::tools::{self, Error};
 use std::io::{Read, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+// The JSONL path's modules live beside this file, in src/bin/lede/.
+#[path = "lede/jsonl.rs"]
+mod jsonl;
+#[path = "lede/ordered.rs"]
+mod ordered;
+#[path = "lede/progress.rs"]
+mod progress;
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +52,9 @@ enum Command {
         /// Write one file per input into DIR, named from its headline (`json` unless --format).
         #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
         out: Option<PathBuf>,
+        /// Worker threads for --jsonl (default: every core); output keeps the input order.
+        #[arg(long, requires = "jsonl")]
+        threads: Option<NonZeroUsize>,
     },
     /// Train the entity model from CoNLL files (OntoNotes IOB2); keeps the best epoch on dev.
     Train(TrainArgs),
@@ -144,6 +156,10 @@ enum Command {
         /// Annotate one generated input and print its seconds and peak KiB (used by --hostile).
         #[arg(long, hide = true)]
         one: Option<String>,
+        /// Throughput of `annotate --jsonl` (records parsed, annotated, serialized) on 1 and 2
+        /// threads, or on the counts given (`--threads 1,2,4`).
+        #[arg(long, num_args = 0.., value_delimiter = ',', default_missing_values = ["1", "2"])]
+        threads: Option<Vec<NonZeroUsize>>,
     },
 }
 
@@ -167,8 +183,12 @@ fn main() -> ExitCode {
             jsonl,
             pretty,
             date,
+            threads,
             ..
-        } => annotate(&files, jsonl, pretty, date),
+        } => match jsonl {
+            true => jsonl::annotate_files(&files, threads.map_or_else(all_cores, |n| n.get())),
+            false => annotate(&files, pretty, date),
+        },
         Command::Eval {
             ner,
             model,
@@ -196,6 +216,11 @@ fn main() -> ExitCode {
             size,
             ..
         } => bench_hostile(size),
+        Command::Bench {
+            threads: Some(counts),
+            rounds,
+            ..
+        } => bench_threads(rounds, &counts),
         Command::Bench { rounds, .. } => bench(rounds),
         Command::TrainQuotes {
             data,
@@ -236,6 +261,10 @@ fn main() -> ExitCode {
 
 const STDIN: &str = "<stdin>";
 const STDOUT: &str = "<stdout>";
+
+fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
 
 /// Writes `text` to stdout; a closed stdout is an `Error::Write` that `main` ends on quietly
 /// (`print!` would panic instead).
@@ -332,12 +361,7 @@ impl From<TrainArgs> for tools::train::TrainOptions {
     }
 }
 
-fn annotate(
-    files: &[PathBuf],
-    jsonl: bool,
-    pretty: bool,
-    date: Option<String>,
-) -> Result<ExitCode, Error> {
+fn annotate(files: &[PathBuf], pretty: bool, date: Option<String>) -> Result<ExitCode, Error> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -363,29 +387,25 @@ fn annotate(
             }
         };
         let name = f.display().to_string();
-        if jsonl {
-            failed |= annotate_jsonl(&name, &bytes, &mut out)?;
-        } else {
-            let text = String::from_utf8_lossy(&bytes);
-            let options = lede::Options {
-                date: date.clone(),
-                ..Default::default()
-            };
-            let mut annotation = match lede::try_annotate(&text, &options) {
-                Ok(a) => a,
-                Err(refusal) => {
-                    eprintln!("lede: {name}: {refusal}");
-                    failed = true;
-                    continue;
-                }
-            };
-            if matches!(text, std::borrow::Cow::Owned(_)) {
-                annotation.warnings.push(format!(
-                    "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
-                ));
+        let text = String::from_utf8_lossy(&bytes);
+        let options = lede::Options {
+            date: date.clone(),
+            ..Default::default()
+        };
+        let mut annotation = match lede::try_annotate(&text, &options) {
+            Ok(a) => a,
+            Err(refusal) => {
+                eprintln!("lede: {name}: {refusal}");
+                failed = true;
+                continue;
             }
-            writeln!(out, "{}", to_json(&annotation, pretty)).map_err(Error::write(STDOUT))?;
+        };
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            annotation.warnings.push(format!(
+                "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+            ));
         }
+        writeln!(out, "{}", to_json(&annotation, pretty)).map_err(Error::write(STDOUT))?;
     }
     out.flush().map_err(Error::write(STDOUT))?;
     Ok(if failed {
@@ -393,140 +413,6 @@ fn annotate(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The id is kept as the raw JSON text of the input (`RawValue`, serde_json feature
-/// `raw_value`) and written back unchanged: an integer above 2^64 or a number such as `1.50`
-/// comes back exactly as given. (`arbitrary_precision` would do it too, but it changes how every
-/// number in every serde_json user of the crate graph is stored; this touches the id alone.)
-#[derive(serde::Deserialize)]
-struct JsonlInput {
-    id: Box<serde_json::value::RawValue>,
-    text: String,
-    /// Any JSON value: a date that is not a `YYYY-MM-DD` string (`20231013`, `"13/10/2023"`)
-    /// is warned about and left out, never a reason to skip the record.
-    #[serde(default)]
-    date: Option<serde_json::Value>,
-}
-
-#[derive(serde::Serialize)]
-struct JsonlOutput {
-    id: Box<serde_json::value::RawValue>,
-    #[serde(flatten)]
-    annotation: lede::Annotation,
-}
-
-/// Rewrites each `\uXXXX` escape of a UTF-16 surrogate without its partner (which serde_json
-/// rejects in a string) as `\uFFFD`. Returns `None` when there is none.
-fn replace_lone_surrogates(line: &str) -> Option<String> {
-    let b = line.as_bytes();
-    let hex = |i: usize| {
-        line.get(i..i + 4)
-            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
-            .and_then(|h| u16::from_str_radix(h, 16).ok())
-    };
-    // The code unit of a `\uXXXX` escape at byte `i`.
-    let escape = |i: usize| {
-        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
-            .then(|| hex(i + 2))
-            .flatten()
-    };
-    let mut out = String::with_capacity(line.len());
-    let (mut i, mut copied, mut changed) = (0, 0, false);
-    while i < b.len() {
-        if b[i] != b'\\' {
-            i += 1;
-            continue;
-        }
-        match escape(i) {
-            Some(0xD800..=0xDBFF) if matches!(escape(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
-            Some(0xD800..=0xDFFF) => {
-                out.push_str(&line[copied..i]);
-                out.push_str("\\uFFFD");
-                i += 6;
-                copied = i;
-                changed = true;
-            }
-            Some(_) => i += 6,
-            // `\\`, `\"`, `\n`, …: skip the escaped character so `\\u` is not read as an escape.
-            None => i += 2,
-        }
-    }
-    out.push_str(&line[copied.min(line.len())..]);
-    changed.then_some(out)
-}
-
-/// Processes each line independently; a bad line is reported on stderr and skipped.
-/// Returns whether any line failed; only a write error stops it.
-fn annotate_jsonl(name: &str, bytes: &[u8], out: &mut impl Write) -> Result<bool, Error> {
-    // A byte-order mark at the file start is not part of the first record.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut failed = false;
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = String::from_utf8_lossy(line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = format!("lede: {name}:{}", n + 1);
-        let skip = |why: &dyn std::fmt::Display| {
-            eprintln!("{at}: skipped, not a {{\"id\", \"text\"}} JSON object: {why}");
-        };
-        // A struct also deserializes from an array (`[1, "text"]`): only objects are records.
-        if !line.trim_start().starts_with('{') {
-            failed = true;
-            skip(&"a record must be a JSON object");
-            continue;
-        }
-        let mut warnings = Vec::new();
-        let parsed = serde_json::from_str::<JsonlInput>(&line).or_else(|e| {
-            let fixed = replace_lone_surrogates(&line).ok_or(e)?;
-            warnings.push(
-                "A lone UTF-16 surrogate escape in the record was replaced with U+FFFD.".into(),
-            );
-            serde_json::from_str::<JsonlInput>(&fixed)
-        });
-        let input = match parsed {
-            Ok(input) => input,
-            Err(e) => {
-                failed = true;
-                skip(&e);
-                continue;
-            }
-        };
-        if let Some(w) = warnings.first() {
-            eprintln!("{at}: {w}");
-        }
-        let date = match input.date {
-            None => None,
-            Some(serde_json::Value::String(d)) if lede::is_iso_date(&d) => Some(d),
-            Some(d) => {
-                eprintln!("{at}: date {d} is not a YYYY-MM-DD string; annotating without it");
-                warnings.push(format!(
-                    "The date {d} is not a YYYY-MM-DD string; annotated without it."
-                ));
-                None
-            }
-        };
-        let options = lede::Options {
-            date,
-            ..Default::default()
-        };
-        let mut annotation = match lede::try_annotate(&input.text, &options) {
-            Ok(a) => a,
-            Err(refusal) => {
-                eprintln!("{at}: skipped: {refusal}");
-                failed = true;
-                continue;
-            }
-        };
-        annotation.warnings.extend(warnings);
-        let record = JsonlOutput {
-            id: input.id,
-            annotation,
-        };
-        writeln!(out, "{}", to_json(&record, false)).map_err(Error::write(STDOUT))?;
-    }
-    Ok(failed)
 }
 
 fn tag_bio(file: Option<PathBuf>, model: Option<PathBuf>) -> Result<ExitCode, Error> {
@@ -776,11 +662,7 @@ fn bench_one(name: &str, size: usize) -> Result<ExitCode, Error> {
 /// Annotates 20 copies of the seed article (each with another date) `rounds` times after an
 /// untimed round, reporting tokens/s and ms/article.
 fn bench(rounds: usize) -> Result<ExitCode, Error> {
-    let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
-    let corpus: Vec<String> = (0..20)
-        .map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1)))
-        .collect();
-    let tokens: usize = corpus.iter().map(|t| lede::token_count(t)).sum();
+    let (corpus, tokens) = bench_corpus();
     let options = lede::Options::default();
     // Start-up: every table (model, lexicon, gazetteer, word lists, cues) is laid out at build
     // time and read in place, so the first call costs about what any other does.
@@ -809,4 +691,44 @@ fn bench(rounds: usize) -> Result<ExitCode, Error> {
     say(&format!("tokens/s: {:.0}", (tokens * rounds) as f64 / secs))?;
     say(&format!("ms/article: {:.3}", secs * 1000.0 / articles))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `lede bench --threads`: the bench corpus as JSONL records, `rounds` times, through
+/// `annotate --jsonl`'s pipeline on each thread count, output discarded.
+fn bench_threads(rounds: usize, counts: &[NonZeroUsize]) -> Result<ExitCode, Error> {
+    let (corpus, tokens) = bench_corpus();
+    let mut records = String::new();
+    for round in 0..rounds {
+        for (i, text) in corpus.iter().enumerate() {
+            let record = serde_json::json!({"id": round * corpus.len() + i, "text": text});
+            records += &format!("{record}\n");
+        }
+    }
+    let tokens = (tokens * rounds) as f64;
+    say(&format!(
+        "annotate --jsonl throughput: {} articles, {tokens} tokens, {} cores available",
+        rounds * corpus.len(),
+        all_cores()
+    ))?;
+    let mut first = None;
+    for threads in counts {
+        let (articles, secs) = jsonl::throughput(records.clone().into_bytes(), threads.get());
+        let rate = articles as f64 / secs;
+        let speedup = rate / *first.get_or_insert(rate);
+        say(&format!(
+            "threads: {threads:>2}  articles/s: {rate:>8.1}  tokens/s: {:>9.0}  speed-up: {speedup:.2}×",
+            tokens / secs
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// 20 copies of the seed article, each with another date, and their token count.
+fn bench_corpus() -> (Vec<String>, usize) {
+    let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
+    let corpus: Vec<String> = (0..20)
+        .map(|i| seed.replace("2023-10-13", &format!("2023-10-{:02}", i + 1)))
+        .collect();
+    let tokens = corpus.iter().map(|t| lede::token_count(t)).sum();
+    (corpus, tokens)
 }

@@ -1,0 +1,179 @@
+// Types of the `lede` package: the Annotation that annotate() returns, its options and the
+// entry points. Written from src/schema.rs; tests/npm_types.rs holds every field, its
+// optionality and nullability, and every enum value to that schema.
+
+/** The 18 OntoNotes entity types. */
+export type Label =
+  | 'PERSON'
+  | 'NORP'
+  | 'FAC'
+  | 'ORG'
+  | 'GPE'
+  | 'LOC'
+  | 'PRODUCT'
+  | 'EVENT'
+  | 'WORK_OF_ART'
+  | 'LAW'
+  | 'LANGUAGE'
+  | 'DATE'
+  | 'TIME'
+  | 'PERCENT'
+  | 'MONEY'
+  | 'QUANTITY'
+  | 'ORDINAL'
+  | 'CARDINAL';
+
+/** `body`: article text; `dateline`: the `date YYYY-MM-DD` marker or the place dateline opening
+ * the body (`WASHINGTON (AP) —`); `header`: Published/Updated lines, bylines, a date line;
+ * `boilerplate` (ads, promos, sign-up lines, corrections) and `caption` (photo credits) are
+ * skipped by entities and quotes. */
+export type ParagraphKind = 'body' | 'dateline' | 'header' | 'boilerplate' | 'caption';
+
+/** Where the article date was read: the caller's option, the marker, a Published or Updated
+ * line, a dated byline, or a date on its own header line. */
+export type DateSourceKind = 'option' | 'marker' | 'published' | 'updated' | 'byline' | 'header';
+
+/** `direct`: whole sentences in quote marks; `partial`: a quoted phrase inside the writer's
+ * sentence; `indirect`: reported speech without marks; `mixed`: reported speech quoting some
+ * of the speaker's words (listed in `parts`). */
+export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'mixed';
+
+/** Unit of every offset: UTF-16 code units by default, so `text.slice(start, end)` is exact. */
+export type Units = 'utf16' | 'chars' | 'bytes';
+
+/** Every span is half-open: `[start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span with the text it covers (speakers, cues, the quoted words of a mixed quote). */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  kind: ParagraphKind;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface Entity {
+  start: number;
+  end: number;
+  text: string;
+  label: Label;
+  /** Index into `Annotation.clusters`. */
+  cluster?: number;
+  /** Normalised value: an ISO date for DATE, a number for CARDINAL, MONEY, PERCENT, … */
+  value?: string;
+}
+
+/** All mentions of one person, organisation or place. */
+export interface Cluster {
+  id: number;
+  /** The fullest name the article gives ("John Kirby"). */
+  name: string;
+  /** Absent when neither a mention nor the name's shape tells the type. */
+  label?: Label;
+  /** Indices into `Annotation.entities`. */
+  mentions: number[];
+  roles?: string[];
+}
+
+export interface Quote {
+  /** The content span; a direct quote's includes its quote marks. */
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  speaker: TextSpan | null;
+  /** The speaker's canonical name (a pronoun resolved to the person it refers to). */
+  speaker_name: string | null;
+  /** Index into `Annotation.clusters`. */
+  speaker_cluster: number | null;
+  /** The reporting verb or phrase ("said", "according to"). */
+  cue: TextSpan | null;
+  /** The quoted words inside a `mixed` quote, with their marks. */
+  parts?: TextSpan[];
+  /** How likely this is an attribution (0–1), from the learned confidence model. */
+  confidence: number;
+}
+
+/** Where `Annotation.date` comes from, and the date as written in the text when read there. */
+export interface DateSource {
+  kind: DateSourceKind;
+  span?: TextSpan;
+}
+
+/** The place dateline opening the body: `LONDON, Oct 13 (Reuters) -`. */
+export interface Dateline {
+  /** The whole dateline, up to and including its dash. */
+  start: number;
+  end: number;
+  text: string;
+  /** The place as written; each of its names is also a GPE entity. */
+  place: TextSpan;
+  /** The news agency between the parentheses (`AP`, `Reuters`). */
+  agency?: TextSpan;
+  /** A month and day after the place (`Oct 13`); it has no year, so it never dates the article. */
+  date?: TextSpan;
+}
+
+export interface Annotation {
+  /** Article date (ISO `YYYY-MM-DD`) that relative dates resolve against: `options.date` when
+   * given, else the one the text's header gives (see `date_source`). */
+  date: string | null;
+  /** Where `date` comes from; null when there is no date. */
+  date_source: DateSource | null;
+  /** The place dateline opening the body, if any. */
+  dateline: Dateline | null;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  entities: Entity[];
+  clusters: Cluster[];
+  quotes: Quote[];
+  /** Notes about the input (an impossible date, binary junk, …). */
+  warnings?: string[];
+}
+
+export interface Options {
+  /** Offset unit; `'utf16'` when absent. */
+  offsets?: Units;
+  /** Article date (`YYYY-MM-DD`) that relative dates resolve against; overrides the text's. */
+  date?: string;
+}
+
+/** Where init() finds the wasm: a URL or path string, a URL, a Request or Response, the bytes,
+ * or a compiled WebAssembly.Module. */
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module; call it once and await it before annotate(). In a browser,
+ * without an argument it fetches `wasm/lede_bg.wasm` next to the module. In Node the module is
+ * loaded at import and init() resolves at once.
+ */
+export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/**
+ * Annotates one article. Offsets are UTF-16 code units unless `options.offsets` says otherwise.
+ * Throws a TypeError when `text` is not a string or `options` is malformed, a RangeError when
+ * `text` is over 16 MiB of UTF-8, and an Error when init() has not finished.
+ */
+export function annotate(text: string, options?: Options | null): Annotation;
+
+/** The package version (the Rust crate's). */
+export function version(): string;

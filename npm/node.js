@@ -1,0 +1,18 @@
+// The `lede` package in Node (≥ 18): the wasm is read from disk and compiled at import, so
+// annotate() works at once; init() is there so code written for browsers runs unchanged.
+import { readFileSync } from 'node:fs';
+import { initSync, annotate as annotateWasm, version as versionWasm } from './wasm/lede.js';
+
+initSync({ module: readFileSync(new URL('./wasm/lede_bg.wasm', import.meta.url)) });
+
+/** Resolves at once: the wasm was loaded at import. */
+export async function init() {}
+
+/** Annotates `text`; offsets are UTF-16 code units unless `options.offsets` says otherwise. */
+export function annotate(text, options) {
+  return annotateWasm(text, options);
+}
+
+export function version() {
+  return versionWasm();
+}

@@ -1,0 +1,262 @@
+//! `lede annotate --jsonl`: lines `{"id", "text", "date"?}` in, one line `{"id", ...Annotation}`
+//! out per record, in input order, annotated on `threads` cores (see [`crate::ordered`]).
+//!
+//! Each record stands alone: a bad line is reported on stderr with its line number, at its
+//! place among the others, and skipped; only a write error stops the run.
+
+use crate::ordered;
+use crate::progress::Progress;
+use lede::tools::Error;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Records in flight per worker thread: enough to keep every worker busy while one slow
+/// article holds back the output, few enough that memory stays that of a few dozen articles.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// Annotates the JSONL `files` (stdin when none) on `threads` workers, writing records to
+/// stdout in input order; a progress bar on a terminal's stderr and a summary at the end.
+pub fn annotate_files(files: &[PathBuf], threads: usize) -> Result<ExitCode, Error> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut progress = Progress::new();
+    let mut failed = false;
+    let stdin = [PathBuf::from(crate::STDIN)];
+    let stdin_only = files.is_empty();
+    for f in if stdin_only { &stdin[..] } else { files } {
+        // An unreadable file is reported and skipped; the others are still annotated.
+        let (input, bytes) = match open(f, stdin_only) {
+            Ok(opened) => opened,
+            Err(e) => {
+                progress.note(&format!("lede: {e}"));
+                failed = true;
+                continue;
+            }
+        };
+        progress.input(bytes);
+        let name = f.display().to_string();
+        let annotate = move |n, line: Vec<u8>| record(&name, n, &line);
+        let sink = |outcome: Outcome| {
+            for note in &outcome.notes {
+                progress.note(note);
+            }
+            match outcome.json {
+                // One write per record, unbuffered: each record leaves as soon as it is ready.
+                Some(mut json) => {
+                    json.push('\n');
+                    out.write_all(json.as_bytes())
+                        .map_err(Error::write(crate::STDOUT))?;
+                    progress.record(outcome.bytes);
+                }
+                None if outcome.failed => progress.error(outcome.bytes),
+                None => {}
+            }
+            failed |= outcome.failed;
+            Ok(())
+        };
+        if let Some(e) =
+            ordered::map_lines(input, threads, threads * WINDOW_PER_THREAD, annotate, sink)?
+        {
+            progress.note(&format!("lede: {}", Error::read(f)(e)));
+            failed = true;
+        }
+    }
+    out.flush().map_err(Error::write(crate::STDOUT))?;
+    progress.finish();
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+type Input = Box<dyn BufRead + Send>;
+
+/// The lines of `path` (or stdin) and its size in bytes when known.
+fn open(path: &Path, stdin: bool) -> Result<(Input, Option<u64>), Error> {
+    const BUFFER: usize = 1 << 16;
+    if stdin {
+        return Ok((
+            Box::new(std::io::BufReader::with_capacity(BUFFER, std::io::stdin())),
+            None,
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(Error::read(path))?;
+    let bytes = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    Ok((
+        Box::new(std::io::BufReader::with_capacity(BUFFER, file)),
+        bytes,
+    ))
+}
+
+/// What one input line gives: its stderr notes, the output line, whether it failed.
+pub struct Outcome {
+    notes: Vec<String>,
+    json: Option<String>,
+    failed: bool,
+    /// Input bytes of the line, its `\n` included (for the progress bar).
+    bytes: u64,
+}
+
+/// The id is kept as the raw JSON text of the input (`RawValue`, serde_json feature
+/// `raw_value`) and written back unchanged: an integer above 2^64 or a number such as `1.50`
+/// comes back exactly as given. (`arbitrary_precision` would do it too, but it changes how every
+/// number in every serde_json user of the crate graph is stored; this touches the id alone.)
+#[derive(serde::Deserialize)]
+struct JsonlInput {
+    id: Box<serde_json::value::RawValue>,
+    text: String,
+    /// Any JSON value: a date that is not a `YYYY-MM-DD` string (`20231013`, `"13/10/2023"`)
+    /// is warned about and left out, never a reason to skip the record.
+    #[serde(default)]
+    date: Option<serde_json::Value>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonlOutput {
+    id: Box<serde_json::value::RawValue>,
+    #[serde(flatten)]
+    annotation: lede::Annotation,
+}
+
+/// Rewrites each `\uXXXX` escape of a UTF-16 surrogate without its partner (which serde_json
+/// rejects in a string) as `\uFFFD`. Returns `None` when there is none.
+fn replace_lone_surrogates(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    let hex = |i: usize| {
+        line.get(i..i + 4)
+            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
+            .and_then(|h| u16::from_str_radix(h, 16).ok())
+    };
+    // The code unit of a `\uXXXX` escape at byte `i`.
+    let escape = |i: usize| {
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
+            .then(|| hex(i + 2))
+            .flatten()
+    };
+    let mut out = String::with_capacity(line.len());
+    let (mut i, mut copied, mut changed) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&line[copied..i]);
+                out.push_str("\\uFFFD");
+                i += 6;
+                copied = i;
+                changed = true;
+            }
+            Some(_) => i += 6,
+            // `\\`, `\"`, `\n`, …: skip the escaped character so `\\u` is not read as an escape.
+            None => i += 2,
+        }
+    }
+    out.push_str(&line[copied.min(line.len())..]);
+    changed.then_some(out)
+}
+
+/// Annotates line `n` (1-based) of the input `name`. A blank line gives nothing; a bad line
+/// gives only its notes and `failed`.
+pub fn record(name: &str, n: usize, line: &[u8]) -> Outcome {
+    let mut outcome = Outcome {
+        notes: Vec::new(),
+        json: None,
+        failed: false,
+        bytes: line.len() as u64 + 1,
+    };
+    // A byte-order mark at the file start is not part of the first record.
+    let line = match n {
+        1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line),
+        _ => line,
+    };
+    let line = String::from_utf8_lossy(line);
+    if line.trim().is_empty() {
+        return outcome;
+    }
+    let at = format!("lede: {name}:{n}");
+    let skip = |mut outcome: Outcome, why: &dyn std::fmt::Display| {
+        outcome.notes.push(format!(
+            "{at}: skipped, not a {{\"id\", \"text\"}} JSON object: {why}"
+        ));
+        outcome.failed = true;
+        outcome
+    };
+    // A struct also deserializes from an array (`[1, "text"]`): only objects are records.
+    if !line.trim_start().starts_with('{') {
+        return skip(outcome, &"a record must be a JSON object");
+    }
+    let mut warnings = Vec::new();
+    let parsed = serde_json::from_str::<JsonlInput>(&line).or_else(|e| {
+        let fixed = replace_lone_surrogates(&line).ok_or(e)?;
+        warnings.push(
+            "A lone UTF-16 surrogate escape in the record was replaced with U+FFFD.".to_string(),
+        );
+        serde_json::from_str::<JsonlInput>(&fixed)
+    });
+    let input = match parsed {
+        Ok(input) => input,
+        Err(e) => return skip(outcome, &e),
+    };
+    if let Some(w) = warnings.first() {
+        outcome.notes.push(format!("{at}: {w}"));
+    }
+    let date = match input.date {
+        None => None,
+        Some(serde_json::Value::String(d)) if lede::is_iso_date(&d) => Some(d),
+        Some(d) => {
+            outcome.notes.push(format!(
+                "{at}: date {d} is not a YYYY-MM-DD string; annotating without it"
+            ));
+            warnings.push(format!(
+                "The date {d} is not a YYYY-MM-DD string; annotated without it."
+            ));
+            None
+        }
+    };
+    let options = lede::Options {
+        date,
+        ..Default::default()
+    };
+    let mut annotation = match lede::try_annotate(&input.text, &options) {
+        Ok(a) => a,
+        Err(refusal) => {
+            outcome.notes.push(format!("{at}: skipped: {refusal}"));
+            outcome.failed = true;
+            return outcome;
+        }
+    };
+    annotation.warnings.extend(warnings);
+    let record = JsonlOutput {
+        id: input.id,
+        annotation,
+    };
+    outcome.json = Some(serde_json::to_string(&record).expect("an Annotation always serializes"));
+    outcome
+}
+
+/// Runs `input` (JSONL records) through the pipeline on `threads` workers with the output
+/// discarded: articles written and seconds taken (for `lede bench --threads`).
+pub fn throughput(input: Vec<u8>, threads: usize) -> (u64, f64) {
+    let start = std::time::Instant::now();
+    let mut articles = 0;
+    let input: Input = Box::new(std::io::Cursor::new(input));
+    let annotate = |n, line: Vec<u8>| record("bench", n, &line);
+    let count = |outcome: Outcome| {
+        articles += u64::from(outcome.json.is_some());
+        std::hint::black_box(outcome.json);
+        Ok::<(), ()>(())
+    };
+    let window = threads * WINDOW_PER_THREAD;
+    let read = ordered::map_lines(input, threads, window, annotate, count);
+    assert!(matches!(read, Ok(None)), "an in-memory corpus reads");
+    (articles, start.elapsed().as_secs_f64())
+}

@@ -1,0 +1,198 @@
+//! `lede annotate --jsonl` on a corpus: every thread count gives the single-threaded output
+//! byte for byte, in input order, with per-line errors in place, and output streams while the
+//! input is still arriving. `lede bench --threads` prints its figures.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lede runs")
+}
+
+/// stdout, stderr and success of `lede args` fed `stdin` (written from a thread: the output
+/// of a big input would fill the pipe before the input is all written).
+fn lede(args: &[&str], stdin: String) -> (String, String, bool) {
+    let mut child = spawn(args);
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(stdin.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.success(),
+    )
+}
+
+/// `count` records cut from the seed article's paragraphs (1 to 4 of them, so lengths vary),
+/// with dates, unicode and, every 37th line, a line that is not a record.
+fn corpus(count: usize) -> (String, Vec<usize>) {
+    let paragraphs: Vec<&str> = SEED.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let mut lines = String::new();
+    let mut bad = Vec::new();
+    for i in 0..count {
+        if i % 37 == 5 {
+            lines += "{\"id\": 1, \"text\": \n";
+            bad.push(i + 1);
+            continue;
+        }
+        let from = (i * 7) % paragraphs.len();
+        let take = 1 + (i * 5) % 4;
+        let mut text: Vec<&str> = paragraphs
+            .iter()
+            .cycle()
+            .skip(from)
+            .take(take)
+            .copied()
+            .collect();
+        if i % 3 == 0 {
+            text.push("Zoë 👩‍🔬 said “it works” on Friday.");
+        }
+        let record = serde_json::json!({
+            "id": format!("doc-{i}"),
+            "text": text.join("\n\n"),
+            "date": format!("2023-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+        });
+        lines += &format!("{record}\n");
+    }
+    (lines, bad)
+}
+
+/// The per-line stderr notes, without the run's summary line.
+fn notes(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| !l.contains(" articles, ")).collect()
+}
+
+#[test]
+fn two_threads_give_the_single_threaded_output_in_input_order() {
+    let (input, bad) = corpus(500);
+    let (one, one_err, one_ok) = lede(&["annotate", "--jsonl", "--threads", "1"], input.clone());
+    let (two, two_err, two_ok) = lede(&["annotate", "--jsonl", "--threads", "2"], input.clone());
+    assert!(
+        !one_ok && !two_ok,
+        "bad lines make the exit status non-zero"
+    );
+    assert_eq!(
+        one, two,
+        "--threads 2 writes what --threads 1 writes, byte for byte"
+    );
+    assert_eq!(notes(&one_err), notes(&two_err));
+
+    let ids: Vec<String> = two
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let want: Vec<String> = (0..500)
+        .filter(|i| !bad.contains(&(i + 1)))
+        .map(|i| format!("\"doc-{i}\""))
+        .collect();
+    assert_eq!(ids, want, "records come out in input order");
+
+    // Each bad line is reported with its line number, in input order.
+    let reported: Vec<usize> = notes(&two_err)
+        .iter()
+        .map(|l| {
+            let n = l.strip_prefix("lede: <stdin>:").expect(l);
+            n[..n.find(':').unwrap()].parse().unwrap()
+        })
+        .collect();
+    assert_eq!(reported, bad, "{two_err}");
+    let summary = two_err.lines().last().unwrap();
+    assert!(
+        summary.starts_with(&format!(
+            "lede: {} articles, {} errors, ",
+            want.len(),
+            bad.len()
+        )),
+        "{summary}"
+    );
+    assert!(summary.ends_with(" articles/s"), "{summary}");
+}
+
+#[test]
+fn files_are_read_in_turn_with_their_own_line_numbers() {
+    let dir = std::env::temp_dir().join(format!("lede-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.jsonl"), dir.join("b.jsonl"));
+    std::fs::write(&a, "{\"id\": 1, \"text\": \"Kirby spoke.\"}\nnot json\n").unwrap();
+    std::fs::write(&b, "\u{feff}{\"id\": 2, \"text\": \"It rained.\"}\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let (out, err, ok) = lede(
+        &["annotate", "--jsonl", "--threads", "2", a, b],
+        String::new(),
+    );
+    assert!(!ok);
+    let ids: Vec<&str> = out.lines().map(|l| &l[..l.find(',').unwrap()]).collect();
+    assert_eq!(ids, ["{\"id\":1", "{\"id\":2"]);
+    assert!(err.starts_with(&format!("lede: {a}:2: skipped")), "{err}");
+    assert!(err.contains("lede: 2 articles, 1 errors, "), "{err}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Records come out while the input is still open: the first one is read back before the
+/// rest of the input is written. (Were output held until the end of input, the reader thread
+/// would wait forever; the test gives up after a minute instead.)
+#[test]
+fn output_streams_before_the_input_ends() {
+    let mut child = spawn(&["annotate", "--jsonl", "--threads", "2"]);
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let record = |i: usize| format!("{}\n", serde_json::json!({"id": i, "text": SEED}));
+    let timeout = std::time::Duration::from_secs(60);
+    for i in 0..3 {
+        stdin.write_all(record(i).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let line = rx
+            .recv_timeout(timeout)
+            .expect("a record comes out while the input is still open");
+        assert!(line.starts_with(&format!("{{\"id\":{i},")), "{line}");
+    }
+    drop(stdin);
+    assert!(
+        rx.recv_timeout(timeout).is_err(),
+        "nothing more after the input ends"
+    );
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn thread_counts_are_checked() {
+    let (_, err, ok) = lede(&["annotate", "--jsonl", "--threads", "0"], String::new());
+    assert!(!ok && err.contains("--threads"), "{err}");
+    let (_, err, ok) = lede(&["annotate", "--threads", "2"], String::new());
+    assert!(
+        !ok && err.contains("--jsonl"),
+        "--threads needs --jsonl: {err}"
+    );
+}
+
+#[test]
+fn bench_threads_prints_figures_per_thread_count() {
+    let (out, err, ok) = lede(&["bench", "--threads", "--rounds", "1"], String::new());
+    assert!(ok, "{err}");
+    for threads in ["threads:  1", "threads:  2"] {
+        let line = out.lines().find(|l| l.starts_with(threads)).expect(&out);
+        assert!(
+            line.contains("articles/s:") && line.contains("tokens/s:"),
+            "{line}"
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The npm package's TypeScript types (npm/lede.d.ts) say what the wasm returns: each interface
+//! has exactly the fields its schema type serializes, optional (`?`) exactly when serde leaves
+//! the field out, `| null` exactly when it writes null; each string union lists exactly the
+//! enum's values. The struct literals below name every field (no `..`), so a field added to the
+//! schema fails to compile here until the types follow.
+
+use lede::{
+    Annotation, Cluster, DateSource, DateSourceKind, Dateline, Entity, Label, Options, Paragraph,
+    ParagraphKind, Quote, QuoteKind, Sentence, Span, TextSpan, Units,
+};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+const TYPES: &str = include_str!("../npm/lede.d.ts");
+
+/// A field of a .d.ts interface: optional, and whether its type admits null.
+#[derive(Debug, PartialEq)]
+struct Field {
+    optional: bool,
+    nullable: bool,
+}
+
+/// The fields of `export interface name { … }`.
+fn interface(name: &str) -> BTreeMap<String, Field> {
+    let head = format!("export interface {name} {{");
+    let body = TYPES
+        .split_once(&head)
+        .unwrap_or_else(|| panic!("npm/lede.d.ts has no interface {name}"))
+        .1;
+    let body = &body[..body.find("\n}").expect("interface ends")];
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('/') && !l.starts_with('*'))
+        .map(|l| {
+            let (name, ty) = l
+                .split_once(':')
+                .unwrap_or_else(|| panic!("field line {l:?}"));
+            let field = Field {
+                optional: name.ends_with('?'),
+                nullable: ty
+                    .split('|')
+                    .any(|t| t.trim().trim_end_matches(';') == "null"),
+            };
+            (name.trim_end_matches('?').to_string(), field)
+        })
+        .collect()
+}
+
+/// The quoted values of `export type name = 'a' | 'b';`, in order.
+fn union(name: &str) -> Vec<String> {
+    let head = format!("export type {name} =");
+    let body = TYPES
+        .split_once(&head)
+        .unwrap_or_else(|| panic!("npm/lede.d.ts has no type {name}"))
+        .1;
+    let body = &body[..body.find(';').expect("type ends")];
+    // A union may open with `|`: no value before it.
+    body.split('|')
+        .map(|v| v.trim().trim_matches('\'').to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// Checks interface `name` against a value with every field set (`full`) and one with every
+/// field at its empty state (`empty`).
+fn check(name: &str, full: &impl serde::Serialize, empty: &impl serde::Serialize) {
+    let object = |v: Value| match v {
+        Value::Object(m) => m,
+        other => panic!("{name} serializes to {other}"),
+    };
+    let full = object(serde_json::to_value(full).unwrap());
+    let empty = object(serde_json::to_value(empty).unwrap());
+    let declared = interface(name);
+    let keys: BTreeSet<&String> = full.keys().collect();
+    assert_eq!(
+        keys,
+        declared.keys().collect(),
+        "interface {name} declares exactly the fields of the schema"
+    );
+    for (key, field) in &declared {
+        let want = Field {
+            optional: !empty.contains_key(key),
+            nullable: empty.get(key) == Some(&Value::Null),
+        };
+        assert_eq!(field, &want, "{name}.{key} in npm/lede.d.ts");
+    }
+}
+
+fn text_span() -> TextSpan {
+    TextSpan {
+        start: 0,
+        end: 1,
+        text: "x".into(),
+    }
+}
+
+#[test]
+fn interfaces_match_the_schema() {
+    let paragraph = Paragraph {
+        start: 0,
+        end: 1,
+        kind: ParagraphKind::Body,
+    };
+    let sentence = Sentence { start: 0, end: 1 };
+    let entity = |set: bool| Entity {
+        start: 0,
+        end: 1,
+        text: "x".into(),
+        label: Label::Person,
+        cluster: set.then_some(0),
+        value: set.then(|| "1".into()),
+    };
+    let cluster = |set: bool| Cluster {
+        id: 0,
+        name: "x".into(),
+        label: set.then_some(Label::Person),
+        mentions: vec![0],
+        roles: if set { vec!["x".into()] } else { vec![] },
+    };
+    let quote = |set: bool| Quote {
+        start: 0,
+        end: 1,
+        text: "x".into(),
+        kind: QuoteKind::Direct,
+        speaker: set.then(text_span),
+        speaker_name: set.then(|| "x".into()),
+        speaker_cluster: set.then_some(0),
+        cue: set.then(text_span),
+        parts: if set { vec![text_span()] } else { vec![] },
+        confidence: 0.5,
+    };
+    let date_source = |set: bool| DateSource {
+        kind: DateSourceKind::Published,
+        span: set.then(text_span),
+    };
+    let dateline = |set: bool| Dateline {
+        start: 0,
+        end: 1,
+        text: "x".into(),
+        place: text_span(),
+        agency: set.then(text_span),
+        date: set.then(text_span),
+    };
+    let annotation = |set: bool| Annotation {
+        date: set.then(|| "2023-10-13".into()),
+        date_source: set.then(|| date_source(true)),
+        dateline: set.then(|| dateline(true)),
+        paragraphs: vec![paragraph.clone()],
+        sentences: vec![sentence.clone()],
+        entities: vec![entity(set)],
+        clusters: vec![cluster(set)],
+        quotes: vec![quote(set)],
+        warnings: if set { vec!["x".into()] } else { vec![] },
+    };
+    check("Annotation", &annotation(true), &annotation(false));
+    check("Paragraph", &paragraph, &paragraph);
+    check("Sentence", &sentence, &sentence);
+    check("Entity", &entity(true), &entity(false));
+    check("Cluster", &cluster(true), &cluster(false));
+    check("Quote", &quote(true), &quote(false));
+    check("DateSource", &date_source(true), &date_source(false));
+    check("Dateline", &dateline(true), &dateline(false));
+    check("TextSpan", &text_span(), &text_span());
+    check("Span", &Span::new(0, 1), &Span::new(0, 1));
+}
+
+/// Options: every field may be left out (serde `default`); the types say so.
+#[test]
+fn options_match() {
+    let options = Options {
+        offsets: Some(Units::Utf16),
+        date: Some("2023-10-13".into()),
+    };
+    let keys: BTreeSet<String> = match serde_json::to_value(&options).unwrap() {
+        Value::Object(m) => m.keys().cloned().collect(),
+        _ => unreachable!(),
+    };
+    let declared = interface("Options");
+    assert_eq!(keys, declared.keys().cloned().collect());
+    assert!(declared.values().all(|f| f.optional && !f.nullable));
+    let partial: Options = serde_json::from_value(json!({})).unwrap();
+    assert!(partial.offsets.is_none() && partial.date.is_none());
+}
+
+fn names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| {
+            serde_json::to_value(v)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn unions_list_every_enum_value() {
+    assert_eq!(union("Label"), names(&Label::ALL));
+
+    // The matches fail to compile when a variant is added, so these lists stay whole.
+    let kinds = [
+        ParagraphKind::Body,
+        ParagraphKind::Dateline,
+        ParagraphKind::Header,
+        ParagraphKind::Boilerplate,
+        ParagraphKind::Caption,
+    ];
+    for k in kinds {
+        match k {
+            ParagraphKind::Body
+            | ParagraphKind::Dateline
+            | ParagraphKind::Header
+            | ParagraphKind::Boilerplate
+            | ParagraphKind::Caption => {}
+        }
+    }
+    assert_eq!(union("ParagraphKind"), names(&kinds));
+
+    let sources = [
+        DateSourceKind::Option,
+        DateSourceKind::Marker,
+        DateSourceKind::Published,
+        DateSourceKind::Updated,
+        DateSourceKind::Byline,
+        DateSourceKind::Header,
+    ];
+    for k in sources {
+        match k {
+            DateSourceKind::Option
+            | DateSourceKind::Marker
+            | DateSourceKind::Published
+            | DateSourceKind::Updated
+            | DateSourceKind::Byline
+            | DateSourceKind::Header => {}
+        }
+    }
+    assert_eq!(union("DateSourceKind"), names(&sources));
+
+    let kinds = [
+        QuoteKind::Direct,
+        QuoteKind::Partial,
+        QuoteKind::Indirect,
+        QuoteKind::Mixed,
+    ];
+    for k in kinds {
+        match k {
+            QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect | QuoteKind::Mixed => {}
+        }
+    }
+    assert_eq!(union("QuoteKind"), names(&kinds));
+
+    let units = [Units::Utf16, Units::Chars, Units::Bytes];
+    for u in units {
+        match u {
+            Units::Utf16 | Units::Chars | Units::Bytes => {}
+        }
+    }
+    assert_eq!(union("Units"), names(&units));
+}
