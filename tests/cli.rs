@@ -222,7 +222,7 @@ fn out_writes_one_file_per_input_named_from_its_headline() {
 }
 
 #[test]
-fn format_names_are_checked_and_not_taken_with_jsonl() {
+fn format_names_are_checked_and_brat_needs_out_with_jsonl() {
     let (_, err, ok) = lede(&["annotate", "--format", "xml", SEED], "");
     assert!(!ok);
     assert!(
@@ -231,7 +231,7 @@ fn format_names_are_checked_and_not_taken_with_jsonl() {
     );
     let (_, err, ok) = lede(&["annotate", "--jsonl", "--format", "brat"], "");
     assert!(!ok);
-    assert!(err.contains("cannot be used with"), "{err}");
+    assert!(err.contains("needs --out DIR"), "{err}");
 }
 
 #[test]

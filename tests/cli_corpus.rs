@@ -196,3 +196,136 @@ fn bench_threads_prints_figures_per_thread_count() {
         );
     }
 }
+
+/// `n` small records with ids, unicode and quotes; returns the JSONL and (id, text) pairs.
+fn records(n: usize) -> (String, Vec<(String, String)>) {
+    let paragraphs: Vec<&str> = SEED.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let mut jsonl = String::new();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let text = format!(
+            "{}\n\nZoë 👩‍🔬 said “it works, {i}” on Friday.",
+            paragraphs[i % paragraphs.len()]
+        );
+        let id = format!("doc/{i}");
+        jsonl += &serde_json::json!({"id": id, "text": text}).to_string();
+        jsonl.push('\n');
+        out.push((id, text));
+    }
+    (jsonl, out)
+}
+
+fn export_of(text: &str, format: lede::export::Format) -> String {
+    let a = lede::annotate(text, &lede::Options::default());
+    lede::export::export(text, &a, format).unwrap().file.content
+}
+
+/// `--jsonl --format F` gives, per record, what the single-article export gives: JSON formats
+/// as JSONL lines with the id, CSV as one table with an id column and one header, CoNLL blocks
+/// under `# id = …`; the same on 1 and 2 threads.
+#[test]
+fn jsonl_exports_equal_the_single_article_exports() {
+    use lede::export::Format;
+    let (input, docs) = records(12);
+    for format in [
+        Format::Json,
+        Format::Displacy,
+        Format::Webanno,
+        Format::QuotesCsv,
+        Format::EntitiesCsv,
+        Format::Conll,
+    ] {
+        let name = format.name();
+        let (out, err, ok) = lede(
+            &["annotate", "--jsonl", "--format", name, "--threads", "2"],
+            input.clone(),
+        );
+        assert!(ok, "{name}: {err}");
+        let (one, _, _) = lede(
+            &["annotate", "--jsonl", "--format", name, "--threads", "1"],
+            input.clone(),
+        );
+        assert_eq!(out, one, "{name}: 1 and 2 threads differ");
+        match format {
+            Format::QuotesCsv | Format::EntitiesCsv => {
+                let mut reader = csv::Reader::from_reader(out.as_bytes());
+                assert_eq!(&reader.headers().unwrap()[0], "id");
+                let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+                for (id, text) in &docs {
+                    let want = export_of(text, format);
+                    let mut single = csv::Reader::from_reader(want.as_bytes());
+                    let want: Vec<Vec<String>> = single
+                        .records()
+                        .map(|r| r.unwrap().iter().map(String::from).collect())
+                        .collect();
+                    let got: Vec<Vec<String>> = rows
+                        .iter()
+                        .filter(|r| &r[0] == id)
+                        .map(|r| r.iter().skip(1).map(String::from).collect())
+                        .collect();
+                    assert_eq!(got, want, "{name} {id}");
+                }
+            }
+            Format::Conll => {
+                let blocks: Vec<&str> = out.split("# id = ").filter(|b| !b.is_empty()).collect();
+                assert_eq!(blocks.len(), docs.len());
+                for (block, (id, text)) in blocks.iter().zip(&docs) {
+                    let (head, body) = block.split_once('\n').unwrap();
+                    assert_eq!(head, serde_json::to_string(id).unwrap());
+                    assert_eq!(body.trim_end(), export_of(text, format).trim_end(), "{id}");
+                }
+            }
+            _ => {
+                let lines: Vec<serde_json::Value> = out
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect();
+                assert_eq!(lines.len(), docs.len(), "{name}");
+                for (mut line, (id, text)) in lines.into_iter().zip(&docs) {
+                    let key = if format == Format::Webanno {
+                        "record_id"
+                    } else {
+                        "id"
+                    };
+                    let got_id = line.as_object_mut().unwrap().remove(key).unwrap();
+                    assert_eq!(got_id, serde_json::json!(id));
+                    let want: serde_json::Value =
+                        serde_json::from_str(&export_of(text, format)).unwrap();
+                    assert_eq!(line, want, "{name} {id}");
+                }
+            }
+        }
+    }
+}
+
+/// brat's files cannot share a stream: `--out DIR` writes `<id>.ann` and `<id>.txt` per record;
+/// without it the run stops with a message.
+#[test]
+fn jsonl_brat_writes_files_named_from_ids() {
+    let (input, docs) = records(3);
+    let (_, err, ok) = lede(&["annotate", "--jsonl", "--format", "brat"], input.clone());
+    assert!(!ok && err.contains("needs --out"), "{err}");
+    let dir = std::env::temp_dir().join(format!("lede-brat-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (out, err, ok) = lede(
+        &[
+            "annotate",
+            "--jsonl",
+            "--format",
+            "brat",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        input,
+    );
+    assert!(ok, "{err}");
+    for (id, text) in &docs {
+        let stem = id.replace('/', "_");
+        let ann = std::fs::read_to_string(dir.join(format!("{stem}.ann"))).unwrap();
+        assert_eq!(ann, export_of(text, lede::export::Format::Brat));
+        let txt = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).unwrap();
+        assert_eq!(&txt, text);
+        assert!(out.contains(&format!("{stem}.ann")), "{out}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,6 +1,8 @@
 //! The `lede` command line: annotate articles in batches, benchmark the pipeline, and the
 //! model-making tools (train, prune, tag-bio, eval) from `lede::tools`.
 
+#[path = "lede/corpus_export.rs"]
+mod corpus_export;
 #[path = "lede/export.rs"]
 mod export;
 
@@ -46,11 +48,14 @@ enum Command {
         /// text's header gives (a `date` marker, a Published line, a dated byline).
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
-        /// Write an export format instead of the Annotation JSON (offsets in code points).
-        #[arg(long, value_enum, conflicts_with = "jsonl")]
+        /// Write an export format instead of the Annotation JSON (offsets in code points). With
+        /// --jsonl: JSON formats as JSONL, CSV as one table with an `id` column, CoNLL blocks under
+        /// `# id = …`; brat needs --out.
+        #[arg(long, value_enum)]
         format: Option<lede::export::Format>,
-        /// Write one file per input into DIR, named from its headline (`json` unless --format).
-        #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
+        /// Write one file per input into DIR, named from its headline (with --jsonl: from its
+        /// id); `json` unless --format.
+        #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Worker threads for --jsonl (default: every core); output keeps the input order.
         #[arg(long, requires = "jsonl")]
@@ -166,6 +171,19 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Annotate {
+            files,
+            jsonl: true,
+            format,
+            out,
+            threads,
+            ..
+        } if format.is_some() || out.is_some() => corpus_export::annotate_files(
+            &files,
+            threads.map_or_else(all_cores, |n| n.get()),
+            format.unwrap_or(lede::export::Format::Json),
+            out.as_deref(),
+        ),
         Command::Annotate {
             files,
             date,

@@ -20,6 +20,26 @@ const WINDOW_PER_THREAD: usize = 16;
 pub fn annotate_files(files: &[PathBuf], threads: usize) -> Result<ExitCode, Error> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let code = run(files, threads, json_line, |mut json: String| {
+        json.push('\n');
+        // One write per record, unbuffered: each record leaves as soon as it is ready.
+        out.write_all(json.as_bytes())
+            .map_err(Error::write(crate::STDOUT))
+    })?;
+    out.flush().map_err(Error::write(crate::STDOUT))?;
+    Ok(code)
+}
+
+/// Reads and annotates the JSONL `files` (stdin when none) on `threads` workers, turns each
+/// record into `render`'s output there, and hands the outputs to `write` in input order. Notes
+/// and the progress bar go to stderr; a record `render` fails on is reported and skipped.
+pub fn run<P: Send + 'static>(
+    files: &[PathBuf],
+    threads: usize,
+    render: impl Fn(Record) -> Result<P, String> + Send + Sync + 'static,
+    mut write: impl FnMut(P) -> Result<(), Error>,
+) -> Result<ExitCode, Error> {
+    let render = std::sync::Arc::new(render);
     let mut progress = Progress::new();
     let mut failed = false;
     let stdin = [PathBuf::from(crate::STDIN)];
@@ -36,17 +56,19 @@ pub fn annotate_files(files: &[PathBuf], threads: usize) -> Result<ExitCode, Err
         };
         progress.input(bytes);
         let name = f.display().to_string();
-        let annotate = move |n, line: Vec<u8>| record(&name, n, &line);
-        let sink = |outcome: Outcome| {
+        let render = render.clone();
+        let annotate = move |n, line: Vec<u8>| {
+            let outcome = read_record(&name, n, &line);
+            let at = format!("lede: {name}:{n}");
+            outcome.and_then(|r| render(r).map_err(|e| format!("{at}: skipped: {e}")))
+        };
+        let sink = |outcome: Outcome<P>| {
             for note in &outcome.notes {
                 progress.note(note);
             }
-            match outcome.json {
-                // One write per record, unbuffered: each record leaves as soon as it is ready.
-                Some(mut json) => {
-                    json.push('\n');
-                    out.write_all(json.as_bytes())
-                        .map_err(Error::write(crate::STDOUT))?;
+            match outcome.output {
+                Some(p) => {
+                    write(p)?;
                     progress.record(outcome.bytes);
                 }
                 None if outcome.failed => progress.error(outcome.bytes),
@@ -62,7 +84,6 @@ pub fn annotate_files(files: &[PathBuf], threads: usize) -> Result<ExitCode, Err
             failed = true;
         }
     }
-    out.flush().map_err(Error::write(crate::STDOUT))?;
     progress.finish();
     Ok(if failed {
         ExitCode::from(1)
@@ -94,13 +115,46 @@ fn open(path: &Path, stdin: bool) -> Result<(Input, Option<u64>), Error> {
     ))
 }
 
-/// What one input line gives: its stderr notes, the output line, whether it failed.
-pub struct Outcome {
+/// What one input line gives: its stderr notes, its output, whether it failed.
+pub struct Outcome<T> {
     notes: Vec<String>,
-    json: Option<String>,
+    output: Option<T>,
     failed: bool,
     /// Input bytes of the line, its `\n` included (for the progress bar).
     bytes: u64,
+}
+
+impl<T> Outcome<T> {
+    /// The output turned by `f`; an error of `f` becomes a note and a failure.
+    fn and_then<U>(self, f: impl FnOnce(T) -> Result<U, String>) -> Outcome<U> {
+        let Outcome {
+            mut notes,
+            output,
+            mut failed,
+            bytes,
+        } = self;
+        let output = output.and_then(|t| match f(t) {
+            Ok(u) => Some(u),
+            Err(e) => {
+                notes.push(e);
+                failed = true;
+                None
+            }
+        });
+        Outcome {
+            notes,
+            output,
+            failed,
+            bytes,
+        }
+    }
+}
+
+/// A record read and annotated (offsets in code points), with the id as written.
+pub struct Record {
+    pub id: Box<serde_json::value::RawValue>,
+    pub text: String,
+    pub annotation: lede::Annotation,
 }
 
 /// The id is kept as the raw JSON text of the input (`RawValue`, serde_json feature
@@ -164,12 +218,26 @@ fn replace_lone_surrogates(line: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// Annotates line `n` (1-based) of the input `name`. A blank line gives nothing; a bad line
-/// gives only its notes and `failed`.
-pub fn record(name: &str, n: usize, line: &[u8]) -> Outcome {
+/// Annotates line `n` (1-based) of the input `name` into its JSONL output line.
+pub fn record(name: &str, n: usize, line: &[u8]) -> Outcome<String> {
+    read_record(name, n, line).and_then(json_line)
+}
+
+/// The output line of a record: its id, then the Annotation's fields.
+fn json_line(r: Record) -> Result<String, String> {
+    let record = JsonlOutput {
+        id: r.id,
+        annotation: r.annotation,
+    };
+    Ok(serde_json::to_string(&record).expect("an Annotation always serializes"))
+}
+
+/// Reads and annotates line `n` (1-based) of the input `name`. A blank line gives nothing; a
+/// bad line gives only its notes and `failed`.
+fn read_record(name: &str, n: usize, line: &[u8]) -> Outcome<Record> {
     let mut outcome = Outcome {
         notes: Vec::new(),
-        json: None,
+        output: None,
         failed: false,
         bytes: line.len() as u64 + 1,
     };
@@ -183,7 +251,7 @@ pub fn record(name: &str, n: usize, line: &[u8]) -> Outcome {
         return outcome;
     }
     let at = format!("lede: {name}:{n}");
-    let skip = |mut outcome: Outcome, why: &dyn std::fmt::Display| {
+    let skip = |mut outcome: Outcome<Record>, why: &dyn std::fmt::Display| {
         outcome.notes.push(format!(
             "{at}: skipped, not a {{\"id\", \"text\"}} JSON object: {why}"
         ));
@@ -235,11 +303,11 @@ pub fn record(name: &str, n: usize, line: &[u8]) -> Outcome {
         }
     };
     annotation.warnings.extend(warnings);
-    let record = JsonlOutput {
+    outcome.output = Some(Record {
         id: input.id,
+        text: input.text,
         annotation,
-    };
-    outcome.json = Some(serde_json::to_string(&record).expect("an Annotation always serializes"));
+    });
     outcome
 }
 
@@ -250,9 +318,9 @@ pub fn throughput(input: Vec<u8>, threads: usize) -> (u64, f64) {
     let mut articles = 0;
     let input: Input = Box::new(std::io::Cursor::new(input));
     let annotate = |n, line: Vec<u8>| record("bench", n, &line);
-    let count = |outcome: Outcome| {
-        articles += u64::from(outcome.json.is_some());
-        std::hint::black_box(outcome.json);
+    let count = |outcome: Outcome<String>| {
+        articles += u64::from(outcome.output.is_some());
+        std::hint::black_box(outcome.output);
         Ok::<(), ()>(())
     };
     let window = threads * WINDOW_PER_THREAD;
