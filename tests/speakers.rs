@@ -425,7 +425,7 @@ fn a_relative_pronoun_speaks_for_the_name_before_it() {
 }
 
 #[test]
-fn the_company_and_it_speak_for_the_organisation_named_before() {
+fn the_company_speaks_for_the_organisation_named_before_and_it_for_that_speaker() {
     let text = "Exxon Mobil Corp. reported a loss on Monday.\n\n\
                 The company said it would keep its mines open while it restructures.\n\n\
                 It said the workers would be paid.";

@@ -55,8 +55,7 @@ impl Resolver {
                     .iter()
                     .rev()
                     .filter_map(|&(_, g)| g)
-                    .find(|&g| mentions.groups[g].kind == Kind::Org)
-                    .or_else(|| last_org(mentions, a));
+                    .find(|&g| mentions.groups[g].kind == Kind::Org);
             }
             let male = male?;
             let compatible = |g: usize, me: &Self| {
@@ -148,7 +147,7 @@ fn last_org(mentions: &Mentions, before: usize) -> Option<usize> {
         .map(|m| m.group)
 }
 
-/// How far back (tokens) "it" or "the company" looks for the organisation it stands for: about
+/// How far back (tokens) "the company" looks for the organisation it stands for: about
 /// four news sentences.
 const ORG_REACH: usize = 100;
 
