@@ -9,13 +9,21 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/npm');
 const PKG = path.join(ROOT, 'www/pkg');
 
-/** A string field of Cargo.toml's [package] table. */
+/** A string field of Cargo.toml's [package] table, or of [workspace.package] when the package
+ * inherits it (`version.workspace = true`). */
 function cargoField(name) {
   const toml = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
-  const table = toml.split(/^\[/m).find((t) => t.startsWith('package]'));
-  const m = table?.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, 'm'));
-  if (!m) throw new Error(`Cargo.toml: no ${name} in [package]`);
-  return m[1];
+  const tables = toml.split(/^\[/m);
+  const field = (header) => {
+    const table = tables.find((t) => t.startsWith(`${header}]`));
+    return table?.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, 'm'))?.[1];
+  };
+  const inherited = tables
+    .find((t) => t.startsWith('package]'))
+    ?.match(new RegExp(`^${name}\\.workspace\\s*=\\s*true`, 'm'));
+  const value = inherited ? field('workspace.package') : field('package');
+  if (value == null) throw new Error(`Cargo.toml: no ${name} in [package] (or [workspace.package])`);
+  return value;
 }
 
 for (const f of ['lede.js', 'lede_bg.wasm']) {

@@ -150,7 +150,7 @@ fn with_id_column(id: &str, table: &str) -> Result<String, String> {
 }
 
 /// A file name from a record id: its letters, digits, `-`, `_` and `.` (others as `_`), at most
-/// 80 bytes; `record` when nothing is left.
+/// 80 characters, without leading or trailing dots and underscores; `record` when nothing is left.
 fn file_stem(id: &str) -> String {
     let id = serde_json::from_str::<String>(id).unwrap_or_else(|_| id.to_string());
     let stem: String = id
@@ -162,7 +162,8 @@ fn file_stem(id: &str) -> String {
         })
         .take(80)
         .collect();
-    let stem = stem.trim_start_matches('.');
+    // No hidden files and no name of dots alone ("../.." is `record`).
+    let stem = stem.trim_matches(|c| c == '.' || c == '_');
     if stem.is_empty() {
         "record".to_string()
     } else {
