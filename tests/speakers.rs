@@ -445,3 +445,22 @@ fn the_company_speaks_for_the_organisation_named_before_and_it_for_that_speaker(
         rows(&a)
     );
 }
+
+#[test]
+fn a_pronoun_means_the_person_just_introduced_over_an_earlier_speaker() {
+    let text = "“We will not give in,” President Barack Obama said at the town hall.\n\n\
+                During the meeting, Mary Houchins had a question for the president. \
+                “As a mother, I worry every day,” she said.\n\n\
+                Obama answered that the threat was real. He said the country would stay the course.";
+    let a = run(text);
+    let q = find(&a, "“As a mother");
+    assert_eq!(
+        speaker(q),
+        ("she", Some("Mary Houchins")),
+        "{:#?}",
+        rows(&a)
+    );
+    // A sentence that attributes speech keeps its speaker: the subject rule stands aside.
+    let q = find(&a, "the country would stay the course");
+    assert_eq!(speaker(q).1, Some("Barack Obama"), "{:#?}", rows(&a));
+}
