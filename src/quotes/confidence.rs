@@ -5,7 +5,7 @@
 //! the learned threshold are dropped, which is where the rules' false quotes go (terms and titles
 //! in quote marks, narration taken for reported speech).
 
-use super::Attributed;
+use super::attributed::Attributed;
 use crate::doc::Doc;
 use crate::schema::{Quote, QuoteKind};
 use crate::words::is_pronoun;

@@ -8,6 +8,7 @@
 //!    that speaks), [`utterances`] makes one item of an utterance and its quoted parts;
 //! 6. [`confidence`], the learned model, rates each item and drops the unlikely ones.
 
+mod attributed;
 pub mod confidence;
 mod contents;
 pub mod indirect;
@@ -17,6 +18,7 @@ pub mod speaker;
 pub mod subject;
 mod utterances;
 
+pub use attributed::Attributed;
 pub use contents::find;
 
 use crate::doc::Doc;
@@ -26,14 +28,6 @@ use crate::text::TokenRange;
 use contents::introduced_sentence;
 use std::collections::HashMap;
 use utterances::one_item_per_utterance;
-
-/// A quote with its speaker's mention group; `quote.speaker_cluster` is left to the cluster
-/// stage, which numbers the clusters.
-#[derive(Debug, Clone)]
-pub struct Attributed {
-    pub quote: Quote,
-    pub speaker_group: Option<usize>,
-}
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
 /// sorted by position.

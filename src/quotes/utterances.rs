@@ -1,6 +1,6 @@
 //! One item per utterance: a partial quote inside reported speech belongs to it.
 
-use super::Attributed;
+use super::attributed::Attributed;
 use crate::schema::{QuoteKind, TextSpan};
 
 /// A partial quote inside reported speech is part of that utterance: the reported speech
@@ -47,4 +47,48 @@ pub(super) fn one_item_per_utterance(items: Vec<Attributed>) -> Vec<Attributed> 
             a
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Quote;
+
+    fn item(start: usize, end: usize, kind: QuoteKind) -> Attributed {
+        Attributed {
+            quote: Quote {
+                start,
+                end,
+                text: format!("{start}-{end}"),
+                kind,
+                speaker: None,
+                speaker_name: None,
+                speaker_cluster: None,
+                cue: None,
+                parts: Vec::new(),
+                confidence: 0.0,
+            },
+            speaker_group: None,
+        }
+    }
+
+    #[test]
+    fn a_partial_quote_inside_reported_speech_becomes_its_part() {
+        use QuoteKind::*;
+        let items = vec![
+            item(0, 50, Indirect),
+            item(10, 20, Partial),
+            item(60, 70, Partial),
+            item(80, 90, Direct),
+        ];
+        let out = one_item_per_utterance(items);
+        let kinds: Vec<(usize, QuoteKind, usize)> = out
+            .iter()
+            .map(|a| (a.quote.start, a.quote.kind, a.quote.parts.len()))
+            .collect();
+        // The reported speech is one mixed item listing its part; the partial quote outside
+        // any reported speech and the direct quote stay items of their own.
+        assert_eq!(kinds, vec![(0, Mixed, 1), (60, Partial, 0), (80, Direct, 0)]);
+        assert_eq!(out[0].quote.parts[0].text, "10-20");
+    }
 }
