@@ -30,6 +30,13 @@ export function spansOf(annotation, quoteSource = []) {
   return spans;
 }
 
+// The speaker's name is written right after the quote ("…,” John Kirby said): a tag would
+// repeat it. A pronoun or an unresolved mention there still gets its tag.
+function nameFollows(q) {
+  const s = q.speaker;
+  return Boolean(s && q.speaker_name && s.start >= q.end && s.start - q.end <= 2 && s.text.includes(q.speaker_name));
+}
+
 // `speaking`: the speaker of the quote this element sits in, if any.
 function element(node, text, speaking) {
   const el = document.createElement('span');
@@ -53,7 +60,7 @@ function element(node, text, speaking) {
     // The speaker once known: the resolved name, else the mention ("the official"). One tag
     // per quote, on its last fragment; none on a quote inside a quote by the same speaker.
     const speaker = speakerName(q);
-    if (speaker && speaker !== speaking) el.dataset.speaker = speaker;
+    if (speaker && speaker !== speaking && !nameFollows(q)) el.dataset.speaker = speaker;
     speaking = speaker || speaking;
   }
   if (node.first) {

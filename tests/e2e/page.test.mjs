@@ -259,9 +259,10 @@ test('phone width has no horizontal overflow; dark mode follows the system', asy
 test('a speaker without a resolved name is shown by its mention everywhere', async () => {
   const { page, log } = await openPage(browser.context, base);
   // "the official" names nobody (speaker_name null); Kirby resolves to a name.
-  await pasteText(page, '“We will respond in kind,” the official said on Friday. “It is serious,” said Kirby.');
+  await pasteText(page, '“We will respond in kind,” the official said on Friday. “It is serious,” said Kirby.\n\n“We act,” Maria Lopez said.');
   const quotes = await page.$$eval('#article .quote.last', (qs) => qs.map((q) => [q.dataset.ref, q.dataset.speaker]));
-  assert.deepEqual(quotes, [['q0', 'the official'], ['q1', 'Kirby']], 'the highlight shows the mention when there is no name');
+  // The third quote's speaker is named right after it: no tag repeats the name.
+  assert.deepEqual(quotes, [['q0', 'the official'], ['q1', 'Kirby'], ['q2', undefined]], 'the highlight shows the mention when there is no name');
   assert.equal(
     await page.$eval('#article .quote.last[data-ref="q0"]', (q) => getComputedStyle(q, '::after').content),
     '"— the official"',
@@ -271,11 +272,11 @@ test('a speaker without a resolved name is shown by its mention everywhere', asy
   assert.match(await page.textContent('#tip'), /speaker\s*the official/, 'the details popup names the mention');
   assert.deepEqual(
     await page.$$eval('#quotes li .who', (w) => w.map((e) => e.textContent)),
-    ['direct · the official', 'direct · Kirby'],
+    ['direct · the official', 'direct · Kirby', 'direct · Maria Lopez'],
   );
   assert.deepEqual(
     await page.$$eval('#sources .source-name .name', (ns) => ns.map((n) => n.textContent)).then((n) => n.sort()),
-    ['Kirby', 'the official'],
+    ['Kirby', 'Maria Lopez', 'the official'],
   );
   assert.deepEqual(log.errors, []);
   await page.close();
