@@ -88,7 +88,10 @@ mod tests {
             .collect();
         // The reported speech is one mixed item listing its part; the partial quote outside
         // any reported speech and the direct quote stay items of their own.
-        assert_eq!(kinds, vec![(0, Mixed, 1), (60, Partial, 0), (80, Direct, 0)]);
+        assert_eq!(
+            kinds,
+            vec![(0, Mixed, 1), (60, Partial, 0), (80, Direct, 0)]
+        );
         assert_eq!(out[0].quote.parts[0].text, "10-20");
     }
 }
