@@ -273,6 +273,25 @@ pub struct Quote {
     pub confidence: f64,
 }
 
+impl Quote {
+    /// The content `[start, end)` (its `text`) of `kind`, with no speaker, cue or confidence yet:
+    /// what the quote stages start from.
+    pub fn unattributed(start: usize, end: usize, text: String, kind: QuoteKind) -> Quote {
+        Quote {
+            start,
+            end,
+            text,
+            kind,
+            speaker: None,
+            speaker_name: None,
+            speaker_cluster: None,
+            cue: None,
+            parts: Vec::new(),
+            confidence: 0.0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
     /// The article date (ISO `YYYY-MM-DD`) that relative dates resolve against: the caller's

@@ -4,6 +4,7 @@
 // article (marks.js).
 import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, typeName, typeTitle } from './labels.js';
 import { markCluster } from './marks.js';
+import { more } from './panel.js';
 
 const MAX_CARDS = 200; // a 2 MB article must not build thousands of cards
 const MAX_TEXTS = 200;
@@ -127,12 +128,7 @@ function card(c, annotation, reveal) {
       item.append(b);
       list.append(item);
     }
-    if (c.quotes.length > CARD_QUOTES) {
-      const more = document.createElement('li');
-      more.className = 'more';
-      more.textContent = `… and ${c.quotes.length - CARD_QUOTES} more under Sources`;
-      list.append(more);
-    }
+    more(list, c.quotes.length - CARD_QUOTES, ' under Sources');
     li.append(list);
   }
 
@@ -167,12 +163,7 @@ function othersSection(title, groups, reveal) {
       li.append(cycler(refs.length > 1 ? `${text} ×${refs.length}` : text, refs.map((r) => `e${r}`), reveal));
       list.append(li);
     }
-    if (g.texts.length > MAX_TEXTS) {
-      const more = document.createElement('li');
-      more.className = 'more';
-      more.textContent = `… and ${g.texts.length - MAX_TEXTS} more`;
-      list.append(more);
-    }
+    more(list, g.texts.length - MAX_TEXTS);
     details.append(summary, list);
     section.append(details);
   }
@@ -188,12 +179,7 @@ export function renderEntities(root, annotation, reveal) {
     const list = document.createElement('ul');
     list.className = 'cards';
     for (const c of cards.slice(0, MAX_CARDS)) list.append(card(c, annotation, reveal));
-    if (cards.length > MAX_CARDS) {
-      const more = document.createElement('li');
-      more.className = 'more';
-      more.textContent = `… and ${cards.length - MAX_CARDS} more`;
-      list.append(more);
-    }
+    more(list, cards.length - MAX_CARDS);
     parts.push(list);
   }
   const names = others.filter((g) => g.group === 'name');

@@ -14,11 +14,12 @@ function button(text, onClick, className = 'item') {
   return b;
 }
 
-function more(list, n) {
+/** Ends a list cut at its limit with "… and N more" (`where`: where the rest are). */
+export function more(list, n, where = '') {
   if (n > 0) {
     const li = document.createElement('li');
     li.className = 'more';
-    li.textContent = `… and ${n} more`;
+    li.textContent = `… and ${n} more${where}`;
     list.append(li);
   }
 }

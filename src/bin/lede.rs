@@ -286,6 +286,19 @@ fn all_cores() -> usize {
 
 /// Writes `text` to stdout; a closed stdout is an `Error::Write` that `main` ends on quietly
 /// (`print!` would panic instead).
+/// The bytes of input file `f`, or of stdin when `stdin`.
+fn read_input(f: &Path, stdin: bool) -> Result<Vec<u8>, Error> {
+    if stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(Error::read(STDIN))
+    } else {
+        std::fs::read(f).map_err(Error::read(f))
+    }
+}
+
 fn emit(text: &str) -> Result<ExitCode, Error> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
@@ -386,17 +399,8 @@ fn annotate(files: &[PathBuf], pretty: bool, date: Option<String>) -> Result<Exi
     let stdin = [PathBuf::from(STDIN)];
     let stdin_only = files.is_empty();
     for f in if stdin_only { &stdin[..] } else { files } {
-        let read = if stdin_only {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map(|_| buf)
-                .map_err(Error::read(STDIN))
-        } else {
-            std::fs::read(f).map_err(Error::read(f))
-        };
         // An unreadable file is reported and skipped; the others are still annotated.
-        let bytes = match read {
+        let bytes = match read_input(f, stdin_only) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("lede: {e}");
@@ -477,18 +481,8 @@ fn eval(
                 // The pipeline learns its quote confidence model from train: each fold relearns
                 // it on the other folds, so no fold is scored by a model that saw it.
                 let rated = tools::confidence::examples(&docs);
-                let by_text: std::collections::HashMap<&str, usize> = (docs.iter().enumerate())
-                    .map(|(i, d)| (d.text.as_str(), i))
-                    .collect();
-                let train = |rest: &[&tools::quote_eval::PolnearDoc]| {
-                    let rest: Vec<&tools::confidence::Rated> = rest
-                        .iter()
-                        .map(|d| &rated[by_text[d.text.as_str()]])
-                        .collect();
-                    let model = tools::confidence::learn(&rest, 10);
-                    move |text: &str| tools::confidence::annotate_with(&model, text)
-                };
-                tools::quote_eval::cross_validate("train", &docs, k, train, errors)?.to_string()
+                tools::confidence::cross_validate_learned("train", &docs, &rated, k, 10, errors)?
+                    .to_string()
             }
             None => tools::quote_eval::evaluate(dir, split, errors)?.to_string(),
         };

@@ -197,18 +197,7 @@ mod tests {
 
     fn quote(text: &str, content: &str, kind: QuoteKind) -> Quote {
         let start = text.find(content).unwrap();
-        Quote {
-            start,
-            end: start + content.len(),
-            text: content.to_string(),
-            kind,
-            speaker: None,
-            speaker_name: None,
-            speaker_cluster: None,
-            cue: None,
-            parts: Vec::new(),
-            confidence: 0.0,
-        }
+        Quote::unattributed(start, start + content.len(), content.to_string(), kind)
     }
 
     #[test]

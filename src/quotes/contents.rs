@@ -16,17 +16,9 @@ pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
     let quotes = pairing
         .spans
         .iter()
-        .map(|&span| Quote {
-            start: span.start,
-            end: span.end,
-            text: doc.text[span.start..span.end].to_string(),
-            kind: kind_of(doc.text, span),
-            speaker: None,
-            speaker_name: None,
-            speaker_cluster: None,
-            cue: None,
-            parts: Vec::new(),
-            confidence: 0.0,
+        .map(|&span| {
+            let text = doc.text[span.start..span.end].to_string();
+            Quote::unattributed(span.start, span.end, text, kind_of(doc.text, span))
         })
         .collect();
     (quotes, pairing.unbalanced)

@@ -62,16 +62,13 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
             continue;
         };
         let q = Quote {
-            start: content.start,
-            end: content.end,
-            text: content.text,
-            kind: QuoteKind::Indirect,
-            speaker: None,
-            speaker_name: None,
-            speaker_cluster: None,
             cue: speaker::text_span(doc, r.cue),
-            parts: Vec::new(),
-            confidence: 0.0,
+            ..Quote::unattributed(
+                content.start,
+                content.end,
+                content.text,
+                QuoteKind::Indirect,
+            )
         };
         items.push((q, r.speaker));
     }

@@ -56,18 +56,7 @@ mod tests {
 
     fn item(start: usize, end: usize, kind: QuoteKind) -> Attributed {
         Attributed {
-            quote: Quote {
-                start,
-                end,
-                text: format!("{start}-{end}"),
-                kind,
-                speaker: None,
-                speaker_name: None,
-                speaker_cluster: None,
-                cue: None,
-                parts: Vec::new(),
-                confidence: 0.0,
-            },
+            quote: Quote::unattributed(start, end, format!("{start}-{end}"), kind),
             speaker_group: None,
         }
     }

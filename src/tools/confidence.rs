@@ -194,16 +194,9 @@ struct Counts {
 
 impl Counts {
     fn f1(&self) -> f64 {
-        if self.kept == 0 || self.gold == 0 {
-            return 0.0;
-        }
-        let p = self.right_kept as f64 / self.kept as f64;
-        let r = (self.right_kept as f64 / self.gold as f64).min(1.0);
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        let p = quote_eval::ratio(self.right_kept, self.kept);
+        let r = quote_eval::ratio(self.right_kept, self.gold).min(1.0);
+        quote_eval::f1(p, r)
     }
 }
 
@@ -215,11 +208,7 @@ pub fn cross_validate(
     k: usize,
     epochs: usize,
 ) -> Result<(Folds, Folds), Error> {
-    let by_text: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.text.as_str(), i))
-        .collect();
+    let by_text = by_text(docs);
     let rules = quote_eval::cross_validate(
         "train, rules alone",
         docs,
@@ -227,8 +216,26 @@ pub fn cross_validate(
         |_| |text: &str| rated[by_text[text]].quotes.clone(),
         false,
     )?;
-    let learned = quote_eval::cross_validate(
-        "train, rules + confidence",
+    let learned =
+        cross_validate_learned("train, rules + confidence", docs, rated, k, epochs, false)?;
+    Ok((rules, learned))
+}
+
+/// K-fold cross-validation of the pipeline as shipped, its confidence model learned on each
+/// fold's other folds (`lede eval --quotes --folds`): `name` says what `docs` are; `show_errors`
+/// as for [`quote_eval::evaluate`]. The rules' quotes come from `rated`: the features do not
+/// depend on the model, so a fold keeps what its model keeps without annotating again.
+pub fn cross_validate_learned(
+    name: &str,
+    docs: &[PolnearDoc],
+    rated: &[Rated],
+    k: usize,
+    epochs: usize,
+    show_errors: bool,
+) -> Result<Folds, Error> {
+    let by_text = by_text(docs);
+    quote_eval::cross_validate(
+        name,
         docs,
         k,
         |rest| {
@@ -240,32 +247,23 @@ pub fn cross_validate(
             let by_text = &by_text;
             move |text: &str| model.keep(&rated[by_text[text]])
         },
-        false,
-    )?;
-    Ok((rules, learned))
-}
-
-/// The whole pipeline with `model` as its confidence model; quotes in code points.
-pub fn annotate_with(model: &Model, text: &str) -> Vec<Quote> {
-    let weight = |f: &str| model.weight(f);
-    let rater = Rater {
-        weight: &weight,
-        threshold: model.threshold,
-    };
-    crate::annotate_rated(text, &Options::default(), &rater)
-        .0
-        .quotes
+        show_errors,
+    )
 }
 
 /// Scores `model` on `docs` (their `rated` examples in the same order).
 pub fn evaluate(model: &Model, docs: &[PolnearDoc], rated: &[Rated], name: &str) -> String {
-    let by_text: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.text.as_str(), i))
-        .collect();
+    let by_text = by_text(docs);
     let predict = |text: &str| model.keep(&rated[by_text[text]]);
     quote_eval::evaluate_docs(name, docs, &predict, false).to_string()
+}
+
+/// Each document's index, by its text (a predictor is handed the text alone).
+fn by_text(docs: &[PolnearDoc]) -> HashMap<&str, usize> {
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| (d.text.as_str(), i))
+        .collect()
 }
 
 #[cfg(test)]
@@ -276,18 +274,7 @@ mod tests {
         Rated {
             quotes: examples
                 .iter()
-                .map(|_| Quote {
-                    start: 0,
-                    end: 1,
-                    text: String::new(),
-                    kind: crate::schema::QuoteKind::Direct,
-                    speaker: None,
-                    speaker_name: None,
-                    speaker_cluster: None,
-                    cue: None,
-                    parts: Vec::new(),
-                    confidence: 0.0,
-                })
+                .map(|_| Quote::unattributed(0, 1, String::new(), crate::schema::QuoteKind::Direct))
                 .collect(),
             features: examples
                 .iter()

@@ -1,22 +1,10 @@
 // The article date field: filled from the text's header, editable, and re-resolving relative
 // dates when changed; the place dateline shown above the article.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWww, openPage, pasteText, screenshotPath } from './helpers.mjs';
+import { openPage, pasteText, screenshotPath, servedWww } from './helpers.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url: base } = await serveWww());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedWww();
 
 const AP = `North Korea sends arms to Russia
 By Jane Doe, Associated Press
@@ -36,7 +24,7 @@ async function tipOf(page, text) {
 }
 
 test('the date field is filled from the header; editing it re-resolves relative dates', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   assert.equal(await page.getAttribute('#input', 'placeholder'), 'Paste a news article here…');
   assert.equal(await page.textContent('label[for="article-date"]'), 'Article date');
   await pasteText(page, AP);
@@ -69,7 +57,7 @@ test('the date field is filled from the header; editing it re-resolves relative 
 });
 
 test('without a date in the text, the field is empty and setting it resolves relative dates', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await pasteText(page, 'Officials met on Friday to discuss the deal.');
   assert.equal(await page.inputValue('#article-date'), '');
   assert.match(await page.textContent('#date-source'), /no date found/);

@@ -1,10 +1,10 @@
 // The export control: each format downloaded from the page (served, and dist/lede.html from
 // file://), its file name taken from the headline, its contents read back as the format's
 // consumer reads them — offsets are code points (Array.from(text) indices) that slice the text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, serveWww, openPage, setText, distUrl, screenshotPath } from './helpers.mjs';
+import { openPage, setText, distUrl, screenshotPath, servedWww } from './helpers.mjs';
 
 // Emoji before the spans (code points ≠ UTF-16 units), combining accents, a quote over a line end.
 const TEXT = 'Chefs 👩‍🍳 reopen Cafe\u0301 Zoë\n\n'
@@ -14,19 +14,7 @@ const STEM = 'chefs-reopen-cafe-zoe';
 const POINTS = Array.from(TEXT);
 const slice = (s, e) => POINTS.slice(s, e).join('');
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url: base } = await serveWww());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedWww();
 
 /** Chooses `format`, clicks Download and returns the `count` files it saves: [{ name, content }]. */
 async function download(page, format, count = 1) {
@@ -161,8 +149,8 @@ const CHECKS = {
 };
 
 test('each format downloads named from the headline and reads back at code-point offsets', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
-  const { page, log } = await openPage(browser.context, base);
+  await served.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.base.replace(/\/$/, '') });
+  const { page, log } = await openPage(served.browser.context, served.base);
   for (const id of ['#export-format', '#copy', '#download']) {
     assert.ok(await page.isDisabled(id), `${id} is disabled before there is a result`);
   }
@@ -199,7 +187,7 @@ test('each format downloads named from the headline and reads back at code-point
 });
 
 test('dist/lede.html (file://) exports too: brat with its text', async () => {
-  const { page, log } = await openPage(browser.context, distUrl());
+  const { page, log } = await openPage(served.browser.context, distUrl());
   await setText(page, TEXT);
   const annotation = CHECKS.json(await download(page, 'json'));
   CHECKS.brat(await download(page, 'brat', 2), annotation);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
 import { readTable, GEN_JS, GEN_CSS } from '../../scripts/labels.mjs';
@@ -49,6 +50,23 @@ export async function serveWww() {
     if (!fs.existsSync(gen)) throw new Error(`${path.relative(ROOT, gen)} is missing: run scripts/serve --build-only first`);
   }
   return serve(path.join(ROOT, 'www'));
+}
+
+/**
+ * For a test file: before its tests, Chromium is launched and www/ served; after them both are
+ * closed. The returned object's `browser` and `base` (the page's URL) are set once `before` ran.
+ */
+export function servedWww() {
+  const served = {};
+  before(async () => {
+    served.browser = await launch();
+    ({ server: served.server, url: served.base } = await serveWww());
+  });
+  after(async () => {
+    await served.browser?.close();
+    served.server?.close();
+  });
+  return served;
 }
 
 export function distUrl() {

@@ -1,35 +1,20 @@
 // End-to-end tests of the served page (www/ on 127.0.0.1) in Debian's headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {
-  launch, serveWww, openPage, loadSample, setText, pasteText, checkSeed, checkLabelTable, heartbeat, screenshotPath, SEED,
-  LABEL_TABLE, markedQuotes,
-} from './helpers.mjs';
+import { openPage, loadSample, setText, pasteText, checkSeed, checkLabelTable, heartbeat, screenshotPath, SEED, LABEL_TABLE, markedQuotes, servedWww } from './helpers.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url: base } = await serveWww());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedWww();
 
 /** Every request stayed on the page's own origin (blob: is the in-memory download). */
 function assertLocal(log) {
-  const outside = log.requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  const outside = log.requests.filter((u) => !u.startsWith(served.base) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
   assert.ok(log.requests.every((u) => !u.startsWith('http') || new URL(u).hostname === '127.0.0.1'));
 }
 
 test('the seed sample is annotated: quotes, dateline, boilerplate, dates and numbers', async (t) => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   await checkSeed(t, page, assert);
   assert.equal(await page.inputValue('#input'), SEED, 'Load sample puts the seed article in');
@@ -40,7 +25,7 @@ test('the seed sample is annotated: quotes, dateline, boilerplate, dates and num
 });
 
 test('pasted HTML stays text: no element, no script, no dialog', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   const xss = 'He said “<img src=x onerror=alert(1)>” on Friday. <script>alert(2)</script>';
   await pasteText(page, xss);
   assert.equal(await page.inputValue('#input'), xss);
@@ -54,7 +39,7 @@ test('pasted HTML stays text: no element, no script, no dialog', async () => {
 });
 
 test('empty text shows a clear message and the empty-text warning', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   await page.click('#clear');
   await page.waitForSelector('#article .empty');
@@ -65,7 +50,7 @@ test('empty text shows a clear message and the empty-text warning', async () => 
 });
 
 test('typing annotates after a pause; the Annotate button runs at once', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await page.fill('#input', '');
   await page.type('#input', 'Officials met on Friday.', { delay: 5 });
   await page.waitForSelector('body[data-state="ready"]');
@@ -77,7 +62,7 @@ test('typing annotates after a pause; the Annotate button runs at once', async (
 });
 
 test('legend toggles a type off and on', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   assert.equal(LABEL_TABLE.length, 18, 'www/labels.tsv has the 18 OntoNotes types');
   await checkLabelTable(page, assert, 'light');
@@ -104,7 +89,7 @@ test('legend toggles a type off and on', async () => {
 });
 
 test('clicking a panel item scrolls to and flashes the span; a source marks its quotes', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await page.setViewportSize({ width: 1280, height: 500 });
   await loadSample(page);
   await page.click('#tab-quotes');
@@ -138,7 +123,7 @@ test('clicking a panel item scrolls to and flashes the span; a source marks its 
 });
 
 test('keyboard: the article is one tab stop, arrows move between highlights, focus shows details', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   const active = () => page.evaluate(() => {
     const el = document.activeElement;
@@ -223,7 +208,7 @@ test('keyboard: the article is one tab stop, arrows move between highlights, foc
 });
 
 test('keyboard: the skip link opens Sources', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   await page.focus('.skip');
   await page.keyboard.press('Tab');
@@ -239,11 +224,11 @@ test('keyboard: the skip link opens Sources', async () => {
 });
 
 test('phone width has no horizontal overflow; dark mode follows the system', async () => {
-  const context = browser.context;
+  const context = served.browser.context;
   const page = await context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(base);
+  await page.goto(served.base);
   await page.waitForSelector('body[data-state="idle"]');
   await loadSample(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -257,7 +242,7 @@ test('phone width has no horizontal overflow; dark mode follows the system', asy
 });
 
 test('a speaker without a resolved name is shown by its mention everywhere', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   // "the official" names nobody (speaker_name null); Kirby resolves to a name.
   await pasteText(page, '“We will respond in kind,” the official said on Friday. “It is serious,” said Kirby.\n\n“We act,” Maria Lopez said.');
   const quotes = await page.$$eval('#article .quote.last', (qs) => qs.map((q) => [q.dataset.ref, q.dataset.speaker]));
@@ -283,7 +268,7 @@ test('a speaker without a resolved name is shown by its mention everywhere', asy
 });
 
 test('dropping a .txt file annotates it', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['Prices rose 3.5% on Friday.'], 'article.txt', { type: 'text/plain' }));
@@ -296,8 +281,8 @@ test('dropping a .txt file annotates it', async () => {
 });
 
 test('copy and download give the Annotation JSON', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
-  const { page } = await openPage(browser.context, base);
+  await served.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.base.replace(/\/$/, '') });
+  const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   await page.click('#copy');
   await page.waitForFunction(() => /copied/.test(document.getElementById('status').textContent));
@@ -316,7 +301,7 @@ test('copy and download give the Annotation JSON', async () => {
 });
 
 test('a 2 MB paste keeps the page responsive, and stale runs are dropped', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   let big = '';
   for (let i = 0; big.length < 2_000_000; i++) big += `${SEED.replace('2023-10-13', `2023-10-${String((i % 28) + 1).padStart(2, '0')}`)}\n\n`;
   const beat = await heartbeat(page, async () => {
@@ -350,7 +335,7 @@ test('a 2 MB paste keeps the page responsive, and stale runs are dropped', async
 });
 
 test('a quote over two paragraphs is one quote per paragraph, with entities nested inside', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   const text = '“We will go on. We will not stop.\n\n“And we will win on Friday,” she said.';
   await pasteText(page, text);
   const parts = await page.$$eval('#article .para', (ps) =>
@@ -364,7 +349,7 @@ test('a quote over two paragraphs is one quote per paragraph, with entities nest
 });
 
 test('crossing spans render as nested fragments in the real DOM, text intact', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   // The renderer on a synthetic annotation: an indirect quote crossing an entity, and an
   // entity inside a partial quote (shapes the core may produce once speakers land).
   const result = await page.evaluate(async () => {
@@ -414,7 +399,7 @@ test('crossing spans render as nested fragments in the real DOM, text intact', a
 });
 
 test('a text over the size limit gets a clear message, and the page keeps working', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await page.evaluate(() => {
     const input = document.getElementById('input');
     const clipboardData = new DataTransfer();

@@ -1,9 +1,9 @@
 // The side panel: entity cards per cluster, the tabs, the sticky panel on a desktop and the
 // bottom sheet on a phone, print media, and marking a source's quotes in a 2 MB article (the time
 // is printed, not asserted). The card order in plain Node, the rest in Debian's headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWww, openPage, loadSample, pasteText, screenshotPath, markedQuotes, SEED } from './helpers.mjs';
+import { openPage, loadSample, pasteText, screenshotPath, markedQuotes, SEED, servedWww } from './helpers.mjs';
 import { entityCards } from '../../www/cards.js';
 
 test('entity cards: one per cluster, by mentions then first position; the rest by type, numbers last', () => {
@@ -56,19 +56,7 @@ test('entity cards: one per cluster, by mentions then first position; the rest b
   assert.deepEqual(entityCards({ entities: [], clusters: [], quotes: [] }), { cards: [], others: [] });
 });
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url: base } = await serveWww());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedWww();
 
 /** Entity refs outlined as a card's mentions (the solid outline marks.js draws), in text order. */
 const outlined = (page) =>
@@ -77,7 +65,7 @@ const outlined = (page) =>
   ]);
 
 test('cards: hovering or focusing a card marks all its mentions in the article', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   await page.click('#tab-entities');
   const cards = await page.$$eval('#entities .card', (cs) =>
@@ -128,7 +116,7 @@ test('cards: hovering or focusing a card marks all its mentions in the article',
 });
 
 test('panel on a desktop: sticky beside the article, scrolling on its own, ARIA tabs from the keyboard', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   await page.setViewportSize({ width: 1280, height: 700 });
   await loadSample(page);
   const roles = await page.$$eval('[role="tab"]', (ts) =>
@@ -181,10 +169,10 @@ test('panel on a desktop: sticky beside the article, scrolling on its own, ARIA 
 
 test('panel on a phone: a button opens a bottom sheet over the article, not the page foot', async () => {
   for (const scheme of ['light', 'dark']) {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(base);
+    await page.goto(served.base);
     await page.waitForSelector('body[data-state="idle"]');
     await loadSample(page);
     const toggle = '#panel .panel-toggle';
@@ -220,7 +208,7 @@ test('panel on a phone: a button opens a bottom sheet over the article, not the 
 });
 
 test('print: the article with its highlights and the sources list, no controls', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
   await page.click('#tab-entities'); // print shows the sources whatever tab is open
   await page.emulateMedia({ media: 'print' });
@@ -238,7 +226,7 @@ test('print: the article with its highlights and the sources list, no controls',
 });
 
 test('a 2 MB article: pressing a source marks its thousands of quotes at once (time printed)', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   let big = '';
   for (let i = 0; big.length < 2_000_000; i++) big += `${SEED.replace('2023-10-13', `2023-10-${String((i % 28) + 1).padStart(2, '0')}`)}\n\n`;
   await pasteText(page, big);

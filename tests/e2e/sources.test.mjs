@@ -1,11 +1,11 @@
 // The Sources panel: who is quoted, grouped by kind of source, each source disclosing its quotes.
 // The grouping in plain Node on hand-made annotations, then the panel on a synthetic article in
 // Debian's headless Chromium (served page), light and dark, desktop and phone width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveWww, openPage, pasteText, screenshotPath, markedQuotes, ROOT } from './helpers.mjs';
+import { openPage, pasteText, screenshotPath, markedQuotes, ROOT, servedWww } from './helpers.mjs';
 import { sources, quoteSources } from '../../www/panel.js';
 import { PRONOUNS } from '../../www/labels.js';
 
@@ -70,19 +70,7 @@ test('sources: groups in order, sorted inside by quotes, words, first quote; una
   assert.deepEqual(sources({ clusters: [], quotes: [] }), { groups: [], unattributed: null });
 });
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url: base } = await serveWww());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = servedWww();
 
 // Two people (one quoted twice, one once), an organisation, an unnamed spokeswoman and an
 // unattributed opening quote. Written for the test; no corpus text.
@@ -128,7 +116,7 @@ const listed = (page, name) =>
 const toggleOf = (name) => `#sources .source:has(.name:text-is("${name}")) .source-toggle`;
 
 test('Sources: people, then organisations and groups, then unattributed; each source lists its quotes', async () => {
-  const { page, log } = await openPage(browser.context, base);
+  const { page, log } = await openPage(served.browser.context, served.base);
   await pasteText(page, ARTICLE);
   const refs = await page.$$eval('#article .quote.first', (qs) => qs.map((q) => q.dataset.ref));
   assert.deepEqual(refs, ['q0', 'q1', 'q2', 'q3', 'q4', 'q5'], 'six quotes in the text');
@@ -217,7 +205,7 @@ test('Sources: people, then organisations and groups, then unattributed; each so
 });
 
 test('Sources: the disclosure works from the keyboard', async () => {
-  const { page } = await openPage(browser.context, base);
+  const { page } = await openPage(served.browser.context, served.base);
   await pasteText(page, ARTICLE);
   await page.focus(toggleOf('Maria Delgado'));
   const focused = () => page.evaluate(() => document.activeElement.closest('.source').querySelector('.name').textContent);
@@ -253,10 +241,10 @@ test('Sources: the disclosure works from the keyboard', async () => {
 
 test('Sources: light and dark, desktop and phone width (screenshots)', async () => {
   for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360], ['dark', 360]]) {
-    const page = await browser.context.newPage();
+    const page = await served.browser.context.newPage();
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(base);
+    await page.goto(served.base);
     await page.waitForSelector('body[data-state="idle"]');
     await pasteText(page, ARTICLE);
     if (width < 800) await page.click('#panel .panel-toggle'); // the bottom sheet on a phone

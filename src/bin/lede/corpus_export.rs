@@ -8,10 +8,10 @@
 //! a stream: it needs `--out`. With `--out DIR`, one file per record named from its id (`-2`, …
 //! when two ids make the same name), and for brat the article `.txt` beside it.
 
+use crate::export::OutDir;
 use crate::jsonl::{self, Record};
 use lede::export::{self, Format};
 use lede::tools::Error;
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,12 +43,9 @@ pub fn annotate_files(
             format.name()
         )));
     }
-    if let Some(dir) = out {
-        std::fs::create_dir_all(dir).map_err(Error::write(dir))?;
-    }
+    let mut out_dir = out.map(OutDir::new).transpose()?;
     let stdout = std::io::stdout();
     let mut stdout = std::io::BufWriter::new(stdout.lock());
-    let mut taken = HashSet::new();
     let mut first = true;
     let to_files = out.is_some();
     let render = move |r: Record| piece(r, format, to_files);
@@ -66,14 +63,8 @@ pub fn annotate_files(
                     .map_err(Error::write(crate::STDOUT))
             }
             Piece::Files { stem, files } => {
-                let dir = out.expect("files only with --out");
-                let stem = unique(stem, &mut taken);
-                for (extension, content) in files {
-                    let path = dir.join(format!("{stem}{extension}"));
-                    std::fs::write(&path, content).map_err(Error::write(&path))?;
-                    writeln!(stdout, "{}", path.display()).map_err(Error::write(crate::STDOUT))?;
-                }
-                Ok(())
+                let dir = out_dir.as_mut().expect("files only with --out");
+                dir.write(&stem, files.iter().map(|(e, c)| (*e, c)), &mut stdout)
             }
         }
     };
@@ -171,20 +162,11 @@ fn file_stem(id: &str) -> String {
     }
 }
 
-fn unique(stem: String, taken: &mut HashSet<String>) -> String {
-    let mut name = stem.clone();
-    for n in 2.. {
-        if taken.insert(name.clone()) {
-            break;
-        }
-        name = format!("{stem}-{n}");
-    }
-    name
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::unique;
+    use std::collections::HashSet;
 
     #[test]
     fn ids_make_safe_unique_file_names() {
@@ -192,8 +174,8 @@ mod tests {
         assert_eq!(file_stem("42"), "42");
         assert_eq!(file_stem("\"../..\""), "record");
         let mut taken = HashSet::new();
-        assert_eq!(unique("a".into(), &mut taken), "a");
-        assert_eq!(unique("a".into(), &mut taken), "a-2");
+        assert_eq!(unique("a", &mut taken), "a");
+        assert_eq!(unique("a", &mut taken), "a-2");
     }
 
     #[test]

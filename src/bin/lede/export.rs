@@ -6,7 +6,7 @@ use crate::{STDIN, STDOUT};
 use lede::export::{self, Format};
 use lede::tools::Error;
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,24 +20,15 @@ pub fn annotate(
     format: Format,
     out: Option<&Path>,
 ) -> Result<ExitCode, Error> {
-    if let Some(dir) = out {
-        std::fs::create_dir_all(dir).map_err(Error::write(dir))?;
-    }
+    let mut out = out.map(OutDir::new).transpose()?;
     let stdout = std::io::stdout();
     let mut stdout = std::io::BufWriter::new(stdout.lock());
-    let mut taken = HashSet::new();
     let mut failed = false;
     let stdin = [PathBuf::from(STDIN)];
     let inputs = if files.is_empty() { &stdin[..] } else { files };
     for f in inputs {
-        let read = if files.is_empty() {
-            let mut buf = Vec::new();
-            (std::io::stdin().read_to_end(&mut buf).map(|_| buf)).map_err(Error::read(STDIN))
-        } else {
-            std::fs::read(f).map_err(Error::read(f))
-        };
         // An unreadable or oversized input is reported and skipped; the others are exported.
-        let bytes = match read {
+        let bytes = match crate::read_input(f, files.is_empty()) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("lede: {e}");
@@ -65,19 +56,18 @@ pub fn annotate(
         };
         let export = export::export(&text, &annotation, format)
             .expect("an annotation of this text with code-point offsets");
-        match out {
+        match &mut out {
             None => stdout
                 .write_all(export.file.content.as_bytes())
                 .map_err(Error::write(STDOUT))?,
             Some(dir) => {
-                let stem = unique_stem(&export.file.filename, format, &mut taken);
-                let files = std::iter::once((format.extension(), &export.file))
-                    .chain(export.companion.as_ref().map(|c| (".txt", c)));
-                for (extension, file) in files {
-                    let path = dir.join(format!("{stem}{extension}"));
-                    std::fs::write(&path, &file.content).map_err(Error::write(&path))?;
-                    writeln!(stdout, "{}", path.display()).map_err(Error::write(STDOUT))?;
-                }
+                let filename = &export.file.filename;
+                let stem = filename
+                    .strip_suffix(format.extension())
+                    .unwrap_or(filename);
+                let files = std::iter::once((format.extension(), &export.file.content))
+                    .chain(export.companion.as_ref().map(|c| (".txt", &c.content)));
+                dir.write(stem, files, &mut stdout)?;
             }
         }
     }
@@ -89,18 +79,47 @@ pub fn annotate(
     })
 }
 
-/// The file name without its extension, with `-2`, `-3`, … when an earlier input of this run
-/// took it.
-fn unique_stem(filename: &str, format: Format, taken: &mut HashSet<String>) -> String {
-    let stem = filename
-        .strip_suffix(format.extension())
-        .unwrap_or(filename);
-    let mut unique = stem.to_string();
+/// An `--out` folder: each input's files are written under a stem no earlier input of the run
+/// took (`-2`, `-3`, … otherwise), and every path written is listed on stdout.
+pub struct OutDir<'a> {
+    dir: &'a Path,
+    taken: HashSet<String>,
+}
+
+impl<'a> OutDir<'a> {
+    pub fn new(dir: &'a Path) -> Result<Self, Error> {
+        std::fs::create_dir_all(dir).map_err(Error::write(dir))?;
+        Ok(OutDir {
+            dir,
+            taken: HashSet::new(),
+        })
+    }
+
+    /// Writes `<stem><extension>` for each `(extension, content)`.
+    pub fn write<'c>(
+        &mut self,
+        stem: &str,
+        files: impl IntoIterator<Item = (&'c str, &'c String)>,
+        stdout: &mut impl Write,
+    ) -> Result<(), Error> {
+        let stem = unique(stem, &mut self.taken);
+        for (extension, content) in files {
+            let path = self.dir.join(format!("{stem}{extension}"));
+            std::fs::write(&path, content).map_err(Error::write(&path))?;
+            writeln!(stdout, "{}", path.display()).map_err(Error::write(STDOUT))?;
+        }
+        Ok(())
+    }
+}
+
+/// `stem`, or `stem-2`, `stem-3`, … when `taken` holds it; the name returned is taken.
+pub fn unique(stem: &str, taken: &mut HashSet<String>) -> String {
+    let mut name = stem.to_string();
     for n in 2.. {
-        if taken.insert(unique.clone()) {
+        if taken.insert(name.clone()) {
             break;
         }
-        unique = format!("{stem}-{n}");
+        name = format!("{stem}-{n}");
     }
-    unique
+    name
 }
