@@ -62,6 +62,10 @@ pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<(Attribute
         .collect()
 }
 
+/// Bytes either side of a quote its features read: enough for the neighbouring words and to
+/// tell whether the quote opens or fills its line.
+const EDGE_WINDOW: usize = 256;
+
 fn bucket(n: usize) -> &'static str {
     match n {
         0..=2 => "1-2",
@@ -123,10 +127,14 @@ pub fn features(doc: &Doc, q: &Quote) -> Vec<String> {
         Some(s) if s.start >= q.end => "after",
         Some(_) => "inside",
     };
-    let line_start = text[..q.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[q.end..].find('\n').map_or(text.len(), |i| q.end + i);
-    let before = &text[line_start..q.start];
-    let after = &text[q.end..line_end];
+    // The line around the quote, seen through a bounded window: searching a whole line per quote
+    // would make a one-line text of many quotes quadratic.
+    let near_start = text.floor_char_boundary(q.start.saturating_sub(EDGE_WINDOW));
+    let near_end = text.ceil_char_boundary((q.end + EDGE_WINDOW).min(text.len()));
+    let before = &text[near_start..q.start];
+    let before = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let after = &text[q.end..near_end];
+    let after = after.find('\n').map_or(after, |i| &after[..i]);
     let prev = neighbour(
         &mut before
             .split(|c: char| !is_word_char(c))
