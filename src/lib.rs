@@ -105,15 +105,17 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 }
 
 fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
-    annotate_rated(text, options, &quotes::confidence::Rater::shipped()).0
+    annotate_rated(text, options, &quotes::confidence::Rater::shipped(), false).0
 }
 
-/// The pipeline with a given quote confidence model; also returns each kept quote's confidence
-/// features, in the order of `Annotation::quotes` (the trainer learns from them).
+/// The pipeline with a given quote confidence model; with `with_features`, also each kept
+/// quote's confidence features, in the order of `Annotation::quotes` (the trainer learns from
+/// them; annotating keeps none).
 pub(crate) fn annotate_rated(
     text: &str,
     options: &Options,
     rater: &quotes::confidence::Rater,
+    with_features: bool,
 ) -> (Annotation, Vec<Vec<String>>) {
     let original = text;
     let unified = unify_line_ends(text);
@@ -125,9 +127,13 @@ pub(crate) fn annotate_rated(
     let (entities, mentions) = consistency::resolve(&doc, entities);
     let (quotes, unbalanced) = quotes::find(&doc);
     let quotes = quotes::attribute(&doc, &mentions, quotes);
-    let (quotes, features): (Vec<_>, Vec<_>) = quotes::confidence::rate(&doc, quotes, rater)
-        .into_iter()
-        .unzip();
+    let quotes = quotes::confidence::rate(&doc, quotes, rater);
+    let features = match with_features {
+        true => (quotes.iter())
+            .map(|a| quotes::confidence::features(&doc, &a.quote))
+            .collect(),
+        false => Vec::new(),
+    };
     let Clustered {
         entities,
         mut clusters,

@@ -9,6 +9,7 @@ use super::attributed::Attributed;
 use crate::doc::Doc;
 use crate::schema::{Quote, QuoteKind};
 use crate::words::is_pronoun;
+use std::fmt::Write;
 
 // `QUOTE_CONFIDENCE`: the model's rows, laid out by build.rs.
 include!(concat!(env!("OUT_DIR"), "/quote_confidence.rs"));
@@ -45,19 +46,27 @@ impl Rater<'_> {
         let z = (self.weight)(BIAS) + features.iter().map(|f| (self.weight)(f)).sum::<f64>();
         1.0 / (1.0 + (-z).exp())
     }
+
+    /// The probability that quote `q` is an attribution ([`Rater::probability`] of its
+    /// features, read one at a time).
+    pub fn rate_quote(&self, doc: &Doc, q: &Quote) -> f64 {
+        // Summed as `probability` sums, so both give the same bits.
+        let mut sum = 0.0;
+        each_feature(doc, q, |f| sum += (self.weight)(f));
+        let z = (self.weight)(BIAS) + sum;
+        1.0 / (1.0 + (-z).exp())
+    }
 }
 
-/// Rates every quote, drops those under the threshold, and returns the kept ones with their
-/// features (the trainer learns from them).
-pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<(Attributed, Vec<String>)> {
+/// Rates every quote and drops those under the threshold.
+pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<Attributed> {
     quotes
         .into_iter()
         .filter_map(|mut a| {
-            let features = features(doc, &a.quote);
-            let p = rater.probability(&features);
+            let p = rater.rate_quote(doc, &a.quote);
             // Three decimals: more would be noise in the JSON.
             a.quote.confidence = (p * 1000.0).round() / 1000.0;
-            (p >= rater.threshold).then_some((a, features))
+            (p >= rater.threshold).then_some(a)
         })
         .collect()
 }
@@ -98,8 +107,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
-/// The quote's facts as feature names (byte offsets into `doc.text`).
-pub fn features(doc: &Doc, q: &Quote) -> Vec<String> {
+/// Calls `each` with every feature name of the quote (byte offsets into `doc.text`).
+pub fn each_feature(doc: &Doc, q: &Quote, mut each: impl FnMut(&str)) {
     let text = doc.text;
     let kind = kind_name(q.kind);
     let inner = text[q.start..q.end].trim_matches(|c: char| !c.is_alphanumeric());
@@ -172,30 +181,46 @@ pub fn features(doc: &Doc, q: &Quote) -> Vec<String> {
         "inside"
     };
     let len = bucket(words);
-    vec![
-        format!("kind={kind}"),
-        format!("speaker={speaker}"),
-        format!("kind,speaker={kind},{speaker}"),
-        format!("cue={cue}"),
-        format!("kind,cue={kind},{cue}"),
-        format!("cue_side={cue_side}"),
-        format!("kind,cue_side={kind},{cue_side}"),
-        format!("speaker_side={speaker_side}"),
-        format!("kind,sides={kind},{speaker_side},{cue_side}"),
-        format!("len={len}"),
-        format!("kind,len={kind},{len}"),
-        format!("prev={prev}"),
-        format!("kind,prev={kind},{prev}"),
-        format!("next={next}"),
-        format!("kind,next={kind},{next}"),
-        format!("first={first}"),
-        format!("kind,first={kind},{first}"),
-        format!("last={last}"),
-        format!("kind,last={kind},{last}"),
-        format!("line={line_share}"),
-        format!("kind,line={kind},{line_share}"),
-        format!("parts={}", q.parts.len().min(3)),
-    ]
+    // One buffer for every feature: a quote is scored without allocating a string per feature.
+    let mut buf = String::with_capacity(64);
+    let mut emit = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        each(&buf);
+    };
+    for args in [
+        format_args!("kind={kind}"),
+        format_args!("speaker={speaker}"),
+        format_args!("kind,speaker={kind},{speaker}"),
+        format_args!("cue={cue}"),
+        format_args!("kind,cue={kind},{cue}"),
+        format_args!("cue_side={cue_side}"),
+        format_args!("kind,cue_side={kind},{cue_side}"),
+        format_args!("speaker_side={speaker_side}"),
+        format_args!("kind,sides={kind},{speaker_side},{cue_side}"),
+        format_args!("len={len}"),
+        format_args!("kind,len={kind},{len}"),
+        format_args!("prev={prev}"),
+        format_args!("kind,prev={kind},{prev}"),
+        format_args!("next={next}"),
+        format_args!("kind,next={kind},{next}"),
+        format_args!("first={first}"),
+        format_args!("kind,first={kind},{first}"),
+        format_args!("last={last}"),
+        format_args!("kind,last={kind},{last}"),
+        format_args!("line={line_share}"),
+        format_args!("kind,line={kind},{line_share}"),
+        format_args!("parts={}", q.parts.len().min(3)),
+    ] {
+        emit(args);
+    }
+}
+
+/// The quote's facts as feature names (byte offsets into `doc.text`), for the trainer.
+pub fn features(doc: &Doc, q: &Quote) -> Vec<String> {
+    let mut all = Vec::with_capacity(24);
+    each_feature(doc, q, |f| all.push(f.to_string()));
+    all
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ fn keep_all() -> Rater<'static> {
 pub fn examples(docs: &[PolnearDoc]) -> Vec<Rated> {
     docs.iter()
         .map(|d| {
-            let (a, features) = crate::annotate_rated(&d.text, &Options::default(), &keep_all());
+            let (a, features) =
+                crate::annotate_rated(&d.text, &Options::default(), &keep_all(), true);
             let (correct, gold) = quote_eval::correct_predictions(d, &a.quotes);
             Rated {
                 quotes: a.quotes,
