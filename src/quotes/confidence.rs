@@ -41,7 +41,9 @@ impl Rater<'static> {
 }
 
 impl Rater<'_> {
-    /// The probability that a quote with these features is an attribution.
+    /// The probability that a quote with these features is an attribution (the trainer's view;
+    /// annotating uses [`Rater::rate_quote`]).
+    #[cfg(any(test, feature = "tools"))]
     pub fn probability(&self, features: &[String]) -> f64 {
         let z = (self.weight)(BIAS) + features.iter().map(|f| (self.weight)(f)).sum::<f64>();
         1.0 / (1.0 + (-z).exp())
