@@ -105,7 +105,30 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 }
 
 fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
-    annotate_rated(text, options, &quotes::confidence::Rater::shipped(), false).0
+    annotate_rated(text, options, &Models::shipped(), false).0
+}
+
+/// The learned models the pipeline runs with (the shipped ones, or others the trainers learn
+/// fold by fold).
+pub(crate) struct Models<'a> {
+    pub rater: quotes::confidence::Rater<'a>,
+    /// Without a tagger, reported speech is found by rules (an ablation).
+    pub tagger: Option<&'a dyn quotes::tagger::Weights>,
+}
+
+impl Models<'static> {
+    pub(crate) fn shipped() -> Models<'static> {
+        Models {
+            rater: quotes::confidence::Rater::shipped(),
+            tagger: Some(quotes::tagger_table::Table::shipped()),
+        }
+    }
+}
+
+/// Entities of the model and the rules, made consistent, and their mentions.
+pub(crate) fn entities(doc: &Doc) -> (Vec<Entity>, mentions::Mentions) {
+    let entities = ner::combine::combine(ner::find(doc), numeric::find(doc), ner::combine::policy);
+    consistency::resolve(doc, entities)
 }
 
 /// The pipeline with a given quote confidence model; with `with_features`, also each kept
@@ -114,7 +137,7 @@ fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
 pub(crate) fn annotate_rated(
     text: &str,
     options: &Options,
-    rater: &quotes::confidence::Rater,
+    models: &Models,
     with_features: bool,
 ) -> (Annotation, Vec<Vec<String>>) {
     let original = text;
@@ -122,12 +145,10 @@ pub(crate) fn annotate_rated(
     let text: &str = &unified;
     let given = options.date.as_deref().and_then(time::parse_iso);
     let doc = Doc::new(text, given);
-    let entities =
-        ner::combine::combine(ner::find(&doc), numeric::find(&doc), ner::combine::policy);
-    let (entities, mentions) = consistency::resolve(&doc, entities);
+    let (entities, mentions) = entities(&doc);
     let (quotes, unbalanced) = quotes::find(&doc);
-    let quotes = quotes::attribute(&doc, &mentions, quotes);
-    let quotes = quotes::confidence::rate(&doc, quotes, rater);
+    let quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.tagger);
+    let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
     let features = match with_features {
         true => (quotes.iter())
             .map(|a| quotes::confidence::features(&doc, &a.quote))

@@ -105,9 +105,9 @@ enum Command {
         #[arg(long)]
         raw: bool,
     },
-    /// Learn to tag attribution sources, cues and contents from PolNeAR and report exact-span
-    /// role F1 by K-fold cross-validation over the train documents (an experiment: nothing is
-    /// written or shipped yet).
+    /// Learn to tag attribution sources, cues and contents from PolNeAR, report exact-span
+    /// role F1 by K-fold cross-validation over the train documents, and with --write save the
+    /// model to model/quote_tagger.bin (rebuild to ship it).
     TrainQuotes {
         /// PolNeAR folder (with attributions.jsonl and text/).
         #[arg(long)]
@@ -116,15 +116,20 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         folds: usize,
         /// Training passes.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 10)]
         epochs: usize,
         /// Also train on all of train and score dev (a milestone, not for tuning).
         #[arg(long)]
         dev: bool,
-        /// OntoNotes train file with a gold POS column: train a part-of-speech tagger on it and
-        /// use its tags as features.
+        /// Feature rows the written model keeps (the strongest; the wasm size budget).
+        #[arg(long, default_value_t = 40_000)]
+        keep: usize,
+        /// Train on all of train and write the model here.
         #[arg(long)]
-        pos: Option<PathBuf>,
+        write: Option<PathBuf>,
+        /// Also cross-validate the whole pipeline with each learned part on and off.
+        #[arg(long)]
+        ablation: bool,
     },
     /// Learn the quote confidence model from PolNeAR train, report it by K-fold
     /// cross-validation (rules alone vs rules + confidence learned on the other folds), and with
@@ -245,8 +250,10 @@ fn main() -> ExitCode {
             folds,
             epochs,
             dev,
-            pos,
-        } => train_quotes(&data, folds, epochs, dev, pos.as_deref()),
+            keep,
+            write,
+            ablation,
+        } => train_quotes(&data, folds, epochs, dev, keep, write.as_deref(), ablation),
         Command::TrainConfidence {
             data,
             folds,
@@ -477,12 +484,13 @@ fn eval(
     if let Some(dir) = quotes {
         let report = match folds {
             Some(k) => {
+                use tools::pipeline_folds as pf;
                 let docs = tools::quote_eval::load(dir, "train")?;
-                // The pipeline learns its quote confidence model from train: each fold relearns
-                // it on the other folds, so no fold is scored by a model that saw it.
-                let rated = tools::confidence::examples(&docs);
-                tools::confidence::cross_validate_learned("train", &docs, &rated, k, 10, errors)?
-                    .to_string()
+                // The pipeline's tagger and confidence model are learned from train: each fold
+                // relearns them on the other folds, so no fold is scored by a model that saw it.
+                let mut folds =
+                    pf::cross_validate("train", &docs, k, &[pf::SHIPPED], pf::TRAINING, errors)?;
+                folds.remove(0).to_string()
             }
             None => tools::quote_eval::evaluate(dir, split, errors)?.to_string(),
         };
@@ -502,32 +510,19 @@ fn train_quotes(
     folds: usize,
     epochs: usize,
     dev: bool,
-    pos: Option<&Path>,
+    keep: usize,
+    write: Option<&Path>,
+    ablation: bool,
 ) -> Result<ExitCode, Error> {
     use lede::tools::attribution as att;
+    use tools::pipeline_folds as pf;
     if folds < 2 {
         return Err(Error::Usage(
             "train-quotes: --folds must be at least 2".into(),
         ));
     }
     let start = std::time::Instant::now();
-    let tagger = match pos {
-        Some(p) => {
-            let sents = tools::pos::read(&tools::read_text(p)?);
-            let (held, learn) = sents.split_at(sents.len() / 20);
-            let t = tools::pos::train(learn, 5);
-            eprintln!(
-                "POS tagger: {} tags, accuracy {:.4} on the {} sentences held out ({:.0}s)",
-                t.tags.len(),
-                t.accuracy(held),
-                held.len(),
-                start.elapsed().as_secs_f64()
-            );
-            Some(t)
-        }
-        None => None,
-    };
-    let train = att::load(data, "train", tagger.as_ref())?;
+    let train = att::load(data, "train")?;
     eprintln!(
         "{} train articles read ({:.0}s)",
         train.len(),
@@ -535,28 +530,70 @@ fn train_quotes(
     );
     let all: Vec<&att::Article> = train.iter().collect();
     let mut sum = [tools::quote_eval::Exact::default(); 3];
-    for (k, c) in att::cross_validate(&train, folds, epochs)
+    let mut sum_kept = sum;
+    for (k, (c, kept)) in att::cross_validate(&train, folds, epochs, keep)
         .iter()
         .enumerate()
     {
         say(&att::line(&format!("fold {}", k + 1), c))?;
+        say(&att::line(&format!("fold {}, {keep} rows", k + 1), kept))?;
         for r in 0..3 {
-            sum[r].matched += c[r].matched;
-            sum[r].predicted += c[r].predicted;
-            sum[r].gold += c[r].gold;
+            sum[r].add(c[r]);
+            sum_kept[r].add(kept[r]);
         }
     }
     say(&att::line(&format!("{folds}-fold total"), &sum))?;
+    say(&att::line(&format!("{folds}-fold, {keep} rows"), &sum_kept))?;
     let ceiling = att::evaluate(&att::Model::default(), &all).1;
     say(&att::line("gold tags (ceiling)", &ceiling))?;
-    if dev {
-        let model = att::train(&all, epochs);
-        let dev = att::load(data, "dev", tagger.as_ref())?;
+    let model = (dev || write.is_some()).then(|| att::train(&all, epochs));
+    if let (true, Some(model)) = (dev, &model) {
+        let dev = att::load(data, "dev")?;
         let dev: Vec<&att::Article> = dev.iter().collect();
         say(&att::line(
             "dev (trained on train)",
-            &att::evaluate(&model, &dev).0,
+            &att::evaluate(model, &dev).0,
         ))?;
+        let table =
+            tools::attribution::Table::from_bytes(&model.to_table(keep)).map_err(Error::Usage)?;
+        say(&att::line(
+            &format!("dev, {keep} rows"),
+            &att::evaluate(&table, &dev).0,
+        ))?;
+    }
+    if ablation || dev {
+        let training = pf::Training {
+            tagger_epochs: epochs,
+            keep,
+            ..pf::TRAINING
+        };
+        let docs = tools::quote_eval::load(data, "train")?;
+        if ablation {
+            for f in pf::cross_validate("train", &docs, folds, &pf::ABLATION, training, false)? {
+                say(&f.to_string())?;
+            }
+        }
+        if dev {
+            let dev_docs = tools::quote_eval::load(data, "dev")?;
+            let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
+            for r in pf::evaluate("dev", &train, &dev, &pf::ABLATION, training, false) {
+                say(&r.to_string())?;
+            }
+        }
+    }
+    if let (Some(path), Some(model)) = (write, &model) {
+        let bytes = model.to_table(keep);
+        std::fs::write(path, &bytes).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        eprintln!(
+            "wrote {} ({} of {} rows, {} bytes)",
+            path.display(),
+            keep.min(model.len()),
+            model.len(),
+            bytes.len()
+        );
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
@@ -572,7 +609,13 @@ fn train_confidence(
     use tools::confidence as conf;
     let start = std::time::Instant::now();
     let docs = tools::quote_eval::load(data, "train")?;
-    let rated = conf::examples(&docs);
+    use tools::pipeline_folds as pf;
+    let training = pf::Training {
+        confidence_epochs: epochs,
+        ..pf::TRAINING
+    };
+    let all: Vec<&tools::quote_eval::PolnearDoc> = docs.iter().collect();
+    let rated = pf::confidence_examples(&all, true, training);
     let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
     let right: usize = rated
         .iter()
@@ -584,9 +627,17 @@ fn train_confidence(
         docs.len(),
         start.elapsed().as_secs_f64()
     );
-    let (rules, learned) = conf::cross_validate(&docs, &rated, folds, epochs)?;
-    say(&rules.to_string())?;
-    say(&learned.to_string())?;
+    let setups = [
+        pf::Setup {
+            name: "tagger, no confidence",
+            confidence: false,
+            ..pf::SHIPPED
+        },
+        pf::SHIPPED,
+    ];
+    for f in pf::cross_validate("train", &docs, folds, &setups, training, false)? {
+        say(&f.to_string())?;
+    }
     let all: Vec<&conf::Rated> = rated.iter().collect();
     let model = conf::learn(&all, epochs);
     say(&format!(
@@ -596,19 +647,10 @@ fn train_confidence(
     ))?;
     if dev {
         let dev_docs = tools::quote_eval::load(data, "dev")?;
-        let dev_rated = conf::examples(&dev_docs);
-        say(&conf::evaluate(
-            &conf::Model::default(),
-            &dev_docs,
-            &dev_rated,
-            "dev, rules alone",
-        ))?;
-        say(&conf::evaluate(
-            &model,
-            &dev_docs,
-            &dev_rated,
-            "dev, rules + confidence",
-        ))?;
+        let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
+        for r in pf::evaluate("dev", &train, &dev, &setups, training, false) {
+            say(&r.to_string())?;
+        }
     }
     if let Some(path) = write {
         std::fs::write(path, model.to_tsv()).map_err(|source| Error::Write {

@@ -84,7 +84,7 @@ fn in_spans(doc: &Doc, i: usize, spans: &[Span]) -> bool {
     k > 0 && t.end <= spans[k - 1].end
 }
 
-fn mostly_quoted(doc: &Doc, r: TokenRange, quoted: &[Span]) -> bool {
+pub(super) fn mostly_quoted(doc: &Doc, r: TokenRange, quoted: &[Span]) -> bool {
     let span = doc.span(r.first, r.end - 1);
     // `quoted` is sorted and disjoint: only the spans from the first ending after `span` starts.
     let from = quoted.partition_point(|q| q.end <= span.start);

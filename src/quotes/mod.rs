@@ -16,6 +16,8 @@ pub mod marks;
 pub mod resolve;
 pub mod speaker;
 pub mod subject;
+pub mod tagger;
+pub mod tagger_table;
 mod utterances;
 
 pub use attributed::Attributed;
@@ -23,15 +25,23 @@ pub use contents::find;
 
 use crate::doc::Doc;
 use crate::mentions::Mentions;
-use crate::schema::{Quote, QuoteKind, Span};
+use crate::schema::{Entity, Quote, QuoteKind, Span};
 use crate::text::TokenRange;
 use contents::introduced_sentence;
 use std::collections::HashMap;
+use tagger::Weights;
 use utterances::one_item_per_utterance;
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
 /// sorted by position.
-pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attributed> {
+/// With a `tagger`, reported speech is what it tags; without, the rules of [`indirect`] find it.
+pub fn attribute(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &Mentions,
+    quotes: Vec<Quote>,
+    tagger: Option<&dyn Weights>,
+) -> Vec<Attributed> {
     let found = speaker::attribute(doc, &quotes);
     // Content mostly inside a direct quote is that quote; partial quotes stay inside reported
     // speech (`she was “appalled” that …`).
@@ -57,7 +67,11 @@ pub fn attribute(doc: &Doc, mentions: &Mentions, quotes: Vec<Quote>) -> Vec<Attr
         }
         items.push((q, a.speaker));
     }
-    for r in indirect::find(doc, &quoted) {
+    let reported = match tagger {
+        Some(w) => tagger::reported(doc, entities, &tagger::tag(doc, entities, w), &quoted),
+        None => indirect::find(doc, &quoted),
+    };
+    for r in reported {
         let Some(content) = speaker::text_span(doc, r.content) else {
             continue;
         };
@@ -120,7 +134,7 @@ mod tests {
         let t = "Worried, the party is rolling out a new message: \"It's about me.\"\n\nIt is \"Bobby\" now.";
         let doc = Doc::new(t, None);
         let mentions = Mentions::default();
-        let kinds: Vec<QuoteKind> = attribute(&doc, &mentions, find(&doc).0)
+        let kinds: Vec<QuoteKind> = attribute(&doc, &[], &mentions, find(&doc).0, None)
             .into_iter()
             .filter(|a| a.quote.kind != QuoteKind::Indirect)
             .map(|a| a.quote.kind)

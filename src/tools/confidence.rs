@@ -5,9 +5,9 @@
 //! reported-speech F1 on the training articles. `lede train-confidence` reports it by K-fold
 //! cross-validation (model and threshold learned on the other folds) and writes the model.
 
-use super::quote_eval::{self, Folds, PolnearDoc};
-use super::Error;
+use super::quote_eval::{self, PolnearDoc};
 use crate::quotes::confidence::{Rater, BIAS, THRESHOLD};
+use crate::quotes::tagger::Weights;
 use crate::schema::Quote;
 use crate::Options;
 use std::collections::HashMap;
@@ -23,19 +23,26 @@ pub struct Rated {
 }
 
 /// A rater that keeps everything: the features do not depend on the model.
-fn keep_all() -> Rater<'static> {
+pub(crate) fn keep_all() -> Rater<'static> {
     Rater {
         weight: &|_| 0.0,
         threshold: 0.0,
     }
 }
 
-/// Runs the pipeline on every document and labels its quotes.
-pub fn examples(docs: &[PolnearDoc]) -> Vec<Rated> {
-    docs.iter()
+/// Runs the pipeline on every document (reported speech found by `tagger`, or by rules without
+/// one) and labels its quotes.
+pub fn examples<'d>(
+    docs: impl IntoIterator<Item = &'d PolnearDoc>,
+    tagger: Option<&dyn Weights>,
+) -> Vec<Rated> {
+    let models = crate::Models {
+        rater: keep_all(),
+        tagger,
+    };
+    docs.into_iter()
         .map(|d| {
-            let (a, features) =
-                crate::annotate_rated(&d.text, &Options::default(), &keep_all(), true);
+            let (a, features) = crate::annotate_rated(&d.text, &Options::default(), &models, true);
             let (correct, gold) = quote_eval::correct_predictions(d, &a.quotes);
             Rated {
                 quotes: a.quotes,
@@ -69,7 +76,7 @@ impl Model {
     }
 
     /// The article's quotes this model keeps, with their confidence.
-    fn keep(&self, r: &Rated) -> Vec<Quote> {
+    pub fn keep(&self, r: &Rated) -> Vec<Quote> {
         r.quotes
             .iter()
             .zip(&r.features)
@@ -199,72 +206,6 @@ impl Counts {
         let r = quote_eval::ratio(self.right_kept, self.gold).min(1.0);
         quote_eval::f1(p, r)
     }
-}
-
-/// K-fold cross-validation over `docs` (their `rated` examples in the same order): each fold
-/// is scored with the rules alone (no quote dropped) and with a model learned on the other folds.
-pub fn cross_validate(
-    docs: &[PolnearDoc],
-    rated: &[Rated],
-    k: usize,
-    epochs: usize,
-) -> Result<(Folds, Folds), Error> {
-    let by_text = by_text(docs);
-    let rules = quote_eval::cross_validate(
-        "train, rules alone",
-        docs,
-        k,
-        |_| |text: &str| rated[by_text[text]].quotes.clone(),
-        false,
-    )?;
-    let learned =
-        cross_validate_learned("train, rules + confidence", docs, rated, k, epochs, false)?;
-    Ok((rules, learned))
-}
-
-/// K-fold cross-validation of the pipeline as shipped, its confidence model learned on each
-/// fold's other folds (`lede eval --quotes --folds`): `name` says what `docs` are; `show_errors`
-/// as for [`quote_eval::evaluate`]. The rules' quotes come from `rated`: the features do not
-/// depend on the model, so a fold keeps what its model keeps without annotating again.
-pub fn cross_validate_learned(
-    name: &str,
-    docs: &[PolnearDoc],
-    rated: &[Rated],
-    k: usize,
-    epochs: usize,
-    show_errors: bool,
-) -> Result<Folds, Error> {
-    let by_text = by_text(docs);
-    quote_eval::cross_validate(
-        name,
-        docs,
-        k,
-        |rest| {
-            let rest: Vec<&Rated> = rest
-                .iter()
-                .map(|d| &rated[by_text[d.text.as_str()]])
-                .collect();
-            let model = learn(&rest, epochs);
-            let by_text = &by_text;
-            move |text: &str| model.keep(&rated[by_text[text]])
-        },
-        show_errors,
-    )
-}
-
-/// Scores `model` on `docs` (their `rated` examples in the same order).
-pub fn evaluate(model: &Model, docs: &[PolnearDoc], rated: &[Rated], name: &str) -> String {
-    let by_text = by_text(docs);
-    let predict = |text: &str| model.keep(&rated[by_text[text]]);
-    quote_eval::evaluate_docs(name, docs, &predict, false).to_string()
-}
-
-/// Each document's index, by its text (a predictor is handed the text alone).
-fn by_text(docs: &[PolnearDoc]) -> HashMap<&str, usize> {
-    docs.iter()
-        .enumerate()
-        .map(|(i, d)| (d.text.as_str(), i))
-        .collect()
 }
 
 #[cfg(test)]

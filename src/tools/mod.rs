@@ -3,13 +3,13 @@
 //! nothing in the runtime calls them, so the wasm build (`--no-default-features`) compiles none
 //! of this.
 //!
-//! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`), an experiment.
+//! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`).
 //! - [`confidence`] learns the quote confidence model (`lede train-confidence`).
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
 //! - [`hostile`] generates the hostile texts `lede bench --hostile` times.
+//! - [`pipeline_folds`] cross-validates the whole pipeline, its learned parts relearned per fold.
 //! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
-//! - [`pos`] tags parts of speech (trained on OntoNotes' POS column) for the attribution experiment.
 //! - [`quote_eval`] reads PolNeAR and scores quotes, speakers and exact role spans, on a split
 //!   or in folds (`lede eval --quotes`).
 
@@ -18,7 +18,7 @@ pub mod confidence;
 pub mod conll;
 pub mod hostile;
 pub mod ner_eval;
-pub mod pos;
+pub mod pipeline_folds;
 pub mod quote_eval;
 pub mod train;
 

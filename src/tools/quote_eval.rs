@@ -118,7 +118,7 @@ impl Exact {
     pub fn f1(&self) -> f64 {
         f1(self.precision(), self.recall())
     }
-    fn add(&mut self, o: Exact) {
+    pub fn add(&mut self, o: Exact) {
         self.gold += o.gold;
         self.predicted += o.predicted;
         self.matched += o.matched;

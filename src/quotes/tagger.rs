@@ -1,0 +1,461 @@
+//! The learned attribution tagger: an averaged structured perceptron (trained by
+//! `lede train-quotes`, src/tools/attribution.rs) tags every token as part of a SOURCE, a CUE or
+//! a CONTENT span (BIO), decoded with first-order Viterbi per paragraph. [`reported`] turns its
+//! spans into reported-speech items; quote-mark pairing stays structural (`marks`, `contents`).
+//!
+//! The features are computed here, once, for training and annotating alike, so the two cannot
+//! drift apart.
+
+use super::indirect::{mostly_quoted, Reported};
+use crate::doc::Doc;
+use crate::ner::hash::{hash_str, FeatureHash};
+use crate::schema::{Entity, Label, Span};
+use crate::text::TokenRange;
+use crate::words::{cues, is_pronoun, is_title, marks};
+
+/// Roles a span can play in an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Source,
+    Cue,
+    Content,
+}
+
+pub const ROLES: [Role; 3] = [Role::Source, Role::Cue, Role::Content];
+
+/// Tags: O, then B and I for each role in [`ROLES`] order.
+pub const N_TAGS: usize = 7;
+
+/// Per-tag scores.
+pub type Scores = [f32; N_TAGS];
+
+pub fn begin(r: Role) -> usize {
+    1 + 2 * r as usize
+}
+
+pub fn role_of(tag: usize) -> Option<(Role, bool)> {
+    (1..N_TAGS)
+        .contains(&tag)
+        .then(|| (ROLES[(tag - 1) / 2], (tag - 1).is_multiple_of(2)))
+}
+
+/// Whether `tag` may follow `prev` (`N_TAGS` = start): an I continues its own role only.
+pub fn allowed(prev: usize, tag: usize) -> bool {
+    match role_of(tag) {
+        Some((r, false)) => role_of(prev).is_some_and(|(p, _)| p == r),
+        _ => true,
+    }
+}
+
+/// What a model gives the decoder: a row of per-tag weights per feature, and transitions.
+pub trait Weights {
+    /// Adds the feature's row (if the model has one) to `scores`.
+    fn add_row(&self, feature: u64, scores: &mut Scores);
+    /// Score of `tag` after `prev` (`prev == N_TAGS`: the paragraph's first token).
+    fn transition(&self, prev: usize, tag: usize) -> f32;
+}
+
+/// Distance buckets: 1, 2, 3, 4–6, 7–12, more.
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=3 => d as u64,
+        4..=6 => 4,
+        7..=12 => 5,
+        _ => 6,
+    }
+}
+
+fn shape(w: &str) -> u64 {
+    let mut s = 0;
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        s |= 1;
+    }
+    if w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        s |= 2;
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        s |= 4;
+    }
+    if !w.chars().any(char::is_alphanumeric) {
+        s |= 8;
+    }
+    s
+}
+
+fn suffix(w: &str, k: usize) -> u64 {
+    let from = w
+        .char_indices()
+        .rev()
+        .nth(k.saturating_sub(1))
+        .map_or(0, |(b, _)| b);
+    hash_str(&w[from..])
+}
+
+/// Per token, where it is in a quote: 0 outside, 1 first, 2 last, 3 inside.
+fn quote_state(doc: &Doc) -> Vec<u64> {
+    let mut out = vec![0u64; doc.tokens.len()];
+    for s in super::marks::pair(doc).spans {
+        let first = doc.tokens.partition_point(|t| t.end <= s.start);
+        let end = doc.tokens.partition_point(|t| t.start < s.end);
+        for (k, v) in out.iter_mut().enumerate().take(end).skip(first) {
+            *v = if k == first {
+                1
+            } else if k + 1 == end {
+                2
+            } else {
+                3
+            };
+        }
+    }
+    out
+}
+
+/// Calls `visit(token, features)` for every token in order with its hashed features.
+/// `entities` are the pipeline's entities (byte offsets).
+pub fn each_token(doc: &Doc, entities: &[Entity], mut visit: impl FnMut(usize, &[u64])) {
+    let n = doc.tokens.len();
+    if n == 0 {
+        return;
+    }
+    let mut ner = vec![0u64; n];
+    for e in entities {
+        let first = doc.tokens.partition_point(|t| t.end <= e.start);
+        let end = doc.tokens.partition_point(|t| t.start < e.end);
+        for (k, v) in ner.iter_mut().enumerate().take(end).skip(first) {
+            *v = 1 + e.label.index() as u64 * 2 + u64::from(k > first);
+        }
+    }
+    let quoted = quote_state(doc);
+    let cue_ratio = |i: usize| -> u64 {
+        doc.cue(i).map_or(0, |c| {
+            if c.according {
+                11
+            } else {
+                cues::lookup(doc.token_text(i)).map_or(0, |c| 1 + (c.ratio * 9.0) as u64)
+            }
+        })
+    };
+    let lower: Vec<u64> = (0..n).map(|i| hash_str(doc.lower(i))).collect();
+    let pad = hash_str("<pad>");
+    let lower_at = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            pad
+        } else {
+            lower[i as usize]
+        }
+    };
+    let is_cue: Vec<bool> = (0..n).map(|i| doc.cue(i).is_some()).collect();
+    let ratio: Vec<u64> = (0..n).map(cue_ratio).collect();
+    let mut f: Vec<u64> = Vec::with_capacity(64);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let cue_at: Vec<usize> = (s.first..s.end).filter(|&k| is_cue[k]).collect();
+        let has_quote = (s.first..s.end).any(|k| quoted[k] != 0);
+        let first_in_paragraph = si == 0 || doc.sentences[si - 1].paragraph != s.paragraph;
+        for i in s.first..s.end {
+            let ii = i as isize;
+            let w = doc.token_text(i);
+            let lw = doc.lower(i);
+            f.clear();
+            let mut add = |template: u64, a: u64, b: u64| {
+                f.push(FeatureHash::new(template).add(a).add(b).finish());
+            };
+            add(0, 0, 0);
+            for (t, d) in [
+                (1, 0isize),
+                (2, -1),
+                (3, 1),
+                (4, -2),
+                (5, 2),
+                (25, -3),
+                (26, 3),
+            ] {
+                add(t, lower_at(ii + d), 0);
+            }
+            add(6, lower_at(ii - 1), lower_at(ii));
+            add(7, lower_at(ii), lower_at(ii + 1));
+            add(8, shape(w), 0);
+            add(9, ratio[i], 0);
+            add(10, i.checked_sub(1).map_or(0, |k| ratio[k]), 1);
+            add(11, ratio.get(i + 1).copied().unwrap_or(0), 2);
+            add(12, quoted[i], 0);
+            add(13, quoted[i], lower[i]);
+            add(14, ner[i], 0);
+            add(15, u64::from(is_pronoun(w)), u64::from(is_title(w)));
+            add(16, u64::from(i == s.first), u64::from(i + 1 == s.end));
+            add(17, u64::from(marks::is_quote_mark(w)), quoted[i]);
+            let left = cue_at.iter().rev().find(|&&k| k < i).copied();
+            let right = cue_at.iter().find(|&&k| k > i).copied();
+            let lb = left.map_or(7, |k| bucket(i - k));
+            let rb = right.map_or(7, |k| bucket(k - i));
+            let lcue = left.map_or(0, |k| lower[k]);
+            let rcue = right.map_or(0, |k| lower[k]);
+            add(18, lb, rb);
+            add(19, lb, quoted[i]);
+            add(20, rb, ner[i]);
+            add(21, rb, shape(w));
+            add(22, lb, lower[i]);
+            add(23, rb, lower[i]);
+            add(
+                24,
+                ner[i.wrapping_sub(1).min(n - 1)],
+                ner[(i + 1).min(n - 1)],
+            );
+            // Word shape beyond the window: suffixes stand in for part of speech.
+            add(27, suffix(lw, 3), 0);
+            add(28, suffix(lw, 2), 0);
+            add(29, suffix(lw, 3), lower_at(ii - 1));
+            // The nearest cues themselves: `according` puts the source after, `said` before.
+            add(30, lcue, lb);
+            add(31, rcue, rb);
+            add(32, lcue, quoted[i]);
+            add(33, rcue, shape(w));
+            add(34, lcue, lower_at(ii - 1));
+            // Where in the sentence and paragraph.
+            add(35, bucket(i - s.first), bucket(s.end - 1 - i));
+            add(36, u64::from(first_in_paragraph), u64::from(has_quote));
+            add(37, u64::from(cue_at.is_empty()), quoted[i]);
+            add(38, u64::from(cue_at.is_empty()), shape(w));
+            add(39, lower_at(ii - 1), shape(w));
+            add(40, lower_at(ii + 1), shape(w));
+            add(41, lb, lower_at(ii - 1));
+            add(42, rb, lower_at(ii + 1));
+            add(43, ner[i], rb);
+            add(44, ner[i], lb);
+            visit(i, &f);
+        }
+    }
+}
+
+/// Paragraphs as token ranges (the decoder's unit).
+pub fn paragraphs(doc: &Doc) -> Vec<TokenRange> {
+    let mut out: Vec<TokenRange> = Vec::new();
+    let mut last_paragraph = usize::MAX;
+    for s in &doc.sentences {
+        match out.last_mut() {
+            Some(p) if last_paragraph == s.paragraph => p.end = s.end,
+            _ => out.push(TokenRange::new(s.first, s.end)),
+        }
+        last_paragraph = s.paragraph;
+    }
+    out
+}
+
+/// The emission scores of one token's features.
+pub fn emission(w: &dyn Weights, features: &[u64]) -> Scores {
+    let mut s = [0f32; N_TAGS];
+    for &h in features {
+        w.add_row(h, &mut s);
+    }
+    s
+}
+
+/// Best tag sequence for a paragraph's emission scores.
+pub fn decode(w: &dyn Weights, emit: &[Scores]) -> Vec<usize> {
+    let n = emit.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        for (t, v) in row.iter_mut().enumerate() {
+            *v = if allowed(p, t) {
+                w.transition(p, t)
+            } else {
+                f32::NEG_INFINITY
+            };
+        }
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for t in 0..N_TAGS {
+        score[0][t] = emit[0][t] + trans[N_TAGS][t];
+    }
+    for i in 1..n {
+        for t in 0..N_TAGS {
+            let mut best = (f32::NEG_INFINITY, 0u8);
+            for (p, prev) in score[i - 1].iter().enumerate() {
+                let s = prev + trans[p][t];
+                if s > best.0 {
+                    best = (s, p as u8);
+                }
+            }
+            score[i][t] = best.0 + emit[i][t];
+            back[i][t] = best.1;
+        }
+    }
+    let mut tag = (0..N_TAGS)
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = tag;
+        tag = back[i][tag] as usize;
+    }
+    out
+}
+
+/// Tags every token of `doc`, paragraph by paragraph.
+pub fn tag(doc: &Doc, entities: &[Entity], w: &dyn Weights) -> Vec<usize> {
+    let mut emit: Vec<Scores> = Vec::with_capacity(doc.tokens.len());
+    each_token(doc, entities, |_, f| emit.push(emission(w, f)));
+    let mut out = vec![0; doc.tokens.len()];
+    for p in paragraphs(doc) {
+        out[p.first..p.end].copy_from_slice(&decode(w, &emit[p.first..p.end]));
+    }
+    out
+}
+
+/// Spans per role drawn by a tag sequence.
+pub fn spans(tags: &[usize]) -> Vec<(Role, TokenRange)> {
+    let mut out: Vec<(Role, TokenRange)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        match role_of(t) {
+            None => {}
+            Some((r, false)) if out.last().is_some_and(|(lr, s)| *lr == r && s.end == i) => {
+                if let Some(last) = out.last_mut() {
+                    last.1.end = i + 1;
+                }
+            }
+            Some((r, _)) => out.push((r, TokenRange::new(i, i + 1))),
+        }
+    }
+    out
+}
+
+/// Tokens between two ranges (0 when they touch or overlap).
+fn gap(a: TokenRange, b: TokenRange) -> usize {
+    if a.end <= b.first {
+        b.first - a.end
+    } else {
+        a.first.saturating_sub(b.end)
+    }
+}
+
+/// A source ends before a date or time in it: "The White House on Friday" speaks as "The
+/// White House" (`entities` sorted by start).
+fn without_time(doc: &Doc, entities: &[Entity], source: TokenRange) -> TokenRange {
+    let (start, end) = (
+        doc.tokens[source.first].start,
+        doc.tokens[source.end - 1].end,
+    );
+    let from = entities.partition_point(|e| e.start < start);
+    let cut = entities[from..]
+        .iter()
+        .take_while(|e| e.start < end)
+        .find(|e| matches!(e.label, Label::Date | Label::Time) && e.start > start)
+        .map_or(source.end, |e| {
+            doc.tokens.partition_point(|t| t.end <= e.start)
+        });
+    // Also drop the preposition before the date (`on Friday`, `last month` has none).
+    let mut end = cut;
+    if end < source.end
+        && end > source.first + 1
+        && matches!(doc.lower(end - 1), "on" | "in" | "at")
+    {
+        end -= 1;
+    }
+    TokenRange::new(source.first, end)
+}
+
+/// Reported-speech items from the tagger's spans: each content not mostly inside a direct quote
+/// (`quoted`, sorted byte spans), with the nearest cue in its sentences, and the source nearest
+/// that cue there. A content with no cue beside it is narration, not reported speech.
+pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
+    let spans = spans(tags);
+    let of = |r: Role| {
+        spans
+            .iter()
+            .filter(move |(role, _)| *role == r)
+            .map(|(_, t)| *t)
+    };
+    let mut out = Vec::new();
+    for content in of(Role::Content) {
+        if mostly_quoted(doc, content, quoted) {
+            continue;
+        }
+        let first = doc.sentences[doc.sentence_of(content.first)].first;
+        let end = doc.sentences[doc.sentence_of(content.end - 1)].end;
+        let within = |t: &TokenRange| t.first >= first && t.end <= end;
+        let Some(cue) = of(Role::Cue)
+            .filter(within)
+            .min_by_key(|c| gap(*c, content))
+        else {
+            continue;
+        };
+        let speaker = of(Role::Source)
+            .filter(within)
+            .min_by_key(|s| gap(*s, cue))
+            .map(|s| without_time(doc, entities, s));
+        out.push(Reported {
+            content,
+            speaker,
+            cue,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_draw_spans_and_bio_stays_well_formed() {
+        let (s, c, q) = (begin(Role::Source), begin(Role::Cue), begin(Role::Content));
+        let tags = [s, s + 1, c, q, q + 1, q + 1, 0, q + 1];
+        assert_eq!(
+            spans(&tags),
+            vec![
+                (Role::Source, TokenRange::new(0, 2)),
+                (Role::Cue, TokenRange::new(2, 3)),
+                (Role::Content, TokenRange::new(3, 6)),
+                (Role::Content, TokenRange::new(7, 8)),
+            ]
+        );
+        assert!(allowed(N_TAGS, q) && !allowed(N_TAGS, q + 1) && !allowed(s, q + 1));
+    }
+
+    #[test]
+    fn suffixes_count_characters() {
+        assert_eq!(suffix("saïd", 3), hash_str("aïd"));
+        assert_eq!(suffix("at", 3), hash_str("at"));
+    }
+
+    #[test]
+    fn a_content_needs_a_cue_in_its_sentence_and_takes_the_source_by_the_cue() {
+        let doc = Doc::new("Kirby said the talks failed. The talks failed.", None);
+        let (s, c, q) = (begin(Role::Source), begin(Role::Cue), begin(Role::Content));
+        // Kirby said the talks failed . The talks failed .
+        let tags = [s, c, q, q + 1, q + 1, 0, q, q + 1, q + 1, 0];
+        assert_eq!(doc.tokens.len(), tags.len());
+        let r = reported(&doc, &[], &tags, &[]);
+        assert_eq!(
+            r,
+            vec![Reported {
+                content: TokenRange::new(2, 5),
+                speaker: Some(TokenRange::new(0, 1)),
+                cue: TokenRange::new(1, 2),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_source_stops_before_a_date() {
+        let text = "The White House on Friday announced talks.";
+        let doc = Doc::new(text, None);
+        let friday = Entity {
+            start: text.find("Friday").unwrap(),
+            end: text.find(" announced").unwrap(),
+            text: "Friday".into(),
+            label: Label::Date,
+            cluster: None,
+            value: None,
+        };
+        let cut = without_time(&doc, &[friday], TokenRange::new(0, 5));
+        assert_eq!(cut, TokenRange::new(0, 3));
+        assert_eq!(
+            without_time(&doc, &[], TokenRange::new(0, 3)),
+            TokenRange::new(0, 3)
+        );
+    }
+}

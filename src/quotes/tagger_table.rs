@@ -1,0 +1,236 @@
+//! The shipped attribution tagger's weights (`model/quote_tagger.bin`, written by
+//! `lede train-quotes --write`): rows pruned to the strongest features and quantised to one
+//! byte per tag, read once into a sorted key column with a bucket index.
+//!
+//! A row's key is the top 32 bits of its feature hash; its bucket is the key's top 16 bits.
+//! File layout, little-endian: magic `LEDEQTG2`, u32 row count `r`, `(N_TAGS + 1) × N_TAGS` f32
+//! transitions, then columns (they compress better than rows), rows sorted by key: 65,536 u8
+//! row counts per bucket, `r` u16 key low halves, `r` u8 scale codes (scale
+//! 2^((code − 128) / 8)), `r × N_TAGS` i8 weights.
+
+use super::tagger::{Scores, Weights, N_TAGS};
+use std::sync::OnceLock;
+
+pub const MAGIC: &[u8; 8] = b"LEDEQTG2";
+const BUCKETS: usize = 1 << 16;
+
+/// A loaded tagger model.
+pub struct Table {
+    transitions: [[f32; N_TAGS]; N_TAGS + 1],
+    /// Low halves of the keys.
+    keys: Vec<u16>,
+    rows: Vec<Scores>,
+    /// Index of the first row of every bucket, and the end.
+    buckets: Vec<u32>,
+}
+
+fn key(feature: u64) -> u32 {
+    (feature >> 32) as u32
+}
+
+fn scale_of(code: u8) -> f32 {
+    ((f32::from(code) - 128.0) / 8.0).exp2()
+}
+
+/// The smallest scale code whose 127 steps reach `strength`.
+fn scale_code(strength: f32) -> u8 {
+    let c = (strength / 127.0).log2() * 8.0 + 128.0;
+    c.ceil().clamp(0.0, 255.0) as u8
+}
+
+impl Table {
+    /// The model built into Lede.
+    pub fn shipped() -> &'static Table {
+        static SHIPPED: OnceLock<Table> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Table::from_bytes(include_bytes!("../../model/quote_tagger.bin"))
+                .expect("model/quote_tagger.bin is checked by the tests")
+        })
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Table, String> {
+        let bad = |what: &str| format!("not a Lede attribution model: {what}");
+        if b.len() < 12 || &b[..8] != MAGIC {
+            return Err(bad("bad magic"));
+        }
+        let u32_at = |at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
+        let f32_at = |at: usize| f32::from_bits(u32_at(at));
+        let r = u32_at(8) as usize;
+        let trans_at = 12;
+        let counts_at = trans_at + 4 * N_TAGS * (N_TAGS + 1);
+        let keys_at = counts_at + BUCKETS;
+        let scales_at = keys_at + 2 * r;
+        let weights_at = scales_at + r;
+        if b.len() != weights_at + N_TAGS * r {
+            return Err(bad("wrong length"));
+        }
+        let mut transitions = [[0f32; N_TAGS]; N_TAGS + 1];
+        for (p, row) in transitions.iter_mut().enumerate() {
+            for (t, v) in row.iter_mut().enumerate() {
+                *v = f32_at(trans_at + 4 * (p * N_TAGS + t));
+            }
+        }
+        let mut buckets = Vec::with_capacity(BUCKETS + 1);
+        let mut sum = 0u32;
+        buckets.push(0);
+        for &c in &b[counts_at..keys_at] {
+            sum += u32::from(c);
+            buckets.push(sum);
+        }
+        if sum as usize != r {
+            return Err(bad("bucket counts do not add up"));
+        }
+        let keys: Vec<u16> = (0..r)
+            .map(|k| u16::from_le_bytes([b[keys_at + 2 * k], b[keys_at + 2 * k + 1]]))
+            .collect();
+        if buckets.windows(2).any(|w| {
+            let ks = &keys[w[0] as usize..w[1] as usize];
+            ks.windows(2).any(|p| p[0] >= p[1])
+        }) {
+            return Err(bad("keys not sorted"));
+        }
+        let rows = (0..r)
+            .map(|k| {
+                let scale = scale_of(b[scales_at + k]);
+                let mut s = [0f32; N_TAGS];
+                for (t, v) in s.iter_mut().enumerate() {
+                    *v = b[weights_at + N_TAGS * k + t] as i8 as f32 * scale;
+                }
+                s
+            })
+            .collect();
+        Ok(Table {
+            transitions,
+            keys,
+            rows,
+            buckets,
+        })
+    }
+
+    /// Writes `rows` (feature hash, per-tag weights) and the transitions as a model file,
+    /// keeping the `keep` rows with the largest weight and one byte per weight.
+    pub fn write(
+        rows: impl Iterator<Item = (u64, Scores)>,
+        transitions: &[[f32; N_TAGS]; N_TAGS + 1],
+        keep: usize,
+    ) -> Vec<u8> {
+        let strength = |s: &Scores| s.iter().fold(0f32, |m, w| m.max(w.abs()));
+        // Rows whose hashes share the top 32 bits are summed: they are one row once written.
+        let mut merged: std::collections::HashMap<u32, Scores> = Default::default();
+        for (h, s) in rows {
+            let m = merged.entry(key(h)).or_insert([0.0; N_TAGS]);
+            for t in 0..N_TAGS {
+                m[t] += s[t];
+            }
+        }
+        let mut rows: Vec<(u32, Scores)> = merged
+            .into_iter()
+            .filter(|(_, s)| strength(s) > 0.0)
+            .collect();
+        rows.sort_by(|a, b| {
+            strength(&b.1)
+                .total_cmp(&strength(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        rows.truncate(keep);
+        rows.sort_by_key(|r| r.0);
+        // A bucket holds at most 255 rows (one byte counts them): far more than a uniform hash
+        // puts in one, but the file must stay readable whatever the hashes are.
+        let mut counts = vec![0u8; BUCKETS];
+        rows.retain(|(k, _)| {
+            let c = &mut counts[(k >> 16) as usize];
+            *c = c.saturating_add(1);
+            *c < u8::MAX
+        });
+        let mut out = MAGIC.to_vec();
+        out.extend((rows.len() as u32).to_le_bytes());
+        for row in transitions {
+            for v in row {
+                out.extend(v.to_le_bytes());
+            }
+        }
+        let mut counts = vec![0u8; BUCKETS];
+        for (k, _) in &rows {
+            counts[(k >> 16) as usize] += 1;
+        }
+        out.extend(&counts);
+        for (k, _) in &rows {
+            out.extend((*k as u16).to_le_bytes());
+        }
+        let codes: Vec<u8> = rows.iter().map(|(_, s)| scale_code(strength(s))).collect();
+        out.extend(&codes);
+        for ((_, s), &c) in rows.iter().zip(&codes) {
+            let scale = scale_of(c);
+            out.extend(
+                s.iter()
+                    .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+            );
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+impl Weights for Table {
+    #[inline]
+    fn add_row(&self, feature: u64, scores: &mut Scores) {
+        let k = key(feature);
+        let b = (k >> 16) as usize;
+        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        if let Ok(i) = self.keys[lo..hi].binary_search(&(k as u16)) {
+            for (s, w) in scores.iter_mut().zip(&self.rows[lo + i]) {
+                *s += w;
+            }
+        }
+    }
+
+    fn transition(&self, prev: usize, tag: usize) -> f32 {
+        self.transitions[prev][tag]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_table_reads_back_its_strongest_rows() {
+        let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
+        trans[N_TAGS][1] = 0.5;
+        let rows = [
+            (5u64 << 32, [1.0, -2.0, 0.0, 0.0, 0.0, 0.0, 0.5]),
+            (9u64 << 32, [0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]),
+            (u64::MAX, [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 4.0]),
+        ];
+        let t = Table::from_bytes(&Table::write(rows.into_iter(), &trans, 2)).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.transition(N_TAGS, 1), 0.5);
+        let mut s = [0f32; N_TAGS];
+        t.add_row(5 << 32, &mut s);
+        assert!(
+            (s[0] - 1.0).abs() < 0.02 && (s[1] + 2.0).abs() < 0.02 && (s[6] - 0.5).abs() < 0.02
+        );
+        t.add_row(9 << 32, &mut s); // pruned: the weakest row
+        t.add_row(u64::MAX, &mut s);
+        assert!((s[0] - 1.0).abs() < 0.02 && (s[6] - 4.5).abs() < 0.03);
+    }
+
+    #[test]
+    fn junk_is_refused() {
+        assert!(Table::from_bytes(b"LEDEQTG2\x05\0\0\0").is_err());
+        assert!(Table::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(Table::shipped().len() > 1000);
+    }
+}

@@ -1,0 +1,190 @@
+//! K-fold cross-validation of the whole pipeline, its learned parts relearned on each fold's
+//! other folds: the attribution tagger (written and read back as the runtime table, so a fold
+//! measures what ships), then the quote confidence model on what the pipeline finds with that
+//! tagger. `lede eval --quotes --folds K` reports the shipped set-up; `lede train-quotes
+//! --ablation` switches each part off in turn.
+
+use super::attribution::{self as att, Table, Weights};
+use super::confidence as conf;
+use super::quote_eval::{self, Folds, PolnearDoc, Report};
+use super::Error;
+use crate::schema::Quote;
+use std::collections::HashMap;
+
+/// Which learned parts run.
+#[derive(Debug, Clone, Copy)]
+pub struct Setup {
+    pub name: &'static str,
+    /// Reported speech from the tagger (else from the rules of `quotes::indirect`).
+    pub tagger: bool,
+    /// Quotes under the confidence threshold dropped (else all kept).
+    pub confidence: bool,
+}
+
+/// The shipped pipeline.
+pub const SHIPPED: Setup = Setup {
+    name: "shipped",
+    tagger: true,
+    confidence: true,
+};
+
+/// Each learned part on and off.
+pub const ABLATION: [Setup; 4] = [
+    Setup {
+        name: "rules alone",
+        tagger: false,
+        confidence: false,
+    },
+    Setup {
+        name: "rules + confidence",
+        tagger: false,
+        confidence: true,
+    },
+    Setup {
+        name: "tagger",
+        tagger: true,
+        confidence: false,
+    },
+    SHIPPED,
+];
+
+/// How the learned parts are trained.
+#[derive(Debug, Clone, Copy)]
+pub struct Training {
+    pub tagger_epochs: usize,
+    /// Rows the tagger's table keeps.
+    pub keep: usize,
+    pub confidence_epochs: usize,
+}
+
+pub const TRAINING: Training = Training {
+    tagger_epochs: 10,
+    keep: 40_000,
+    confidence_epochs: 10,
+};
+
+/// Learns the tagger on `docs` and returns it as the runtime reads it.
+pub fn learn_tagger(docs: &[&PolnearDoc], t: Training) -> Table {
+    let articles = att::articles(docs.iter().copied());
+    let articles: Vec<&att::Article> = articles.iter().collect();
+    let model = att::train(&articles, t.tagger_epochs);
+    Table::from_bytes(&model.to_table(t.keep)).expect("a table just written reads back")
+}
+
+/// Halves the confidence model's examples are cross-fitted in.
+const CROSS_FIT: usize = 2;
+
+/// The pipeline's quotes on `docs` as the confidence model learns from them: with the tagger,
+/// each document is tagged by a tagger learned on the other half of `docs`, so the examples
+/// carry the tagger's errors on unseen text (on its own training documents it makes almost
+/// none, and a model learned there would trust it blindly).
+pub fn confidence_examples(docs: &[&PolnearDoc], tagger: bool, t: Training) -> Vec<conf::Rated> {
+    if !tagger {
+        return conf::examples(docs.iter().copied(), None);
+    }
+    (0..CROSS_FIT)
+        .flat_map(|k| {
+            let (rest, half) = att::split(docs, CROSS_FIT, k);
+            let rest: Vec<&PolnearDoc> = rest.into_iter().copied().collect();
+            let table = learn_tagger(&rest, t);
+            conf::examples(half.into_iter().copied(), Some(&table))
+        })
+        .collect()
+}
+
+/// The confidence model learned on `docs` (see [`confidence_examples`]).
+pub fn learn_confidence(docs: &[&PolnearDoc], tagger: bool, t: Training) -> conf::Model {
+    let rated = confidence_examples(docs, tagger, t);
+    conf::learn(&rated.iter().collect::<Vec<_>>(), t.confidence_epochs)
+}
+
+/// The pipeline's quotes on `test` with models learned on `learn`.
+fn predictions(
+    learn: &[&PolnearDoc],
+    test: &[&PolnearDoc],
+    tagger: Option<&dyn Weights>,
+    confidence: bool,
+    t: Training,
+) -> Vec<Vec<Quote>> {
+    let model = match confidence {
+        true => learn_confidence(learn, tagger.is_some(), t),
+        false => conf::Model::default(),
+    };
+    conf::examples(test.iter().copied(), tagger)
+        .iter()
+        .map(|r| model.keep(r))
+        .collect()
+}
+
+/// K-fold cross-validation (document i in fold i mod K) of each set-up; `name` says what
+/// `docs` are, `show_errors` as for [`quote_eval::evaluate`].
+pub fn cross_validate(
+    name: &str,
+    docs: &[PolnearDoc],
+    k: usize,
+    setups: &[Setup],
+    t: Training,
+    show_errors: bool,
+) -> Result<Vec<Folds>, Error> {
+    if k < 2 || k > docs.len() {
+        return Err(Error::Usage(format!(
+            "{k} folds of {} documents: need at least 2 folds and a document in each",
+            docs.len()
+        )));
+    }
+    let mut out: Vec<Folds> = setups
+        .iter()
+        .map(|s| Folds {
+            name: format!("{name}, {}", s.name),
+            folds: Vec::new(),
+        })
+        .collect();
+    for fold in 0..k {
+        let (learn, test) = att::split(docs, k, fold);
+        let name = format!("{name} fold {}/{k}", fold + 1);
+        for (report, folds) in evaluate(&name, &learn, &test, setups, t, show_errors)
+            .into_iter()
+            .zip(&mut out)
+        {
+            folds.folds.push(report);
+        }
+    }
+    Ok(out)
+}
+
+/// Each set-up learned on `learn` and scored on `test` (a fold, or dev at a milestone).
+pub fn evaluate(
+    name: &str,
+    learn: &[&PolnearDoc],
+    test: &[&PolnearDoc],
+    setups: &[Setup],
+    t: Training,
+    show_errors: bool,
+) -> Vec<Report> {
+    let tagger = setups
+        .iter()
+        .any(|s| s.tagger)
+        .then(|| learn_tagger(learn, t));
+    setups
+        .iter()
+        .map(|s| {
+            let tagger = tagger
+                .as_ref()
+                .filter(|_| s.tagger)
+                .map(|t| t as &dyn Weights);
+            let quotes = predictions(learn, test, tagger, s.confidence, t);
+            let by_text: HashMap<&str, &Vec<Quote>> = test
+                .iter()
+                .zip(&quotes)
+                .map(|(d, q)| (d.text.as_str(), q))
+                .collect();
+            let predict = |text: &str| by_text[text].clone();
+            quote_eval::evaluate_docs(
+                &format!("{name}, {}", s.name),
+                test.iter().copied(),
+                &predict,
+                show_errors,
+            )
+        })
+        .collect()
+}
