@@ -33,6 +33,7 @@ fn scale_of(code: u8) -> f32 {
 }
 
 /// The smallest scale code whose 127 steps reach `strength`.
+#[cfg(any(test, feature = "tools"))]
 fn scale_code(strength: f32) -> u8 {
     let c = (strength / 127.0).log2() * 8.0 + 128.0;
     c.ceil().clamp(0.0, 255.0) as u8
@@ -108,6 +109,7 @@ impl Table {
         })
     }
 
+    #[cfg(any(test, feature = "tools"))]
     /// Writes `rows` (feature hash, per-tag weights) and the transitions as a model file,
     /// keeping the `keep` rows with the largest weight and one byte per weight.
     pub fn write(
@@ -170,10 +172,12 @@ impl Table {
         out
     }
 
+    #[cfg(any(test, feature = "tools"))]
     pub fn len(&self) -> usize {
         self.keys.len()
     }
 
+    #[cfg(any(test, feature = "tools"))]
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
