@@ -1,7 +1,9 @@
 //! Quotations, in named stages, each a module:
 //! 1. [`marks`] pairs quote marks;
-//! 2. [`contents`] turns the pairs into candidate contents (direct or partial), and [`indirect`]
-//!    finds reported speech without marks;
+//! 2. [`contents`] turns the pairs into candidate contents (direct or partial), and [`tagger`],
+//!    the learned model (weights in [`tagger_table`]), tags SOURCE / CUE / CONTENT spans and
+//!    makes reported speech without marks from them ([`indirect`], the rules it replaced, remain
+//!    as the ablation's baseline);
 //! 3. cues are found per token once, by [`crate::doc::Doc::cue`] (the table in `words::cues`);
 //! 4. [`speaker`] (with [`subject`]) finds each content's cue and source candidate;
 //! 5. [`resolve`] takes a source to the person or organisation it names (or cuts it to the phrase
@@ -67,9 +69,13 @@ pub fn attribute(
         }
         items.push((q, a.speaker));
     }
+    let rules = indirect::find(doc, &quoted);
     let reported = match tagger {
-        Some(w) => tagger::reported(doc, entities, &tagger::tag(doc, entities, w), &quoted),
-        None => indirect::find(doc, &quoted),
+        Some(w) => {
+            let tags = tagger::tag(doc, entities, w);
+            fill_from_rules(tagger::reported(doc, entities, &tags, &quoted), rules)
+        }
+        None => rules,
     };
     for r in reported {
         let Some(content) = speaker::text_span(doc, r.content) else {
@@ -124,6 +130,30 @@ pub fn attribute(
         })
         .collect();
     one_item_per_utterance(attributed)
+}
+
+/// The tagger's reported speech, completed by the rules: a source the tagger did not find
+/// comes from the rules' item with the same cue, and a rules item whose content the tagger
+/// missed altogether is added (the confidence model weighs it like any other).
+fn fill_from_rules(
+    mut learned: Vec<indirect::Reported>,
+    rules: Vec<indirect::Reported>,
+) -> Vec<indirect::Reported> {
+    let overlaps = |a: TokenRange, b: TokenRange| a.first < b.end && b.first < a.end;
+    for r in &mut learned {
+        if r.speaker.is_none() {
+            r.speaker = rules
+                .iter()
+                .find(|x| x.cue == r.cue)
+                .and_then(|x| x.speaker);
+        }
+    }
+    let missed: Vec<indirect::Reported> = rules
+        .into_iter()
+        .filter(|x| !learned.iter().any(|r| overlaps(r.content, x.content)))
+        .collect();
+    learned.extend(missed);
+    learned
 }
 
 #[cfg(test)]
