@@ -8,7 +8,9 @@
 
 use super::indirect::{mostly_quoted, Reported};
 use crate::doc::Doc;
+use crate::ner::features::token_infos;
 use crate::ner::hash::{hash_str, FeatureHash};
+use crate::ner::lexicon::Lexicon;
 use crate::schema::{Entity, Label, Span};
 use crate::text::TokenRange;
 use crate::words::{cues, is_pronoun, is_title, marks};
@@ -147,6 +149,25 @@ pub fn each_token(doc: &Doc, entities: &[Entity], mut visit: impl FnMut(usize, &
         }
     };
     let is_cue: Vec<bool> = (0..n).map(|i| doc.cue(i).is_some()).collect();
+    // Word clusters of the entity model's lexicon (c64, c256, c1024, m256): part of speech and
+    // word class without a tagger of their own.
+    let lexicon = Lexicon::shipped();
+    let (mut infos, mut scratch) = (Vec::with_capacity(n), String::new());
+    for s in &doc.sentences {
+        token_infos(
+            (s.first..s.end).map(|i| doc.token_text(i)),
+            &lexicon,
+            &mut scratch,
+            &mut infos,
+        );
+    }
+    let class = |i: isize, c: usize| -> u64 {
+        if i < 0 || i as usize >= n {
+            0xFFFF
+        } else {
+            u64::from(infos[i as usize].lex[c])
+        }
+    };
     let ratio: Vec<u64> = (0..n).map(cue_ratio).collect();
     let mut f: Vec<u64> = Vec::with_capacity(64);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -223,6 +244,23 @@ pub fn each_token(doc: &Doc, entities: &[Entity], mut visit: impl FnMut(usize, &
             add(42, rb, lower_at(ii + 1));
             add(43, ner[i], rb);
             add(44, ner[i], lb);
+            let (c64, c256, c1024, m256) = (0, 1, 2, 5);
+            add(60, class(ii, c256), 0);
+            add(61, class(ii - 1, c256), class(ii, c256));
+            add(62, class(ii, c256), class(ii + 1, c256));
+            add(63, class(ii, c1024), 0);
+            add(64, class(ii - 1, c64), class(ii, c64));
+            add(65, class(ii, c64), lb);
+            add(66, class(ii, c64), rb);
+            add(67, class(ii, c256), quoted[i]);
+            add(68, class(ii, m256), 0);
+            add(69, class(ii, c64), lcue);
+            add(70, class(ii, c64), rcue);
+            add(71, class(ii - 2, c64), class(ii - 1, c64));
+            add(72, class(ii + 1, c64), class(ii + 2, c64));
+            add(73, class(ii - 1, c256), lower[i]);
+            add(74, class(ii + 1, c256), lower[i]);
+            add(75, class(ii, c1024), lb);
             visit(i, &f);
         }
     }
