@@ -17,11 +17,10 @@ const BUCKETS: usize = 1 << 16;
 /// A loaded tagger model.
 pub struct Table {
     transitions: [[f32; N_TAGS]; N_TAGS + 1],
-    /// Low halves of the keys.
-    keys: Vec<u16>,
     rows: Vec<Scores>,
-    /// Index of the first row of every bucket, and the end.
-    buckets: Vec<u32>,
+    /// Open addressing over the keys (home slot: the key's low bits, linear probing; a quarter
+    /// full or less, so a lookup mostly reads one slot): `key << 32 | row + 1`, 0 = empty.
+    slots: Vec<u64>,
 }
 
 fn key(feature: u64) -> u32 {
@@ -91,6 +90,18 @@ impl Table {
         }) {
             return Err(bad("keys not sorted"));
         }
+        let mut slots = vec![0u64; (4 * r).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for (bucket, w) in buckets.windows(2).enumerate() {
+            for row in w[0] as usize..w[1] as usize {
+                let key = (bucket as u32) << 16 | u32::from(keys[row]);
+                let mut at = key as usize & mask;
+                while slots[at] != 0 {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = u64::from(key) << 32 | (row as u64 + 1);
+            }
+        }
         let rows = (0..r)
             .map(|k| {
                 let scale = scale_of(b[scales_at + k]);
@@ -103,9 +114,8 @@ impl Table {
             .collect();
         Ok(Table {
             transitions,
-            keys,
             rows,
-            buckets,
+            slots,
         })
     }
 
@@ -174,25 +184,34 @@ impl Table {
 
     #[cfg(any(test, feature = "tools"))]
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.rows.len()
     }
 
     #[cfg(any(test, feature = "tools"))]
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.rows.is_empty()
     }
 }
 
 impl Weights for Table {
     #[inline]
     fn add_row(&self, feature: u64, scores: &mut Scores) {
-        let k = key(feature);
-        let b = (k >> 16) as usize;
-        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        if let Ok(i) = self.keys[lo..hi].binary_search(&(k as u16)) {
-            for (s, w) in scores.iter_mut().zip(&self.rows[lo + i]) {
-                *s += w;
+        let k = u64::from(key(feature));
+        let mask = self.slots.len() - 1;
+        let mut at = k as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return;
             }
+            if slot >> 32 == k {
+                let row = &self.rows[(slot & 0xFFFF_FFFF) as usize - 1];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+                return;
+            }
+            at = (at + 1) & mask;
         }
     }
 
