@@ -93,8 +93,9 @@ impl Table {
         let mut slots = vec![0u64; (4 * r).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
         for (bucket, w) in buckets.windows(2).enumerate() {
-            for row in w[0] as usize..w[1] as usize {
-                let key = (bucket as u32) << 16 | u32::from(keys[row]);
+            let (first, end) = (w[0] as usize, w[1] as usize);
+            for (row, &low) in keys.iter().enumerate().take(end).skip(first) {
+                let key = (bucket as u32) << 16 | u32::from(low);
                 let mut at = key as usize & mask;
                 while slots[at] != 0 {
                     at = (at + 1) & mask;
