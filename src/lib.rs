@@ -112,15 +112,17 @@ fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
 /// fold by fold).
 pub(crate) struct Models<'a> {
     pub rater: quotes::confidence::Rater<'a>,
-    /// Without a tagger, reported speech is found by rules (an ablation).
-    pub tagger: Option<&'a dyn quotes::tagger::Weights>,
+    pub reporting: quotes::Reporting<'a>,
 }
 
 impl Models<'static> {
     pub(crate) fn shipped() -> Models<'static> {
         Models {
             rater: quotes::confidence::Rater::shipped(),
-            tagger: Some(quotes::tagger_table::Table::shipped()),
+            reporting: quotes::Reporting {
+                tagger: Some(quotes::tagger_table::Table::shipped()),
+                rules_fill: true,
+            },
         }
     }
 }
@@ -147,7 +149,7 @@ pub(crate) fn annotate_rated(
     let doc = Doc::new(text, given);
     let (entities, mentions) = entities(&doc);
     let (quotes, unbalanced) = quotes::find(&doc);
-    let quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.tagger);
+    let quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
     let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
     let features = match with_features {
         true => (quotes.iter())

@@ -116,7 +116,7 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         folds: usize,
         /// Training passes.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 15)]
         epochs: usize,
         /// Also train on all of train and score dev (a milestone, not for tuning).
         #[arg(long)]
@@ -615,7 +615,8 @@ fn train_confidence(
         ..pf::TRAINING
     };
     let all: Vec<&tools::quote_eval::PolnearDoc> = docs.iter().collect();
-    let rated = pf::confidence_examples(&all, true, training);
+    let halves = pf::cross_fit_taggers(&all, training);
+    let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
     let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
     let right: usize = rated
         .iter()
@@ -629,7 +630,7 @@ fn train_confidence(
     );
     let setups = [
         pf::Setup {
-            name: "tagger, no confidence",
+            name: "tagger + rules fill, no confidence",
             confidence: false,
             ..pf::SHIPPED
         },

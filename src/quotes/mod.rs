@@ -34,15 +34,22 @@ use std::collections::HashMap;
 use tagger::Weights;
 use utterances::one_item_per_utterance;
 
+/// How reported speech is found: by the learned tagger, completed by the rules of [`indirect`]
+/// or not, or by the rules alone (the last two are ablations).
+#[derive(Clone, Copy)]
+pub struct Reporting<'a> {
+    pub tagger: Option<&'a dyn Weights>,
+    pub rules_fill: bool,
+}
+
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
 /// sorted by position.
-/// With a `tagger`, reported speech is what it tags; without, the rules of [`indirect`] find it.
 pub fn attribute(
     doc: &Doc,
     entities: &[Entity],
     mentions: &Mentions,
     quotes: Vec<Quote>,
-    tagger: Option<&dyn Weights>,
+    reporting: Reporting,
 ) -> Vec<Attributed> {
     let found = speaker::attribute(doc, &quotes);
     // Content mostly inside a direct quote is that quote; partial quotes stay inside reported
@@ -70,10 +77,14 @@ pub fn attribute(
         items.push((q, a.speaker));
     }
     let rules = indirect::find(doc, &quoted);
-    let reported = match tagger {
+    let reported = match reporting.tagger {
         Some(w) => {
             let tags = tagger::tag(doc, entities, w);
-            fill_from_rules(tagger::reported(doc, entities, &tags, &quoted), rules)
+            let learned = tagger::reported(doc, entities, &tags, &quoted);
+            match reporting.rules_fill {
+                true => fill_from_rules(learned, rules),
+                false => learned,
+            }
         }
         None => rules,
     };
@@ -164,7 +175,16 @@ mod tests {
         let t = "Worried, the party is rolling out a new message: \"It's about me.\"\n\nIt is \"Bobby\" now.";
         let doc = Doc::new(t, None);
         let mentions = Mentions::default();
-        let kinds: Vec<QuoteKind> = attribute(&doc, &[], &mentions, find(&doc).0, None)
+        let kinds: Vec<QuoteKind> = attribute(
+            &doc,
+            &[],
+            &mentions,
+            find(&doc).0,
+            Reporting {
+                tagger: None,
+                rules_fill: false,
+            },
+        )
             .into_iter()
             .filter(|a| a.quote.kind != QuoteKind::Indirect)
             .map(|a| a.quote.kind)

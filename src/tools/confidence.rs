@@ -7,7 +7,7 @@
 
 use super::quote_eval::{self, PolnearDoc};
 use crate::quotes::confidence::{Rater, BIAS, THRESHOLD};
-use crate::quotes::tagger::Weights;
+pub use crate::quotes::Reporting;
 use crate::schema::Quote;
 use crate::Options;
 use std::collections::HashMap;
@@ -30,15 +30,15 @@ pub(crate) fn keep_all() -> Rater<'static> {
     }
 }
 
-/// Runs the pipeline on every document (reported speech found by `tagger`, or by rules without
-/// one) and labels its quotes.
+/// Runs the pipeline on every document (reported speech found as `reporting` says) and labels
+/// its quotes.
 pub fn examples<'d>(
     docs: impl IntoIterator<Item = &'d PolnearDoc>,
-    tagger: Option<&dyn Weights>,
+    reporting: Reporting,
 ) -> Vec<Rated> {
     let models = crate::Models {
         rater: keep_all(),
-        tagger,
+        reporting,
     };
     docs.into_iter()
         .map(|d| {

@@ -17,6 +17,8 @@ pub struct Setup {
     pub name: &'static str,
     /// Reported speech from the tagger (else from the rules of `quotes::indirect`).
     pub tagger: bool,
+    /// The rules complete the tagger's reported speech.
+    pub rules_fill: bool,
     /// Quotes under the confidence threshold dropped (else all kept).
     pub confidence: bool,
 }
@@ -25,24 +27,40 @@ pub struct Setup {
 pub const SHIPPED: Setup = Setup {
     name: "shipped",
     tagger: true,
+    rules_fill: true,
     confidence: true,
 };
 
 /// Each learned part on and off.
-pub const ABLATION: [Setup; 4] = [
+pub const ABLATION: [Setup; 6] = [
     Setup {
         name: "rules alone",
         tagger: false,
+        rules_fill: false,
         confidence: false,
     },
     Setup {
         name: "rules + confidence",
         tagger: false,
+        rules_fill: false,
         confidence: true,
     },
     Setup {
-        name: "tagger",
+        name: "tagger alone",
         tagger: true,
+        rules_fill: false,
+        confidence: false,
+    },
+    Setup {
+        name: "tagger + confidence",
+        tagger: true,
+        rules_fill: false,
+        confidence: true,
+    },
+    Setup {
+        name: "tagger + rules fill",
+        tagger: true,
+        rules_fill: true,
         confidence: false,
     },
     SHIPPED,
@@ -58,7 +76,7 @@ pub struct Training {
 }
 
 pub const TRAINING: Training = Training {
-    tagger_epochs: 10,
+    tagger_epochs: 15,
     keep: 40_000,
     confidence_epochs: 10,
 };
@@ -71,46 +89,63 @@ pub fn learn_tagger(docs: &[&PolnearDoc], t: Training) -> Table {
     Table::from_bytes(&model.to_table(t.keep)).expect("a table just written reads back")
 }
 
+/// What the pipeline runs for a set-up.
+fn reporting(s: Setup, tagger: Option<&dyn Weights>) -> conf::Reporting<'_> {
+    conf::Reporting {
+        tagger: tagger.filter(|_| s.tagger),
+        rules_fill: s.rules_fill,
+    }
+}
+
 /// Halves the confidence model's examples are cross-fitted in.
 const CROSS_FIT: usize = 2;
 
-/// The pipeline's quotes on `docs` as the confidence model learns from them: with the tagger,
-/// each document is tagged by a tagger learned on the other half of `docs`, so the examples
-/// carry the tagger's errors on unseen text (on its own training documents it makes almost
-/// none, and a model learned there would trust it blindly).
-pub fn confidence_examples(docs: &[&PolnearDoc], tagger: bool, t: Training) -> Vec<conf::Rated> {
-    if !tagger {
-        return conf::examples(docs.iter().copied(), None);
-    }
+/// Taggers for cross-fitting on `docs`: the k-th is learned on the documents outside half k.
+pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Table> {
     (0..CROSS_FIT)
-        .flat_map(|k| {
-            let (rest, half) = att::split(docs, CROSS_FIT, k);
+        .map(|k| {
+            let (rest, _) = att::split(docs, CROSS_FIT, k);
             let rest: Vec<&PolnearDoc> = rest.into_iter().copied().collect();
-            let table = learn_tagger(&rest, t);
-            conf::examples(half.into_iter().copied(), Some(&table))
+            learn_tagger(&rest, t)
         })
         .collect()
 }
 
-/// The confidence model learned on `docs` (see [`confidence_examples`]).
-pub fn learn_confidence(docs: &[&PolnearDoc], tagger: bool, t: Training) -> conf::Model {
-    let rated = confidence_examples(docs, tagger, t);
-    conf::learn(&rated.iter().collect::<Vec<_>>(), t.confidence_epochs)
+/// The pipeline's quotes on `docs` as the confidence model learns from them: with the tagger,
+/// each document is tagged by a tagger learned on the other half of `docs` (`halves`, from
+/// [`cross_fit_taggers`]), so the examples carry the tagger's errors on unseen text (on its own
+/// training documents it makes almost none, and a model learned there would trust it blindly).
+pub fn confidence_examples(docs: &[&PolnearDoc], s: Setup, halves: &[Table]) -> Vec<conf::Rated> {
+    if !s.tagger {
+        return conf::examples(docs.iter().copied(), reporting(s, None));
+    }
+    halves
+        .iter()
+        .enumerate()
+        .flat_map(|(k, table)| {
+            let (_, half) = att::split(docs, CROSS_FIT, k);
+            conf::examples(half.into_iter().copied(), reporting(s, Some(table)))
+        })
+        .collect()
 }
 
 /// The pipeline's quotes on `test` with models learned on `learn`.
 fn predictions(
     learn: &[&PolnearDoc],
     test: &[&PolnearDoc],
+    s: Setup,
     tagger: Option<&dyn Weights>,
-    confidence: bool,
+    halves: &[Table],
     t: Training,
 ) -> Vec<Vec<Quote>> {
-    let model = match confidence {
-        true => learn_confidence(learn, tagger.is_some(), t),
+    let model = match s.confidence {
+        true => {
+            let rated = confidence_examples(learn, s, halves);
+            conf::learn(&rated.iter().collect::<Vec<_>>(), t.confidence_epochs)
+        }
         false => conf::Model::default(),
     };
-    conf::examples(test.iter().copied(), tagger)
+    conf::examples(test.iter().copied(), reporting(s, tagger))
         .iter()
         .map(|r| model.keep(r))
         .collect()
@@ -165,6 +200,10 @@ pub fn evaluate(
         .iter()
         .any(|s| s.tagger)
         .then(|| learn_tagger(learn, t));
+    let halves = match setups.iter().any(|s| s.tagger && s.confidence) {
+        true => cross_fit_taggers(learn, t),
+        false => Vec::new(),
+    };
     setups
         .iter()
         .map(|s| {
@@ -172,7 +211,7 @@ pub fn evaluate(
                 .as_ref()
                 .filter(|_| s.tagger)
                 .map(|t| t as &dyn Weights);
-            let quotes = predictions(learn, test, tagger, s.confidence, t);
+            let quotes = predictions(learn, test, *s, tagger, &halves, t);
             let by_text: HashMap<&str, &Vec<Quote>> = test
                 .iter()
                 .zip(&quotes)
