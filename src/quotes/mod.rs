@@ -185,10 +185,10 @@ mod tests {
                 rules_fill: false,
             },
         )
-            .into_iter()
-            .filter(|a| a.quote.kind != QuoteKind::Indirect)
-            .map(|a| a.quote.kind)
-            .collect();
+        .into_iter()
+        .filter(|a| a.quote.kind != QuoteKind::Indirect)
+        .map(|a| a.quote.kind)
+        .collect();
         assert_eq!(kinds, vec![QuoteKind::Direct, QuoteKind::Partial]);
     }
 }

@@ -227,3 +227,73 @@ pub fn evaluate(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tools::quote_eval::{Attribution, GoldSpan};
+
+    /// A document of three `NAME said CONTENT.` paragraphs with its gold spans (code points).
+    fn doc(id: usize) -> PolnearDoc {
+        let names = [
+            "Kirby", "Smith", "Jones", "Lopez", "Chen", "Garcia", "Brown", "Khan",
+        ];
+        let contents = [
+            "the talks had failed",
+            "the plan would work",
+            "prices were rising fast",
+        ];
+        let mut text = String::new();
+        let mut attributions = Vec::new();
+        for (k, content) in contents.iter().enumerate() {
+            let name = names[(id + k) % names.len()];
+            // Each span is followed by its separator.
+            let mut span = |w: &str, after: &str| {
+                let start = text.chars().count();
+                text.push_str(w);
+                text.push_str(after);
+                GoldSpan {
+                    start,
+                    end: start + w.chars().count(),
+                    text: w.to_string(),
+                }
+            };
+            let source = span(name, " ");
+            let cue = span("said", " ");
+            let content = span(content, ".\n\n");
+            attributions.push(Attribution {
+                source: vec![source],
+                cue: vec![cue],
+                content: vec![content],
+                quoted_segments: Vec::new(),
+            });
+        }
+        PolnearDoc {
+            id: format!("doc{id}"),
+            text,
+            attributions,
+        }
+    }
+
+    #[test]
+    fn each_fold_is_scored_by_a_tagger_learned_on_the_others() {
+        let docs: Vec<PolnearDoc> = (0..6).map(doc).collect();
+        let setups = [ABLATION[0], ABLATION[2]];
+        let t = Training {
+            tagger_epochs: 5,
+            keep: 10_000,
+            confidence_epochs: 5,
+        };
+        let folds = cross_validate("toy", &docs, 2, &setups, t, false).unwrap();
+        assert_eq!(folds.len(), 2);
+        for f in &folds {
+            assert_eq!(f.folds.len(), 2);
+        }
+        // The tagger learns the one pattern there is: every content exactly, on unseen folds.
+        for report in &folds[1].folds {
+            assert_eq!(report.exact.content.matched, 9, "{report}");
+            assert_eq!(report.exact.source.matched, 9, "{report}");
+        }
+        assert!(cross_validate("toy", &docs, 1, &setups, t, false).is_err());
+    }
+}
