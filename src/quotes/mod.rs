@@ -145,7 +145,9 @@ pub fn attribute(
 
 /// The tagger's reported speech, completed by the rules: a source the tagger did not find
 /// comes from the rules' item with the same cue, and a rules item whose content the tagger
-/// missed altogether is added (the confidence model weighs it like any other).
+/// missed altogether is added (the confidence model weighs it like any other). On the 5 folds
+/// of PolNeAR train (`lede train-quotes --ablation`), with the confidence model: reported-speech
+/// speaker accuracy 0.869 -> 0.878, reported F1 0.715 -> 0.714, exact spans -0.001 each.
 fn fill_from_rules(
     mut learned: Vec<indirect::Reported>,
     rules: Vec<indirect::Reported>,
