@@ -4,6 +4,9 @@
 //! a hash table of phrases, and the word lists (`src/words/`) and cue table (`model/cues.txt`) as
 //! Rust constants. Anything unreadable fails the build.
 
+#[allow(dead_code)]
+#[path = "src/quotes/confidence_table.rs"]
+mod confidence_table;
 #[path = "src/ner/gazetteer.rs"]
 mod gazetteer;
 // The included files also serve the runtime and the tools: what build.rs leaves unused is theirs.
@@ -42,6 +45,7 @@ fn main() {
         "src/words",
         "model/cues.txt",
         "model/quote_confidence.tsv",
+        "src/quotes/confidence_table.rs",
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
@@ -51,9 +55,10 @@ fn main() {
         words::generate("src/words".as_ref(), &cues).unwrap_or_else(|e| panic!("word lists: {e}"));
     let confidence = std::fs::read_to_string("model/quote_confidence.tsv")
         .expect("read model/quote_confidence.tsv");
-    let confidence = words::table("QUOTE_CONFIDENCE", &confidence)
+    let confidence = confidence_table::layout(&confidence, hash::hash_str)
         .unwrap_or_else(|e| panic!("model/quote_confidence.tsv: {e}"));
-    std::fs::write(dir.join("quote_confidence.rs"), confidence).expect("write quote_confidence.rs");
+    std::fs::write(dir.join("quote_confidence.bin"), confidence)
+        .expect("write quote_confidence.bin");
     std::fs::write(dir.join("words.rs"), words).expect("write words.rs");
     let text = std::fs::read_to_string("model/gazetteer.tsv").expect("read model/gazetteer.tsv");
     std::fs::write(dir.join("gazetteer.rs"), gazetteer_source(&text)).expect("write gazetteer.rs");

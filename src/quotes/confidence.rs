@@ -7,17 +7,13 @@
 
 use super::attributed::Attributed;
 use crate::doc::Doc;
+use crate::ner::hash::hash_str;
 use crate::schema::{Quote, QuoteKind};
 use crate::words::is_pronoun;
 use std::fmt::Write;
 
-// `QUOTE_CONFIDENCE`: the model's rows, laid out by build.rs. Learned weights can come near a
-// mathematical constant (-0.6366 ≈ -2/π) without being one.
-#[allow(clippy::approx_constant)]
-mod table {
-    include!(concat!(env!("OUT_DIR"), "/quote_confidence.rs"));
-}
-use table::QUOTE_CONFIDENCE;
+/// The shipped model, laid out by build.rs (see [`super::confidence_table`]).
+static QUOTE_CONFIDENCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/quote_confidence.bin"));
 
 /// A weight per feature name and the threshold under which a quote is dropped.
 pub struct Rater<'a> {
@@ -30,9 +26,7 @@ pub const BIAS: &str = "_bias";
 pub const THRESHOLD: &str = "_threshold";
 
 fn shipped_weight(feature: &str) -> f64 {
-    QUOTE_CONFIDENCE
-        .binary_search_by(|(f, _)| (*f).cmp(feature))
-        .map_or(0.0, |i| QUOTE_CONFIDENCE[i].1)
+    super::confidence_table::weight(QUOTE_CONFIDENCE, hash_str(feature)).map_or(0.0, f64::from)
 }
 
 impl Rater<'static> {
@@ -302,7 +296,11 @@ mod tests {
 
     #[test]
     fn the_shipped_model_is_sorted_and_has_a_threshold() {
-        assert!(QUOTE_CONFIDENCE.windows(2).all(|w| w[0].0 < w[1].0));
+        use super::super::confidence_table::{is_sorted, layout};
+        assert!(is_sorted(QUOTE_CONFIDENCE));
+        // What build.rs embedded is the model file's layout.
+        let tsv = include_str!("../../model/quote_confidence.tsv");
+        assert_eq!(layout(tsv, hash_str).unwrap(), QUOTE_CONFIDENCE);
         let t = Rater::shipped().threshold;
         assert!((0.0..1.0).contains(&t), "threshold {t}");
     }

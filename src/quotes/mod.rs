@@ -12,6 +12,7 @@
 
 mod attributed;
 pub mod confidence;
+mod confidence_table;
 mod contents;
 pub mod indirect;
 pub mod marks;

@@ -44,13 +44,6 @@ pub fn generate(dir: &Path, cues: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// Lays out one `.tsv` table (a model file kept outside `src/words/`) as the constant `name`.
-pub fn table(name: &str, text: &str) -> Result<String, String> {
-    let mut out = String::new();
-    List::parse(text)?.emit(name, true, &mut out)?;
-    Ok(out)
-}
-
 struct List {
     doc: Vec<String>,
     columns: Vec<String>,
@@ -195,13 +188,6 @@ mod tests {
         let out = emit("# columns: words f64\nmore than\t1e3\n", true).unwrap();
         assert!(out.contains("pub const NAME: &[(&[&str], f64)] = &["));
         assert!(out.contains("(&[\"more\", \"than\"], 1000.0),"));
-    }
-
-    #[test]
-    fn the_quote_confidence_model_lays_out_as_the_build_did() {
-        let model = include_str!("../../model/quote_confidence.tsv");
-        let built = include_str!(concat!(env!("OUT_DIR"), "/quote_confidence.rs"));
-        assert_eq!(table("QUOTE_CONFIDENCE", model).unwrap(), built);
     }
 
     #[test]
