@@ -11,7 +11,7 @@ use crate::doc::Doc;
 use crate::ner::features::token_infos;
 use crate::ner::hash::{hash_str, FeatureHash};
 use crate::ner::lexicon::Lexicon;
-use crate::schema::{Entity, Label, Span};
+use crate::schema::{Entity, Span};
 use crate::text::TokenRange;
 use crate::words::{cues, is_pronoun, is_title, marks};
 
@@ -371,36 +371,10 @@ fn gap(a: TokenRange, b: TokenRange) -> usize {
     }
 }
 
-/// A source ends before a date or time in it: "The White House on Friday" speaks as "The
-/// White House" (`entities` sorted by start).
-fn without_time(doc: &Doc, entities: &[Entity], source: TokenRange) -> TokenRange {
-    let (start, end) = (
-        doc.tokens[source.first].start,
-        doc.tokens[source.end - 1].end,
-    );
-    let from = entities.partition_point(|e| e.start < start);
-    let cut = entities[from..]
-        .iter()
-        .take_while(|e| e.start < end)
-        .find(|e| matches!(e.label, Label::Date | Label::Time) && e.start > start)
-        .map_or(source.end, |e| {
-            doc.tokens.partition_point(|t| t.end <= e.start)
-        });
-    // Also drop the preposition before the date (`on Friday`, `last month` has none).
-    let mut end = cut;
-    if end < source.end
-        && end > source.first + 1
-        && matches!(doc.lower(end - 1), "on" | "in" | "at")
-    {
-        end -= 1;
-    }
-    TokenRange::new(source.first, end)
-}
-
 /// Reported-speech items from the tagger's spans: each content not mostly inside a direct quote
 /// (`quoted`, sorted byte spans), with the nearest cue in its sentences, and the source nearest
 /// that cue there. A content with no cue beside it is narration, not reported speech.
-pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
+pub fn reported(doc: &Doc, tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
     let spans = spans(tags);
     let of = |r: Role| {
         spans
@@ -422,10 +396,7 @@ pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span])
         else {
             continue;
         };
-        let speaker = of(Role::Source)
-            .filter(within)
-            .min_by_key(|s| gap(*s, cue))
-            .map(|s| without_time(doc, entities, s));
+        let speaker = of(Role::Source).filter(within).min_by_key(|s| gap(*s, cue));
         out.push(Reported {
             content,
             speaker,
@@ -468,7 +439,7 @@ mod tests {
         // Kirby said the talks failed . The talks failed .
         let tags = [s, c, q, q + 1, q + 1, 0, q, q + 1, q + 1, 0];
         assert_eq!(doc.tokens.len(), tags.len());
-        let r = reported(&doc, &[], &tags, &[]);
+        let r = reported(&doc, &tags, &[]);
         assert_eq!(
             r,
             vec![Reported {
@@ -476,26 +447,6 @@ mod tests {
                 speaker: Some(TokenRange::new(0, 1)),
                 cue: TokenRange::new(1, 2),
             }]
-        );
-    }
-
-    #[test]
-    fn a_source_stops_before_a_date() {
-        let text = "The White House on Friday announced talks.";
-        let doc = Doc::new(text, None);
-        let friday = Entity {
-            start: text.find("Friday").unwrap(),
-            end: text.find(" announced").unwrap(),
-            text: "Friday".into(),
-            label: Label::Date,
-            cluster: None,
-            value: None,
-        };
-        let cut = without_time(&doc, &[friday], TokenRange::new(0, 5));
-        assert_eq!(cut, TokenRange::new(0, 3));
-        assert_eq!(
-            without_time(&doc, &[], TokenRange::new(0, 3)),
-            TokenRange::new(0, 3)
         );
     }
 }
