@@ -49,12 +49,14 @@ fn binary_junk_and_html_warn() {
     let html = "<p>He said <img src=x onerror=alert(1)> “hi,” she said.</p>";
     let a = annotate(html, &Options::default());
     assert!(a.warnings.iter().any(|w| w.contains("HTML")));
-    assert_eq!(
+    // Markup is never read as speech: no quote takes in a tag. (The short “hi,” after the tag
+    // reads as a partial quote, which the confidence model drops since the learned tagger
+    // shipped; before, it was kept.)
+    assert!(a.quotes.len() <= 1);
+    assert!(
+        a.quotes.iter().all(|q| !q.text.contains('<')),
+        "{:?}",
         a.quotes
-            .iter()
-            .filter(|q| q.kind != lede::QuoteKind::Indirect)
-            .count(),
-        1
     );
 }
 

@@ -81,7 +81,7 @@ pub fn attribute(
     let reported = match reporting.tagger {
         Some(w) => {
             let tags = tagger::tag(doc, entities, w);
-            let learned = tagger::reported(doc, &tags, &quoted);
+            let learned = tagger::reported(doc, entities, &tags, &quoted);
             match reporting.rules_fill {
                 true => fill_from_rules(learned, rules),
                 false => learned,

@@ -11,7 +11,7 @@ use crate::doc::Doc;
 use crate::ner::features::token_infos;
 use crate::ner::hash::{hash_str, FeatureHash};
 use crate::ner::lexicon::Lexicon;
-use crate::schema::{Entity, Span};
+use crate::schema::{Entity, Label, Span};
 use crate::text::TokenRange;
 use crate::words::{cues, is_pronoun, is_title, marks};
 
@@ -371,10 +371,36 @@ fn gap(a: TokenRange, b: TokenRange) -> usize {
     }
 }
 
+/// A source does not end in the time it spoke: "The White House on Friday" speaks as "The White
+/// House", "Jake Sullivan last month" as "Jake Sullivan" (a date or time entity that ends the
+/// source, with the preposition before it). `entities` are sorted by start.
+fn without_time(doc: &Doc, entities: &[Entity], source: TokenRange) -> TokenRange {
+    let (start, end) = (
+        doc.tokens[source.first].start,
+        doc.tokens[source.end - 1].end,
+    );
+    let from = entities.partition_point(|e| e.start <= start);
+    let Some(time) = entities[from..]
+        .iter()
+        .take_while(|e| e.start < end)
+        .find(|e| e.end == end && matches!(e.label, Label::Date | Label::Time))
+    else {
+        return source;
+    };
+    let mut cut = doc.tokens.partition_point(|t| t.end <= time.start);
+    if cut > source.first + 1 && matches!(doc.lower(cut - 1), "on" | "in" | "at" | "during") {
+        cut -= 1;
+    }
+    match cut > source.first {
+        true => TokenRange::new(source.first, cut),
+        false => source,
+    }
+}
+
 /// Reported-speech items from the tagger's spans: each content not mostly inside a direct quote
 /// (`quoted`, sorted byte spans), with the nearest cue in its sentences, and the source nearest
 /// that cue there. A content with no cue beside it is narration, not reported speech.
-pub fn reported(doc: &Doc, tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
+pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
     let spans = spans(tags);
     let of = |r: Role| {
         spans
@@ -382,9 +408,23 @@ pub fn reported(doc: &Doc, tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
             .filter(move |(role, _)| *role == r)
             .map(|(_, t)| *t)
     };
+    // Quote marks stay structural: a content that is one quote is that quote (`contents`), and
+    // one holding a mark with no partner is not read (the warning says those are not marked).
+    let pairs = super::marks::pair(doc).spans;
+    let inside_quote = |r: TokenRange| {
+        let span = doc.span(r.first, r.end - 1);
+        let k = pairs.partition_point(|p| p.start <= span.start);
+        k > 0 && span.end <= pairs[k - 1].end
+    };
+    let unpaired_mark = |r: TokenRange| {
+        (r.first..r.end).any(|i| {
+            let t = doc.tokens[i];
+            doc.is_quote_mark(i) && !pairs.iter().any(|p| p.start <= t.start && t.end <= p.end)
+        })
+    };
     let mut out = Vec::new();
     for content in of(Role::Content) {
-        if mostly_quoted(doc, content, quoted) {
+        if mostly_quoted(doc, content, quoted) || inside_quote(content) || unpaired_mark(content) {
             continue;
         }
         let first = doc.sentences[doc.sentence_of(content.first)].first;
@@ -396,7 +436,10 @@ pub fn reported(doc: &Doc, tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
         else {
             continue;
         };
-        let speaker = of(Role::Source).filter(within).min_by_key(|s| gap(*s, cue));
+        let speaker = of(Role::Source)
+            .filter(within)
+            .min_by_key(|s| gap(*s, cue))
+            .map(|s| without_time(doc, entities, s));
         out.push(Reported {
             content,
             speaker,
@@ -439,7 +482,7 @@ mod tests {
         // Kirby said the talks failed . The talks failed .
         let tags = [s, c, q, q + 1, q + 1, 0, q, q + 1, q + 1, 0];
         assert_eq!(doc.tokens.len(), tags.len());
-        let r = reported(&doc, &tags, &[]);
+        let r = reported(&doc, &[], &tags, &[]);
         assert_eq!(
             r,
             vec![Reported {
