@@ -373,7 +373,9 @@ fn gap(a: TokenRange, b: TokenRange) -> usize {
 
 /// A source does not end in the time it spoke: "The White House on Friday" speaks as "The White
 /// House", "Jake Sullivan last month" as "Jake Sullivan" (a date or time entity that ends the
-/// source, with the preposition before it). `entities` are sorted by start.
+/// source, with the preposition before it). `entities` are sorted by start. For what the page
+/// shows, not the scores: on the 5 folds of PolNeAR train exact source F1 0.606 -> 0.605, cue
+/// 0.603 -> 0.604, the rest unchanged (a cut at any date inside the source cost 0.004).
 fn without_time(doc: &Doc, entities: &[Entity], source: TokenRange) -> TokenRange {
     let (start, end) = (
         doc.tokens[source.first].start,
