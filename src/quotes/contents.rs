@@ -35,7 +35,8 @@ const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
 pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let quoted = &text[span.start..span.end];
     let inner = quoted.trim_matches(is_quote_char).trim();
-    let before = text[..span.start].trim_end_matches(SPACES);
+    // U+FFFD stands for input that could not be read (a lone surrogate, a bad byte): no text.
+    let before = text[..span.start].trim_end_matches(|c| SPACES.contains(&c) || c == '\u{fffd}');
     let after = text[span.end..].trim_start_matches(SPACES);
     let opens_sentence = before
         .chars()
@@ -182,6 +183,17 @@ pub(super) fn introduced_sentence(text: &str, q: &Quote) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn unreadable_input_before_a_quote_is_no_text() {
+        let t = "\u{fffd} “We will win,” said Kirby.";
+        let kinds: Vec<_> = find(&Doc::new(t, None))
+            .0
+            .into_iter()
+            .map(|q| q.kind)
+            .collect();
+        assert_eq!(kinds, vec![QuoteKind::Direct]);
+    }
+
     #[test]
     fn direct_and_partial() {
         let t = "Sullivan said Pyongyang will “pay a price” if it acts. “We condemn it,” Kirby said. He said: “No.” It was “true.”";
