@@ -62,8 +62,20 @@ pub fn attribute(
         .map(|q| Span::new(q.start, q.end))
         .collect();
     quoted.sort_unstable();
+    let tags = reporting.tagger.map(|w| tagger::tag(doc, entities, w));
+    let tagged = tags.as_deref().map(tagger::spans).unwrap_or_default();
     let mut items: Vec<(Quote, Option<TokenRange>)> = Vec::new();
-    for (mut q, a) in quotes.into_iter().zip(found) {
+    for (mut q, mut a) in quotes.into_iter().zip(found) {
+        // A direct quote the tagger reads as attributed takes its cue and source, unless that
+        // source cannot speak (a bare "his" where the rules read "his campaign").
+        let learned = (q.kind == QuoteKind::Direct && !tagged.is_empty())
+            .then(|| speaker::quote_tokens(doc, &q))
+            .flatten()
+            .and_then(|t| tagger::direct_source(doc, entities, &tagged, t))
+            .filter(|&(_, source)| resolve::speaker_phrase(doc, source).is_some());
+        if let Some((cue, source)) = learned {
+            (a.cue, a.speaker) = (Some(cue), Some(source));
+        }
         q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
         // A short phrase in quotes that nobody is said to say is a term (`"Bobby"`), unless
         // a colon introduces it as a sentence (`a new campaign message: "It's about me."`).
@@ -79,9 +91,9 @@ pub fn attribute(
     }
     let rules = indirect::find(doc, &quoted);
     let reported = match reporting.tagger {
-        Some(w) => {
-            let tags = tagger::tag(doc, entities, w);
-            let learned = tagger::reported(doc, entities, &tags, &quoted);
+        Some(_) => {
+            let tags = tags.as_deref().unwrap_or_default();
+            let learned = tagger::reported(doc, entities, tags, &quoted);
             match reporting.rules_fill {
                 true => fill_from_rules(learned, rules),
                 false => learned,

@@ -47,10 +47,10 @@ impl Resolver {
                 "it" => None,
                 // A relative pronoun speaks for the name it follows ("Smith, who said …").
                 "who" => {
-                    return antecedent(mentions, a, Kind::Person)
-                        .or_else(|| antecedent(mentions, a, Kind::Org))
+                    return antecedent(doc, mentions, a, Kind::Person)
+                        .or_else(|| antecedent(doc, mentions, a, Kind::Org))
                 }
-                "which" => return antecedent(mentions, a, Kind::Org),
+                "which" => return antecedent(doc, mentions, a, Kind::Org),
                 _ => return self.by_name(doc, mentions, a, b),
             };
             if w == "it" {
@@ -182,9 +182,57 @@ fn previous_subject(doc: &Doc, mentions: &Mentions, at: usize) -> Option<usize> 
         .map(|m| m.group)
 }
 
-/// The group of the name right before a relative pronoun, a comma between (`Smith, who`).
-fn antecedent(mentions: &Mentions, who: usize, kind: Kind) -> Option<usize> {
-    mentions.last_named(who, 1, kind, |_| true).map(|m| m.group)
+/// The group of the name a relative pronoun follows: right before it, a comma between (`Smith,
+/// who`), or before up to two appositives set off by commas (`Jeff Flake, Republican of
+/// Arizona, who`; `Nicky Driscoll, 24, from Manchester, who`).
+fn antecedent(doc: &Doc, mentions: &Mentions, who: usize, kind: Kind) -> Option<usize> {
+    let mut at = who;
+    for _ in 0..3 {
+        if let Some(m) = mentions.last_named(at, 1, kind, |_| true) {
+            return Some(m.group);
+        }
+        at = appositive_start(doc, at)?;
+    }
+    None
+}
+
+/// Longest appositive skipped back over (tokens).
+const APPOSITIVE: usize = 10;
+
+/// Where the appositive ending in the comma before token `at` starts (the token after its own
+/// opening comma),
+/// if the words between two commas read as a noun phrase: in the same sentence, no quote mark,
+/// no cue, no clause joiner ("and", "but") and no auxiliary verb among them.
+fn appositive_start(doc: &Doc, at: usize) -> Option<usize> {
+    let close = at.checked_sub(1).filter(|&k| doc.token_text(k) == ",")?;
+    let first = doc.sentences[doc.sentence_of(close)].first;
+    let open = (close.saturating_sub(APPOSITIVE + 1).max(first)..close)
+        .rev()
+        .find(|&k| doc.token_text(k) == ",")?;
+    let words = open + 1..close;
+    let plain = |k: usize| {
+        doc.cue(k).is_none()
+            && !doc.is_quote_mark(k)
+            && !matches!(
+                doc.lower(k),
+                "and"
+                    | "but"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "be"
+            )
+    };
+    (!words.is_empty() && words.clone().all(plain)).then_some(open + 1)
 }
 
 /// The most recent named organisation within a few sentences.
@@ -273,6 +321,34 @@ mod tests {
         assert_eq!(
             words(speaker_phrase(&doc, TokenRange::new(6, 10))).as_deref(),
             Some("his campaign")
+        );
+    }
+
+    /// The name `who` resolves to in `text` (the first "who").
+    fn who_names(text: &str) -> Option<String> {
+        let doc = Doc::new(text, None);
+        let (_, mentions) = crate::entities(&doc);
+        let who = (0..doc.tokens.len()).find(|&i| doc.lower(i) == "who")?;
+        let g = Resolver::default().resolve(&doc, &mentions, TokenRange::new(who, who + 1))?;
+        mentions.groups[g].name.clone()
+    }
+
+    #[test]
+    fn who_speaks_for_the_name_before_its_appositives() {
+        assert_eq!(
+            who_names("Nicky Driscoll, 24, from Manchester, who said Sanders would win.")
+                .as_deref(),
+            Some("Nicky Driscoll")
+        );
+        assert_eq!(
+            who_names("It was Senator Jeff Flake, Republican of Arizona, who echoed the call.")
+                .as_deref(),
+            Some("Jeff Flake")
+        );
+        // A clause between the commas is not an appositive.
+        assert_eq!(
+            who_names("Jeff Flake spoke, and the barrier has been black voters, who said no."),
+            None
         );
     }
 }

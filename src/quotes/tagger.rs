@@ -461,6 +461,42 @@ pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span])
     out
 }
 
+/// The tagger's cue and source for a direct quote (tokens `quote`), when it tags the quote as
+/// content: the nearest cue outside the quote in the quote's sentences, and the source nearest
+/// that cue there. The learned tagger reads `A flabbergasted Noah quipped, “…”` and `Trump was
+/// prompted to say, “…”` where the rules of `speaker` take the name nearest the quote. On the 5
+/// folds of PolNeAR train, taking this source over the rules' whenever there is one: direct
+/// speaker accuracy 0.929 -> 0.951 (every fold gains), exact source F1 0.603 -> 0.630, cue 0.603
+/// -> 0.607; only where the rules found none: 0.929 -> 0.931.
+pub fn direct_source(
+    doc: &Doc,
+    entities: &[Entity],
+    spans: &[(Role, TokenRange)],
+    quote: TokenRange,
+) -> Option<(TokenRange, TokenRange)> {
+    let overlap =
+        |a: TokenRange, b: TokenRange| a.end.min(b.end).saturating_sub(a.first.max(b.first));
+    let tagged: usize = spans
+        .iter()
+        .filter(|(r, _)| *r == Role::Content)
+        .map(|(_, t)| overlap(*t, quote))
+        .sum();
+    if 2 * tagged < quote.end - quote.first {
+        return None;
+    }
+    let first = doc.sentences[doc.sentence_of(quote.first)].first;
+    let end = doc.sentences[doc.sentence_of(quote.end - 1)].end;
+    let beside = |t: &TokenRange| t.first >= first && t.end <= end && overlap(*t, quote) == 0;
+    let of = |r: Role| spans.iter().filter(move |(x, _)| *x == r).map(|(_, t)| *t);
+    let cue = of(Role::Cue)
+        .filter(beside)
+        .min_by_key(|c| gap(*c, quote))?;
+    let source = of(Role::Source)
+        .filter(beside)
+        .min_by_key(|s| gap(*s, cue))?;
+    Some((cue, without_time(doc, entities, source)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,5 +567,32 @@ mod tests {
         // A lone mark: not read.
         let doc = Doc::new("Kirby said “we win.", None);
         assert!(reported(&doc, &[], &source_cue_content(&doc, 2..5), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_direct_quote_tagged_as_content_takes_the_tagged_source_by_its_cue() {
+        // Trump replied : “ No . ” Noah quipped , “ It is bad . ”
+        let doc = Doc::new("Trump replied: “No.” Noah quipped, “It is bad.”", None);
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        let at = |w: &str| words.iter().position(|x| *x == w).expect(w);
+        let (s, c, q) = (begin(Role::Source), begin(Role::Cue), begin(Role::Content));
+        let mut tags = vec![0; words.len()];
+        let (noah, quipped) = (at("Noah"), at("quipped"));
+        tags[noah] = s;
+        tags[quipped] = c;
+        let quote = TokenRange::new(quipped + 2, words.len());
+        tags[quote.first] = q;
+        tags[quote.first + 1..quote.end].fill(q + 1);
+        let spans = spans(&tags);
+        assert_eq!(
+            direct_source(&doc, &[], &spans, quote),
+            Some((
+                TokenRange::new(quipped, quipped + 1),
+                TokenRange::new(noah, noah + 1)
+            ))
+        );
+        // Not tagged as content: the tagger has no say.
+        let first = TokenRange::new(at("No.") - 1, at("No.") + 2);
+        assert_eq!(direct_source(&doc, &[], &spans, first), None);
     }
 }

@@ -141,6 +141,24 @@ struct Item {
     cue: String,
     /// The gold source is a pronoun or a role noun ("he", "the agency"), not a name.
     source_unnamed: bool,
+    /// Of those, one person the article nearly always names: "he", "she", "who", "the
+    /// senator" (not "they", "officials" or "the poll", which often name nobody).
+    source_person: bool,
+}
+
+/// A source that stands for one person: a singular personal or relative pronoun, or "the" and
+/// one title or person noun ("the senator", "the candidate").
+fn is_person_reference(source: &str) -> bool {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => matches!(w.to_lowercase().as_str(), "he" | "she" | "who"),
+        [the, noun] => {
+            the.eq_ignore_ascii_case("the")
+                && noun.starts_with(char::is_lowercase)
+                && (crate::words::is_title(noun) || crate::words::PERSON_NOUNS.contains(noun))
+        }
+        _ => false,
+    }
 }
 
 /// A source written as a pronoun or a role noun: no capitalised word but a leading pronoun or
@@ -172,6 +190,9 @@ pub struct Score {
     pub unnamed_sources: usize,
     /// Of those, how many carry a `speaker_name`.
     pub named: usize,
+    /// The same two counts for sources that stand for one person ("he", "the senator").
+    pub person_sources: usize,
+    pub person_named: usize,
 }
 
 impl Score {
@@ -195,10 +216,16 @@ impl Score {
         self.speaker_ok += o.speaker_ok;
         self.unnamed_sources += o.unnamed_sources;
         self.named += o.named;
+        self.person_sources += o.person_sources;
+        self.person_named += o.person_named;
     }
     /// Share of right pronoun/role-noun speakers left without a name.
     pub fn unnamed_share(&self) -> f64 {
         1.0 - ratio(self.named, self.unnamed_sources)
+    }
+    /// Share of right one-person speakers ("he", "the senator") left without a name.
+    pub fn person_unnamed_share(&self) -> f64 {
+        1.0 - ratio(self.person_named, self.person_sources)
     }
 }
 
@@ -267,6 +294,14 @@ impl std::fmt::Display for Report {
                 s.unnamed_share(),
                 s.unnamed_sources - s.named,
                 s.unnamed_sources
+            )?;
+            writeln!(
+                f,
+                "{:<30} of them one person (he, she, who, the senator) {:.3}   ({} of {})",
+                "",
+                s.person_unnamed_share(),
+                s.person_sources - s.person_named,
+                s.person_sources
             )?;
         }
         writeln!(f, "exact spans, all attributions (token space)")?;
@@ -595,12 +630,13 @@ fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
     for r in records {
         let source: Vec<(usize, usize)> = r.source.iter().map(|s| (s.start, s.end)).collect();
         let cue = r.cue.first().map_or(String::new(), |c| c.text.clone());
-        let source_unnamed = r.source.first().is_some_and(|s| {
-            let text: String = text[s.start.min(text.len())..s.end.min(text.len())]
+        let source_text: Option<String> = r.source.first().map(|s| {
+            text[s.start.min(text.len())..s.end.min(text.len())]
                 .iter()
-                .collect();
-            is_pronoun_or_role(&text)
+                .collect()
         });
+        let source_unnamed = source_text.as_deref().is_some_and(is_pronoun_or_role);
+        let source_person = source_text.as_deref().is_some_and(is_person_reference);
         let mut rest = Vec::new();
         for c in joined_contents(r, text) {
             if is_quoted(c, r, text) {
@@ -609,6 +645,7 @@ fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
                     source: source.clone(),
                     cue: cue.clone(),
                     source_unnamed,
+                    source_person,
                 });
             } else {
                 rest.push(c);
@@ -620,6 +657,7 @@ fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
                 source,
                 cue,
                 source_unnamed,
+                source_person,
             };
             if is_speech_cue(&r.cue) {
                 gold.1.push(item.clone());
@@ -687,6 +725,10 @@ fn score(
             if gold[gi].source_unnamed && preds[pi].speaker.is_some() {
                 s.unnamed_sources += 1;
                 s.named += usize::from(preds[pi].speaker_name.is_some());
+                if gold[gi].source_person {
+                    s.person_sources += 1;
+                    s.person_named += usize::from(preds[pi].speaker_name.is_some());
+                }
                 if preds[pi].speaker_name.is_none() {
                     unnamed.push(pi);
                 }
@@ -946,6 +988,11 @@ const FOLD_FIGURES: &[Figure] = &[
         s.add(r.indirect);
         s.unnamed_share()
     }),
+    ("person pron/role unnamed", |r| {
+        let mut s = r.direct;
+        s.add(r.indirect);
+        s.person_unnamed_share()
+    }),
     ("exact content P", |r| r.exact.content.precision()),
     ("exact content R", |r| r.exact.content.recall()),
     ("exact content F1", |r| r.exact.content.f1()),
@@ -1091,6 +1138,23 @@ mod tests {
             gold,
             predicted,
             matched,
+        }
+    }
+
+    #[test]
+    fn one_person_references_are_a_subset_of_pronouns_and_roles() {
+        for one in ["he", "She", "who", "the senator", "The spokeswoman"] {
+            assert!(is_person_reference(one), "{one}");
+            assert!(is_pronoun_or_role(one), "{one}");
+        }
+        for not in [
+            "they",
+            "officials",
+            "the poll",
+            "the campaign",
+            "Senator Smith",
+        ] {
+            assert!(!is_person_reference(not), "{not}");
         }
     }
 
