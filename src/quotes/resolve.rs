@@ -144,6 +144,21 @@ impl Resolver {
                     .then(|| last_org(mentions, a))
                     .flatten()
             })
+            .or_else(|| self.titled_speaker(doc, mentions, a, b))
+    }
+
+    /// "The candidate", "the senator" whose role no mention has given: the article speaks of
+    /// someone it has already quoted, the most recent named person among the last speakers.
+    fn titled_speaker(&self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
+        let title = doc.token_text(b - 1);
+        if b - a != 2 || doc.lower(a) != "the" || doc.is_capitalised(b - 1) || !is_title(title) {
+            return None;
+        }
+        self.history
+            .iter()
+            .rev()
+            .take(6)
+            .find_map(|&(_, g)| g.filter(|&g| mentions.groups[g].kind == Kind::Person))
     }
 }
 
@@ -350,5 +365,17 @@ mod tests {
             who_names("Jeff Flake spoke, and the barrier has been black voters, who said no."),
             None
         );
+    }
+
+    #[test]
+    fn the_candidate_is_the_person_last_quoted_when_no_mention_gives_the_role() {
+        let t = "“We will win,” Donald Trump said.\n\nThe candidate said the wall would be built.";
+        let a = crate::annotate(t, &crate::Options::default());
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("the wall"))
+            .expect("the reported speech");
+        assert_eq!(q.speaker_name.as_deref(), Some("Donald Trump"));
     }
 }
