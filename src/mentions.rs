@@ -356,9 +356,23 @@ fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
     out
 }
 
+/// A title as "the …" writes it: "Sen. Warren" is "the senator" later.
+fn spelled_out(title: &str) -> &str {
+    match title {
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" => "representative",
+        "gen" => "general",
+        "prof" => "professor",
+        "pres" => "president",
+        "sec" => "secretary",
+        other => other,
+    }
+}
+
 fn merge_roles(grp: &mut Group, roles: Vec<String>, titles: Vec<String>) {
     for r in roles {
-        let r = r.trim_end_matches('.').to_string();
+        let r = spelled_out(r.trim_end_matches('.')).to_string();
         if is_title(&r) && !grp.roles.contains(&r) {
             grp.roles.push(r);
         }

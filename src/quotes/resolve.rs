@@ -149,9 +149,15 @@ impl Resolver {
 
     /// "The candidate", "the senator" whose role no mention has given: the article speaks of
     /// someone it has already quoted, the most recent named person among the last speakers.
+    /// Not "the spokesman": he speaks for that person, he is not that person.
     fn titled_speaker(&self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
         let title = doc.token_text(b - 1);
-        if b - a != 2 || doc.lower(a) != "the" || doc.is_capitalised(b - 1) || !is_title(title) {
+        if b - a != 2
+            || doc.lower(a) != "the"
+            || doc.is_capitalised(b - 1)
+            || !is_title(title)
+            || doc.lower(b - 1).starts_with("spokes")
+        {
             return None;
         }
         self.history
@@ -365,6 +371,20 @@ mod tests {
             who_names("Jeff Flake spoke, and the barrier has been black voters, who said no."),
             None
         );
+    }
+
+    #[test]
+    fn the_senator_is_who_the_article_called_sen() {
+        let t = "Sen. Elizabeth Warren spoke with Rachel Maddow.\n\n\
+                 “We will fight,” Maddow said.\n\n\
+                 The senator said she had not discussed it.";
+        let a = crate::annotate(t, &crate::Options::default());
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("discussed"))
+            .expect("the reported speech");
+        assert_eq!(q.speaker_name.as_deref(), Some("Elizabeth Warren"));
     }
 
     #[test]
