@@ -111,9 +111,13 @@ impl Resolver {
     }
 
     fn by_name(&mut self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
+        // A name that modifies a head the phrase goes on to ("the Trump campaign") is not who
+        // speaks; one that ends what speaks is ("the snarky, anti-GOP/Obama water-carrying
+        // headline" speaks as Obama, there being no head after).
+        let head_end = speaker_phrase(doc, TokenRange::new(a, b)).map_or(a, |p| p.end);
         let name = mentions
             .within(a, b)
-            .filter(|m| !modifies_the_head(doc, m, a, b));
+            .filter(|m| !modifies_the_head(doc, m, a, head_end));
         if let Some(m) = name {
             let g = m.group;
             if mentions.groups[g].name.is_some() {
@@ -171,13 +175,14 @@ impl Resolver {
     }
 }
 
-/// A name that only modifies the head of the speaker phrase `[a, b)`: followed there by a
-/// common noun or a possessive ("the Vermont senator", "the Trump campaign", "a Democratic
-/// source", "Clinton's spokeswoman"), or the object of a preposition in it ("a spokeswoman for
-/// Hillary Clinton", "a veterans group in Virginia"). The phrase does not name who speaks.
-fn modifies_the_head(doc: &Doc, m: &Mention, a: usize, b: usize) -> bool {
+/// A name that only modifies the head of the speaker phrase from `a` to its head's end
+/// `head_end`: followed there by a common noun or a possessive ("the Vermont senator", "the
+/// Trump campaign", "a Democratic source", "Clinton's spokeswoman"), or the object of a
+/// preposition in it ("a spokeswoman for Hillary Clinton", "a veterans group in Virginia").
+/// The phrase does not name who speaks.
+fn modifies_the_head(doc: &Doc, m: &Mention, a: usize, head_end: usize) -> bool {
     let object = m.first > a && PREPOSITIONS.contains(&doc.lower(m.first - 1));
-    (m.end < b && modified_by_name(doc, m.end)) || object
+    (m.end < head_end && modified_by_name(doc, m.end)) || object
 }
 
 /// Whether token `k` is what a name right before it modifies: a possessive or a common noun
@@ -317,23 +322,8 @@ pub fn fuller_name(doc: &Doc, r: TokenRange, name: String) -> String {
     }
 }
 
-/// Whether token `k` is glued inside a word that starts in lower case ("GOP" and "Obama" in
-/// "anti-GOP/Obama"): a modifier, not a name that heads a phrase. Looks back a few characters
-/// only (a name is not glued to a long run).
-fn inside_lower_word(doc: &Doc, k: usize) -> bool {
-    let start = doc.tokens[k].start;
-    let glued: Vec<char> = doc.text[..start]
-        .chars()
-        .rev()
-        .take(24)
-        .take_while(|c| !c.is_whitespace())
-        .collect();
-    glued.last().is_some_and(|c| c.is_lowercase())
-}
-
 /// An unresolved speaker mention as someone who speaks: cut after its last word that is a
-/// pronoun, a capitalised name (not one that modifies the word after it, "the Trump
-/// campaign", or is glued inside a lower-case word), or a word that heads sources in PolNeAR train (`officials`,
+/// pronoun, a capitalised name, or a word that heads sources in PolNeAR train (`officials`,
 /// `the campaign`, `a new poll`: [`is_source_head`]), so `she never` is `she` and
 /// `a source involved` is `a source`. With no such word it is a clause fragment the patterns
 /// took for a subject (`came away`, `Instead`) and the quote is left unattributed. On PolNeAR
@@ -348,8 +338,6 @@ pub fn speaker_phrase(doc: &Doc, r: TokenRange) -> Option<TokenRange> {
     let head = (r.first..r.end).rev().find(|&k| {
         let w = doc.token_text(k);
         !hyphenated(k)
-            && !(doc.is_capitalised(k)
-                && (inside_lower_word(doc, k) || (k + 1 < r.end && modified_by_name(doc, k + 1))))
             && (is_pronoun(w)
                 || (doc.is_capitalised(k) && !is_not_name(w))
                 || is_source_head(doc.lower(k)))
