@@ -461,6 +461,9 @@ pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span])
     out
 }
 
+/// How far (tokens) either side of a direct quote its cue and source are looked for.
+const REACH: usize = 60;
+
 /// The tagger's cue and source for a direct quote (tokens `quote`), when it tags the quote as
 /// content: the nearest cue outside the quote in the quote's sentences, and the source nearest
 /// that cue there. The learned tagger reads `A flabbergasted Noah quipped, “…”` and `Trump was
@@ -476,7 +479,17 @@ pub fn direct_source(
 ) -> Option<(TokenRange, TokenRange)> {
     let overlap =
         |a: TokenRange, b: TokenRange| a.end.min(b.end).saturating_sub(a.first.max(b.first));
-    let tagged: usize = spans
+    // The quote's sentences, no further than REACH tokens either side (a run-on "sentence" of
+    // pasted junk holding many quotes stays linear); spans are sorted and disjoint.
+    let first = doc.sentences[doc.sentence_of(quote.first)]
+        .first
+        .max(quote.first.saturating_sub(REACH));
+    let end = doc.sentences[doc.sentence_of(quote.end - 1)]
+        .end
+        .min(quote.end + REACH);
+    let lo = spans.partition_point(|(_, t)| t.end <= first);
+    let near = &spans[lo..spans.partition_point(|(_, t)| t.first < end).max(lo)];
+    let tagged: usize = near
         .iter()
         .filter(|(r, _)| *r == Role::Content)
         .map(|(_, t)| overlap(*t, quote))
@@ -484,10 +497,8 @@ pub fn direct_source(
     if 2 * tagged < quote.end - quote.first {
         return None;
     }
-    let first = doc.sentences[doc.sentence_of(quote.first)].first;
-    let end = doc.sentences[doc.sentence_of(quote.end - 1)].end;
     let beside = |t: &TokenRange| t.first >= first && t.end <= end && overlap(*t, quote) == 0;
-    let of = |r: Role| spans.iter().filter(move |(x, _)| *x == r).map(|(_, t)| *t);
+    let of = |r: Role| near.iter().filter(move |(x, _)| *x == r).map(|(_, t)| *t);
     let cue = of(Role::Cue)
         .filter(beside)
         .min_by_key(|c| gap(*c, quote))?;
