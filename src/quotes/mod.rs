@@ -62,16 +62,19 @@ pub fn attribute(
         .map(|q| Span::new(q.start, q.end))
         .collect();
     quoted.sort_unstable();
-    let tags = reporting.tagger.map(|w| tagger::tag(doc, entities, w));
-    let tagged = tags.as_deref().map(tagger::spans).unwrap_or_default();
+    // The learned tagger's spans, once for direct quotes and reported speech.
+    let tagged = reporting
+        .tagger
+        .map(|w| tagger::spans(&tagger::tag(doc, entities, w)));
     let mut items: Vec<(Quote, Option<TokenRange>)> = Vec::new();
     for (mut q, mut a) in quotes.into_iter().zip(found) {
         // A direct quote the tagger reads as attributed takes its cue and source, unless that
         // source cannot speak (a bare "his" where the rules read "his campaign").
-        let learned = (q.kind == QuoteKind::Direct && !tagged.is_empty())
-            .then(|| speaker::quote_tokens(doc, &q))
-            .flatten()
-            .and_then(|t| tagger::direct_source(doc, entities, &tagged, t))
+        let learned = tagged
+            .as_deref()
+            .filter(|_| q.kind == QuoteKind::Direct)
+            .zip(speaker::quote_tokens(doc, &q))
+            .and_then(|(spans, t)| tagger::direct_source(doc, entities, spans, t))
             .filter(|&(_, source)| resolve::speaker_phrase(doc, source).is_some());
         if let Some((cue, source)) = learned {
             (a.cue, a.speaker) = (Some(cue), Some(source));
@@ -90,10 +93,9 @@ pub fn attribute(
         items.push((q, a.speaker));
     }
     let rules = indirect::find(doc, &quoted);
-    let reported = match reporting.tagger {
-        Some(_) => {
-            let tags = tags.as_deref().unwrap_or_default();
-            let learned = tagger::reported(doc, entities, tags, &quoted);
+    let reported = match &tagged {
+        Some(spans) => {
+            let learned = tagger::reported(doc, entities, spans, &quoted);
             match reporting.rules_fill {
                 true => fill_from_rules(learned, rules),
                 false => learned,

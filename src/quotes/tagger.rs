@@ -362,6 +362,11 @@ pub fn spans(tags: &[usize]) -> Vec<(Role, TokenRange)> {
     out
 }
 
+/// The spans of one role, in order.
+fn of_role(spans: &[(Role, TokenRange)], r: Role) -> impl Iterator<Item = TokenRange> + '_ {
+    spans.iter().filter(move |(x, _)| *x == r).map(|(_, t)| *t)
+}
+
 /// Tokens between two ranges (0 when they touch or overlap).
 fn gap(a: TokenRange, b: TokenRange) -> usize {
     if a.end <= b.first {
@@ -402,14 +407,13 @@ fn without_time(doc: &Doc, entities: &[Entity], source: TokenRange) -> TokenRang
 /// Reported-speech items from the tagger's spans: each content not mostly inside a direct quote
 /// (`quoted`, sorted byte spans), with the nearest cue in its sentences, and the source nearest
 /// that cue there. A content with no cue beside it is narration, not reported speech.
-pub fn reported(doc: &Doc, entities: &[Entity], tags: &[usize], quoted: &[Span]) -> Vec<Reported> {
-    let spans = spans(tags);
-    let of = |r: Role| {
-        spans
-            .iter()
-            .filter(move |(role, _)| *role == r)
-            .map(|(_, t)| *t)
-    };
+pub fn reported(
+    doc: &Doc,
+    entities: &[Entity],
+    spans: &[(Role, TokenRange)],
+    quoted: &[Span],
+) -> Vec<Reported> {
+    let of = |r: Role| of_role(spans, r);
     // Quote marks stay structural: a content that is one quote is that quote (`contents`), and
     // one holding a mark with no partner (the warning says those are not marked) or cutting a
     // quote in two is not read.
@@ -489,16 +493,14 @@ pub fn direct_source(
         .min(quote.end + REACH);
     let lo = spans.partition_point(|(_, t)| t.end <= first);
     let near = &spans[lo..spans.partition_point(|(_, t)| t.first < end).max(lo)];
-    let tagged: usize = near
-        .iter()
-        .filter(|(r, _)| *r == Role::Content)
-        .map(|(_, t)| overlap(*t, quote))
+    let tagged: usize = of_role(near, Role::Content)
+        .map(|t| overlap(t, quote))
         .sum();
     if 2 * tagged < quote.end - quote.first {
         return None;
     }
     let beside = |t: &TokenRange| t.first >= first && t.end <= end && overlap(*t, quote) == 0;
-    let of = |r: Role| near.iter().filter(move |(x, _)| *x == r).map(|(_, t)| *t);
+    let of = |r: Role| of_role(near, r);
     let cue = of(Role::Cue)
         .filter(beside)
         .min_by_key(|c| gap(*c, quote))?;
@@ -541,7 +543,7 @@ mod tests {
         // Kirby said the talks failed . The talks failed .
         let tags = [s, c, q, q + 1, q + 1, 0, q, q + 1, q + 1, 0];
         assert_eq!(doc.tokens.len(), tags.len());
-        let r = reported(&doc, &[], &tags, &[]);
+        let r = reported(&doc, &[], &spans(&tags), &[]);
         assert_eq!(
             r,
             vec![Reported {
@@ -568,16 +570,16 @@ mod tests {
         // Kirby said “ we win , ” he said .  — a content from the opening mark to "win" cuts
         // the quote in two.
         let doc = Doc::new("Kirby said “we win,” he said.", None);
-        assert!(reported(&doc, &[], &source_cue_content(&doc, 2..5), &[]).is_empty());
+        assert!(reported(&doc, &[], &spans(&source_cue_content(&doc, 2..5)), &[]).is_empty());
         // The whole quote and the words around it may be content.
         let doc = Doc::new("Kirby said he would “win big” soon.", None);
         assert_eq!(
-            reported(&doc, &[], &source_cue_content(&doc, 2..8), &[]).len(),
+            reported(&doc, &[], &spans(&source_cue_content(&doc, 2..8)), &[]).len(),
             1
         );
         // A lone mark: not read.
         let doc = Doc::new("Kirby said “we win.", None);
-        assert!(reported(&doc, &[], &source_cue_content(&doc, 2..5), &[]).is_empty());
+        assert!(reported(&doc, &[], &spans(&source_cue_content(&doc, 2..5)), &[]).is_empty());
     }
 
     #[test]

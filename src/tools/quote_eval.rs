@@ -186,13 +186,33 @@ pub struct Score {
     /// Predictions matching a gold item (precision numerator).
     pub matched_pred: usize,
     pub speaker_ok: usize,
-    /// Matched items whose gold source is a pronoun or role noun and whose speaker is right.
-    pub unnamed_sources: usize,
-    /// Of those, how many carry a `speaker_name`.
+    /// Matched items whose gold source is a pronoun or role noun and whose speaker is right,
+    /// and how many of them carry a `speaker_name`.
+    pub pronoun_or_role: Naming,
+    /// The same for sources that stand for one person ("he", "the senator").
+    pub person: Naming,
+}
+
+/// Right speakers written as a pronoun or role noun, and how many of them carry a name.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Naming {
+    pub sources: usize,
     pub named: usize,
-    /// The same two counts for sources that stand for one person ("he", "the senator").
-    pub person_sources: usize,
-    pub person_named: usize,
+}
+
+impl Naming {
+    fn count(&mut self, named: bool) {
+        self.sources += 1;
+        self.named += usize::from(named);
+    }
+    fn add(&mut self, o: Naming) {
+        self.sources += o.sources;
+        self.named += o.named;
+    }
+    /// Share left without a name.
+    pub fn unnamed_share(&self) -> f64 {
+        1.0 - ratio(self.named, self.sources)
+    }
 }
 
 impl Score {
@@ -214,18 +234,8 @@ impl Score {
         self.matched_gold += o.matched_gold;
         self.matched_pred += o.matched_pred;
         self.speaker_ok += o.speaker_ok;
-        self.unnamed_sources += o.unnamed_sources;
-        self.named += o.named;
-        self.person_sources += o.person_sources;
-        self.person_named += o.person_named;
-    }
-    /// Share of right pronoun/role-noun speakers left without a name.
-    pub fn unnamed_share(&self) -> f64 {
-        1.0 - ratio(self.named, self.unnamed_sources)
-    }
-    /// Share of right one-person speakers ("he", "the senator") left without a name.
-    pub fn person_unnamed_share(&self) -> f64 {
-        1.0 - ratio(self.person_named, self.person_sources)
+        self.pronoun_or_role.add(o.pronoun_or_role);
+        self.person.add(o.person);
     }
 }
 
@@ -258,6 +268,15 @@ pub struct Report {
     pub errors: Vec<String>,
 }
 
+impl Report {
+    /// Unnamed share of one naming count over direct quotes and reported speech together.
+    fn naming(&self, of: fn(&Score) -> Naming) -> f64 {
+        let mut n = of(&self.direct);
+        n.add(of(&self.indirect));
+        n.unnamed_share()
+    }
+}
+
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
@@ -287,22 +306,19 @@ impl std::fmt::Display for Report {
                 s.speaker_ok,
                 s.matched_gold
             )?;
-            writeln!(
-                f,
-                "{:<30} pronoun/role speakers without a name {:.3}   ({} of {})",
-                "",
-                s.unnamed_share(),
-                s.unnamed_sources - s.named,
-                s.unnamed_sources
-            )?;
-            writeln!(
-                f,
-                "{:<30} of them one person (he, she, who, the senator) {:.3}   ({} of {})",
-                "",
-                s.person_unnamed_share(),
-                s.person_sources - s.person_named,
-                s.person_sources
-            )?;
+            for (what, n) in [
+                ("pronoun/role speakers without a name", s.pronoun_or_role),
+                ("of them one person (he, she, who, the senator)", s.person),
+            ] {
+                writeln!(
+                    f,
+                    "{:<30} {what} {:.3}   ({} of {})",
+                    "",
+                    n.unnamed_share(),
+                    n.sources - n.named,
+                    n.sources
+                )?;
+            }
         }
         writeln!(f, "exact spans, all attributions (token space)")?;
         for (name, s) in [
@@ -723,11 +739,10 @@ fn score(
         if speaker_ok(preds[pi], &gold[gi]) {
             s.speaker_ok += 1;
             if gold[gi].source_unnamed && preds[pi].speaker.is_some() {
-                s.unnamed_sources += 1;
-                s.named += usize::from(preds[pi].speaker_name.is_some());
+                let named = preds[pi].speaker_name.is_some();
+                s.pronoun_or_role.count(named);
                 if gold[gi].source_person {
-                    s.person_sources += 1;
-                    s.person_named += usize::from(preds[pi].speaker_name.is_some());
+                    s.person.count(named);
                 }
                 if preds[pi].speaker_name.is_none() {
                     unnamed.push(pi);
@@ -983,16 +998,8 @@ const FOLD_FIGURES: &[Figure] = &[
     ("reported R", |r| r.indirect.recall()),
     ("reported F1", |r| r.indirect.f1()),
     ("reported speaker", |r| r.indirect.speaker_accuracy()),
-    ("pron/role unnamed", |r| {
-        let mut s = r.direct;
-        s.add(r.indirect);
-        s.unnamed_share()
-    }),
-    ("person pron/role unnamed", |r| {
-        let mut s = r.direct;
-        s.add(r.indirect);
-        s.person_unnamed_share()
-    }),
+    ("pron/role unnamed", |r| r.naming(|s| s.pronoun_or_role)),
+    ("person pron/role unnamed", |r| r.naming(|s| s.person)),
     ("exact content P", |r| r.exact.content.precision()),
     ("exact content R", |r| r.exact.content.recall()),
     ("exact content F1", |r| r.exact.content.f1()),
