@@ -544,21 +544,24 @@ fn train_quotes(
     }
     say(&att::line(&format!("{folds}-fold total"), &sum))?;
     say(&att::line(&format!("{folds}-fold, {keep} rows"), &sum_kept))?;
-    let ceiling = att::evaluate(&att::Model::default(), &all).1;
+    let untrained = att::Model::default();
+    let untrained = att::Tagger {
+        first: &untrained,
+        second: &untrained,
+    };
+    let ceiling = att::evaluate(untrained, &all).1;
     say(&att::line("gold tags (ceiling)", &ceiling))?;
-    let model = (dev || write.is_some()).then(|| att::train(&all, epochs));
+    let model = (dev || write.is_some()).then(|| att::train(&all, epochs, keep));
     if let (true, Some(model)) = (dev, &model) {
         let dev = att::load(data, "dev")?;
         let dev: Vec<&att::Article> = dev.iter().collect();
         say(&att::line(
             "dev (trained on train)",
-            &att::evaluate(model, &dev).0,
+            &att::evaluate(model.tagger(), &dev).0,
         ))?;
-        let table =
-            tools::attribution::Table::from_bytes(&model.to_table(keep)).map_err(Error::Usage)?;
         say(&att::line(
             &format!("dev, {keep} rows"),
-            &att::evaluate(&table, &dev).0,
+            &att::evaluate(model.tables(keep).tagger(), &dev).0,
         ))?;
     }
     if ablation || dev {
@@ -582,18 +585,30 @@ fn train_quotes(
         }
     }
     if let (Some(path), Some(model)) = (write, &model) {
-        let bytes = model.to_table(keep);
-        std::fs::write(path, &bytes).map_err(|source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        eprintln!(
-            "wrote {} ({} of {} rows, {} bytes)",
-            path.display(),
-            keep.min(model.len()),
-            model.len(),
-            bytes.len()
-        );
+        // The second pass's file sits beside the first's: `quote_tagger.bin` and
+        // `quote_tagger_second.bin`.
+        let second = path.with_file_name(format!(
+            "{}_second.bin",
+            path.file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("quote_tagger")
+        ));
+        for (file, bytes, pass) in [
+            (path.to_path_buf(), model.first.to_table(keep), &model.first),
+            (second, model.second.to_table(keep), &model.second),
+        ] {
+            std::fs::write(&file, &bytes).map_err(|source| Error::Write {
+                path: file.clone(),
+                source,
+            })?;
+            eprintln!(
+                "wrote {} ({} of {} rows, {} bytes)",
+                file.display(),
+                keep.min(pass.len()),
+                pass.len(),
+                bytes.len()
+            );
+        }
     }
     eprintln!("{:.0}s", start.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)

@@ -32,14 +32,14 @@ use crate::schema::{Entity, Quote, QuoteKind, Span};
 use crate::text::TokenRange;
 use contents::introduced_sentence;
 use std::collections::HashMap;
-use tagger::Weights;
+use tagger::Tagger;
 use utterances::one_item_per_utterance;
 
 /// How reported speech is found: by the learned tagger, completed by the rules of [`indirect`]
 /// or not, or by the rules alone (the last two are ablations).
 #[derive(Clone, Copy)]
 pub struct Reporting<'a> {
-    pub tagger: Option<&'a dyn Weights>,
+    pub tagger: Option<Tagger<'a>>,
     pub rules_fill: bool,
 }
 

@@ -57,6 +57,15 @@ pub trait Weights {
     fn add_row(&self, feature: u64, scores: &mut Scores);
     /// Score of `tag` after `prev` (`prev == N_TAGS`: the paragraph's first token).
     fn transition(&self, prev: usize, tag: usize) -> f32;
+    /// The emission scores of one token's features: one dynamic call per token, the rows
+    /// added in a loop the compiler sees whole.
+    fn emission(&self, features: &[u64]) -> Scores {
+        let mut s = [0f32; N_TAGS];
+        for &h in features {
+            self.add_row(h, &mut s);
+        }
+        s
+    }
 }
 
 /// Distance buckets: 1, 2, 3, 4–6, 7–12, more.
@@ -282,11 +291,7 @@ pub fn paragraphs(doc: &Doc) -> Vec<TokenRange> {
 
 /// The emission scores of one token's features.
 pub fn emission(w: &dyn Weights, features: &[u64]) -> Scores {
-    let mut s = [0f32; N_TAGS];
-    for &h in features {
-        w.add_row(h, &mut s);
-    }
-    s
+    w.emission(features)
 }
 
 /// Best tag sequence for a paragraph's emission scores.
@@ -334,15 +339,139 @@ pub fn decode(w: &dyn Weights, emit: &[Scores]) -> Vec<usize> {
     out
 }
 
-/// Tags every token of `doc`, paragraph by paragraph.
-pub fn tag(doc: &Doc, entities: &[Entity], w: &dyn Weights) -> Vec<usize> {
-    let mut emit: Vec<Scores> = Vec::with_capacity(doc.tokens.len());
-    each_token(doc, entities, |_, f| emit.push(emission(w, f)));
-    let mut out = vec![0; doc.tokens.len()];
-    for p in paragraphs(doc) {
+/// The tagger's two passes: the second sees the token features again plus the first pass's
+/// tags around each token (stacking: a cue the first pass found tells the second where contents
+/// and sources are). On the 5 folds of PolNeAR train, exact source / cue / content F1 0.678 /
+/// 0.643 / 0.536 with the first pass alone, 0.680 / 0.652 / 0.552 with both (40,000 rows each).
+#[derive(Clone, Copy)]
+pub struct Tagger<'a> {
+    pub first: &'a dyn Weights,
+    pub second: &'a dyn Weights,
+}
+
+/// Second-pass features per token (exactly [`SECOND_PASS_FEATURES`] each, token after token).
+pub const SECOND_PASS_FEATURES: usize = 13;
+
+/// The features the second pass adds for every token: the first pass's tags at and around it,
+/// the span it falls in (role, place, length), which roles its sentence holds and how far the
+/// nearest first-pass cues are. `sentences` cover the tokens in order; `words` are the tokens'
+/// lower-case hashes.
+pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[usize]) -> Vec<u64> {
+    let n = first.len();
+    let tag_at = |i: isize| -> u64 {
+        match usize::try_from(i) {
+            Ok(i) if i < n => first[i] as u64,
+            _ => N_TAGS as u64,
+        }
+    };
+    let drawn = spans(first);
+    // Per token: the role of the first-pass span holding it (0: none), where in it, its length.
+    let mut inside = vec![(0u64, 0u64, 0u64); n];
+    for (r, t) in &drawn {
+        let length = match t.end - t.first {
+            0..=1 => 1,
+            2..=3 => 2,
+            4..=8 => 3,
+            9..=20 => 4,
+            _ => 5,
+        };
+        for (k, v) in inside.iter_mut().enumerate().take(t.end).skip(t.first) {
+            let place = if k == t.first {
+                1
+            } else if k + 1 == t.end {
+                2
+            } else {
+                3
+            };
+            *v = (1 + *r as u64, place, length);
+        }
+    }
+    let mut out = Vec::with_capacity(n * SECOND_PASS_FEATURES);
+    let mut next = 0;
+    for s in sentences {
+        let cues: Vec<usize> = of_role(&drawn[next..], Role::Cue)
+            .map(|t| t.first)
+            .take_while(|&k| k < s.end)
+            .filter(|&k| k >= s.first)
+            .collect();
+        let holds = |role: Role| {
+            of_role(&drawn[next..], role)
+                .take_while(|t| t.first < s.end)
+                .any(|t| s.first < t.end)
+        };
+        let roles = u64::from(holds(Role::Source)) * 4
+            + u64::from(holds(Role::Cue)) * 2
+            + u64::from(holds(Role::Content));
+        for i in s.first..s.end {
+            let ii = i as isize;
+            let mut add = |template: u64, a: u64, b: u64| {
+                out.push(FeatureHash::new(template).add(a).add(b).finish());
+            };
+            add(100, tag_at(ii), 0);
+            add(101, tag_at(ii - 1), tag_at(ii));
+            add(102, tag_at(ii), tag_at(ii + 1));
+            add(103, tag_at(ii - 2), tag_at(ii + 2));
+            add(104, tag_at(ii - 1), tag_at(ii + 1));
+            add(105, inside[i].0, inside[i].1);
+            add(106, inside[i].0, inside[i].2);
+            add(107, roles, tag_at(ii));
+            let left = cues
+                .iter()
+                .rev()
+                .find(|&&k| k < i)
+                .map_or(7, |&k| bucket(i - k));
+            let right = cues.iter().find(|&&k| k > i).map_or(7, |&k| bucket(k - i));
+            add(108, left, right);
+            add(109, left, tag_at(ii));
+            add(110, right, tag_at(ii));
+            add(111, words[i], tag_at(ii));
+            add(112, roles, 0);
+        }
+        // Spans ending in this sentence reach no later one.
+        while next < drawn.len() && drawn[next].1.end <= s.end {
+            next += 1;
+        }
+    }
+    out
+}
+
+/// Tags of each paragraph, decoded from per-token emission scores.
+fn decode_paragraphs(w: &dyn Weights, emit: &[Scores], paragraphs: &[TokenRange]) -> Vec<usize> {
+    let mut out = vec![0; emit.len()];
+    for p in paragraphs {
         out[p.first..p.end].copy_from_slice(&decode(w, &emit[p.first..p.end]));
     }
     out
+}
+
+/// Tags every token of `doc`, paragraph by paragraph: the first pass, then the second.
+pub fn tag(doc: &Doc, entities: &[Entity], t: Tagger) -> Vec<usize> {
+    let n = doc.tokens.len();
+    let (mut features, mut ends) = (Vec::with_capacity(n * 80), Vec::with_capacity(n));
+    let mut emit: Vec<Scores> = Vec::with_capacity(n);
+    each_token(doc, entities, |_, f| {
+        emit.push(emission(t.first, f));
+        features.extend_from_slice(f);
+        ends.push(features.len());
+    });
+    let paragraphs = paragraphs(doc);
+    let first = decode_paragraphs(t.first, &emit, &paragraphs);
+    let sentences: Vec<TokenRange> = doc
+        .sentences
+        .iter()
+        .map(|s| TokenRange::new(s.first, s.end))
+        .collect();
+    let words: Vec<u64> = (0..n).map(|i| hash_str(doc.lower(i))).collect();
+    let added = second_pass_features(&sentences, &words, &first);
+    let mut start = 0;
+    for (i, e) in emit.iter_mut().enumerate() {
+        *e = emission(t.second, &features[start..ends[i]]);
+        for &h in &added[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES] {
+            t.second.add_row(h, e);
+        }
+        start = ends[i];
+    }
+    decode_paragraphs(t.second, &emit, &paragraphs)
 }
 
 /// Spans per role drawn by a tag sequence.
@@ -528,6 +657,30 @@ mod tests {
             ]
         );
         assert!(allowed(N_TAGS, q) && !allowed(N_TAGS, q + 1) && !allowed(s, q + 1));
+    }
+
+    #[test]
+    fn the_second_pass_sees_where_the_first_found_a_cue() {
+        let sentences = [TokenRange::new(0, 4), TokenRange::new(4, 7)];
+        let words: Vec<u64> = (0..7).map(|i| i as u64).collect();
+        let (s, c, q) = (begin(Role::Source), begin(Role::Cue), begin(Role::Content));
+        // Kirby said it failed . | It rained .
+        let first = [s, c, q, q + 1, 0, 0, 0];
+        let f = second_pass_features(&sentences, &words, &first);
+        assert_eq!(f.len(), 7 * SECOND_PASS_FEATURES);
+        let token = |i: usize| &f[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES];
+        // With no first-pass spans around, the same word gets the same features wherever it is.
+        let none = second_pass_features(&sentences, &words, &[0; 7]);
+        assert_ne!(
+            token(2),
+            &none[2 * SECOND_PASS_FEATURES..3 * SECOND_PASS_FEATURES]
+        );
+        // The second sentence holds no span: beyond two tokens of the first sentence, its
+        // features are those of an article with no spans at all.
+        assert_eq!(
+            &f[6 * SECOND_PASS_FEATURES..],
+            &none[6 * SECOND_PASS_FEATURES..]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! row counts per bucket, `r` u16 key low halves, `r` u8 scale codes (scale
 //! 2^((code − 128) / 8)), `r × N_TAGS` i8 weights.
 
-use super::tagger::{Scores, Weights, N_TAGS};
+use super::tagger::{Scores, Tagger, Weights, N_TAGS};
 use std::sync::OnceLock;
 
 pub const MAGIC: &[u8; 8] = b"LEDEQTG2";
@@ -39,13 +39,17 @@ fn scale_code(strength: f32) -> u8 {
 }
 
 impl Table {
-    /// The model built into Lede.
-    pub fn shipped() -> &'static Table {
-        static SHIPPED: OnceLock<Table> = OnceLock::new();
-        SHIPPED.get_or_init(|| {
-            Table::from_bytes(include_bytes!("../../model/quote_tagger.bin"))
-                .expect("model/quote_tagger.bin is checked by the tests")
-        })
+    /// The two passes built into Lede (`model/quote_tagger.bin`, `model/quote_tagger_second.bin`).
+    pub fn shipped() -> Tagger<'static> {
+        static FIRST: OnceLock<Table> = OnceLock::new();
+        static SECOND: OnceLock<Table> = OnceLock::new();
+        let read =
+            |b: &[u8]| Table::from_bytes(b).expect("the tagger's tables are checked by the tests");
+        Tagger {
+            first: FIRST.get_or_init(|| read(include_bytes!("../../model/quote_tagger.bin"))),
+            second: SECOND
+                .get_or_init(|| read(include_bytes!("../../model/quote_tagger_second.bin"))),
+        }
     }
 
     /// Reads a model file.
@@ -219,6 +223,14 @@ impl Weights for Table {
     fn transition(&self, prev: usize, tag: usize) -> f32 {
         self.transitions[prev][tag]
     }
+
+    fn emission(&self, features: &[u64]) -> Scores {
+        let mut s = [0f32; N_TAGS];
+        for &h in features {
+            self.add_row(h, &mut s);
+        }
+        s
+    }
 }
 
 #[cfg(test)]
@@ -255,6 +267,12 @@ mod tests {
 
     #[test]
     fn the_shipped_model_loads() {
-        assert!(Table::shipped().len() > 1000);
+        for b in [
+            &include_bytes!("../../model/quote_tagger.bin")[..],
+            &include_bytes!("../../model/quote_tagger_second.bin")[..],
+        ] {
+            assert!(Table::from_bytes(b).unwrap().len() > 1000);
+        }
+        Table::shipped();
     }
 }

@@ -13,8 +13,11 @@
 use super::quote_eval::{self, Attribution, Exact, PolnearDoc};
 use super::Error;
 use crate::doc::Doc;
-pub use crate::quotes::tagger::Weights;
-use crate::quotes::tagger::{self, begin, spans, Role, Scores, N_TAGS, ROLES};
+use crate::ner::hash::hash_str;
+use crate::quotes::tagger::{
+    self, begin, second_pass_features, spans, Role, Scores, N_TAGS, ROLES, SECOND_PASS_FEATURES,
+};
+pub use crate::quotes::tagger::{Tagger, Weights};
 pub use crate::quotes::tagger_table::Table;
 use crate::text::TokenRange;
 use std::collections::{HashMap, HashSet};
@@ -26,6 +29,9 @@ pub struct Article {
     pub id: String,
     features: Vec<Vec<u64>>,
     paragraphs: Vec<TokenRange>,
+    /// Sentences and lower-case word hashes: what the second pass's features are drawn from.
+    sentences: Vec<TokenRange>,
+    words: Vec<u64>,
     gold_tags: Vec<usize>,
     gold: HashMap<Role, HashSet<TokenRange>>,
 }
@@ -102,6 +108,14 @@ fn article(id: String, text: &str, records: &[Attribution]) -> Article {
         id,
         features,
         paragraphs: tagger::paragraphs(&doc),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| TokenRange::new(s.first, s.end))
+            .collect(),
+        words: (0..doc.tokens.len())
+            .map(|i| hash_str(doc.lower(i)))
+            .collect(),
         gold_tags,
         gold,
     }
@@ -208,8 +222,8 @@ impl Weights for Model {
     }
 }
 
-/// Tags of a whole article.
-fn tag(a: &Article, w: &dyn Weights) -> Vec<usize> {
+/// Tags of a whole article by one pass.
+fn tag_pass(a: &Article, w: &dyn Weights) -> Vec<usize> {
     let mut out = vec![0; a.gold_tags.len()];
     for p in &a.paragraphs {
         let emit: Vec<Scores> = a.features[p.first..p.end]
@@ -219,6 +233,31 @@ fn tag(a: &Article, w: &dyn Weights) -> Vec<usize> {
         out[p.first..p.end].copy_from_slice(&tagger::decode(w, &emit));
     }
     out
+}
+
+/// The article as the second pass sees it: its features and those of the first pass's tags.
+fn with_first_pass(a: &Article, first: &[usize]) -> Article {
+    let added = second_pass_features(&a.sentences, &a.words, first);
+    let features = a
+        .features
+        .iter()
+        .zip(added.chunks(SECOND_PASS_FEATURES))
+        .map(|(f, more)| [f.as_slice(), more].concat())
+        .collect();
+    Article {
+        id: a.id.clone(),
+        features,
+        paragraphs: a.paragraphs.clone(),
+        sentences: Vec::new(),
+        words: Vec::new(),
+        gold_tags: a.gold_tags.clone(),
+        gold: a.gold.clone(),
+    }
+}
+
+/// Tags of a whole article by both passes.
+fn tag(a: &Article, t: Tagger) -> Vec<usize> {
+    tag_pass(&with_first_pass(a, &tag_pass(a, t.first)), t.second)
 }
 
 impl Model {
@@ -257,8 +296,8 @@ fn score(a: &Article, tags: &[usize], out: &mut [Exact; 3]) {
     }
 }
 
-/// Trains on `train` for `epochs` passes (articles shuffled with a fixed seed).
-pub fn train(train: &[&Article], epochs: usize) -> Model {
+/// Trains one pass on `train` for `epochs` passes over it (articles shuffled with a fixed seed).
+fn train_pass(train: &[&Article], epochs: usize) -> Model {
     let mut t = Trainer::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
@@ -276,11 +315,85 @@ pub fn train(train: &[&Article], epochs: usize) -> Model {
     t.finish()
 }
 
+/// The second pass learns from first-pass tags of models that did not see the article (three
+/// parts, each tagged by a first pass learned on the other two for 10 epochs), so it learns how
+/// far to trust them on unseen text.
+const JACKKNIFE: usize = 3;
+const JACKKNIFE_EPOCHS: usize = 10;
+
+/// Both passes, learned.
+pub struct Stacked {
+    pub first: Model,
+    pub second: Model,
+}
+
+/// Both passes as the runtime reads them.
+pub struct Tables {
+    pub first: Table,
+    pub second: Table,
+}
+
+impl Stacked {
+    pub fn tagger(&self) -> Tagger<'_> {
+        Tagger {
+            first: &self.first,
+            second: &self.second,
+        }
+    }
+
+    /// The two model files (`keep` rows each, one byte per weight).
+    pub fn to_tables(&self, keep: usize) -> [Vec<u8>; 2] {
+        [self.first.to_table(keep), self.second.to_table(keep)]
+    }
+
+    pub fn tables(&self, keep: usize) -> Tables {
+        let [first, second] = self
+            .to_tables(keep)
+            .map(|b| Table::from_bytes(&b).expect("a table just written reads back"));
+        Tables { first, second }
+    }
+}
+
+impl Tables {
+    pub fn tagger(&self) -> Tagger<'_> {
+        Tagger {
+            first: &self.first,
+            second: &self.second,
+        }
+    }
+}
+
+/// Trains both passes on `train` for `epochs` passes; the first pass's tags the second learns
+/// from come from `keep`-row tables, as the runtime tags.
+pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Stacked {
+    let mut first_tags: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
+    for part in 0..JACKKNIFE {
+        let (rest, held): (Vec<usize>, Vec<usize>) =
+            (0..train.len()).partition(|i| i % JACKKNIFE != part);
+        let rest: Vec<&Article> = rest.iter().map(|&i| train[i]).collect();
+        let table = Table::from_bytes(&train_pass(&rest, JACKKNIFE_EPOCHS).to_table(keep))
+            .expect("a table just written reads back");
+        for i in held {
+            first_tags[i] = tag_pass(train[i], &table);
+        }
+    }
+    let seen: Vec<Article> = train
+        .iter()
+        .zip(&first_tags)
+        .map(|(a, t)| with_first_pass(a, t))
+        .collect();
+    let seen: Vec<&Article> = seen.iter().collect();
+    Stacked {
+        first: train_pass(train, epochs),
+        second: train_pass(&seen, epochs),
+    }
+}
+
 /// Role scores of a model on articles, and the ceiling of the gold tags themselves.
-pub fn evaluate(model: &dyn Weights, test: &[&Article]) -> ([Exact; 3], [Exact; 3]) {
+pub fn evaluate(tagger: Tagger, test: &[&Article]) -> ([Exact; 3], [Exact; 3]) {
     let (mut got, mut ceiling) = ([Exact::default(); 3], [Exact::default(); 3]);
     for a in test {
-        score(a, &tag(a, model), &mut got);
+        score(a, &tag(a, tagger), &mut got);
         score(a, &a.gold_tags, &mut ceiling);
     }
     (got, ceiling)
@@ -294,14 +407,28 @@ pub fn cross_validate(
     epochs: usize,
     keep: usize,
 ) -> Vec<([Exact; 3], [Exact; 3])> {
-    (0..folds)
-        .map(|k| {
-            let (learn, test) = split(articles, folds, k);
-            let model = train(&learn, epochs);
-            let table = Table::from_bytes(&model.to_table(keep)).expect("a table just written");
-            (evaluate(&model, &test).0, evaluate(&table, &test).0)
-        })
-        .collect()
+    let fold = |k: usize| {
+        let (learn, test) = split(articles, folds, k);
+        let model = train(&learn, epochs, keep);
+        let tables = model.tables(keep);
+        (
+            evaluate(model.tagger(), &test).0,
+            evaluate(tables.tagger(), &test).0,
+        )
+    };
+    // Two folds at a time (the machines this runs on have two cores).
+    let mut out = Vec::with_capacity(folds);
+    for pair in (0..folds).collect::<Vec<_>>().chunks(2) {
+        std::thread::scope(|s| {
+            let running: Vec<_> = pair.iter().map(|&k| s.spawn(move || fold(k))).collect();
+            out.extend(
+                running
+                    .into_iter()
+                    .map(|r| r.join().expect("a fold finishes")),
+            );
+        });
+    }
+    out
 }
 
 /// Fold `k` of `folds` (article i in fold i mod K): the other articles, and the fold's.
@@ -366,14 +493,14 @@ mod tests {
         })
         .collect();
         let a = article("toy".into(), text, &recs);
-        let model = train(&[&a], 5);
-        let (got, ceiling) = evaluate(&model, &[&a]);
+        let model = train(&[&a], 5, 1000);
+        let (got, ceiling) = evaluate(model.tagger(), &[&a]);
         for k in 0..3 {
             assert_eq!(ceiling[k].matched, 3);
             assert_eq!(got[k].matched, 3, "{k}: {got:?}");
         }
-        // Written as the runtime table and read back, it tags the same.
-        let table = Table::from_bytes(&model.to_table(1000)).unwrap();
-        assert_eq!(evaluate(&table, &[&a]).0[2].matched, 3);
+        // Written as the runtime tables and read back, they tag the same.
+        let tables = model.tables(1000);
+        assert_eq!(evaluate(tables.tagger(), &[&a]).0[2].matched, 3);
     }
 }

@@ -4,10 +4,11 @@
 //! tagger. `lede eval --quotes --folds K` reports the shipped set-up; `lede train-quotes
 //! --ablation` switches each part off in turn.
 
-use super::attribution::{self as att, Table, Weights};
+use super::attribution::{self as att, Tables};
 use super::confidence as conf;
 use super::quote_eval::{self, Folds, PolnearDoc, Report};
 use super::Error;
+use crate::quotes::tagger::Tagger;
 use crate::schema::Quote;
 use std::collections::HashMap;
 
@@ -82,15 +83,14 @@ pub const TRAINING: Training = Training {
 };
 
 /// Learns the tagger on `docs` and returns it as the runtime reads it.
-pub fn learn_tagger(docs: &[&PolnearDoc], t: Training) -> Table {
+pub fn learn_tagger(docs: &[&PolnearDoc], t: Training) -> Tables {
     let articles = att::articles(docs.iter().copied());
     let articles: Vec<&att::Article> = articles.iter().collect();
-    let model = att::train(&articles, t.tagger_epochs);
-    Table::from_bytes(&model.to_table(t.keep)).expect("a table just written reads back")
+    att::train(&articles, t.tagger_epochs, t.keep).tables(t.keep)
 }
 
 /// What the pipeline runs for a set-up.
-fn reporting(s: Setup, tagger: Option<&dyn Weights>) -> conf::Reporting<'_> {
+fn reporting(s: Setup, tagger: Option<Tagger<'_>>) -> conf::Reporting<'_> {
     conf::Reporting {
         tagger: tagger.filter(|_| s.tagger),
         rules_fill: s.rules_fill,
@@ -101,7 +101,7 @@ fn reporting(s: Setup, tagger: Option<&dyn Weights>) -> conf::Reporting<'_> {
 const CROSS_FIT: usize = 2;
 
 /// Taggers for cross-fitting on `docs`: the k-th is learned on the documents outside half k.
-pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Table> {
+pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Tables> {
     (0..CROSS_FIT)
         .map(|k| {
             let (rest, _) = att::split(docs, CROSS_FIT, k);
@@ -115,7 +115,7 @@ pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Table> {
 /// each document is tagged by a tagger learned on the other half of `docs` (`halves`, from
 /// [`cross_fit_taggers`]), so the examples carry the tagger's errors on unseen text (on its own
 /// training documents it makes almost none, and a model learned there would trust it blindly).
-pub fn confidence_examples(docs: &[&PolnearDoc], s: Setup, halves: &[Table]) -> Vec<conf::Rated> {
+pub fn confidence_examples(docs: &[&PolnearDoc], s: Setup, halves: &[Tables]) -> Vec<conf::Rated> {
     if !s.tagger {
         return conf::examples(docs.iter().copied(), reporting(s, None));
     }
@@ -124,7 +124,10 @@ pub fn confidence_examples(docs: &[&PolnearDoc], s: Setup, halves: &[Table]) -> 
         .enumerate()
         .flat_map(|(k, table)| {
             let (_, half) = att::split(docs, CROSS_FIT, k);
-            conf::examples(half.into_iter().copied(), reporting(s, Some(table)))
+            conf::examples(
+                half.into_iter().copied(),
+                reporting(s, Some(table.tagger())),
+            )
         })
         .collect()
 }
@@ -134,8 +137,8 @@ fn predictions(
     learn: &[&PolnearDoc],
     test: &[&PolnearDoc],
     s: Setup,
-    tagger: Option<&dyn Weights>,
-    halves: &[Table],
+    tagger: Option<Tagger>,
+    halves: &[Tables],
     t: Training,
 ) -> Vec<Vec<Quote>> {
     let model = match s.confidence {
@@ -196,21 +199,24 @@ pub fn evaluate(
     t: Training,
     show_errors: bool,
 ) -> Vec<Report> {
-    let tagger = setups
-        .iter()
-        .any(|s| s.tagger)
-        .then(|| learn_tagger(learn, t));
-    let halves = match setups.iter().any(|s| s.tagger && s.confidence) {
-        true => cross_fit_taggers(learn, t),
-        false => Vec::new(),
-    };
+    // The tagger learns in a second thread while the cross-fitted ones do (two cores).
+    let (tagger, halves) = std::thread::scope(|scope| {
+        let tagger = scope.spawn(|| {
+            setups
+                .iter()
+                .any(|s| s.tagger)
+                .then(|| learn_tagger(learn, t))
+        });
+        let halves = match setups.iter().any(|s| s.tagger && s.confidence) {
+            true => cross_fit_taggers(learn, t),
+            false => Vec::new(),
+        };
+        (tagger.join().expect("the tagger learns"), halves)
+    });
     setups
         .iter()
         .map(|s| {
-            let tagger = tagger
-                .as_ref()
-                .filter(|_| s.tagger)
-                .map(|t| t as &dyn Weights);
+            let tagger = tagger.as_ref().filter(|_| s.tagger).map(Tables::tagger);
             let quotes = predictions(learn, test, *s, tagger, &halves, t);
             let by_text: HashMap<&str, &Vec<Quote>> = test
                 .iter()
