@@ -122,7 +122,7 @@ enum Command {
         #[arg(long)]
         dev: bool,
         /// Feature rows the written model keeps (the strongest; the wasm size budget).
-        #[arg(long, default_value_t = 40_000)]
+        #[arg(long, default_value_t = 20_000)]
         keep: usize,
         /// Train on all of train and write the model here.
         #[arg(long)]

@@ -1,6 +1,7 @@
 //! The learned attribution tagger: an averaged structured perceptron (trained by
 //! `lede train-quotes`, src/tools/attribution.rs) tags every token as part of a SOURCE, a CUE or
-//! a CONTENT span (BIO), decoded with first-order Viterbi per paragraph. [`reported`] turns its
+//! a CONTENT span (BIO), decoded with first-order Viterbi per paragraph, in two passes (the
+//! second sees the first's tags as well: [`Tagger`]). [`reported`] turns its
 //! spans into reported-speech items; quote-mark pairing stays structural (`marks`, `contents`).
 //!
 //! The features are computed here, once, for training and annotating alike, so the two cannot

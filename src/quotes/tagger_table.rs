@@ -1,6 +1,7 @@
-//! The shipped attribution tagger's weights (`model/quote_tagger.bin`, written by
-//! `lede train-quotes --write`): rows pruned to the strongest features and quantised to one
-//! byte per tag, read once into a sorted key column with a bucket index.
+//! The shipped attribution tagger's weights, one table per pass (`model/quote_tagger.bin`,
+//! `model/quote_tagger_second.bin`, written by `lede train-quotes --write`): rows pruned to the
+//! strongest features and quantised to one byte per tag, read once into a sorted key column with
+//! a bucket index.
 //!
 //! A row's key is the top 32 bits of its feature hash; its bucket is the key's top 16 bits.
 //! File layout, little-endian: magic `LEDEQTG2`, u32 row count `r`, `(N_TAGS + 1) × N_TAGS` f32

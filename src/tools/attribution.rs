@@ -1,8 +1,9 @@
 //! Trains the attribution tagger (`quotes::tagger`): an averaged structured perceptron that tags
 //! every token of an article as part of a SOURCE, a CUE or a CONTENT span (BIO), decoded with
-//! first-order Viterbi per paragraph, learned from PolNeAR's primary attributions, scored by
-//! K-fold cross-validation over the train documents and written as the runtime's table
-//! (`lede train-quotes --folds K --write model/quote_tagger.bin`).
+//! first-order Viterbi per paragraph, in two passes (the second also sees the first's tags),
+//! learned from PolNeAR's primary attributions, scored by K-fold cross-validation over the train
+//! documents and written as the runtime's tables (`lede train-quotes --folds K --write
+//! model/quote_tagger.bin`, the second pass beside it).
 //!
 //! Scores are exact spans per role, as CofeNet reports them: a predicted span counts when it
 //! covers exactly the tokens of a gold span of that role (leading and trailing punctuation other

@@ -78,7 +78,7 @@ pub struct Training {
 
 pub const TRAINING: Training = Training {
     tagger_epochs: 15,
-    keep: 40_000,
+    keep: 20_000,
     confidence_epochs: 10,
 };
 
