@@ -9,7 +9,7 @@ import { openPage, setText, distUrl, screenshotPath, servedWww } from './helpers
 // Emoji before the spans (code points ≠ UTF-16 units), combining accents, a quote over a line end.
 const TEXT = 'Chefs 👩‍🍳 reopen Cafe\u0301 Zoë\n\n'
   + '😀 Cafe\u0301 owner Zoë Ørsted said on Friday: “We’ll open 👩‍👩‍👧 three stores in Paris next\nyear.”\n\n'
-  + 'Prices rose 3.5% in Łódź last month, said Marie Dupont, the mayor of Paris.\n';
+  + '“Prices rose 3.5% in Łódź last month,” said Marie Dupont, the mayor of Paris.\n';
 const STEM = 'chefs-reopen-cafe-zoe';
 const POINTS = Array.from(TEXT);
 const slice = (s, e) => POINTS.slice(s, e).join('');
