@@ -124,12 +124,17 @@ fn quote_state(doc: &Doc) -> Vec<u64> {
     out
 }
 
-/// Calls `visit(token, features)` for every token in order with its hashed features.
+/// Calls `visit(token, features)` for every token in order with its hashed features, and
+/// returns the tokens' lower-case hashes (the second pass's features read them too).
 /// `entities` are the pipeline's entities (byte offsets).
-pub fn each_token(doc: &Doc, entities: &[Entity], mut visit: impl FnMut(usize, &[u64])) {
+pub fn each_token(
+    doc: &Doc,
+    entities: &[Entity],
+    mut visit: impl FnMut(usize, &[u64]),
+) -> Vec<u64> {
     let n = doc.tokens.len();
     if n == 0 {
-        return;
+        return Vec::new();
     }
     let mut ner = vec![0u64; n];
     for e in entities {
@@ -274,6 +279,15 @@ pub fn each_token(doc: &Doc, entities: &[Entity], mut visit: impl FnMut(usize, &
             visit(i, &f);
         }
     }
+    lower
+}
+
+/// Sentences as token ranges (what the second pass's features look across).
+pub fn sentences(doc: &Doc) -> Vec<TokenRange> {
+    doc.sentences
+        .iter()
+        .map(|s| TokenRange::new(s.first, s.end))
+        .collect()
 }
 
 /// Paragraphs as token ranges (the decoder's unit).
@@ -288,11 +302,6 @@ pub fn paragraphs(doc: &Doc) -> Vec<TokenRange> {
         last_paragraph = s.paragraph;
     }
     out
-}
-
-/// The emission scores of one token's features.
-pub fn emission(w: &dyn Weights, features: &[u64]) -> Scores {
-    w.emission(features)
 }
 
 /// Best tag sequence for a paragraph's emission scores.
@@ -451,23 +460,17 @@ pub fn tag(doc: &Doc, entities: &[Entity], t: Tagger) -> Vec<usize> {
     let n = doc.tokens.len();
     let (mut features, mut ends) = (Vec::with_capacity(n * 80), Vec::with_capacity(n));
     let mut emit: Vec<Scores> = Vec::with_capacity(n);
-    each_token(doc, entities, |_, f| {
-        emit.push(emission(t.first, f));
+    let words = each_token(doc, entities, |_, f| {
+        emit.push(t.first.emission(f));
         features.extend_from_slice(f);
         ends.push(features.len());
     });
     let paragraphs = paragraphs(doc);
     let first = decode_paragraphs(t.first, &emit, &paragraphs);
-    let sentences: Vec<TokenRange> = doc
-        .sentences
-        .iter()
-        .map(|s| TokenRange::new(s.first, s.end))
-        .collect();
-    let words: Vec<u64> = (0..n).map(|i| hash_str(doc.lower(i))).collect();
-    let added = second_pass_features(&sentences, &words, &first);
+    let added = second_pass_features(&sentences(doc), &words, &first);
     let mut start = 0;
     for (i, e) in emit.iter_mut().enumerate() {
-        *e = emission(t.second, &features[start..ends[i]]);
+        *e = t.second.emission(&features[start..ends[i]]);
         for &h in &added[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES] {
             t.second.add_row(h, e);
         }

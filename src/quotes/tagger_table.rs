@@ -224,14 +224,6 @@ impl Weights for Table {
     fn transition(&self, prev: usize, tag: usize) -> f32 {
         self.transitions[prev][tag]
     }
-
-    fn emission(&self, features: &[u64]) -> Scores {
-        let mut s = [0f32; N_TAGS];
-        for &h in features {
-            self.add_row(h, &mut s);
-        }
-        s
-    }
 }
 
 #[cfg(test)]

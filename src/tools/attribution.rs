@@ -14,7 +14,6 @@
 use super::quote_eval::{self, Attribution, Exact, PolnearDoc};
 use super::Error;
 use crate::doc::Doc;
-use crate::ner::hash::hash_str;
 use crate::quotes::tagger::{
     self, begin, second_pass_features, spans, Role, Scores, N_TAGS, ROLES, SECOND_PASS_FEATURES,
 };
@@ -104,19 +103,13 @@ fn article(id: String, text: &str, records: &[Attribution]) -> Article {
         }
     }
     let mut features = Vec::with_capacity(doc.tokens.len());
-    tagger::each_token(&doc, &entities, |_, f| features.push(f.to_vec()));
+    let words = tagger::each_token(&doc, &entities, |_, f| features.push(f.to_vec()));
     Article {
         id,
         features,
         paragraphs: tagger::paragraphs(&doc),
-        sentences: doc
-            .sentences
-            .iter()
-            .map(|s| TokenRange::new(s.first, s.end))
-            .collect(),
-        words: (0..doc.tokens.len())
-            .map(|i| hash_str(doc.lower(i)))
-            .collect(),
+        sentences: tagger::sentences(&doc),
+        words,
         gold_tags,
         gold,
     }
@@ -160,10 +153,7 @@ impl Trainer {
         for p in &a.paragraphs {
             self.clock += 1;
             let feats = &a.features[p.first..p.end];
-            let emit: Vec<Scores> = feats
-                .iter()
-                .map(|f| tagger::emission(&self.model, f))
-                .collect();
+            let emit: Vec<Scores> = feats.iter().map(|f| self.model.emission(f)).collect();
             let guess = tagger::decode(&self.model, &emit);
             let gold = &a.gold_tags[p.first..p.end];
             if guess == gold {
@@ -229,7 +219,7 @@ fn tag_pass(a: &Article, w: &dyn Weights) -> Vec<usize> {
     for p in &a.paragraphs {
         let emit: Vec<Scores> = a.features[p.first..p.end]
             .iter()
-            .map(|f| tagger::emission(w, f))
+            .map(|f| w.emission(f))
             .collect();
         out[p.first..p.end].copy_from_slice(&tagger::decode(w, &emit));
     }
@@ -322,51 +312,39 @@ fn train_pass(train: &[&Article], epochs: usize) -> Model {
 const JACKKNIFE: usize = 3;
 const JACKKNIFE_EPOCHS: usize = 10;
 
-/// Both passes, learned.
-pub struct Stacked {
-    pub first: Model,
-    pub second: Model,
+/// The tagger's two passes, as learned (`Passes<Model>`) or as the runtime reads them
+/// (`Passes<Table>`).
+pub struct Passes<W> {
+    pub first: W,
+    pub second: W,
 }
 
-/// Both passes as the runtime reads them.
-pub struct Tables {
-    pub first: Table,
-    pub second: Table,
-}
-
-impl Stacked {
+impl<W: Weights> Passes<W> {
     pub fn tagger(&self) -> Tagger<'_> {
         Tagger {
             first: &self.first,
             second: &self.second,
         }
     }
-
-    /// The two model files (`keep` rows each, one byte per weight).
-    pub fn to_tables(&self, keep: usize) -> [Vec<u8>; 2] {
-        [self.first.to_table(keep), self.second.to_table(keep)]
-    }
-
-    pub fn tables(&self, keep: usize) -> Tables {
-        let [first, second] = self
-            .to_tables(keep)
-            .map(|b| Table::from_bytes(&b).expect("a table just written reads back"));
-        Tables { first, second }
-    }
 }
 
-impl Tables {
-    pub fn tagger(&self) -> Tagger<'_> {
-        Tagger {
-            first: &self.first,
-            second: &self.second,
+impl Passes<Model> {
+    /// Both passes written as the runtime's tables (`keep` rows each, one byte per weight) and
+    /// read back.
+    pub fn tables(&self, keep: usize) -> Passes<Table> {
+        let read = |m: &Model| {
+            Table::from_bytes(&m.to_table(keep)).expect("a table just written reads back")
+        };
+        Passes {
+            first: read(&self.first),
+            second: read(&self.second),
         }
     }
 }
 
 /// Trains both passes on `train` for `epochs` passes; the first pass's tags the second learns
 /// from come from `keep`-row tables, as the runtime tags.
-pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Stacked {
+pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Passes<Model> {
     let mut first_tags: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
     for part in 0..JACKKNIFE {
         let (rest, held): (Vec<usize>, Vec<usize>) =
@@ -384,7 +362,7 @@ pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Stacked {
         .map(|(a, t)| with_first_pass(a, t))
         .collect();
     let seen: Vec<&Article> = seen.iter().collect();
-    Stacked {
+    Passes {
         first: train_pass(train, epochs),
         second: train_pass(&seen, epochs),
     }

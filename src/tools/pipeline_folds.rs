@@ -4,7 +4,7 @@
 //! tagger. `lede eval --quotes --folds K` reports the shipped set-up; `lede train-quotes
 //! --ablation` switches each part off in turn.
 
-use super::attribution::{self as att, Tables};
+use super::attribution::{self as att, Passes, Table};
 use super::confidence as conf;
 use super::quote_eval::{self, Folds, PolnearDoc, Report};
 use super::Error;
@@ -83,7 +83,7 @@ pub const TRAINING: Training = Training {
 };
 
 /// Learns the tagger on `docs` and returns it as the runtime reads it.
-pub fn learn_tagger(docs: &[&PolnearDoc], t: Training) -> Tables {
+pub fn learn_tagger(docs: &[&PolnearDoc], t: Training) -> Passes<Table> {
     let articles = att::articles(docs.iter().copied());
     let articles: Vec<&att::Article> = articles.iter().collect();
     att::train(&articles, t.tagger_epochs, t.keep).tables(t.keep)
@@ -101,7 +101,7 @@ fn reporting(s: Setup, tagger: Option<Tagger<'_>>) -> conf::Reporting<'_> {
 const CROSS_FIT: usize = 2;
 
 /// Taggers for cross-fitting on `docs`: the k-th is learned on the documents outside half k.
-pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Tables> {
+pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Passes<Table>> {
     (0..CROSS_FIT)
         .map(|k| {
             let (rest, _) = att::split(docs, CROSS_FIT, k);
@@ -115,7 +115,11 @@ pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Tables> {
 /// each document is tagged by a tagger learned on the other half of `docs` (`halves`, from
 /// [`cross_fit_taggers`]), so the examples carry the tagger's errors on unseen text (on its own
 /// training documents it makes almost none, and a model learned there would trust it blindly).
-pub fn confidence_examples(docs: &[&PolnearDoc], s: Setup, halves: &[Tables]) -> Vec<conf::Rated> {
+pub fn confidence_examples(
+    docs: &[&PolnearDoc],
+    s: Setup,
+    halves: &[Passes<Table>],
+) -> Vec<conf::Rated> {
     if !s.tagger {
         return conf::examples(docs.iter().copied(), reporting(s, None));
     }
@@ -138,7 +142,7 @@ fn predictions(
     test: &[&PolnearDoc],
     s: Setup,
     tagger: Option<Tagger>,
-    halves: &[Tables],
+    halves: &[Passes<Table>],
     t: Training,
 ) -> Vec<Vec<Quote>> {
     let model = match s.confidence {
@@ -216,7 +220,7 @@ pub fn evaluate(
     setups
         .iter()
         .map(|s| {
-            let tagger = tagger.as_ref().filter(|_| s.tagger).map(Tables::tagger);
+            let tagger = tagger.as_ref().filter(|_| s.tagger).map(Passes::tagger);
             let quotes = predictions(learn, test, *s, tagger, &halves, t);
             let by_text: HashMap<&str, &Vec<Quote>> = test
                 .iter()
