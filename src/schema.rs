@@ -228,7 +228,7 @@ pub struct Cluster {
     pub id: usize,
     /// The fullest name the article gives ("John Kirby").
     pub name: String,
-    /// The type of its longest entity mention (see `consistency::types`), else of its name's
+    /// The type of its longest entity mention (see `coref::types`), else of its name's
     /// shape; absent when neither
     /// tells (a speaker named only in attributions, such as a one-word name).
     #[serde(default, skip_serializing_if = "Option::is_none")]

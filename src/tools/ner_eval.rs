@@ -4,7 +4,7 @@
 use super::conll::{self, Scores};
 use super::train::load_model;
 use super::{read_text, Error};
-use crate::consistency::resolve;
+use crate::coref::resolve;
 use crate::ner::combine::{combine, policy, SOURCES};
 use crate::ner::lexicon::Lexicon;
 use crate::ner::Recognizer;
@@ -146,7 +146,7 @@ pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, Error> {
             }
         }
         let model = rec.find(&doc);
-        let rules = crate::numeric::find(&doc);
+        let rules = crate::entities::numeric::find(&doc);
         let as_spans = |es: &[crate::schema::Entity]| -> Vec<(usize, usize, usize)> {
             es.iter()
                 .map(|e| (e.start, e.end, e.label.index()))

@@ -3,12 +3,16 @@
 //! and boilerplate (ads, promotions, credits, captions, copyright, correction notes) recognised
 //! and marked, never deleted.
 
-use crate::header::{self, is_blank, Header};
+pub mod header;
+pub mod header_entities;
+pub mod warnings;
+
 use crate::schema::{DateSourceKind, Paragraph, ParagraphKind, Span};
 use crate::words::{
     AD_MARKS, BOILERPLATE_LINES, CAPTION_MARKS, CAPTION_OPENINGS, CORRECTION_MARKS,
     CORRECTION_OPENINGS, CORRECTION_SUBJECTS, PROMO_MARKS, PROMO_OPENINGS, SOCIAL_NETWORKS,
 };
+use header::{is_blank, Header};
 
 /// The article's header and its paragraphs, in byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,7 +263,7 @@ pub fn classify(par: &str) -> ParagraphKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::Date;
+    use crate::entities::time::Date;
 
     fn date(a: &Article) -> Option<Date> {
         a.header.date.map(|d| d.date)

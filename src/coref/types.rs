@@ -12,7 +12,7 @@
 //! raw OntoNotes F1 on dev and on train_extra by a few hundredths ("Duesseldorf" the city
 //! outvoted by three PERSON mistakes).
 
-use crate::mentions::{Kind, Mentions};
+use super::mentions::{Kind, Mentions};
 use crate::schema::{Entity, Label};
 
 /// Entity mentions of group `g`: (entity index, name length in tokens).

@@ -1,15 +1,23 @@
 //! Clusters: the Annotation's view of mention groups. A group becomes a cluster when an entity
 //! mention or a quote's speaker belongs to it; entities and quotes get the cluster's id.
 
-use crate::consistency;
-use crate::mentions::Mentions;
+use super::mentions::Mentions;
 use crate::quotes::Attributed;
 use crate::schema::{Cluster, Entity, Quote};
 use std::collections::HashSet;
 
 /// The Annotation's clusters: groups with an entity mention or a quote, numbered in
 /// order. Returns the entities and quotes again with their cluster ids filled in.
-pub fn build(mentions: Mentions, entities: Vec<Entity>, quotes: Vec<Attributed>) -> Clustered {
+///
+/// `header` holds the entities the article's header gives (bylines, header dates, the dateline;
+/// `article::header_entities`, in text order): they are merged into the entities and join the
+/// cluster of the same name and type.
+pub fn build(
+    mentions: Mentions,
+    entities: Vec<Entity>,
+    quotes: Vec<Attributed>,
+    header: Vec<Entity>,
+) -> Clustered {
     let quoted: HashSet<usize> = quotes.iter().filter_map(|q| q.speaker_group).collect();
     let mut ids = vec![None; mentions.groups.len()];
     let mut clusters = Vec::new();
@@ -28,7 +36,7 @@ pub fn build(mentions: Mentions, entities: Vec<Entity>, quotes: Vec<Attributed>)
             .iter()
             .filter_map(|&m| mentions.mentions[m].entity)
             .collect();
-        let label = consistency::types::cluster_type(&mentions, gi, &entities);
+        let label = super::types::cluster_type(&mentions, gi, &entities);
         clusters.push(Cluster {
             id: clusters.len(),
             name: name.clone(),
@@ -48,6 +56,7 @@ pub fn build(mentions: Mentions, entities: Vec<Entity>, quotes: Vec<Attributed>)
         .zip(cluster_of)
         .map(|(e, cluster)| Entity { cluster, ..e })
         .collect();
+    let entities = merge_header(entities, header, &mut clusters);
     let quotes = quotes
         .into_iter()
         .map(|a| Quote {
@@ -67,4 +76,52 @@ pub struct Clustered {
     pub entities: Vec<Entity>,
     pub clusters: Vec<Cluster>,
     pub quotes: Vec<Quote>,
+}
+
+/// `entities` (in text order) with the header's entities `extra` (in text order) merged in:
+/// a byline author quoted or named in the body, a dateline place the body names again, joins
+/// the cluster of the same name and type; cluster mention indices are renumbered to match.
+fn merge_header(
+    entities: Vec<Entity>,
+    mut extra: Vec<Entity>,
+    clusters: &mut [Cluster],
+) -> Vec<Entity> {
+    if extra.is_empty() {
+        return entities;
+    }
+    for e in &mut extra {
+        e.cluster = clusters
+            .iter()
+            .position(|c| c.label == Some(e.label) && c.name.eq_ignore_ascii_case(&e.text));
+    }
+
+    // Merge in text order, remembering where each old entity went.
+    let mut merged = Vec::with_capacity(entities.len() + extra.len());
+    let mut moved = Vec::with_capacity(entities.len());
+    let mut added = Vec::new();
+    let mut extra = extra.into_iter().peekable();
+    for e in entities {
+        while let Some(x) = extra.next_if(|x| x.start <= e.start) {
+            added.push(merged.len());
+            merged.push(x);
+        }
+        moved.push(merged.len());
+        merged.push(e);
+    }
+    for x in extra {
+        added.push(merged.len());
+        merged.push(x);
+    }
+    for c in clusters.iter_mut() {
+        for m in &mut c.mentions {
+            *m = moved[*m];
+        }
+    }
+    for i in added {
+        if let Some(c) = merged[i].cluster {
+            clusters[c].mentions.push(i);
+            clusters[c].mentions.sort_unstable();
+        }
+    }
+    merged
 }

@@ -3,10 +3,10 @@
 //! cue), computed once here so stages read arrays instead of re-deriving them.
 
 use crate::article;
-use crate::header::Header;
+use crate::article::header::Header;
+use crate::entities::time::Date;
 use crate::schema::{Paragraph, Span};
 use crate::text::{is_capitalised, split_sentences, tokenize, Token, TokenRange};
-use crate::time::Date;
 use crate::words::{cues, marks};
 
 /// A sentence as a range of token indices, with its paragraph.

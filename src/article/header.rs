@@ -6,8 +6,8 @@
 //!
 //! This module reads single lines and paragraphs; `article` decides which lines are the header.
 
+use crate::entities::time::{days_in_month, Date};
 use crate::schema::{DateSourceKind, Label, Span};
-use crate::time::{days_in_month, Date};
 use crate::words::{
     BYLINE_WORDS, HEADER_OPENINGS, MONTHS, MONTH_ABBREVIATIONS, NOT_DATELINE_PLACES, ORG_WORDS,
     TIME_ZONES, WEEKDAYS, WEEKDAY_ABBREVIATIONS,

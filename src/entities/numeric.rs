@@ -2,9 +2,9 @@
 //! ORDINAL, with normalised values (dates resolved against the article date). Spans follow
 //! OntoNotes conventions: modifiers such as "more than" and "last" are inside the span.
 
+use super::time;
 use crate::doc::Doc;
 use crate::schema::{Entity, Label};
-use crate::time;
 use crate::words::{
     CURRENCY_SYMBOLS, CURRENCY_WORDS, DATE_UNITS, DAY_PARTS, MODIFIERS, MONTHS,
     MONTH_ABBREVIATIONS, ORDINALS, QUANTITY_UNITS, SCALES, SEASONS, TENS_WORDS, TIME_UNITS,

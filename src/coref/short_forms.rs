@@ -3,8 +3,8 @@
 //! (`mentions`) reads the article once from the top, so it joins "Kirby" to an earlier "John
 //! Kirby" only, and never a two-word short form or a company; this pass sees every name at once.
 
+use super::mentions::{Kind, Mentions};
 use crate::doc::Doc;
-use crate::mentions::{Kind, Mentions};
 use crate::schema::{Entity, Label};
 use crate::words::COMPANY_HEADS;
 use std::collections::HashMap;

@@ -1,0 +1,139 @@
+//! The stage order, top to bottom: article and text (`Doc`), entities, coreference, quotes
+//! and their confidence, clusters, then the Annotation with its warnings and offsets in the
+//! caller's units.
+
+use crate::article::header_entities;
+use crate::article::warnings::input_warnings;
+use crate::coref::mentions::Mentions;
+use crate::coref::{
+    self,
+    clusters::{self, Clustered},
+};
+use crate::entities::{self, time};
+use crate::quotes;
+use crate::schema::*;
+use crate::text::{self, doc::Doc, unify_line_ends};
+use crate::{Options, Units};
+
+/// The learned models the pipeline runs with (the shipped ones, or others the trainers learn
+/// fold by fold).
+pub struct Models<'a> {
+    pub rater: quotes::confidence::Rater<'a>,
+    pub reporting: quotes::Reporting<'a>,
+}
+
+impl Models<'static> {
+    pub fn shipped() -> Models<'static> {
+        Models {
+            rater: quotes::confidence::Rater::shipped(),
+            reporting: quotes::Reporting {
+                tagger: Some(quotes::tagger_table::Table::shipped()),
+                rules_fill: true,
+            },
+        }
+    }
+}
+
+/// Entities of the model and the rules, tidied, clustered into mentions, one type per cluster.
+pub fn entities(doc: &Doc) -> (Vec<Entity>, Mentions) {
+    coref::resolve(doc, entities::find(doc))
+}
+
+/// The pipeline with a given quote confidence model; with `with_features`, also each kept
+/// quote's confidence features, in the order of `Annotation::quotes` (the trainer learns from
+/// them; annotating keeps none).
+pub fn annotate_rated(
+    text: &str,
+    options: &Options,
+    models: &Models,
+    with_features: bool,
+) -> (Annotation, Vec<Vec<String>>) {
+    let original = text;
+    let unified = unify_line_ends(text);
+    let text: &str = &unified;
+    let given = options.date.as_deref().and_then(time::parse_iso);
+    // article + text: the header, paragraphs, tokens and sentences.
+    let doc = Doc::new(text, given);
+    let header_entities = header_entities::find(text, &doc.header);
+    // entities + coref.
+    let (entities, mentions) = entities(&doc);
+    // quotes.
+    let (quotes, unbalanced) = quotes::find(&doc);
+    let quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
+    let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    let features = match with_features {
+        true => (quotes.iter())
+            .map(|a| quotes::confidence::features(&doc, &a.quote))
+            .collect(),
+        false => Vec::new(),
+    };
+    let Clustered {
+        entities,
+        clusters,
+        quotes,
+    } = clusters::build(mentions, entities, quotes, header_entities);
+    let mut warnings = input_warnings(text);
+    if let Some(d) = options
+        .date
+        .as_deref()
+        .filter(|d| time::parse_iso(d).is_none())
+    {
+        warnings.push(format!(
+            "The date {d:?} is not a YYYY-MM-DD calendar date; relative dates are not resolved."
+        ));
+    }
+    if unbalanced > 0 {
+        warnings.push(format!(
+            "{unbalanced} quote mark(s) have no partner; those quotes are not marked."
+        ));
+    }
+
+    let mut annotation = Annotation {
+        date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        date_source: if given.is_some() {
+            Some(DateSource {
+                kind: DateSourceKind::Option,
+                span: None,
+            })
+        } else {
+            doc.header.date.map(|d| DateSource {
+                kind: d.kind,
+                span: Some(text_span(text, d.span)),
+            })
+        },
+        dateline: doc.header.dateline.as_ref().map(|d| Dateline {
+            start: d.span.start,
+            end: d.span.end,
+            text: text[d.span.start..d.span.end].to_string(),
+            place: text_span(text, d.place),
+            agency: d.agency.map(|s| text_span(text, s)),
+            date: d.date.map(|s| text_span(text, s)),
+        }),
+        paragraphs: doc.paragraphs.clone(),
+        sentences: doc
+            .sentence_spans()
+            .map(|s| Sentence {
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
+        entities,
+        clusters,
+        quotes,
+        warnings,
+    };
+    if let std::borrow::Cow::Owned(_) = unified {
+        annotation.restore_texts(original);
+    }
+    let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
+    annotation.convert_offsets(|b| map.convert(b));
+    (annotation, features)
+}
+
+fn text_span(text: &str, s: Span) -> TextSpan {
+    TextSpan {
+        start: s.start,
+        end: s.end,
+        text: text[s.start..s.end].to_string(),
+    }
+}
