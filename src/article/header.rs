@@ -8,10 +8,8 @@
 
 use crate::entities::time::{days_in_month, Date};
 use crate::schema::{DateSourceKind, Label, Span};
-use crate::words::{
-    BYLINE_WORDS, HEADER_OPENINGS, MONTHS, MONTH_ABBREVIATIONS, NOT_DATELINE_PLACES, ORG_WORDS,
-    TIME_ZONES, WEEKDAYS, WEEKDAY_ABBREVIATIONS,
-};
+use crate::words::calendar;
+use crate::words::{BYLINE_WORDS, HEADER_OPENINGS, NOT_DATELINE_PLACES, ORG_WORDS, TIME_ZONES};
 
 /// A date read from the header, with the form it was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,21 +182,11 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
 
 /// The month a word names (`October`, `Oct.`, `Sept`, `OCT`).
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if let Some(p) = MONTHS.iter().position(|m| *m == w) {
-        return Some(p as u32 + 1);
-    }
-    MONTH_ABBREVIATIONS
-        .iter()
-        .any(|a| a.trim_end_matches('.') == w)
-        .then(|| MONTHS.iter().position(|m| m.starts_with(&w[..3])))
-        .flatten()
-        .map(|p| p as u32 + 1)
+    calendar::month_loose(&word.to_lowercase())
 }
 
 fn is_weekday(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    WEEKDAYS.contains(&w.as_str()) || WEEKDAY_ABBREVIATIONS.contains(&w.as_str())
+    calendar::is_weekday_loose(&word.to_lowercase())
 }
 
 fn day(word: &str) -> Option<u32> {

@@ -5,10 +5,10 @@
 use super::time;
 use crate::doc::Doc;
 use crate::schema::{Entity, Label};
+use crate::words::calendar;
 use crate::words::{
-    CURRENCY_SYMBOLS, CURRENCY_WORDS, DATE_UNITS, DAY_PARTS, MODIFIERS, MONTHS,
-    MONTH_ABBREVIATIONS, ORDINALS, QUANTITY_UNITS, SCALES, SEASONS, TENS_WORDS, TIME_UNITS,
-    UNITS_WORDS, WEEKDAYS,
+    CURRENCY_SYMBOLS, CURRENCY_WORDS, DATE_UNITS, DAY_PARTS, MODIFIERS, ORDINALS, QUANTITY_UNITS,
+    SCALES, SEASONS, TENS_WORDS, TIME_UNITS, UNITS_WORDS, WEEKDAYS,
 };
 use crate::words::{FUTURE_WORDS, MAY_MONTH_CONTEXT, PRONOUN_DETERMINERS, TIME_ZONES};
 
@@ -130,7 +130,7 @@ impl Matcher<'_> {
             )),
             u if SEASONS.contains(&u) => Some((end, Label::Date, None)),
             u if WEEKDAYS.contains(&u) => {
-                let wd = WEEKDAYS.iter().position(|d| *d == u)? as i64;
+                let wd = calendar::weekday(u)? as i64;
                 Some((
                     end,
                     Label::Date,
@@ -152,7 +152,7 @@ impl Matcher<'_> {
 
     /// A bare weekday, plus a following part of day ("Friday night" is TIME).
     fn weekday(&self, i: usize, future: bool) -> Option<Match> {
-        let wd = WEEKDAYS.iter().position(|d| *d == self.w(i))? as i64;
+        let wd = calendar::weekday(self.w(i))? as i64;
         let dir = if future { 1 } else { -1 };
         let value = self
             .today
@@ -262,12 +262,7 @@ impl Matcher<'_> {
             return None;
         }
         let t = self.w(i);
-        if let Some(p) = MONTHS.iter().position(|m| *m == t) {
-            return Some(p as u32 + 1);
-        }
-        let p = MONTH_ABBREVIATIONS.iter().position(|m| *m == t)?;
-        // jan feb mar apr jun jul aug sep sept oct nov dec sept
-        Some([1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12, 9][p])
+        calendar::month(t)
     }
 
     /// "10:30 a.m.", "3 p.m.", "noon", "midnight", "this morning".

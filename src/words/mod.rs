@@ -9,6 +9,7 @@
 // The build step, compiled here too so its checks are tested.
 #[cfg(test)]
 mod build;
+pub mod calendar;
 pub mod cues;
 pub mod marks;
 
