@@ -529,7 +529,7 @@ fn train_quotes(
         start.elapsed().as_secs_f64()
     );
     let all: Vec<&att::Article> = train.iter().collect();
-    let mut sum = [tools::quote_eval::Exact::default(); 3];
+    let mut sum = [tools::score::Prf::default(); 3];
     let mut sum_kept = sum;
     for (k, (c, kept)) in att::cross_validate(&train, folds, epochs, keep)
         .iter()

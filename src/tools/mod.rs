@@ -20,6 +20,7 @@ pub mod hostile;
 pub mod ner_eval;
 pub mod pipeline_folds;
 pub mod quote_eval;
+pub mod score;
 pub mod train;
 
 /// For tools and tests: the entity recogniser (the shipped one is [`Recognizer::shipped`]) and

@@ -19,7 +19,7 @@
 //! recall's denominator, not what a correct prediction is). Speaker accuracy: over matched
 //! items, the predicted speaker span overlaps a gold source span (or both are absent).
 //!
-//! Exact role spans, as CofeNet (2022) reports PolNeAR: over ALL primary attributions (direct,
+//! Prf role spans, as CofeNet (2022) reports PolNeAR: over ALL primary attributions (direct,
 //! mixed, indirect, whatever the cue), each role's gold spans — every content span of every
 //! record (a record's several content spans are several gold spans), every source span, every
 //! cue span — against the predicted ones — each quote's content (`start..end`), its speaker and
@@ -41,6 +41,7 @@
 //! scored by a predictor made from the other K−1 (see [`cross_validate`]). The shipped pipeline
 //! learns nothing from the corpus, so for it the folds are only a partition of the split.
 
+use super::score::{ratio, Prf};
 use super::{read_text, token_spans, Error};
 use crate::schema::{Quote, QuoteKind};
 use crate::words::cues;
@@ -99,34 +100,8 @@ pub struct Roles<T> {
 /// Spans as `(start, end)` code points.
 pub type Spans = Vec<(usize, usize)>;
 
-/// Exact-span counts of one role.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Exact {
-    pub gold: usize,
-    pub predicted: usize,
-    /// Predicted spans equal to a gold span (and so gold spans found).
-    pub matched: usize,
-}
-
-impl Exact {
-    pub fn precision(&self) -> f64 {
-        ratio(self.matched, self.predicted)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.matched, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        f1(self.precision(), self.recall())
-    }
-    pub fn add(&mut self, o: Exact) {
-        self.gold += o.gold;
-        self.predicted += o.predicted;
-        self.matched += o.matched;
-    }
-}
-
-impl Roles<Exact> {
-    fn add(&mut self, o: &Roles<Exact>) {
+impl Roles<Prf> {
+    fn add(&mut self, o: &Roles<Prf>) {
         self.content.add(o.content);
         self.source.add(o.source);
         self.cue.add(o.cue);
@@ -177,14 +152,13 @@ fn is_pronoun_or_role(source: &str) -> bool {
     lead && words.all(|w| !w.starts_with(char::is_uppercase))
 }
 
+/// Quote figures of one kind (direct quotes, or reported speech).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Score {
-    pub gold: usize,
-    pub predicted: usize,
-    /// Gold items matched (recall numerator).
-    pub matched_gold: usize,
-    /// Predictions matching a gold item (precision numerator).
-    pub matched_pred: usize,
+    /// Quotes found: gold items paired one to one; a prediction is also right when it matches
+    /// a gold item without being paired (see the module documentation).
+    pub prf: Prf,
+    /// Paired items whose speaker is right.
     pub speaker_ok: usize,
     /// Matched items whose gold source is a pronoun or role noun and whose speaker is right,
     /// and how many of them carry a `speaker_name`.
@@ -216,42 +190,14 @@ impl Naming {
 }
 
 impl Score {
-    pub fn precision(&self) -> f64 {
-        ratio(self.matched_pred, self.predicted)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.matched_gold, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        f1(self.precision(), self.recall())
-    }
     pub fn speaker_accuracy(&self) -> f64 {
-        ratio(self.speaker_ok, self.matched_gold)
+        ratio(self.speaker_ok, self.prf.matched)
     }
     fn add(&mut self, o: Score) {
-        self.gold += o.gold;
-        self.predicted += o.predicted;
-        self.matched_gold += o.matched_gold;
-        self.matched_pred += o.matched_pred;
+        self.prf.add(o.prf);
         self.speaker_ok += o.speaker_ok;
         self.pronoun_or_role.add(o.pronoun_or_role);
         self.person.add(o.person);
-    }
-}
-
-pub(crate) fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-pub(crate) fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
     }
 }
 
@@ -262,8 +208,8 @@ pub struct Report {
     pub documents: usize,
     pub direct: Score,
     pub indirect: Score,
-    /// Exact role spans over all attributions (see the module documentation).
-    pub exact: Roles<Exact>,
+    /// Prf role spans over all attributions (see the module documentation).
+    pub exact: Roles<Prf>,
     /// Error examples (only collected when asked for).
     pub errors: Vec<String>,
 }
@@ -288,23 +234,14 @@ impl std::fmt::Display for Report {
             ("direct quotes", &self.direct),
             ("reported speech (speech cue)", &self.indirect),
         ] {
-            writeln!(
-                f,
-                "{name:<30} P {:.3}  R {:.3}  F1 {:.3}   (gold {}, predicted {}, matched {})",
-                s.precision(),
-                s.recall(),
-                s.f1(),
-                s.gold,
-                s.predicted,
-                s.matched_gold
-            )?;
+            writeln!(f, "{name:<30} {}", s.prf)?;
             writeln!(
                 f,
                 "{:<30} speaker accuracy {:.3}   ({} / {} matched)",
                 "",
                 s.speaker_accuracy(),
                 s.speaker_ok,
-                s.matched_gold
+                s.prf.matched
             )?;
             for (what, n) in [
                 ("pronoun/role speakers without a name", s.pronoun_or_role),
@@ -326,16 +263,7 @@ impl std::fmt::Display for Report {
             ("  source", &self.exact.source),
             ("  cue", &self.exact.cue),
         ] {
-            writeln!(
-                f,
-                "{name:<30} P {:.3}  R {:.3}  F1 {:.3}   (gold {}, predicted {}, matched {})",
-                s.precision(),
-                s.recall(),
-                s.f1(),
-                s.gold,
-                s.predicted,
-                s.matched
-            )?;
+            writeln!(f, "{name:<30} {s}")?;
         }
         for e in &self.errors {
             writeln!(f, "{e}")?;
@@ -622,17 +550,13 @@ impl<'a> TokenSpace<'a> {
     }
 }
 
-/// Exact-span counts per role of one document's predictions against its gold spans (both in
+/// Prf-span counts per role of one document's predictions against its gold spans (both in
 /// code points of `text`), compared in token space (see the module documentation).
-pub fn exact_scores(text: &str, gold: &Roles<Spans>, predicted: &Roles<Spans>) -> Roles<Exact> {
+pub fn exact_scores(text: &str, gold: &Roles<Spans>, predicted: &Roles<Spans>) -> Roles<Prf> {
     let space = TokenSpace::new(text);
     let exact = |g: &Spans, p: &Spans| {
         let (g, p) = (space.set(g), space.set(p));
-        Exact {
-            gold: g.len(),
-            predicted: p.len(),
-            matched: g.intersection(&p).count(),
-        }
+        Prf::new(g.len(), p.len(), g.intersection(&p).count())
     };
     Roles {
         content: exact(&gold.content, &predicted.content),
@@ -712,8 +636,7 @@ fn score(
     errors: Option<(&str, &str, &mut Vec<String>)>,
 ) -> Score {
     let mut s = Score {
-        gold: gold.len(),
-        predicted: preds.len(),
+        prf: Prf::new(gold.len(), preds.len(), 0),
         ..Score::default()
     };
     // Greedy one-to-one matching by overlap.
@@ -735,7 +658,7 @@ fn score(
         }
         pu[pi] = true;
         gu[gi] = true;
-        s.matched_gold += 1;
+        s.prf.matched += 1;
         if speaker_ok(preds[pi], &gold[gi]) {
             s.speaker_ok += 1;
             if gold[gi].source_unnamed && preds[pi].speaker.is_some() {
@@ -753,8 +676,8 @@ fn score(
         }
     }
     for (pi, p) in preds.iter().enumerate() {
-        if pu[pi] || any.iter().any(|g| matches((p.start, p.end), g)) {
-            s.matched_pred += 1;
+        if !pu[pi] && any.iter().any(|g| matches((p.start, p.end), g)) {
+            s.prf.right_unmatched += 1;
             pu[pi] = true;
         }
     }
@@ -990,13 +913,13 @@ type Figure = (&'static str, fn(&Report) -> f64);
 
 /// The figures the fold table shows.
 const FOLD_FIGURES: &[Figure] = &[
-    ("direct P", |r| r.direct.precision()),
-    ("direct R", |r| r.direct.recall()),
-    ("direct F1", |r| r.direct.f1()),
+    ("direct P", |r| r.direct.prf.precision()),
+    ("direct R", |r| r.direct.prf.recall()),
+    ("direct F1", |r| r.direct.prf.f1()),
     ("direct speaker", |r| r.direct.speaker_accuracy()),
-    ("reported P", |r| r.indirect.precision()),
-    ("reported R", |r| r.indirect.recall()),
-    ("reported F1", |r| r.indirect.f1()),
+    ("reported P", |r| r.indirect.prf.precision()),
+    ("reported R", |r| r.indirect.prf.recall()),
+    ("reported F1", |r| r.indirect.prf.f1()),
     ("reported speaker", |r| r.indirect.speaker_accuracy()),
     ("pron/role unnamed", |r| r.naming(|s| s.pronoun_or_role)),
     ("person pron/role unnamed", |r| r.naming(|s| s.person)),
@@ -1140,12 +1063,8 @@ mod tests {
         }
     }
 
-    fn exact(gold: usize, predicted: usize, matched: usize) -> Exact {
-        Exact {
-            gold,
-            predicted,
-            matched,
-        }
+    fn exact(gold: usize, predicted: usize, matched: usize) -> Prf {
+        Prf::new(gold, predicted, matched)
     }
 
     #[test]
