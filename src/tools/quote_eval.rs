@@ -19,7 +19,7 @@
 //! recall's denominator, not what a correct prediction is). Speaker accuracy: over matched
 //! items, the predicted speaker span overlaps a gold source span (or both are absent).
 //!
-//! Prf role spans, as CofeNet (2022) reports PolNeAR: over ALL primary attributions (direct,
+//! Exact role spans, as CofeNet (2022) reports PolNeAR: over ALL primary attributions (direct,
 //! mixed, indirect, whatever the cue), each role's gold spans — every content span of every
 //! record (a record's several content spans are several gold spans), every source span, every
 //! cue span — against the predicted ones — each quote's content (`start..end`), its speaker and
@@ -208,7 +208,7 @@ pub struct Report {
     pub documents: usize,
     pub direct: Score,
     pub indirect: Score,
-    /// Prf role spans over all attributions (see the module documentation).
+    /// Exact role spans over all attributions (see the module documentation).
     pub exact: Roles<Prf>,
     /// Error examples (only collected when asked for).
     pub errors: Vec<String>,
@@ -550,7 +550,7 @@ impl<'a> TokenSpace<'a> {
     }
 }
 
-/// Prf-span counts per role of one document's predictions against its gold spans (both in
+/// Exact-span counts per role of one document's predictions against its gold spans (both in
 /// code points of `text`), compared in token space (see the module documentation).
 pub fn exact_scores(text: &str, gold: &Roles<Spans>, predicted: &Roles<Spans>) -> Roles<Prf> {
     let space = TokenSpace::new(text);
