@@ -44,7 +44,7 @@ fn every_speaker_is_a_noun_phrase_or_a_resolved_pronoun() {
     let mut bad = Vec::new();
     let mut speakers = 0;
     for split in ["train", "dev"] {
-        for doc in lede::tools::quote_eval::load(&dir, split).expect("PolNeAR loads") {
+        for doc in lede::tools::polnear::load(&dir, split).expect("PolNeAR loads") {
             for q in lede::tools::quote_eval::annotate_quotes(&doc.text) {
                 speakers += usize::from(q.speaker.is_some());
                 if !lede::tools::quote_eval::speaker_speaks(&q) {

@@ -485,7 +485,7 @@ fn eval(
         let report = match folds {
             Some(k) => {
                 use tools::pipeline_folds as pf;
-                let docs = tools::quote_eval::load(dir, "train")?;
+                let docs = tools::polnear::load(dir, "train")?;
                 // The pipeline's tagger and confidence model are learned from train: each fold
                 // relearns them on the other folds, so no fold is scored by a model that saw it.
                 let mut folds =
@@ -570,14 +570,14 @@ fn train_quotes(
             keep,
             ..pf::TRAINING
         };
-        let docs = tools::quote_eval::load(data, "train")?;
+        let docs = tools::polnear::load(data, "train")?;
         if ablation {
             for f in pf::cross_validate("train", &docs, folds, &pf::ABLATION, training, false)? {
                 say(&f.to_string())?;
             }
         }
         if dev {
-            let dev_docs = tools::quote_eval::load(data, "dev")?;
+            let dev_docs = tools::polnear::load(data, "dev")?;
             let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
             for r in pf::evaluate("dev", &train, &dev, &pf::ABLATION, training, false) {
                 say(&r.to_string())?;
@@ -623,13 +623,13 @@ fn train_confidence(
 ) -> Result<ExitCode, Error> {
     use tools::confidence as conf;
     let start = std::time::Instant::now();
-    let docs = tools::quote_eval::load(data, "train")?;
+    let docs = tools::polnear::load(data, "train")?;
     use tools::pipeline_folds as pf;
     let training = pf::Training {
         confidence_epochs: epochs,
         ..pf::TRAINING
     };
-    let all: Vec<&tools::quote_eval::PolnearDoc> = docs.iter().collect();
+    let all: Vec<&tools::polnear::PolnearDoc> = docs.iter().collect();
     let halves = pf::cross_fit_taggers(&all, training);
     let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
     let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
@@ -662,7 +662,7 @@ fn train_confidence(
         model.threshold
     ))?;
     if dev {
-        let dev_docs = tools::quote_eval::load(data, "dev")?;
+        let dev_docs = tools::polnear::load(data, "dev")?;
         let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
         for r in pf::evaluate("dev", &train, &dev, &setups, training, false) {
             say(&r.to_string())?;

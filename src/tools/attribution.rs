@@ -11,7 +11,7 @@
 //! by one tag sequence; the shorter ones are kept (they are the more numerous), and the "gold
 //! tags" row of the report shows the ceiling that leaves.
 
-use super::quote_eval::{self, Attribution, PolnearDoc};
+use super::polnear::{self, Attribution, PolnearDoc};
 use super::score::Prf;
 use super::Error;
 use crate::doc::Doc;
@@ -39,7 +39,7 @@ pub struct Article {
 
 /// Reads one PolNeAR split (primary annotations) as articles.
 pub fn load(dir: &Path, split: &str) -> Result<Vec<Article>, Error> {
-    Ok(articles(&quote_eval::load(dir, split)?))
+    Ok(articles(&polnear::load(dir, split)?))
 }
 
 /// PolNeAR documents as articles.
@@ -443,7 +443,7 @@ pub fn line(name: &str, c: &[Prf; 3]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tools::quote_eval::GoldSpan;
+    use crate::tools::polnear::GoldSpan;
 
     #[test]
     fn learns_a_toy_attribution_pattern() {

@@ -5,7 +5,8 @@
 //! reported-speech F1 on the training articles. `lede train-confidence` reports it by K-fold
 //! cross-validation (model and threshold learned on the other folds) and writes the model.
 
-use super::quote_eval::{self, PolnearDoc};
+use super::polnear::PolnearDoc;
+use super::quote_eval;
 use super::score::Prf;
 use crate::quotes::confidence::{Rater, BIAS, THRESHOLD};
 pub use crate::quotes::Reporting;
