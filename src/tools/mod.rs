@@ -4,6 +4,7 @@
 //! of this.
 //!
 //! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`).
+//! - [`commands`] are the `lede` commands that train and evaluate, called by the binary.
 //! - [`confidence`] learns the quote confidence model (`lede train-confidence`).
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
@@ -16,6 +17,7 @@
 //! - [`score`] is the precision/recall/F1 every evaluation counts.
 
 pub mod attribution;
+pub mod commands;
 pub mod confidence;
 pub mod conll;
 pub mod hostile;
