@@ -2,7 +2,8 @@
 //! with the learned parts relearned per fold); `lede tag-bio`.
 
 use super::{emit, STDIN, STDOUT};
-use crate::tools::{self, Error};
+use crate::tools::pipeline_folds as pf;
+use crate::tools::{ner_eval, polnear, quote_eval, Error};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -18,26 +19,25 @@ pub fn eval(
 ) -> Result<(), Error> {
     let mut any = false;
     if let Some(gold) = ner {
-        let rec = tools::ner_eval::recognizer(model)?;
+        let rec = ner_eval::recognizer(model)?;
         if raw {
-            emit(&tools::ner_eval::eval_raw(rec, gold)?)?;
+            emit(&ner_eval::eval_raw(rec, gold)?)?;
         } else {
-            emit(&tools::ner_eval::eval(rec, gold)?.report())?;
+            emit(&ner_eval::eval(rec, gold)?.report())?;
         }
         any = true;
     }
     if let Some(dir) = quotes {
         let report = match folds {
             Some(k) => {
-                use crate::tools::pipeline_folds as pf;
-                let docs = tools::polnear::load(dir, "train")?;
+                let docs = polnear::load(dir, "train")?;
                 // The pipeline's tagger and confidence model are learned from train: each fold
                 // relearns them on the other folds, so no fold is scored by a model that saw it.
                 let mut folds =
                     pf::cross_validate("train", &docs, k, &[pf::SHIPPED], pf::TRAINING, errors)?;
                 folds.remove(0).to_string()
             }
-            None => tools::quote_eval::evaluate(dir, split, errors)?.to_string(),
+            None => quote_eval::evaluate(dir, split, errors)?.to_string(),
         };
         emit(&report)?;
         any = true;
@@ -52,7 +52,7 @@ pub fn eval(
 
 /// Tags CoNLL columns (`file`, or stdin) with IOB2 entity tags on stdout.
 pub fn tag_bio(file: Option<PathBuf>, model: Option<PathBuf>) -> Result<(), Error> {
-    let rec = tools::ner_eval::recognizer(model.as_deref())?;
+    let rec = ner_eval::recognizer(model.as_deref())?;
     let mut input = String::new();
     match &file {
         Some(f) => input = std::fs::read_to_string(f).map_err(Error::read(f))?,
@@ -63,7 +63,7 @@ pub fn tag_bio(file: Option<PathBuf>, model: Option<PathBuf>) -> Result<(), Erro
         }
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    tools::ner_eval::tag_bio(rec, &input, &mut out)
+    ner_eval::tag_bio(rec, &input, &mut out)
         .and_then(|_| out.flush())
         .map_err(Error::write(STDOUT))?;
     Ok(())

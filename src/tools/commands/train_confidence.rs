@@ -2,7 +2,10 @@
 //! by K-fold cross-validation against the pipeline without it, and writes it.
 
 use super::say;
-use crate::tools::{self, Error};
+use crate::tools::confidence as conf;
+use crate::tools::pipeline_folds as pf;
+use crate::tools::polnear::{self, PolnearDoc};
+use crate::tools::Error;
 use std::path::Path;
 
 /// Cross-validates the confidence model on PolNeAR train in `folds` folds, and with `write`
@@ -14,15 +17,13 @@ pub fn train_confidence(
     dev: bool,
     write: Option<&Path>,
 ) -> Result<(), Error> {
-    use crate::tools::confidence as conf;
     let start = std::time::Instant::now();
-    let docs = tools::polnear::load(data, "train")?;
-    use crate::tools::pipeline_folds as pf;
+    let docs = polnear::load(data, "train")?;
     let training = pf::Training {
         confidence_epochs: epochs,
         ..pf::TRAINING
     };
-    let all: Vec<&tools::polnear::PolnearDoc> = docs.iter().collect();
+    let all: Vec<&PolnearDoc> = docs.iter().collect();
     let halves = pf::cross_fit_taggers(&all, training);
     let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
     let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
@@ -55,7 +56,7 @@ pub fn train_confidence(
         model.threshold
     ))?;
     if dev {
-        let dev_docs = tools::polnear::load(data, "dev")?;
+        let dev_docs = polnear::load(data, "dev")?;
         let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
         for r in pf::evaluate("dev", &train, &dev, &setups, training, false) {
             say(&r.to_string())?;

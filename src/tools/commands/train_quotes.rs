@@ -3,7 +3,11 @@
 //! part of the pipeline on and off, and writes its two passes.
 
 use super::say;
-use crate::tools::{self, Error};
+use crate::tools::attribution as att;
+use crate::tools::pipeline_folds as pf;
+use crate::tools::polnear;
+use crate::tools::score::Prf;
+use crate::tools::Error;
 use std::path::Path;
 
 /// Cross-validates the tagger on PolNeAR train in `folds` folds, and with `write` saves the
@@ -17,8 +21,6 @@ pub fn train_quotes(
     write: Option<&Path>,
     ablation: bool,
 ) -> Result<(), Error> {
-    use crate::tools::attribution as att;
-    use crate::tools::pipeline_folds as pf;
     if folds < 2 {
         return Err(Error::Usage(
             "train-quotes: --folds must be at least 2".into(),
@@ -32,7 +34,7 @@ pub fn train_quotes(
         start.elapsed().as_secs_f64()
     );
     let all: Vec<&att::Article> = train.iter().collect();
-    let mut sum = [tools::score::Prf::default(); 3];
+    let mut sum = [Prf::default(); 3];
     let mut sum_kept = sum;
     for (k, (c, kept)) in att::cross_validate(&train, folds, epochs, keep)
         .iter()
@@ -73,14 +75,14 @@ pub fn train_quotes(
             keep,
             ..pf::TRAINING
         };
-        let docs = tools::polnear::load(data, "train")?;
+        let docs = polnear::load(data, "train")?;
         if ablation {
             for f in pf::cross_validate("train", &docs, folds, &pf::ABLATION, training, false)? {
                 say(&f.to_string())?;
             }
         }
         if dev {
-            let dev_docs = tools::polnear::load(data, "dev")?;
+            let dev_docs = polnear::load(data, "dev")?;
             let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
             for r in pf::evaluate("dev", &train, &dev, &pf::ABLATION, training, false) {
                 say(&r.to_string())?;

@@ -7,9 +7,10 @@ use crate::schema::Quote;
 use crate::tools::polnear::PolnearDoc;
 use crate::tools::Error;
 
-/// `k`-fold cross-validation on `docs` (in the order given; [`polnear::load`](crate::tools::polnear::load) sorts by name): document
-/// i is held out in fold i mod k. For each fold, `train` gets the other folds' documents and
-/// returns the predictor that is scored on the held-out ones. `name` is what `docs` are.
+/// `k`-fold cross-validation on `docs` (in the order given;
+/// [`polnear::load`](crate::tools::polnear::load) sorts by name): document i is held out in
+/// fold i mod k. For each fold, `train` gets the other folds' documents and returns the
+/// predictor that is scored on the held-out ones. `name` is what `docs` are.
 pub fn cross_validate<P: Fn(&str) -> Vec<Quote>>(
     name: &str,
     docs: &[PolnearDoc],

@@ -60,8 +60,9 @@ fn is_pronoun_or_role(source: &str) -> bool {
 }
 
 /// Whether a content span is wholly a quotation: it is one of the record's quoted segments,
-/// or it opens and closes with quote marks and has no double marks inside. Annotators sometimes start or end the span just
-/// inside a mark, so the characters right outside the span count too.
+/// or it opens and closes with quote marks and has no double marks inside. Annotators
+/// sometimes start or end the span just inside a mark, so the characters right outside the
+/// span count too.
 fn is_quoted(c: (usize, usize), r: &Attribution, text: &[char]) -> bool {
     let quoted = &r.quoted_segments;
     let (mut a, mut b) = (c.0.min(text.len()), c.1.min(text.len()));
@@ -111,8 +112,8 @@ fn ends_with_mark(c: (usize, usize), text: &[char]) -> bool {
 }
 
 /// A record's content spans with neighbours separated only by white space joined when the
-/// first does not end with a quote mark nor the second start with one: annotators split one quotation at sentence ends,
-/// and a reader sees one quote.
+/// first does not end with a quote mark nor the second start with one: annotators split one
+/// quotation at sentence ends, and a reader sees one quote.
 fn joined_contents(r: &Attribution, text: &[char]) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = r.content.iter().map(|c| (c.start, c.end)).collect();
     spans.sort_unstable();

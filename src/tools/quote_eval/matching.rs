@@ -32,18 +32,39 @@ fn speaker_ok(q: &Quote, g: &Item) -> bool {
 }
 
 /// Scores one document's predictions against gold items; `any` are all gold contents that make
-/// a prediction correct for precision (same as `gold` for direct quotes).
+/// a prediction correct for precision (same as `gold` for direct quotes). With `errors`
+/// (document id, text, lines), the errors are written out for analysis.
 pub(super) fn score(
     preds: &[&Quote],
     gold: &[Item],
     any: &[Item],
     errors: Option<(&str, &str, &mut Vec<String>)>,
 ) -> Score {
+    let (s, outcome) = pair(preds, gold, any);
+    if let Some((doc, text, out)) = errors {
+        out.extend(error_lines(doc, text, preds, gold, &outcome));
+    }
+    s
+}
+
+/// Which predictions and gold items the matching took, and the speakers it found wanting.
+struct Outcome {
+    /// Per prediction: right (paired, or matching a gold item of `any`).
+    right: Vec<bool>,
+    /// Per gold item: found.
+    found: Vec<bool>,
+    /// Predictions whose right speaker is a pronoun or role noun left without a name.
+    unnamed: Vec<usize>,
+    /// Pairs (prediction, gold item) whose speaker is wrong.
+    wrong_speaker: Vec<(usize, usize)>,
+}
+
+/// Greedy one-to-one matching by overlap, and the counts it gives.
+fn pair(preds: &[&Quote], gold: &[Item], any: &[Item]) -> (Score, Outcome) {
     let mut s = Score {
         prf: Prf::new(gold.len(), preds.len(), 0),
         ..Score::default()
     };
-    // Greedy one-to-one matching by overlap.
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (pi, p) in preds.iter().enumerate() {
         for (gi, g) in gold.iter().enumerate() {
@@ -85,72 +106,89 @@ pub(super) fn score(
             pu[pi] = true;
         }
     }
-    if let Some((doc, text, out)) = errors {
-        let chars: Vec<char> = text.chars().collect();
-        let cut = |a: usize, b: usize| -> String {
-            let b = b.min(chars.len());
-            let a = a.min(b);
-            chars[a..b].iter().collect::<String>().replace('\n', " ")
-        };
-        for (pi, p) in preds.iter().enumerate() {
-            if !pu[pi] {
-                out.push(format!(
-                    "FP {doc} {:?} | {}",
-                    p.kind,
-                    cut(p.start, p.end.min(p.start + 160))
-                ));
-            }
-        }
-        for (gi, g) in gold.iter().enumerate() {
-            if !gu[gi] {
-                let (a, b) = (g.content[0].0, g.content.last().map_or(0, |c| c.1));
-                let near = preds
-                    .iter()
-                    .filter(|p| overlap((p.start, p.end), &g.content) > 0)
-                    .map(|p| cut(p.start, p.end.min(p.start + 100)))
-                    .next()
-                    .unwrap_or_default();
-                out.push(format!(
-                    "FN {doc} cue «{}» | {}  «{}» ~ pred «{near}»",
-                    g.cue,
-                    cut(a, b.min(a + 160)),
-                    cut(b, b + 60)
-                ));
-            }
-        }
-        for pi in unnamed {
-            let p = preds[pi];
-            let ps = p
-                .speaker
-                .as_ref()
-                .map_or("-".to_string(), |s| s.text.clone());
+    let outcome = Outcome {
+        right: pu,
+        found: gu,
+        unnamed,
+        wrong_speaker,
+    };
+    (s, outcome)
+}
+
+/// One line per error of a document (they quote the corpus: for analysis, never for
+/// committing): false positives, false negatives, speakers left unnamed, wrong speakers.
+fn error_lines(
+    doc: &str,
+    text: &str,
+    preds: &[&Quote],
+    gold: &[Item],
+    outcome: &Outcome,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |a: usize, b: usize| -> String {
+        let b = b.min(chars.len());
+        let a = a.min(b);
+        chars[a..b].iter().collect::<String>().replace('\n', " ")
+    };
+    for (pi, p) in preds.iter().enumerate() {
+        if !outcome.right[pi] {
             out.push(format!(
-                "UNNAMED {doc} «{ps}» | {}",
-                cut(p.start.saturating_sub(60), p.start + 40)
-            ));
-        }
-        for (pi, gi) in wrong_speaker {
-            let p = preds[pi];
-            let gs = gold[gi]
-                .source
-                .first()
-                .map_or(String::from("-"), |&(a, b)| cut(a, b));
-            let ps = p
-                .speaker
-                .as_ref()
-                .map_or("-".to_string(), |s| s.text.clone());
-            out.push(format!(
-                "SPK {doc} pred «{ps}» gold «{gs}» | {}",
-                cut(p.start.saturating_sub(80), p.end.min(p.start + 80) + 60)
+                "FP {doc} {:?} | {}",
+                p.kind,
+                cut(p.start, p.end.min(p.start + 160))
             ));
         }
     }
-    s
+    for (gi, g) in gold.iter().enumerate() {
+        if !outcome.found[gi] {
+            let (a, b) = (g.content[0].0, g.content.last().map_or(0, |c| c.1));
+            let near = preds
+                .iter()
+                .filter(|p| overlap((p.start, p.end), &g.content) > 0)
+                .map(|p| cut(p.start, p.end.min(p.start + 100)))
+                .next()
+                .unwrap_or_default();
+            out.push(format!(
+                "FN {doc} cue «{}» | {}  «{}» ~ pred «{near}»",
+                g.cue,
+                cut(a, b.min(a + 160)),
+                cut(b, b + 60)
+            ));
+        }
+    }
+    for &pi in &outcome.unnamed {
+        let p = preds[pi];
+        let ps = p
+            .speaker
+            .as_ref()
+            .map_or("-".to_string(), |s| s.text.clone());
+        out.push(format!(
+            "UNNAMED {doc} «{ps}» | {}",
+            cut(p.start.saturating_sub(60), p.start + 40)
+        ));
+    }
+    for &(pi, gi) in &outcome.wrong_speaker {
+        let p = preds[pi];
+        let gs = gold[gi]
+            .source
+            .first()
+            .map_or(String::from("-"), |&(a, b)| cut(a, b));
+        let ps = p
+            .speaker
+            .as_ref()
+            .map_or("-".to_string(), |s| s.text.clone());
+        out.push(format!(
+            "SPK {doc} pred «{ps}» gold «{gs}» | {}",
+            cut(p.start.saturating_sub(80), p.end.min(p.start + 80) + 60)
+        ));
+    }
+    out
 }
 
-/// Whether each predicted quote is right as [`super::evaluate_docs`] counts precision: a direct quote
-/// matches a gold quoted content, reported speech any gold content; a partial quote (not
-/// scored there) is right when it lies inside a gold content. Also returns how many gold direct
+/// Whether each predicted quote is right as [`super::evaluate_docs`] counts precision: a
+/// direct quote matches a gold quoted content, reported speech any gold content; a partial
+/// quote (not scored there) is right when it lies inside a gold content. Also returns how many gold direct
 /// quotes and gold reported-speech items the article has.
 pub fn correct_predictions(doc: &PolnearDoc, quotes: &[Quote]) -> (Vec<bool>, (usize, usize)) {
     let chars: Vec<char> = doc.text.chars().collect();
