@@ -11,7 +11,8 @@
 //! by one tag sequence; the shorter ones are kept (they are the more numerous), and the "gold
 //! tags" row of the report shows the ceiling that leaves.
 
-use super::quote_eval::{self, Attribution, Exact, PolnearDoc};
+use super::polnear::{self, Attribution, PolnearDoc};
+use super::score::Prf;
 use super::Error;
 use crate::doc::Doc;
 use crate::quotes::tagger::{
@@ -38,7 +39,7 @@ pub struct Article {
 
 /// Reads one PolNeAR split (primary annotations) as articles.
 pub fn load(dir: &Path, split: &str) -> Result<Vec<Article>, Error> {
-    Ok(articles(&quote_eval::load(dir, split)?))
+    Ok(articles(&polnear::load(dir, split)?))
 }
 
 /// PolNeAR documents as articles.
@@ -271,7 +272,7 @@ impl Model {
     }
 }
 
-fn score(a: &Article, tags: &[usize], out: &mut [Exact; 3]) {
+fn score(a: &Article, tags: &[usize], out: &mut [Prf; 3]) {
     let predicted: HashSet<(Role, TokenRange)> = spans(tags).into_iter().collect();
     for (k, role) in ROLES.iter().enumerate() {
         let gold = a.gold.get(role);
@@ -369,8 +370,8 @@ pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Passes<Model> {
 }
 
 /// Role scores of a model on articles, and the ceiling of the gold tags themselves.
-pub fn evaluate(tagger: Tagger, test: &[&Article]) -> ([Exact; 3], [Exact; 3]) {
-    let (mut got, mut ceiling) = ([Exact::default(); 3], [Exact::default(); 3]);
+pub fn evaluate(tagger: Tagger, test: &[&Article]) -> ([Prf; 3], [Prf; 3]) {
+    let (mut got, mut ceiling) = ([Prf::default(); 3], [Prf::default(); 3]);
     for a in test {
         score(a, &tag(a, tagger), &mut got);
         score(a, &a.gold_tags, &mut ceiling);
@@ -385,7 +386,7 @@ pub fn cross_validate(
     folds: usize,
     epochs: usize,
     keep: usize,
-) -> Vec<([Exact; 3], [Exact; 3])> {
+) -> Vec<([Prf; 3], [Prf; 3])> {
     let fold = |k: usize| {
         let (learn, test) = split(articles, folds, k);
         let model = train(&learn, epochs, keep);
@@ -424,7 +425,7 @@ pub fn split<T>(items: &[T], folds: usize, k: usize) -> (Vec<&T>, Vec<&T>) {
 }
 
 /// One line of role F1s.
-pub fn line(name: &str, c: &[Exact; 3]) -> String {
+pub fn line(name: &str, c: &[Prf; 3]) -> String {
     format!(
         "{name:<24} source {:.3}  cue {:.3}  content {:.3}   (gold {}/{}/{}, predicted {}/{}/{})",
         c[0].f1(),
@@ -442,7 +443,7 @@ pub fn line(name: &str, c: &[Exact; 3]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tools::quote_eval::GoldSpan;
+    use crate::tools::polnear::GoldSpan;
 
     #[test]
     fn learns_a_toy_attribution_pattern() {

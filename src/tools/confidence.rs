@@ -5,7 +5,9 @@
 //! reported-speech F1 on the training articles. `lede train-confidence` reports it by K-fold
 //! cross-validation (model and threshold learned on the other folds) and writes the model.
 
-use super::quote_eval::{self, PolnearDoc};
+use super::polnear::PolnearDoc;
+use super::quote_eval;
+use super::score::Prf;
 use crate::quotes::confidence::{Rater, BIAS, THRESHOLD};
 pub use crate::quotes::Reporting;
 use crate::schema::Quote;
@@ -170,10 +172,11 @@ fn best_threshold(model: &Model, train: &[&Rated]) -> f64 {
 }
 
 /// Direct and reported-speech counts under `model`; a right quote kept stands for a gold item
-/// found (as the evaluation's one-to-one matching nearly always pairs them).
-fn counts(model: &Model, train: &[&Rated]) -> (Counts, Counts) {
+/// found (as the evaluation's one-to-one matching nearly always pairs them), as far as there
+/// are gold items.
+fn counts(model: &Model, train: &[&Rated]) -> (Prf, Prf) {
     use crate::schema::QuoteKind::*;
-    let (mut direct, mut reported) = (Counts::default(), Counts::default());
+    let (mut direct, mut reported) = (Prf::default(), Prf::default());
     for r in train {
         direct.gold += r.gold.0;
         reported.gold += r.gold.1;
@@ -185,26 +188,21 @@ fn counts(model: &Model, train: &[&Rated]) -> (Counts, Counts) {
             };
             let kept = model.probability(f) >= model.threshold;
             if kept {
-                c.kept += 1;
-                c.right_kept += usize::from(ok);
+                c.predicted += 1;
+                c.matched += usize::from(ok);
             }
         }
     }
-    (direct, reported)
+    (within_gold(direct), within_gold(reported))
 }
 
-#[derive(Default)]
-struct Counts {
-    kept: usize,
-    right_kept: usize,
-    gold: usize,
-}
-
-impl Counts {
-    fn f1(&self) -> f64 {
-        let p = quote_eval::ratio(self.right_kept, self.kept);
-        let r = quote_eval::ratio(self.right_kept, self.gold).min(1.0);
-        quote_eval::f1(p, r)
+/// Right quotes beyond the gold items count for precision only.
+fn within_gold(c: Prf) -> Prf {
+    let matched = c.matched.min(c.gold);
+    Prf {
+        matched,
+        right_unmatched: c.matched - matched,
+        ..c
     }
 }
 

@@ -1,5 +1,6 @@
 //! CoNLL-style column files (OntoNotes IOB2): reading, PTB unescaping, and conlleval scoring.
 
+use super::score::Prf;
 use crate::ner::labels::N_TYPES;
 use crate::schema::Label;
 
@@ -114,70 +115,50 @@ pub fn iob_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<String> {
 /// Exact-span counts per type, conlleval style.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
-    pub correct: [usize; N_TYPES],
-    pub guessed: [usize; N_TYPES],
-    pub gold: [usize; N_TYPES],
-}
-
-/// Precision, recall and F1 in percent.
-pub fn prf(correct: usize, guessed: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if guessed == 0 {
-        0.0
-    } else {
-        100.0 * correct as f64 / guessed as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        100.0 * correct as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
+    pub types: [Prf; N_TYPES],
 }
 
 impl Scores {
     pub fn add(&mut self, gold: &[(usize, usize, usize)], guess: &[(usize, usize, usize)]) {
         for g in gold {
-            self.gold[g.2] += 1;
+            self.types[g.2].gold += 1;
         }
         for p in guess {
-            self.guessed[p.2] += 1;
+            self.types[p.2].predicted += 1;
             if gold.contains(p) {
-                self.correct[p.2] += 1;
+                self.types[p.2].matched += 1;
             }
         }
     }
 
-    pub fn overall(&self) -> (f64, f64, f64) {
-        prf(
-            self.correct.iter().sum(),
-            self.guessed.iter().sum(),
-            self.gold.iter().sum(),
-        )
+    /// All types together.
+    pub fn total(&self) -> Prf {
+        self.types.iter().copied().sum()
     }
 
+    /// Precision, recall and F1 in percent over all types.
+    pub fn overall(&self) -> (f64, f64, f64) {
+        self.total().percent()
+    }
+
+    /// Precision, recall and F1 in percent of one type.
     pub fn of_type(&self, t: usize) -> (f64, f64, f64) {
-        prf(self.correct[t], self.guessed[t], self.gold[t])
+        self.types[t].percent()
     }
 
     /// conlleval-like report.
     pub fn report(&self) -> String {
-        let (p, r, f) = self.overall();
+        let total = self.total();
+        let (p, r, f) = total.percent();
         let mut s = format!(
             "entities: gold {}, found {}, correct {}\noverall     precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}\n",
-            self.gold.iter().sum::<usize>(),
-            self.guessed.iter().sum::<usize>(),
-            self.correct.iter().sum::<usize>()
+            total.gold, total.predicted, total.matched
         );
         for (t, name) in Label::ALL.iter().enumerate() {
             let (p, r, f) = self.of_type(t);
             s += &format!(
                 "{name:<12}precision {p:6.2}  recall {r:6.2}  F1 {f:6.2}  (gold {})\n",
-                self.gold[t]
+                self.types[t].gold
             );
         }
         s

@@ -4,22 +4,28 @@
 //! of this.
 //!
 //! - [`attribution`] learns to tag sources, cues and contents (`lede train-quotes`).
+//! - [`commands`] are the `lede` commands that train and evaluate, called by the binary.
 //! - [`confidence`] learns the quote confidence model (`lede train-confidence`).
 //! - [`conll`] reads CoNLL columns (OntoNotes IOB2) and scores spans conlleval style.
 //! - [`train`] learns the entity model (`lede train`, `lede prune`).
 //! - [`hostile`] generates the hostile texts `lede bench --hostile` times.
 //! - [`pipeline_folds`] cross-validates the whole pipeline, its learned parts relearned per fold.
 //! - [`ner_eval`] tags and scores CoNLL files with a model (`lede tag-bio`, `lede eval --ner`).
-//! - [`quote_eval`] reads PolNeAR and scores quotes, speakers and exact role spans, on a split
-//!   or in folds (`lede eval --quotes`).
+//! - [`polnear`] reads PolNeAR, the attribution corpus.
+//! - [`quote_eval`] scores quotes, speakers and exact role spans on PolNeAR, on a split or in
+//!   folds (`lede eval --quotes`).
+//! - [`score`] is the precision/recall/F1 every evaluation counts.
 
 pub mod attribution;
+pub mod commands;
 pub mod confidence;
 pub mod conll;
 pub mod hostile;
 pub mod ner_eval;
 pub mod pipeline_folds;
+pub mod polnear;
 pub mod quote_eval;
+pub mod score;
 pub mod train;
 
 /// For tools and tests: the entity recogniser (the shipped one is [`Recognizer::shipped`]) and

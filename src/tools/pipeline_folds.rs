@@ -6,7 +6,8 @@
 
 use super::attribution::{self as att, Passes, Table};
 use super::confidence as conf;
-use super::quote_eval::{self, Folds, PolnearDoc, Report};
+use super::polnear::PolnearDoc;
+use super::quote_eval::{self, Folds, Report};
 use super::Error;
 use crate::quotes::tagger::Tagger;
 use crate::schema::Quote;
@@ -241,7 +242,7 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tools::quote_eval::{Attribution, GoldSpan};
+    use crate::tools::polnear::{Attribution, GoldSpan};
 
     /// A document of three `NAME said CONTENT.` paragraphs with its gold spans (code points).
     fn doc(id: usize) -> PolnearDoc {

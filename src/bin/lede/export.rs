@@ -28,7 +28,7 @@ pub fn annotate(
     let inputs = if files.is_empty() { &stdin[..] } else { files };
     for f in inputs {
         // An unreadable or oversized input is reported and skipped; the others are exported.
-        let bytes = match crate::read_input(f, files.is_empty()) {
+        let bytes = match crate::annotate::read_input(f, files.is_empty()) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("lede: {e}");

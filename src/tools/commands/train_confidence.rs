@@ -1,0 +1,74 @@
+//! `lede train-confidence`: learns the quote confidence model from PolNeAR train, reports it
+//! by K-fold cross-validation against the pipeline without it, and writes it.
+
+use super::say;
+use crate::tools::confidence as conf;
+use crate::tools::pipeline_folds as pf;
+use crate::tools::polnear::{self, PolnearDoc};
+use crate::tools::Error;
+use std::path::Path;
+
+/// Cross-validates the confidence model on PolNeAR train in `folds` folds, and with `write`
+/// saves the model learned on all of train.
+pub fn train_confidence(
+    data: &Path,
+    folds: usize,
+    epochs: usize,
+    dev: bool,
+    write: Option<&Path>,
+) -> Result<(), Error> {
+    let start = std::time::Instant::now();
+    let docs = polnear::load(data, "train")?;
+    let training = pf::Training {
+        confidence_epochs: epochs,
+        ..pf::TRAINING
+    };
+    let all: Vec<&PolnearDoc> = docs.iter().collect();
+    let halves = pf::cross_fit_taggers(&all, training);
+    let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
+    let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
+    let right: usize = rated
+        .iter()
+        .flat_map(|r| &r.correct)
+        .filter(|&&c| c)
+        .count();
+    eprintln!(
+        "{} train articles, {found} quotes found, {right} right ({:.0}s)",
+        docs.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let setups = [
+        pf::Setup {
+            name: "tagger + rules fill, no confidence",
+            confidence: false,
+            ..pf::SHIPPED
+        },
+        pf::SHIPPED,
+    ];
+    for f in pf::cross_validate("train", &docs, folds, &setups, training, false)? {
+        say(&f.to_string())?;
+    }
+    let all: Vec<&conf::Rated> = rated.iter().collect();
+    let model = conf::learn(&all, epochs);
+    say(&format!(
+        "model on all of train: {} weights, threshold {:.2}",
+        model.weights.len(),
+        model.threshold
+    ))?;
+    if dev {
+        let dev_docs = polnear::load(data, "dev")?;
+        let (train, dev): (Vec<_>, Vec<_>) = (docs.iter().collect(), dev_docs.iter().collect());
+        for r in pf::evaluate("dev", &train, &dev, &setups, training, false) {
+            say(&r.to_string())?;
+        }
+    }
+    if let Some(path) = write {
+        std::fs::write(path, model.to_tsv()).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!("{:.0}s", start.elapsed().as_secs_f64());
+    Ok(())
+}
