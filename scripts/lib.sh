@@ -94,8 +94,11 @@ build_wasm() {
   cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE" --no-default-features
   local raw="target/$WASM_TARGET/$WASM_PROFILE/lede.wasm"
   rm -rf "$PKG_DIR"
-  wasm-bindgen --target web --no-typescript --remove-name-section --out-dir "$PKG_DIR" "$raw"
-  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # LEDE_WASM_NAMES=1 keeps function names (for scripts/profile-wasm.mjs), at more bytes.
+  local strip=--remove-name-section keep=()
+  [ "${LEDE_WASM_NAMES:-0}" = 1 ] && strip=() && keep=(-g)
+  wasm-bindgen --target web --no-typescript ${strip[@]+"${strip[@]}"} --out-dir "$PKG_DIR" "$raw"
+  node_modules/.bin/wasm-opt -O3 ${keep[@]+"${keep[@]}"} --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd \
     "$PKG_DIR/lede_bg.wasm" -o "$PKG_DIR/lede_bg.opt.wasm"
   mv "$PKG_DIR/lede_bg.opt.wasm" "$PKG_DIR/lede_bg.wasm"
