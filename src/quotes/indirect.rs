@@ -11,7 +11,7 @@ use crate::text::is_capitalised;
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::{is_opening_mark, is_quote_mark, UNAMBIGUOUS_OPENERS};
-use crate::words::{is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
+use crate::words::{is_adverb, is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
 use crate::words::{
     CLAUSAL_CUES, CLAUSE_OPENERS, NOT_OBJECT_OPENERS, QUESTION_WORDS, SIDE_CLAUSE_WORDS,
 };
@@ -325,7 +325,7 @@ fn starts_object(doc: &Doc, i: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '$' || UNAMBIGUOUS_OPENERS.contains(c))
         && !NOT_OBJECT_OPENERS.contains(&l)
-        && !(l.len() > 4 && l.ends_with("ly"))
+        && !is_adverb(l)
         && doc.cue(i).is_none()
 }
 
@@ -391,7 +391,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
         || (loose
             && w.chars().next().is_some_and(char::is_alphabetic)
             && !plain_stop(doc.lower(i))
-            && !(w.ends_with("ly") && w.len() > 4)
+            && !is_adverb(w)
             && doc.cue(i).is_none());
     ok.then_some(i)
 }

@@ -5,7 +5,7 @@
 use crate::doc::Doc;
 use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
-use crate::words::{is_pronoun, is_title};
+use crate::words::{is_adverb, is_pronoun, is_title};
 use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
 
 pub(crate) fn is_boundary_punct(w: &str) -> bool {
@@ -17,9 +17,7 @@ pub(crate) fn is_boundary_punct(w: &str) -> bool {
 
 pub(crate) fn is_skippable(doc: &Doc, i: usize) -> bool {
     let w = doc.lower(i);
-    SKIP_BEFORE_CUE.contains(&w)
-        || is_weekday(w)
-        || (w.len() > 4 && w.ends_with("ly") && !doc.is_capitalised(i))
+    SKIP_BEFORE_CUE.contains(&w) || is_weekday(w) || (is_adverb(w) && !doc.is_capitalised(i))
 }
 
 /// The subject noun phrase ending right before the cue at `cue`, not reaching before `lo`.

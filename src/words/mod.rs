@@ -46,6 +46,12 @@ pub fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.contains(&lower)
 }
 
+/// An `-ly` adverb by its spelling (`reportedly`, `quickly`): longer than four bytes, so
+/// `only`, `July` and `fly` are not. Case-sensitive: callers pass the case they test.
+pub fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly")
+}
+
 /// A word (lower case) that heads sources in PolNeAR train (`officials`, `campaign`). The list is
 /// sorted by its derivation script, so this is a binary search: it runs for every unresolved
 /// speaker.
@@ -97,5 +103,15 @@ mod tests {
         }
         assert!(is_title("Sen.") && is_title("spokeswoman") && !is_title("Kirby"));
         assert!(is_pronoun("She") && !is_pronoun("the"));
+    }
+
+    #[test]
+    fn adverbs_by_their_ending() {
+        for w in ["reportedly", "quickly", "early"] {
+            assert!(is_adverb(w), "{w}");
+        }
+        for w in ["only", "July", "fly", "said", "QUICKLY"] {
+            assert!(!is_adverb(w), "{w}");
+        }
     }
 }
