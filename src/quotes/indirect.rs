@@ -2,8 +2,7 @@
 //! `…, adding that the White House will …`, `U.S. officials are monitoring …, Kirby said.`
 //! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
 
-use super::speaker::participle_subject;
-use super::subject::{np_after, subject_before};
+use super::subject::{np_after, participle_subject, subject_before};
 use crate::doc::Cue;
 use crate::doc::Doc;
 use crate::schema::Span;

@@ -28,7 +28,7 @@ pub use contents::find;
 
 use crate::doc::Doc;
 use crate::mentions::Mentions;
-use crate::schema::{Entity, Quote, QuoteKind, Span};
+use crate::schema::{Entity, Quote, QuoteKind, Span, TextSpan};
 use crate::text::TokenRange;
 use contents::introduced_sentence;
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ pub fn attribute(
         if let Some((cue, source)) = learned {
             (a.cue, a.speaker) = (Some(cue), Some(source));
         }
-        q.cue = a.cue.and_then(|r| speaker::text_span(doc, r));
+        q.cue = a.cue.and_then(|r| text_span(doc, r));
         // A short phrase in quotes that nobody is said to say is a term (`"Bobby"`), unless
         // a colon introduces it as a sentence (`a new campaign message: "It's about me."`).
         if q.kind == QuoteKind::Direct
@@ -104,11 +104,11 @@ pub fn attribute(
         None => rules,
     };
     for r in reported {
-        let Some(content) = speaker::text_span(doc, r.content) else {
+        let Some(content) = text_span(doc, r.content) else {
             continue;
         };
         let q = Quote {
-            cue: speaker::text_span(doc, r.cue),
+            cue: text_span(doc, r.cue),
             ..Quote::unattributed(
                 content.start,
                 content.end,
@@ -144,7 +144,7 @@ pub fn attribute(
                         }
                     }
                 };
-                quote.speaker = speaker::text_span(doc, r);
+                quote.speaker = text_span(doc, r);
                 quote.speaker_name = speaker_group
                     .and_then(|g| mentions.groups[g].name.clone())
                     .map(|n| resolve::fuller_name(doc, r, n));
@@ -182,6 +182,19 @@ fn fill_from_rules(
         .collect();
     learned.extend(missed);
     learned
+}
+
+/// The text of token range `r`, as the schema's span.
+pub fn text_span(doc: &Doc, r: TokenRange) -> Option<TextSpan> {
+    if r.first >= r.end || r.end > doc.tokens.len() {
+        return None;
+    }
+    let s = doc.span(r.first, r.end - 1);
+    Some(TextSpan {
+        start: s.start,
+        end: s.end,
+        text: doc.text[s.start..s.end].to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -1,16 +1,19 @@
 //! Who said it: the speaker mention and cue of each direct or partial quote, found from the
-//! patterns news writing uses, and the resolution of that mention to a named cluster.
+//! patterns news writing uses. Subjects come from [`super::subject`]; resolving the mention to
+//! a named cluster is [`super::resolve`]'s.
 //!
-//! Patterns, in the order tried for a direct quote:
-//! `“…,” Kirby said` / `“…,” said Kirby` (after the quote, same sentence), `Kirby said: “…”`
-//! (before it), a transcript label (`"WALLACE: …`), then continuation (an unattributed quote keeps the previous quote's speaker).
-//! A partial quote takes the cue of the sentence it sits in (`Sullivan said Pyongyang will
-//! “pay a price”`).
+//! Patterns, in the order tried for a direct quote: a transcript label (`"WALLACE: …`),
+//! `“…,” Kirby said` / `“…,” said Kirby` (after the quote, same sentence or the next one),
+//! `Kirby said: “…”` (before it, or ending the paragraph before), a colon after a name
+//! (`McCaskill scolded him: “…”`), a loose `“…,” Trump barked`, then continuation (an
+//! unattributed quote keeps the previous quote's speaker). A partial quote takes the cue of
+//! the sentence it sits in (`Sullivan said Pyongyang will “pay a price”`).
 
-use super::subject::{is_skippable, np_after, subject_before};
-use crate::doc::Cue;
+use super::subject::{
+    np_after, participle_subject, skippable_between, speaker_after_cue, subject_before,
+};
 use crate::doc::{Doc, SentenceRange};
-use crate::schema::{Quote, QuoteKind, TextSpan};
+use crate::schema::{Quote, QuoteKind};
 use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::marks::is_quote_mark;
@@ -54,9 +57,9 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
             return None;
         }
         if let Some(cue) = doc.cue(c) {
-            if c == i || (c > i && (i..c).all(|k| is_skippable(doc, k))) {
+            if skippable_between(doc, i, c) {
                 let hi = sentence_end_from(doc, cue.end).min(hi);
-                let speaker = np_after(doc, skip_forward(doc, cue.end, hi), hi);
+                let speaker = speaker_after_cue(doc, cue.end, hi);
                 return Some(Attribution {
                     speaker,
                     cue: Some(cue.tokens()),
@@ -77,13 +80,6 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         c += 1;
     }
     None
-}
-
-fn skip_forward(doc: &Doc, mut i: usize, hi: usize) -> usize {
-    while i < hi && is_skippable(doc, i) && !doc.is_capitalised(i) {
-        i += 1;
-    }
-    i
 }
 
 fn sentence_end_from(doc: &Doc, i: usize) -> usize {
@@ -124,51 +120,6 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
                 speaker: Some(s),
                 cue: Some(cue.tokens()),
             });
-        }
-    }
-    None
-}
-
-/// `…, adding that …`: a participle cue after a comma takes the subject of the clause's
-/// own cue (`Kirby said, adding` → Kirby).
-pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange> {
-    let w = doc.token_text(cue.first);
-    // Also a coordinated cue: "… and criticized the party's …" takes the clause's subject.
-    let mut j = cue.first;
-    while j > lo && is_skippable(doc, j - 1) {
-        j -= 1;
-    }
-    let coordinated = j > lo && matches!(doc.token_text(j - 1), "and" | "but");
-    if coordinated {
-        let mut c = j - 1;
-        while c > lo {
-            c -= 1;
-            if doc.cue(c).is_some_and(|o| !o.according) {
-                if let Some(s) = subject_before(doc, lo, c) {
-                    return Some(s);
-                }
-            }
-        }
-        return None;
-    }
-    if !w.ends_with("ing") || cue.first == 0 || doc.token_text(cue.first - 1) != "," {
-        return None;
-    }
-    let mut c = cue.first - 1;
-    while c > lo {
-        c -= 1;
-        if let Some(other) = doc.cue(c) {
-            if other.according {
-                continue;
-            }
-            if let Some(s) = subject_before(doc, lo, c) {
-                return Some(s);
-            }
-            if c > lo && doc.is_quote_mark(c - 1) {
-                // “…,” said Kirby, adding …
-                let hi = cue.first - 1;
-                return np_after(doc, c + 1, hi);
-            }
         }
     }
     None
@@ -455,17 +406,5 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     Some(Attribution {
         speaker: Some(TokenRange::new(lo, e)),
         cue: Some(TokenRange::new(qf - 1, qf)),
-    })
-}
-
-pub fn text_span(doc: &Doc, r: TokenRange) -> Option<TextSpan> {
-    if r.first >= r.end || r.end > doc.tokens.len() {
-        return None;
-    }
-    let s = doc.span(r.first, r.end - 1);
-    Some(TextSpan {
-        start: s.start,
-        end: s.end,
-        text: doc.text[s.start..s.end].to_string(),
     })
 }

@@ -1,21 +1,27 @@
 //! Subject noun phrases around a cue: who is doing the saying in `Kirby said`,
 //! `Smith, a spokesperson for the agency, said`, `Rep. Gwen Moore (D-Wis.) said` and
 //! `said Kirby, a spokesman`. Token-level heuristics; no parser needed.
+//!
+//! The patterns of [`super::speaker`] (direct quotes) and [`super::indirect`] (reported
+//! speech) ask this module for subjects; it asks nothing of them.
 
-use crate::doc::Doc;
+use crate::doc::{Cue, Doc};
 use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_adverb, is_pronoun, is_title};
 use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
 
-pub(crate) fn is_boundary_punct(w: &str) -> bool {
+fn is_boundary_punct(w: &str) -> bool {
     matches!(
         w,
         "," | ";" | ":" | "(" | ")" | "—" | "–" | "--" | "[" | "]" | "." | "?" | "!"
     ) || is_quote_mark(w)
 }
 
-pub(crate) fn is_skippable(doc: &Doc, i: usize) -> bool {
+/// A word that may stand between a subject or quote and its cue without breaking the link
+/// (`Kirby also said`, `“…,” Kirby told reporters Monday`): a listed filler, a weekday or a
+/// lower-case adverb.
+fn is_skippable(doc: &Doc, i: usize) -> bool {
     let w = doc.lower(i);
     SKIP_BEFORE_CUE.contains(&w) || is_weekday(w) || (is_adverb(w) && !doc.is_capitalised(i))
 }
@@ -141,4 +147,65 @@ pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<TokenRange> {
         return None;
     }
     Some(TokenRange::new(i, e))
+}
+
+/// Whether only skippable words (adverbs, weekdays, fillers) lie in `[a, b)`: a quote and a
+/// cue `b` with only these between are linked (`“…,” Kirby later said`).
+pub fn skippable_between(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).all(|k| is_skippable(doc, k))
+}
+
+/// The subject of an inverted cue ending at `cue_end`, after the lower-case fillers that may
+/// follow it (`said on Monday Kirby` → Kirby, `said Kirby`).
+pub fn speaker_after_cue(doc: &Doc, cue_end: usize, hi: usize) -> Option<TokenRange> {
+    let mut i = cue_end;
+    while i < hi && is_skippable(doc, i) && !doc.is_capitalised(i) {
+        i += 1;
+    }
+    np_after(doc, i, hi)
+}
+
+/// `…, adding that …`: a participle cue after a comma takes the subject of the clause's
+/// own cue (`Kirby said, adding` → Kirby).
+pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange> {
+    let w = doc.token_text(cue.first);
+    // Also a coordinated cue: "… and criticized the party's …" takes the clause's subject.
+    let mut j = cue.first;
+    while j > lo && is_skippable(doc, j - 1) {
+        j -= 1;
+    }
+    let coordinated = j > lo && matches!(doc.token_text(j - 1), "and" | "but");
+    if coordinated {
+        let mut c = j - 1;
+        while c > lo {
+            c -= 1;
+            if doc.cue(c).is_some_and(|o| !o.according) {
+                if let Some(s) = subject_before(doc, lo, c) {
+                    return Some(s);
+                }
+            }
+        }
+        return None;
+    }
+    if !w.ends_with("ing") || cue.first == 0 || doc.token_text(cue.first - 1) != "," {
+        return None;
+    }
+    let mut c = cue.first - 1;
+    while c > lo {
+        c -= 1;
+        if let Some(other) = doc.cue(c) {
+            if other.according {
+                continue;
+            }
+            if let Some(s) = subject_before(doc, lo, c) {
+                return Some(s);
+            }
+            if c > lo && doc.is_quote_mark(c - 1) {
+                // “…,” said Kirby, adding …
+                let hi = cue.first - 1;
+                return np_after(doc, c + 1, hi);
+            }
+        }
+    }
+    None
 }
