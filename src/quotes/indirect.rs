@@ -23,8 +23,26 @@ pub struct Reported {
     pub cue: TokenRange,
 }
 
+/// The shortest reported content (tokens): `said it would`, not `said so`.
 const MIN_CONTENT: usize = 3;
+/// The shortest object read as content (tokens): `called for a moratorium`; a bare listener
+/// or object (`told the crowd`, `told The Huffington Post`) is shorter.
 const OBJECT_MIN: usize = 4;
+
+/// After `CONTENT, Kirby said` only a short tail may end the sentence (tokens): `on Friday`,
+/// `in a statement to reporters`. A longer one is a clause of its own.
+const SHORT_TAIL: usize = 6;
+
+/// How far after a cue (tokens) a `that` opens its content: `said in a statement on Monday
+/// that …`. Further on, `that` belongs to a phrase of the content.
+const THAT_REACH: usize = 9;
+
+/// How far after `asked` (tokens) the question word may stand: `asked the president whether`.
+const QUESTION_REACH: usize = 5;
+
+/// A cue form read as a cue this often (its PolNeAR train ratio) takes any word after it as
+/// content (`said Pyongyang will …`), not only a clause opener.
+const LOOSE_CUE_RATIO: f32 = 0.8;
 
 fn is_end_punct(w: &str) -> bool {
     matches!(w, "." | "?" | "!" | "…" | "..." | ";" | ":") || is_quote_mark(w) || w == ")"
@@ -190,10 +208,10 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     // side clause (", adding …", ", as …") may follow.
     let tail_ok = |from: usize| {
         let rest = trim_end(doc, from, hi);
-        if rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that") {
+        if rest <= from + SHORT_TAIL && !(from..rest).any(|i| doc.token_text(i) == "that") {
             return true;
         }
-        let comma = (from..rest.min(from + 7)).find(|&i| doc.token_text(i) == ",");
+        let comma = (from..rest.min(from + SHORT_TAIL + 1)).find(|&i| doc.token_text(i) == ",");
         comma.is_some_and(|k| {
             let next = k + 1;
             next < hi
@@ -351,7 +369,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     let reach = if cue_words::takes_listener(cue_word) && !cue_words::tells(cue_word) {
         1
     } else {
-        9
+        THAT_REACH
     };
     for k in i..hi.min(i + reach) {
         let w = doc.token_text(k);
@@ -371,7 +389,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     }
     // "asked (the president) whether …": an embedded question is the content.
     if cue_words::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
-        return (i..hi.min(i + 5))
+        return (i..hi.min(i + QUESTION_REACH))
             .take_while(|&k| {
                 !matches!(doc.token_text(k), "," | "." | ";" | ":") && !doc.is_quote_mark(k)
             })
@@ -385,7 +403,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     if w == "," && i + 1 < hi && !doc.is_quote_mark(i + 1) && cue_word.ends_with("ing") {
         return None;
     }
-    let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
+    let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= LOOSE_CUE_RATIO);
     let ok = starts_clause(doc, i)
         || (loose
             && w.chars().next().is_some_and(char::is_alphabetic)

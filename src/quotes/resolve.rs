@@ -83,7 +83,7 @@ impl Resolver {
             }
             let g = recent.flatten().or_else(|| {
                 mentions
-                    .last_person(a, 400, |g| compatible(g, self))
+                    .last_person(a, PRONOUN_REACH, |g| compatible(g, self))
                     .map(|m| m.group)
             })?;
             self.gender.insert(g, male);
@@ -177,6 +177,14 @@ impl Resolver {
     }
 }
 
+/// How far back (tokens) a pronoun with no compatible recent speaker looks for a person:
+/// about four paragraphs of news, where the writer would name the person again.
+const PRONOUN_REACH: usize = 400;
+
+/// How many appositives may stand between a relative pronoun and its name (`Nicky Driscoll,
+/// 24, from Manchester, who`).
+const APPOSITIVES_BEFORE_WHO: usize = 2;
+
 /// How many speakers back a pronoun or "the candidate" may reach.
 const RECENT_SPEAKERS: usize = 6;
 
@@ -240,7 +248,7 @@ fn previous_subject(doc: &Doc, mentions: &Mentions, at: usize) -> Option<usize> 
 /// Arizona, who`; `Nicky Driscoll, 24, from Manchester, who`).
 fn antecedent(doc: &Doc, mentions: &Mentions, who: usize, kind: Kind) -> Option<usize> {
     let mut at = who;
-    for _ in 0..3 {
+    for _ in 0..=APPOSITIVES_BEFORE_WHO {
         if let Some(m) = mentions.last_named(at, 1, kind, |_| true) {
             return Some(m.group);
         }

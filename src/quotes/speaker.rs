@@ -20,6 +20,51 @@ use crate::words::marks::is_quote_mark;
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
 use crate::words::{AFTER_PARTICIPLE_SUBJECT, NOT_SPEAKER_OPENERS};
 
+/// How far after a quote (tokens) its cue is looked for: room for a subject with its
+/// appositive (`“…,” Smith, a spokesperson for the agency, said`); a cue further on belongs to
+/// a statement of its own.
+const CUE_AFTER_QUOTE: usize = 30;
+
+/// How far before a direct quote (tokens) its cue may stand: `Kirby said in a statement on
+/// Monday: “…”`. A direct quote's own cue stands close; further back it introduces something
+/// else.
+const CUE_BEFORE_DIRECT: usize = 12;
+
+/// How far before a partial quote (tokens) its cue may stand: the quote sits anywhere in the
+/// reported clause (`Sullivan said Pyongyang, which …, will “pay a price”`), a long sentence.
+const CUE_BEFORE_PARTIAL: usize = 60;
+
+/// How far before the colon ending the paragraph before a quote (tokens) its cue may stand:
+/// `Kirby said Monday:` ¶ `“…”`; a cue further back is not what the colon introduces.
+const CUE_BEFORE_COLON: usize = 6;
+
+/// After a partial quote only a speaker right behind it attributes it (`was “heartbreaking,”
+/// she said`): within this many tokens of its end (a comma, a closing mark). A speaker
+/// further on says the sentence around it.
+const PARTIAL_SPEAKER_GAP: usize = 2;
+
+/// In the sentence after a quote, how far from its start (tokens) the cue may be for the
+/// sentence to be the attribution (`Clinton said.`, `Former Secretary of State Hillary Clinton
+/// said.`): a name with its title, not a clause.
+const NEXT_SENTENCE_CUE: usize = 6;
+
+/// The longest name read without a cue (words): a transcript label (`SEN. JOHN MCCAIN:`) or
+/// the name before a loose verb (`“…,” Mary Beth Smith barked`). Longer runs of capitals are
+/// headlines.
+const BARE_NAME_WORDS: usize = 4;
+
+/// The longest name right before a colon (`- Carl Bialik: “…”`, `Rep. Mary Beth Smith:`),
+/// in words, its title included.
+const COLON_NAME_WORDS: usize = 5;
+
+/// The longest opening name of a sentence ending in a colon (`Democratic Sen. Claire
+/// McCaskill (D-Mo.) scolded him: “…”`), in tokens, with its titles.
+const OPENING_NAME_TOKENS: usize = 8;
+
+/// An unattributed quote continues an attribution at most this many paragraphs back: a
+/// speaker quoted over several paragraphs is named again after that.
+const CONTINUATION_PARAGRAPHS: usize = 2;
+
 /// A quote's attribution in token terms, before name resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attribution {
@@ -49,7 +94,7 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
     while i < hi && matches!(doc.token_text(i), "," | "—" | "–" | "--") {
         i += 1;
     }
-    let stop = hi.min(i + 30);
+    let stop = hi.min(i + CUE_AFTER_QUOTE);
     let mut c = i;
     while c < stop {
         let w = doc.token_text(c);
@@ -155,12 +200,15 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
             QuoteKind::Direct => transcript_label(doc, qf, qe)
                 .or_else(|| after_quote(doc, qe, last_sent.end))
                 .or_else(|| next_sentence(doc, s_last, qe))
-                .or_else(|| before_quote(doc, first_sent.first, qf, 12))
+                .or_else(|| before_quote(doc, first_sent.first, qf, CUE_BEFORE_DIRECT))
                 .or_else(|| colon_intro(doc, s_first, qf)),
             // `was “heartbreaking,” she said` before `Sullivan said … “pay a price”`.
             _ => after_quote(doc, qe, last_sent.end)
-                .filter(|a| a.speaker.is_some_and(|s| s.first <= qe + 2))
-                .or_else(|| before_quote(doc, first_sent.first, qf, 60))
+                .filter(|a| {
+                    a.speaker
+                        .is_some_and(|s| s.first <= qe + PARTIAL_SPEAKER_GAP)
+                })
+                .or_else(|| before_quote(doc, first_sent.first, qf, CUE_BEFORE_PARTIAL))
                 .or_else(|| {
                     sentence_cue(doc, first_sent.first, last_sent.end.max(first_sent.end), qf)
                 }),
@@ -185,7 +233,7 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
 fn transcript_label(doc: &Doc, qf: usize, qe: usize) -> Option<Attribution> {
     let first = qf + 1;
     let mut i = first;
-    while i < qe.min(first + 4) {
+    while i < qe.min(first + BARE_NAME_WORDS) {
         let t = doc.token_text(i);
         if t == ":" {
             break;
@@ -210,7 +258,7 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         i += 1;
     }
     let mut e = i;
-    while e < hi && e - i < 4 && doc.is_capitalised(e) {
+    while e < hi && e - i < BARE_NAME_WORDS && doc.is_capitalised(e) {
         e += 1;
     }
     if e == i && i < hi && is_pronoun(doc.token_text(i)) && doc.token_text(i) != "it" {
@@ -242,13 +290,13 @@ fn next_sentence(doc: &Doc, s: usize, qe: usize) -> Option<Attribution> {
     let a = after_quote(doc, next.first, next.end)?;
     let c = a.cue?.first;
     // Only when the cue sits at the start: "Clinton said." / "said Clinton".
-    (c <= next.first + 6).then_some(a)
+    (c <= next.first + NEXT_SENTENCE_CUE).then_some(a)
 }
 
 /// A quote opening a paragraph after one that ends `Kirby said:`.
 fn colon_intro(doc: &Doc, s: usize, qf: usize) -> Option<Attribution> {
     let prev = introduced_by(doc, s, qf)?;
-    before_quote(doc, prev.first, prev.end - 1, 6)
+    before_quote(doc, prev.first, prev.end - 1, CUE_BEFORE_COLON)
 }
 
 /// The sentence before a quote that opens sentence `s`, when it ends with a colon.
@@ -328,7 +376,7 @@ fn continuation(
         (q, p) => q.or(p)?,
     };
     let at_para = line_of(doc, breaks, at);
-    (para >= at_para && para - at_para <= 2).then_some(a)
+    (para >= at_para && para - at_para <= CONTINUATION_PARAGRAPHS).then_some(a)
 }
 
 /// Paragraph number of token `i` counted by line breaks: many pasted articles (and PolNeAR)
@@ -370,7 +418,7 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     // `… - Carl Bialik: “…”`: a name right before the colon.
     let colon = qf - 1;
     let mut b = colon;
-    while b > lo && colon - b < 5 && doc.is_capitalised(b - 1) {
+    while b > lo && colon - b < COLON_NAME_WORDS && doc.is_capitalised(b - 1) {
         b -= 1;
     }
     let dash_or_start = b == lo || matches!(doc.token_text(b - 1), "-" | "—" | "–" | "--" | ",");
@@ -387,7 +435,10 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
         });
     }
     let mut e = lo;
-    while e < qf - 1 && e - lo < 8 && (doc.is_capitalised(e) || is_title(doc.token_text(e))) {
+    while e < qf - 1
+        && e - lo < OPENING_NAME_TOKENS
+        && (doc.is_capitalised(e) || is_title(doc.token_text(e)))
+    {
         e += 1;
     }
     let w = doc.token_text(lo);

@@ -11,6 +11,26 @@ use crate::words::marks::is_quote_mark;
 use crate::words::{is_adverb, is_pronoun, is_title};
 use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
 
+/// How far back (tokens) from its closing comma an appositive may open: one with its own
+/// phrases (`Smith, a spokesperson for the agency that runs the program,`). Past that, the
+/// comma closes a clause, not an appositive.
+const APPOSITIVE_REACH: usize = 28;
+
+/// The longest parenthetical skipped after a name (tokens): `(D-Wis.)`, `(R-Ky., chairman)`.
+const PARENTHETICAL: usize = 10;
+
+/// A subject region longer than this (tokens) is a clause whose subject is at its end: only
+/// its tail is kept, a name with its titles reaching back no further than this.
+const LONG_SUBJECT: usize = 8;
+
+/// Without a name at its end, a long subject region keeps its last three words (`the
+/// agency's spokeswoman`).
+const SUBJECT_TAIL_WORDS: usize = 3;
+
+/// The longest phrase after an inverted cue (tokens): `said Kirby, a spokesman` takes a name
+/// with its title, never a whole clause.
+const NP_AFTER: usize = 10;
+
 fn is_boundary_punct(w: &str) -> bool {
     matches!(
         w,
@@ -46,7 +66,7 @@ pub fn subject_before(doc: &Doc, lo: usize, cue: usize) -> Option<TokenRange> {
 /// appositive counts ("a spokesman", "25", "R-Ky.", "who runs the campaign").
 fn appositive_head(doc: &Doc, lo: usize, comma: usize) -> Option<TokenRange> {
     let mut k = comma;
-    while k > lo && comma - k < 28 {
+    while k > lo && comma - k < APPOSITIVE_REACH {
         k -= 1;
         let w = doc.token_text(k);
         if w == "," {
@@ -67,7 +87,7 @@ fn skip_parenthetical(doc: &Doc, lo: usize, j: usize) -> usize {
     }
     (lo..j - 1)
         .rev()
-        .take(10)
+        .take(PARENTHETICAL)
         .find(|&k| doc.token_text(k) == "(")
         .unwrap_or(j)
 }
@@ -91,14 +111,18 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<TokenRange> {
     if b >= j {
         return None;
     }
-    if j - b > 8 {
+    if j - b > LONG_SUBJECT {
         // Keep the last capitalised run with its titles, or the last three words.
         let mut k = j;
         while k > b && (doc.is_capitalised(k - 1) || doc.token_text(k - 1) == "-") {
             k -= 1;
         }
-        b = if k < j { k } else { j.saturating_sub(3).max(b) };
-        while b > 0 && j - b < 8 && is_title(doc.token_text(b - 1)) {
+        b = if k < j {
+            k
+        } else {
+            j.saturating_sub(SUBJECT_TAIL_WORDS).max(b)
+        };
+        while b > 0 && j - b < LONG_SUBJECT && is_title(doc.token_text(b - 1)) {
             b -= 1;
         }
     }
@@ -129,7 +153,7 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<TokenRange> {
 /// The noun phrase starting at `i` after an inverted cue (`said Kirby, a spokesman …`).
 pub fn np_after(doc: &Doc, i: usize, hi: usize) -> Option<TokenRange> {
     let mut e = i;
-    while e < hi && e - i < 10 {
+    while e < hi && e - i < NP_AFTER {
         let w = doc.token_text(e);
         if is_boundary_punct(w)
             || CLAUSE_WORDS.contains(&doc.lower(e))
