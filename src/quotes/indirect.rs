@@ -10,9 +10,10 @@ use crate::text::is_capitalised;
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::{is_opening_mark, is_quote_mark, UNAMBIGUOUS_OPENERS};
-use crate::words::{is_adverb, is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
+use crate::words::{is_adverb, is_participle, is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
 use crate::words::{
-    CLAUSAL_CUES, CLAUSE_OPENERS, NOT_OBJECT_OPENERS, QUESTION_WORDS, SIDE_CLAUSE_WORDS,
+    BEFORE_SECOND_CUE, CLAUSAL_CUES, CLAUSE_OPENERS, COORDINATORS, NOT_OBJECT_OPENERS, OBJECT_ENDS,
+    QUESTION_WORDS, SIDE_CLAUSE_WORDS,
 };
 
 /// A reported-speech item in token terms.
@@ -145,9 +146,9 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
             return i;
         }
         // "… and predicted that …" / "…, and called him …": the same speaker's next cue.
-        if matches!(w, "and" | "but") && i > a && i + 1 < hi {
+        if COORDINATORS.contains(&w) && i > a && i + 1 < hi {
             let mut k = i + 1;
-            if k < hi && matches!(doc.token_text(k), "also" | "then" | "later") {
+            if k < hi && BEFORE_SECOND_CUE.contains(&doc.token_text(k)) {
                 k += 1;
             }
             let next_cue = k < hi
@@ -306,24 +307,9 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<TokenRange> {
         };
         let circumstance = matches!(w, "in" | "on" | "at")
             && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
-        if matches!(
-            w,
-            "," | ";"
-                | "—"
-                | "–"
-                | "--"
-                | "―"
-                | ":"
-                | "("
-                | "during"
-                | "while"
-                | "because"
-                | "but"
-                | "since"
-                | "before"
-                | "after"
-                | "when"
-        ) || circumstance
+        if matches!(w, "," | ";" | "—" | "–" | "--" | "―" | ":" | "(")
+            || OBJECT_ENDS.contains(&w)
+            || circumstance
             || (w == "and" && (is_pronoun(next) || doc.cue(b + 1).is_some()))
         {
             break;
@@ -400,7 +386,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
         return None;
     }
     let w = doc.token_text(i);
-    if w == "," && i + 1 < hi && !doc.is_quote_mark(i + 1) && cue_word.ends_with("ing") {
+    if w == "," && i + 1 < hi && !doc.is_quote_mark(i + 1) && is_participle(cue_word) {
         return None;
     }
     let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= LOOSE_CUE_RATIO);

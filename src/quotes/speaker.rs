@@ -15,8 +15,8 @@ use super::subject::{
 use crate::doc::{Doc, SentenceRange};
 use crate::schema::{Quote, QuoteKind};
 use crate::text::TokenRange;
-use crate::words::is_title;
 use crate::words::marks::is_quote_mark;
+use crate::words::{is_capitalised_article, is_title};
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
 use crate::words::{AFTER_PARTICIPLE_SUBJECT, NOT_SPEAKER_OPENERS};
 
@@ -427,8 +427,7 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
     });
-    if b < colon && dash_or_start && words_upper && !matches!(doc.token_text(b), "The" | "A" | "An")
-    {
+    if b < colon && dash_or_start && words_upper && !is_capitalised_article(doc.token_text(b)) {
         return Some(Attribution {
             speaker: Some(TokenRange::new(b, colon)),
             cue: Some(TokenRange::new(colon, qf)),

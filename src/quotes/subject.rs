@@ -8,8 +8,10 @@
 use crate::doc::{Cue, Doc};
 use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
-use crate::words::{is_adverb, is_pronoun, is_title};
-use crate::words::{is_weekday, CLAUSE_WORDS, PREPOSITIONS, SKIP_BEFORE_CUE};
+use crate::words::{is_adverb, is_participle, is_possessive, is_pronoun, is_title, is_weekday};
+use crate::words::{
+    ARTICLES, CLAUSE_WORDS, COORDINATORS, PREPOSITIONS, SKIP_BEFORE_CUE, SUBJECT_TIME_WORDS,
+};
 
 /// How far back (tokens) from its closing comma an appositive may open: one with its own
 /// phrases (`Smith, a spokesperson for the agency that runs the program,`). Past that, the
@@ -129,7 +131,7 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<TokenRange> {
     let last = doc.lower(j - 1);
     // A subject never opens with a preposition ("In August", "After the debate").
     let first = doc.lower(b);
-    if PREPOSITIONS.contains(&first) && !matches!(first, "last" | "this") {
+    if PREPOSITIONS.contains(&first) && !SUBJECT_TIME_WORDS.contains(&first) {
         // "During the debate Trump said": keep the name or pronoun at the end.
         let mut k = j;
         while k > b + 1 && doc.is_capitalised(k - 1) {
@@ -143,7 +145,7 @@ fn trim_phrase(doc: &Doc, mut b: usize, j: usize) -> Option<TokenRange> {
         }
         return None;
     }
-    if PREPOSITIONS.contains(&last) || matches!(last, "the" | "a" | "an" | "'s" | "’s") {
+    if PREPOSITIONS.contains(&last) || ARTICLES.contains(&last) || is_possessive(last) {
         return None;
     }
     let has_word = (b..j).any(|i| doc.token_text(i).chars().any(char::is_alphabetic));
@@ -198,7 +200,7 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange>
     while j > lo && is_skippable(doc, j - 1) {
         j -= 1;
     }
-    let coordinated = j > lo && matches!(doc.token_text(j - 1), "and" | "but");
+    let coordinated = j > lo && COORDINATORS.contains(&doc.token_text(j - 1));
     if coordinated {
         let mut c = j - 1;
         while c > lo {
@@ -211,7 +213,7 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange>
         }
         return None;
     }
-    if !w.ends_with("ing") || cue.first == 0 || doc.token_text(cue.first - 1) != "," {
+    if !is_participle(w) || cue.first == 0 || doc.token_text(cue.first - 1) != "," {
         return None;
     }
     let mut c = cue.first - 1;

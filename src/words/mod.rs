@@ -52,6 +52,36 @@ pub fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly")
 }
 
+/// An `-ing` form (`adding`, `saying`): a participle cue takes the subject of the clause
+/// before it (`Kirby said, adding that …`).
+pub fn is_participle(word: &str) -> bool {
+    word.ends_with("ing")
+}
+
+/// The possessive `'s` (straight or curly apostrophe), a token of its own.
+pub fn is_possessive(token: &str) -> bool {
+    matches!(token, "'s" | "’s")
+}
+
+/// An article in title case (`The`, `A`, `An`), as it opens a sentence; other casings
+/// (`the`, `THE`) are not.
+pub fn is_capitalised_article(word: &str) -> bool {
+    let w = word.as_bytes();
+    ARTICLES.iter().any(|a| {
+        let a = a.as_bytes();
+        w.len() == a.len() && w[0] == a[0].to_ascii_uppercase() && w[1..] == a[1..]
+    })
+}
+
+/// The gender a courtesy title gives the person it names (`true` = he): `mr`, `mrs`, `ms`,
+/// `miss`, lower case without the period.
+pub fn title_gender(lower: &str) -> Option<bool> {
+    GENDER_TITLES
+        .iter()
+        .find(|(t, _)| *t == lower)
+        .map(|(_, g)| *g == "m")
+}
+
 /// A word (lower case) that heads sources in PolNeAR train (`officials`, `campaign`). The list is
 /// sorted by its derivation script, so this is a binary search: it runs for every unresolved
 /// speaker.
@@ -103,6 +133,21 @@ mod tests {
         }
         assert!(is_title("Sen.") && is_title("spokeswoman") && !is_title("Kirby"));
         assert!(is_pronoun("She") && !is_pronoun("the"));
+    }
+
+    #[test]
+    fn articles_titles_and_word_forms() {
+        for w in ["The", "A", "An"] {
+            assert!(is_capitalised_article(w), "{w}");
+        }
+        for w in ["the", "THE", "An'", "Then", "'s", ""] {
+            assert!(!is_capitalised_article(w), "{w}");
+        }
+        assert_eq!(title_gender("mr"), Some(true));
+        assert_eq!(title_gender("ms"), Some(false));
+        assert_eq!(title_gender("dr"), None);
+        assert!(is_possessive("’s") && is_possessive("'s") && !is_possessive("s"));
+        assert!(is_participle("adding") && !is_participle("added"));
     }
 
     #[test]
