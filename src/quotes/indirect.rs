@@ -442,3 +442,110 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         cue: cue_r,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reported speech the rules find in `t`: content, speaker and cue as written.
+    fn reported(t: &str) -> Vec<(String, Option<String>, String)> {
+        let doc = Doc::new(t, None);
+        let text = |r: TokenRange| {
+            let s = doc.span(r.first, r.end - 1);
+            doc.text[s.start..s.end].to_string()
+        };
+        find(&doc, &[])
+            .into_iter()
+            .map(|r| (text(r.content), r.speaker.map(text), text(r.cue)))
+            .collect()
+    }
+
+    fn item(content: &str, speaker: &str, cue: &str) -> (String, Option<String>, String) {
+        (content.into(), Some(speaker.into()), cue.into())
+    }
+
+    const CONTENT: &str = "officials are monitoring the situation";
+
+    #[test]
+    fn the_content_after_the_cue() {
+        assert_eq!(
+            reported("Kirby said officials are monitoring the situation."),
+            [item(CONTENT, "Kirby", "said")]
+        );
+        assert_eq!(
+            reported("Kirby said in a statement that officials are monitoring the situation."),
+            [item(CONTENT, "Kirby", "said")]
+        );
+    }
+
+    #[test]
+    fn the_content_before_the_cue() {
+        assert_eq!(
+            reported("Officials are monitoring the situation, Kirby said."),
+            [item(
+                "Officials are monitoring the situation",
+                "Kirby",
+                "said"
+            )]
+        );
+        assert_eq!(
+            reported("Officials are monitoring the situation, said Kirby."),
+            [item(
+                "Officials are monitoring the situation",
+                "Kirby",
+                "said"
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_a_source() {
+        assert_eq!(
+            reported("According to Kirby, officials are monitoring the situation."),
+            [item(CONTENT, "Kirby", "According to")]
+        );
+        assert_eq!(
+            reported("Officials are monitoring the situation, according to Kirby."),
+            [item(
+                "Officials are monitoring the situation",
+                "Kirby",
+                "according to"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_second_cue_of_the_same_speaker_starts_a_second_item() {
+        assert_eq!(
+            reported("Kirby said the plan would work, adding that it was cheap to run."),
+            [
+                item("the plan would work", "Kirby", "said"),
+                item("it was cheap to run", "Kirby", "adding")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_cue_is_content_up_to_a_circumstance() {
+        // The cue's particle (`for`) is left out.
+        assert_eq!(
+            reported("Warren called for a moratorium on new loans during the debate."),
+            [item("a moratorium on new loans", "Warren", "called")]
+        );
+        // A bare listener is no content.
+        assert_eq!(reported("Warren told the crowd."), []);
+    }
+
+    #[test]
+    fn content_mostly_inside_a_direct_quote_is_that_quote() {
+        let t = "Kirby said “officials are monitoring the situation” today.";
+        let doc = Doc::new(t, None);
+        let open = t.find('“').unwrap();
+        let close = t.find('”').unwrap() + '”'.len_utf8();
+        let quoted = [Span::new(open, close)];
+        let content = TokenRange::new(2, doc.tokens.len() - 1);
+        assert!(mostly_quoted(&doc, content, &quoted));
+        assert!(!mostly_quoted(&doc, content, &[]));
+        assert_eq!(find(&doc, &quoted), []);
+    }
+}

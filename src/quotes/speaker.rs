@@ -458,3 +458,86 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
         cue: Some(TokenRange::new(qf - 1, qf)),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::find;
+
+    /// Each quote of `t` with its speaker and cue as written.
+    fn attributed(t: &str) -> Vec<(Option<String>, Option<String>)> {
+        let doc = Doc::new(t, None);
+        let quotes = find(&doc).0;
+        let text = |r: Option<TokenRange>| {
+            r.map(|r| {
+                let s = doc.span(r.first, r.end - 1);
+                doc.text[s.start..s.end].to_string()
+            })
+        };
+        attribute(&doc, &quotes)
+            .into_iter()
+            .map(|a| (text(a.speaker), text(a.cue)))
+            .collect()
+    }
+
+    fn said(speaker: &str, cue: &str) -> (Option<String>, Option<String>) {
+        (Some(speaker.to_string()), Some(cue.to_string()))
+    }
+
+    #[test]
+    fn the_cue_after_the_quote() {
+        assert_eq!(
+            attributed("“We will win,” Kirby said."),
+            [said("Kirby", "said")]
+        );
+        assert_eq!(
+            attributed("“We will win,” said Kirby, a spokesman."),
+            [said("Kirby", "said")]
+        );
+        // A question mark ends the sentence: the attribution opens the next one.
+        assert_eq!(
+            attributed("“Will we win?” Clinton said."),
+            [said("Clinton", "said")]
+        );
+    }
+
+    #[test]
+    fn the_cue_before_the_quote() {
+        assert_eq!(
+            attributed("Kirby said: “We will win.”"),
+            [said("Kirby", "said")]
+        );
+        assert_eq!(
+            attributed("Kirby told reporters on Monday:\n\n“We will win.”"),
+            [said("Kirby", "told")]
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_and_a_loose_verb() {
+        assert_eq!(
+            attributed("\"WALLACE: Let's start with the news.\""),
+            [said("WALLACE", ":")]
+        );
+        assert_eq!(
+            attributed("“Go back,” Trump barked."),
+            [said("Trump", "barked")]
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_takes_the_cue_of_its_sentence() {
+        assert_eq!(
+            attributed("Sullivan said Pyongyang will “pay a price” for the test."),
+            [said("Sullivan", "said")]
+        );
+    }
+
+    #[test]
+    fn an_unattributed_quote_continues_the_previous_speaker() {
+        assert_eq!(
+            attributed("“We will win,” Kirby said.\n\n“We will build it.”"),
+            [said("Kirby", "said"), said("Kirby", "said")]
+        );
+    }
+}

@@ -235,3 +235,103 @@ pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange>
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of token range `r`.
+    fn text(doc: &Doc, r: Option<TokenRange>) -> Option<String> {
+        r.map(|r| {
+            let s = doc.span(r.first, r.end - 1);
+            doc.text[s.start..s.end].to_string()
+        })
+    }
+
+    /// The first token that reads `word`.
+    fn at(doc: &Doc, word: &str) -> usize {
+        (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == word)
+            .expect(word)
+    }
+
+    /// The subject of the first cue `cue` in `sentence`.
+    fn subject(sentence: &str, cue: &str) -> Option<String> {
+        let doc = Doc::new(sentence, None);
+        text(&doc, subject_before(&doc, 0, at(&doc, cue)))
+    }
+
+    #[test]
+    fn the_subject_before_a_cue() {
+        assert_eq!(
+            subject("Kirby said it works.", "said").as_deref(),
+            Some("Kirby")
+        );
+        // Adverbs and fillers between the subject and the cue are skipped.
+        assert_eq!(
+            subject("Kirby also reportedly said it works.", "said").as_deref(),
+            Some("Kirby")
+        );
+        // An appositive set off by commas is skipped to its name.
+        assert_eq!(
+            subject(
+                "Smith, a spokesperson for the agency, said it works.",
+                "said"
+            )
+            .as_deref(),
+            Some("Smith")
+        );
+        // A parenthetical after the name is left out.
+        assert_eq!(
+            subject("Rep. Gwen Moore (D-Wis.) said it works.", "said").as_deref(),
+            Some("Rep. Gwen Moore")
+        );
+    }
+
+    #[test]
+    fn a_subject_never_opens_with_a_preposition_nor_ends_with_an_article() {
+        assert_eq!(
+            subject("During the debate Trump said it works.", "said").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(subject("In the said it works.", "said"), None);
+    }
+
+    #[test]
+    fn the_phrase_after_an_inverted_cue() {
+        let doc = Doc::new("“It works,” said Kirby, a spokesman.", None);
+        let cue = at(&doc, "said");
+        let hi = doc.tokens.len();
+        assert_eq!(
+            text(&doc, np_after(&doc, cue + 1, hi)).as_deref(),
+            Some("Kirby")
+        );
+        assert_eq!(
+            text(&doc, speaker_after_cue(&doc, cue + 1, hi)).as_deref(),
+            Some("Kirby")
+        );
+        assert!(skippable_between(&doc, cue, cue) && !skippable_between(&doc, cue, cue + 1));
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_subject_of_the_clause_before() {
+        let doc = Doc::new(
+            "Kirby said the plan would work, adding that it was cheap.",
+            None,
+        );
+        let cue = doc.cue(at(&doc, "adding")).expect("a cue");
+        assert_eq!(
+            text(&doc, participle_subject(&doc, 0, &cue)).as_deref(),
+            Some("Kirby")
+        );
+        let doc = Doc::new(
+            "Kirby said the plan would work and criticized the cost.",
+            None,
+        );
+        let cue = doc.cue(at(&doc, "criticized")).expect("a cue");
+        assert_eq!(
+            text(&doc, participle_subject(&doc, 0, &cue)).as_deref(),
+            Some("Kirby")
+        );
+    }
+}
