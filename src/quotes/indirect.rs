@@ -1,6 +1,11 @@
 //! Reported speech without quote marks: `Kirby said U.S. officials are monitoring …`,
 //! `…, adding that the White House will …`, `U.S. officials are monitoring …, Kirby said.`
 //! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
+//!
+//! What ships: these rules complete the learned tagger's reported speech (`fill_from_rules` in
+//! [`super`]): a source the tagger missed, a content it missed altogether. Alone, without the
+//! tagger, they are the ablation's baseline. [`Reported`] and [`mostly_quoted`] serve the
+//! tagger's reported speech too.
 
 use super::subject::{np_after, participle_subject, subject_before};
 use crate::doc::Cue;

@@ -16,7 +16,7 @@ use crate::doc::{Doc, SentenceRange};
 use crate::schema::{Quote, QuoteKind};
 use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
-use crate::words::{is_capitalised_article, is_title};
+use crate::words::{is_capitalised_article, is_inflected_verb, is_title};
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
 use crate::words::{AFTER_PARTICIPLE_SUBJECT, NOT_SPEAKER_OPENERS};
 
@@ -269,11 +269,8 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         .get(e)
         .map(|_| doc.token_text(e))
         .filter(|_| e < hi)?;
-    let verb_like = verb.len() > 3
-        && verb.chars().all(|c| c.is_ascii_lowercase())
-        && (verb.ends_with("ed") || verb.ends_with("es"));
     let ends = e + 1 >= hi || AFTER_PARTICIPLE_SUBJECT.contains(&doc.token_text(e + 1));
-    (e > i && verb_like && ends).then_some(Attribution {
+    (e > i && is_inflected_verb(verb) && ends).then_some(Attribution {
         speaker: Some(TokenRange::new(i, e)),
         cue: Some(TokenRange::new(e, e + 1)),
     })

@@ -58,6 +58,14 @@ pub fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
 
+/// A lower-case word that reads as an inflected verb by its ending, `-ed` or `-es` (`barked`,
+/// `fumes`), longer than three letters: a verb of saying the cue table may lack.
+pub fn is_inflected_verb(word: &str) -> bool {
+    word.len() > 3
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && (word.ends_with("ed") || word.ends_with("es"))
+}
+
 /// The possessive `'s` (straight or curly apostrophe), a token of its own.
 pub fn is_possessive(token: &str) -> bool {
     matches!(token, "'s" | "’s")
@@ -148,6 +156,10 @@ mod tests {
         assert_eq!(title_gender("dr"), None);
         assert!(is_possessive("’s") && is_possessive("'s") && !is_possessive("s"));
         assert!(is_participle("adding") && !is_participle("added"));
+        assert!(is_inflected_verb("barked") && is_inflected_verb("quipped"));
+        assert!(
+            !is_inflected_verb("Barked") && !is_inflected_verb("red") && !is_inflected_verb("bark")
+        );
     }
 
     #[test]
