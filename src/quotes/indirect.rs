@@ -15,11 +15,12 @@ use crate::text::is_capitalised;
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::{is_opening_mark, is_quote_mark, UNAMBIGUOUS_OPENERS};
-use crate::words::{is_adverb, is_participle, is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
+use crate::words::{is_adverb, is_indefinite_article, is_participle, is_pronoun, is_weekday};
 use crate::words::{
     BEFORE_SECOND_CUE, CLAUSAL_CUES, CLAUSE_OPENERS, COORDINATORS, NOT_OBJECT_OPENERS, OBJECT_ENDS,
     QUESTION_WORDS, SIDE_CLAUSE_WORDS,
 };
+use crate::words::{CIRCUMSTANCE_PREPOSITIONS, PARTICLES, PLAIN_STOPS};
 
 /// A reported-speech item in token terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,8 +311,8 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<TokenRange> {
         } else {
             ""
         };
-        let circumstance = matches!(w, "in" | "on" | "at")
-            && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
+        let circumstance = CIRCUMSTANCE_PREPOSITIONS.contains(&w)
+            && (is_indefinite_article(next) || next.ends_with("day") && is_capitalised(next));
         if matches!(w, "," | ";" | "—" | "–" | "--" | "―" | ":" | "(")
             || OBJECT_ENDS.contains(&w)
             || circumstance

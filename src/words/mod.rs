@@ -81,6 +81,11 @@ pub fn is_capitalised_article(word: &str) -> bool {
     })
 }
 
+/// `a` or `an`, lower case: a new, unnamed thing (`in a statement`).
+pub fn is_indefinite_article(word: &str) -> bool {
+    matches!(word, "a" | "an")
+}
+
 /// The gender a courtesy title gives the person it names (`true` = he): `mr`, `mrs`, `ms`,
 /// `miss`, lower case without the period.
 pub fn title_gender(lower: &str) -> Option<bool> {
@@ -154,6 +159,8 @@ mod tests {
         assert_eq!(title_gender("mr"), Some(true));
         assert_eq!(title_gender("ms"), Some(false));
         assert_eq!(title_gender("dr"), None);
+        assert!(is_indefinite_article("an") && !is_indefinite_article("the"));
+        assert!(!is_indefinite_article("A"));
         assert!(is_possessive("’s") && is_possessive("'s") && !is_possessive("s"));
         assert!(is_participle("adding") && !is_participle("added"));
         assert!(is_inflected_verb("barked") && is_inflected_verb("quipped"));
