@@ -54,8 +54,8 @@ pub fn kind_of(text: &str, span: Span) -> QuoteKind {
     let said_whole = cue_words::is_speech(&last_word(before))
         && inner.starts_with(char::is_uppercase)
         && inner.ends_with(['.', '!', '?']);
-    let long_clause =
-        inner.split_whitespace().count() >= 10 && inner.starts_with(char::is_uppercase);
+    let long_clause = inner.split_whitespace().count() >= LONG_CLAUSE_WORDS
+        && inner.starts_with(char::is_uppercase);
     let names_something = after_joining_word(before)
         || after_work_noun(before)
         || single_quoted_heading(quoted, before, after)
@@ -143,6 +143,22 @@ fn after_work_noun(before: &str) -> bool {
     WORK_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
+/// A capitalised quote of at least this many words is a sentence someone said, not a name or
+/// a term: names and titles are shorter.
+const LONG_CLAUSE_WORDS: usize = 10;
+
+/// How many words a title has (`''Make Your Kid a Millionaire''`): fewer is a name or a
+/// term, more a sentence.
+const TITLE_WORDS: std::ops::RangeInclusive<usize> = 3..=8;
+
+/// A title's longer words, the ones capitalised in title case (`Tales From the Crypt`): at
+/// least this many letters, so `a`, `the`, `of` may stay lower case.
+const TITLE_LONG_WORD: usize = 4;
+
+/// How many words after a quote a verb of saying may be for the quote to be attributed (`Mr.
+/// Kerry said`, `Italy's Northern League leader Matteo Salvini wrote`).
+const ATTRIBUTION_LOOKAHEAD: usize = 10;
+
 /// A short phrase whose longer words are all capitalised: a headline, book or slogan. Not one
 /// sentence of several (`There it is. There it is,`) nor a clause its attribution follows
 /// (`“With an eye to February 20th, Carolina,” he said`); a title with a comma is followed by
@@ -155,9 +171,9 @@ fn is_title(inner: &str, after: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     let long: Vec<&&str> = words
         .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= TITLE_LONG_WORD)
         .collect();
-    (3..=8).contains(&words.len())
+    TITLE_WORDS.contains(&words.len())
         && long.len() >= 2
         && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }
@@ -168,7 +184,7 @@ fn attribution_follows(after: &str) -> bool {
     let line = after.split(['\n', '“', '"']).next().unwrap_or("");
     line.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(10)
+        .take(ATTRIBUTION_LOOKAHEAD)
         .any(|w| w == "according" || cue_words::is_speech(w))
 }
 

@@ -1,9 +1,13 @@
 //! Reported speech without quote marks: `Kirby said U.S. officials are monitoring …`,
 //! `…, adding that the White House will …`, `U.S. officials are monitoring …, Kirby said.`
 //! and `According to Kirby, …`. Each becomes an `indirect` quote with content, cue and speaker.
+//!
+//! What ships: these rules complete the learned tagger's reported speech (`fill_from_rules` in
+//! [`super`]): a source the tagger missed, a content it missed altogether. Alone, without the
+//! tagger, they are the ablation's baseline. [`Reported`] and [`mostly_quoted`] serve the
+//! tagger's reported speech too.
 
-use super::speaker::participle_subject;
-use super::subject::{np_after, subject_before};
+use super::subject::{np_after, participle_subject, subject_before};
 use crate::doc::Cue;
 use crate::doc::Doc;
 use crate::schema::Span;
@@ -11,10 +15,12 @@ use crate::text::is_capitalised;
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;
 use crate::words::marks::{is_opening_mark, is_quote_mark, UNAMBIGUOUS_OPENERS};
-use crate::words::{is_pronoun, is_weekday, PARTICLES, PLAIN_STOPS};
+use crate::words::{is_adverb, is_indefinite_article, is_participle, is_pronoun, is_weekday};
 use crate::words::{
-    CLAUSAL_CUES, CLAUSE_OPENERS, NOT_OBJECT_OPENERS, QUESTION_WORDS, SIDE_CLAUSE_WORDS,
+    BEFORE_SECOND_CUE, CLAUSAL_CUES, CLAUSE_OPENERS, COORDINATORS, NOT_OBJECT_OPENERS, OBJECT_ENDS,
+    QUESTION_WORDS, SIDE_CLAUSE_WORDS,
 };
+use crate::words::{CIRCUMSTANCE_PREPOSITIONS, PARTICLES, PLAIN_STOPS};
 
 /// A reported-speech item in token terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +30,26 @@ pub struct Reported {
     pub cue: TokenRange,
 }
 
+/// The shortest reported content (tokens): `said it would`, not `said so`.
 const MIN_CONTENT: usize = 3;
+/// The shortest object read as content (tokens): `called for a moratorium`; a bare listener
+/// or object (`told the crowd`, `told The Huffington Post`) is shorter.
 const OBJECT_MIN: usize = 4;
+
+/// After `CONTENT, Kirby said` only a short tail may end the sentence (tokens): `on Friday`,
+/// `in a statement to reporters`. A longer one is a clause of its own.
+const SHORT_TAIL: usize = 6;
+
+/// How far after a cue (tokens) a `that` opens its content: `said in a statement on Monday
+/// that …`. Further on, `that` belongs to a phrase of the content.
+const THAT_REACH: usize = 9;
+
+/// How far after `asked` (tokens) the question word may stand: `asked the president whether`.
+const QUESTION_REACH: usize = 5;
+
+/// A cue form read as a cue this often (its PolNeAR train ratio) takes any word after it as
+/// content (`said Pyongyang will …`), not only a clause opener.
+const LOOSE_CUE_RATIO: f32 = 0.8;
 
 fn is_end_punct(w: &str) -> bool {
     matches!(w, "." | "?" | "!" | "…" | "..." | ";" | ":") || is_quote_mark(w) || w == ")"
@@ -128,9 +152,9 @@ fn content_end(doc: &Doc, a: usize, hi: usize) -> usize {
             return i;
         }
         // "… and predicted that …" / "…, and called him …": the same speaker's next cue.
-        if matches!(w, "and" | "but") && i > a && i + 1 < hi {
+        if COORDINATORS.contains(&w) && i > a && i + 1 < hi {
             let mut k = i + 1;
-            if k < hi && matches!(doc.token_text(k), "also" | "then" | "later") {
+            if k < hi && BEFORE_SECOND_CUE.contains(&doc.token_text(k)) {
                 k += 1;
             }
             let next_cue = k < hi
@@ -191,10 +215,10 @@ fn reported(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
     // side clause (", adding …", ", as …") may follow.
     let tail_ok = |from: usize| {
         let rest = trim_end(doc, from, hi);
-        if rest <= from + 6 && !(from..rest).any(|i| doc.token_text(i) == "that") {
+        if rest <= from + SHORT_TAIL && !(from..rest).any(|i| doc.token_text(i) == "that") {
             return true;
         }
-        let comma = (from..rest.min(from + 7)).find(|&i| doc.token_text(i) == ",");
+        let comma = (from..rest.min(from + SHORT_TAIL + 1)).find(|&i| doc.token_text(i) == ",");
         comma.is_some_and(|k| {
             let next = k + 1;
             next < hi
@@ -287,26 +311,11 @@ fn object_content(doc: &Doc, cue: &Cue, hi: usize) -> Option<TokenRange> {
         } else {
             ""
         };
-        let circumstance = matches!(w, "in" | "on" | "at")
-            && (matches!(next, "a" | "an") || next.ends_with("day") && is_capitalised(next));
-        if matches!(
-            w,
-            "," | ";"
-                | "—"
-                | "–"
-                | "--"
-                | "―"
-                | ":"
-                | "("
-                | "during"
-                | "while"
-                | "because"
-                | "but"
-                | "since"
-                | "before"
-                | "after"
-                | "when"
-        ) || circumstance
+        let circumstance = CIRCUMSTANCE_PREPOSITIONS.contains(&w)
+            && (is_indefinite_article(next) || next.ends_with("day") && is_capitalised(next));
+        if matches!(w, "," | ";" | "—" | "–" | "--" | "―" | ":" | "(")
+            || OBJECT_ENDS.contains(&w)
+            || circumstance
             || (w == "and" && (is_pronoun(next) || doc.cue(b + 1).is_some()))
         {
             break;
@@ -325,7 +334,7 @@ fn starts_object(doc: &Doc, i: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '$' || UNAMBIGUOUS_OPENERS.contains(c))
         && !NOT_OBJECT_OPENERS.contains(&l)
-        && !(l.len() > 4 && l.ends_with("ly"))
+        && !is_adverb(l)
         && doc.cue(i).is_none()
 }
 
@@ -352,7 +361,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     let reach = if cue_words::takes_listener(cue_word) && !cue_words::tells(cue_word) {
         1
     } else {
-        9
+        THAT_REACH
     };
     for k in i..hi.min(i + reach) {
         let w = doc.token_text(k);
@@ -372,7 +381,7 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
     }
     // "asked (the president) whether …": an embedded question is the content.
     if cue_words::takes_listener(cue_word) || cue_word.eq_ignore_ascii_case("wondered") {
-        return (i..hi.min(i + 5))
+        return (i..hi.min(i + QUESTION_REACH))
             .take_while(|&k| {
                 !matches!(doc.token_text(k), "," | "." | ";" | ":") && !doc.is_quote_mark(k)
             })
@@ -383,15 +392,15 @@ fn content_start(doc: &Doc, i: usize, hi: usize, cue_word: &str) -> Option<usize
         return None;
     }
     let w = doc.token_text(i);
-    if w == "," && i + 1 < hi && !doc.is_quote_mark(i + 1) && cue_word.ends_with("ing") {
+    if w == "," && i + 1 < hi && !doc.is_quote_mark(i + 1) && is_participle(cue_word) {
         return None;
     }
-    let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= 0.8);
+    let loose = cue_words::lookup(cue_word).is_some_and(|c| c.ratio >= LOOSE_CUE_RATIO);
     let ok = starts_clause(doc, i)
         || (loose
             && w.chars().next().is_some_and(char::is_alphabetic)
             && !plain_stop(doc.lower(i))
-            && !(w.ends_with("ly") && w.len() > 4)
+            && !is_adverb(w)
             && doc.cue(i).is_none());
     ok.then_some(i)
 }
@@ -438,4 +447,111 @@ fn according(doc: &Doc, lo: usize, hi: usize, cue: &Cue) -> Option<Reported> {
         speaker: Some(sp),
         cue: cue_r,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reported speech the rules find in `t`: content, speaker and cue as written.
+    fn reported(t: &str) -> Vec<(String, Option<String>, String)> {
+        let doc = Doc::new(t, None);
+        let text = |r: TokenRange| {
+            let s = doc.span(r.first, r.end - 1);
+            doc.text[s.start..s.end].to_string()
+        };
+        find(&doc, &[])
+            .into_iter()
+            .map(|r| (text(r.content), r.speaker.map(text), text(r.cue)))
+            .collect()
+    }
+
+    fn item(content: &str, speaker: &str, cue: &str) -> (String, Option<String>, String) {
+        (content.into(), Some(speaker.into()), cue.into())
+    }
+
+    const CONTENT: &str = "officials are monitoring the situation";
+
+    #[test]
+    fn the_content_after_the_cue() {
+        assert_eq!(
+            reported("Kirby said officials are monitoring the situation."),
+            [item(CONTENT, "Kirby", "said")]
+        );
+        assert_eq!(
+            reported("Kirby said in a statement that officials are monitoring the situation."),
+            [item(CONTENT, "Kirby", "said")]
+        );
+    }
+
+    #[test]
+    fn the_content_before_the_cue() {
+        assert_eq!(
+            reported("Officials are monitoring the situation, Kirby said."),
+            [item(
+                "Officials are monitoring the situation",
+                "Kirby",
+                "said"
+            )]
+        );
+        assert_eq!(
+            reported("Officials are monitoring the situation, said Kirby."),
+            [item(
+                "Officials are monitoring the situation",
+                "Kirby",
+                "said"
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_a_source() {
+        assert_eq!(
+            reported("According to Kirby, officials are monitoring the situation."),
+            [item(CONTENT, "Kirby", "According to")]
+        );
+        assert_eq!(
+            reported("Officials are monitoring the situation, according to Kirby."),
+            [item(
+                "Officials are monitoring the situation",
+                "Kirby",
+                "according to"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_second_cue_of_the_same_speaker_starts_a_second_item() {
+        assert_eq!(
+            reported("Kirby said the plan would work, adding that it was cheap to run."),
+            [
+                item("the plan would work", "Kirby", "said"),
+                item("it was cheap to run", "Kirby", "adding")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_cue_is_content_up_to_a_circumstance() {
+        // The cue's particle (`for`) is left out.
+        assert_eq!(
+            reported("Warren called for a moratorium on new loans during the debate."),
+            [item("a moratorium on new loans", "Warren", "called")]
+        );
+        // A bare listener is no content.
+        assert_eq!(reported("Warren told the crowd."), []);
+    }
+
+    #[test]
+    fn content_mostly_inside_a_direct_quote_is_that_quote() {
+        let t = "Kirby said “officials are monitoring the situation” today.";
+        let doc = Doc::new(t, None);
+        let open = t.find('“').unwrap();
+        let close = t.find('”').unwrap() + '”'.len_utf8();
+        let quoted = [Span::new(open, close)];
+        let content = TokenRange::new(2, doc.tokens.len() - 1);
+        assert!(mostly_quoted(&doc, content, &quoted));
+        assert!(!mostly_quoted(&doc, content, &[]));
+        assert_eq!(find(&doc, &quoted), []);
+    }
 }

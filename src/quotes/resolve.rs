@@ -7,8 +7,8 @@ use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::marks::is_unambiguous_mark;
 use crate::words::{
-    first_name_gender, is_not_name, is_pronoun, is_source_head, CLAUSE_WORDS, ORG_NOUNS,
-    PERSON_NOUNS, PREPOSITIONS,
+    first_name_gender, is_not_name, is_possessive, is_pronoun, is_source_head, title_gender,
+    AUXILIARIES, CLAUSE_WORDS, NOT_HEADS, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS,
 };
 
 /// Speaker resolution state, walked in text order over all attributions.
@@ -83,7 +83,7 @@ impl Resolver {
             }
             let g = recent.flatten().or_else(|| {
                 mentions
-                    .last_person(a, 400, |g| compatible(g, self))
+                    .last_person(a, PRONOUN_REACH, |g| compatible(g, self))
                     .map(|m| m.group)
             })?;
             self.gender.insert(g, male);
@@ -118,14 +118,8 @@ impl Resolver {
             let g = m.group;
             if mentions.groups[g].name.is_some() {
                 for i in m.first..m.name {
-                    match doc.lower(i).trim_end_matches('.') {
-                        "mr" => {
-                            self.gender.insert(g, true);
-                        }
-                        "mrs" | "ms" | "miss" => {
-                            self.gender.insert(g, false);
-                        }
-                        _ => {}
+                    if let Some(male) = title_gender(doc.lower(i).trim_end_matches('.')) {
+                        self.gender.insert(g, male);
                     }
                 }
                 return Some(g);
@@ -177,6 +171,14 @@ impl Resolver {
     }
 }
 
+/// How far back (tokens) a pronoun with no compatible recent speaker looks for a person:
+/// about four paragraphs of news, where the writer would name the person again.
+const PRONOUN_REACH: usize = 400;
+
+/// How many appositives may stand between a relative pronoun and its name (`Nicky Driscoll,
+/// 24, from Manchester, who`).
+const APPOSITIVES_BEFORE_WHO: usize = 2;
+
 /// How many speakers back a pronoun or "the candidate" may reach.
 const RECENT_SPEAKERS: usize = 6;
 
@@ -194,10 +196,10 @@ fn modifies_the_head(doc: &Doc, m: &Mention, a: usize, head_end: usize) -> bool 
 /// (lower case, not a preposition, relative pronoun or conjunction).
 fn modified_by_name(doc: &Doc, k: usize) -> bool {
     let next = doc.lower(k);
-    matches!(next, "'s" | "’s")
+    is_possessive(next)
         || (doc.token_text(k).starts_with(char::is_lowercase)
             && !PREPOSITIONS.contains(&next)
-            && !matches!(next, "who" | "which" | "that" | "and" | "or"))
+            && !NOT_HEADS.contains(&next))
 }
 
 /// The first named person of the sentence before token `at`'s that is not the object of a
@@ -240,7 +242,7 @@ fn previous_subject(doc: &Doc, mentions: &Mentions, at: usize) -> Option<usize> 
 /// Arizona, who`; `Nicky Driscoll, 24, from Manchester, who`).
 fn antecedent(doc: &Doc, mentions: &Mentions, who: usize, kind: Kind) -> Option<usize> {
     let mut at = who;
-    for _ in 0..3 {
+    for _ in 0..=APPOSITIVES_BEFORE_WHO {
         if let Some(m) = mentions.last_named(at, 1, kind, |_| true) {
             return Some(m.group);
         }
@@ -267,10 +269,8 @@ fn appositive_start(doc: &Doc, at: usize) -> Option<usize> {
         doc.cue(k).is_none()
             && !doc.is_quote_mark(k)
             && !CLAUSE_WORDS.contains(&doc.lower(k))
-            && !matches!(
-                doc.lower(k),
-                "who" | "is" | "was" | "are" | "were" | "has" | "have" | "had" | "been" | "be"
-            )
+            && doc.lower(k) != "who"
+            && !AUXILIARIES.contains(&doc.lower(k))
     };
     (!words.is_empty() && words.clone().all(plain)).then_some(open + 1)
 }

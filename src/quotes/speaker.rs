@@ -1,21 +1,69 @@
 //! Who said it: the speaker mention and cue of each direct or partial quote, found from the
-//! patterns news writing uses, and the resolution of that mention to a named cluster.
+//! patterns news writing uses. Subjects come from [`super::subject`]; resolving the mention to
+//! a named cluster is [`super::resolve`]'s.
 //!
-//! Patterns, in the order tried for a direct quote:
-//! `“…,” Kirby said` / `“…,” said Kirby` (after the quote, same sentence), `Kirby said: “…”`
-//! (before it), a transcript label (`"WALLACE: …`), then continuation (an unattributed quote keeps the previous quote's speaker).
-//! A partial quote takes the cue of the sentence it sits in (`Sullivan said Pyongyang will
-//! “pay a price”`).
+//! Patterns, in the order tried for a direct quote: a transcript label (`"WALLACE: …`),
+//! `“…,” Kirby said` / `“…,” said Kirby` (after the quote, same sentence or the next one),
+//! `Kirby said: “…”` (before it, or ending the paragraph before), a colon after a name
+//! (`McCaskill scolded him: “…”`), a loose `“…,” Trump barked`, then continuation (an
+//! unattributed quote keeps the previous quote's speaker). A partial quote takes the cue of
+//! the sentence it sits in (`Sullivan said Pyongyang will “pay a price”`).
 
-use super::subject::{is_skippable, np_after, subject_before};
-use crate::doc::Cue;
+use super::subject::{
+    np_after, participle_subject, skippable_between, speaker_after_cue, subject_before,
+};
 use crate::doc::{Doc, SentenceRange};
-use crate::schema::{Quote, QuoteKind, TextSpan};
+use crate::schema::{Quote, QuoteKind};
 use crate::text::TokenRange;
-use crate::words::is_title;
 use crate::words::marks::is_quote_mark;
+use crate::words::{is_capitalised_article, is_inflected_verb, is_title};
 use crate::words::{is_pronoun, CLAUSE_WORDS, NOT_SPEAKERS, PREPOSITIONS};
 use crate::words::{AFTER_PARTICIPLE_SUBJECT, NOT_SPEAKER_OPENERS};
+
+/// How far after a quote (tokens) its cue is looked for: room for a subject with its
+/// appositive (`“…,” Smith, a spokesperson for the agency, said`); a cue further on belongs to
+/// a statement of its own.
+const CUE_AFTER_QUOTE: usize = 30;
+
+/// How far before a direct quote (tokens) its cue may stand: `Kirby said in a statement on
+/// Monday: “…”`. A direct quote's own cue stands close; further back it introduces something
+/// else.
+const CUE_BEFORE_DIRECT: usize = 12;
+
+/// How far before a partial quote (tokens) its cue may stand: the quote sits anywhere in the
+/// reported clause (`Sullivan said Pyongyang, which …, will “pay a price”`), a long sentence.
+const CUE_BEFORE_PARTIAL: usize = 60;
+
+/// How far before the colon ending the paragraph before a quote (tokens) its cue may stand:
+/// `Kirby said Monday:` ¶ `“…”`; a cue further back is not what the colon introduces.
+const CUE_BEFORE_COLON: usize = 6;
+
+/// After a partial quote only a speaker right behind it attributes it (`was “heartbreaking,”
+/// she said`): within this many tokens of its end (a comma, a closing mark). A speaker
+/// further on says the sentence around it.
+const PARTIAL_SPEAKER_GAP: usize = 2;
+
+/// In the sentence after a quote, how far from its start (tokens) the cue may be for the
+/// sentence to be the attribution (`Clinton said.`, `Former Secretary of State Hillary Clinton
+/// said.`): a name with its title, not a clause.
+const NEXT_SENTENCE_CUE: usize = 6;
+
+/// The longest name read without a cue (words): a transcript label (`SEN. JOHN MCCAIN:`) or
+/// the name before a loose verb (`“…,” Mary Beth Smith barked`). Longer runs of capitals are
+/// headlines.
+const BARE_NAME_WORDS: usize = 4;
+
+/// The longest name right before a colon (`- Carl Bialik: “…”`, `Rep. Mary Beth Smith:`),
+/// in words, its title included.
+const COLON_NAME_WORDS: usize = 5;
+
+/// The longest opening name of a sentence ending in a colon (`Democratic Sen. Claire
+/// McCaskill (D-Mo.) scolded him: “…”`), in tokens, with its titles.
+const OPENING_NAME_TOKENS: usize = 8;
+
+/// An unattributed quote continues an attribution at most this many paragraphs back: a
+/// speaker quoted over several paragraphs is named again after that.
+const CONTINUATION_PARAGRAPHS: usize = 2;
 
 /// A quote's attribution in token terms, before name resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +94,7 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
     while i < hi && matches!(doc.token_text(i), "," | "—" | "–" | "--") {
         i += 1;
     }
-    let stop = hi.min(i + 30);
+    let stop = hi.min(i + CUE_AFTER_QUOTE);
     let mut c = i;
     while c < stop {
         let w = doc.token_text(c);
@@ -54,9 +102,9 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
             return None;
         }
         if let Some(cue) = doc.cue(c) {
-            if c == i || (c > i && (i..c).all(|k| is_skippable(doc, k))) {
+            if skippable_between(doc, i, c) {
                 let hi = sentence_end_from(doc, cue.end).min(hi);
-                let speaker = np_after(doc, skip_forward(doc, cue.end, hi), hi);
+                let speaker = speaker_after_cue(doc, cue.end, hi);
                 return Some(Attribution {
                     speaker,
                     cue: Some(cue.tokens()),
@@ -77,13 +125,6 @@ fn after_quote(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         c += 1;
     }
     None
-}
-
-fn skip_forward(doc: &Doc, mut i: usize, hi: usize) -> usize {
-    while i < hi && is_skippable(doc, i) && !doc.is_capitalised(i) {
-        i += 1;
-    }
-    i
 }
 
 fn sentence_end_from(doc: &Doc, i: usize) -> usize {
@@ -129,51 +170,6 @@ fn before_quote(doc: &Doc, lo: usize, qf: usize, max_gap: usize) -> Option<Attri
     None
 }
 
-/// `…, adding that …`: a participle cue after a comma takes the subject of the clause's
-/// own cue (`Kirby said, adding` → Kirby).
-pub fn participle_subject(doc: &Doc, lo: usize, cue: &Cue) -> Option<TokenRange> {
-    let w = doc.token_text(cue.first);
-    // Also a coordinated cue: "… and criticized the party's …" takes the clause's subject.
-    let mut j = cue.first;
-    while j > lo && is_skippable(doc, j - 1) {
-        j -= 1;
-    }
-    let coordinated = j > lo && matches!(doc.token_text(j - 1), "and" | "but");
-    if coordinated {
-        let mut c = j - 1;
-        while c > lo {
-            c -= 1;
-            if doc.cue(c).is_some_and(|o| !o.according) {
-                if let Some(s) = subject_before(doc, lo, c) {
-                    return Some(s);
-                }
-            }
-        }
-        return None;
-    }
-    if !w.ends_with("ing") || cue.first == 0 || doc.token_text(cue.first - 1) != "," {
-        return None;
-    }
-    let mut c = cue.first - 1;
-    while c > lo {
-        c -= 1;
-        if let Some(other) = doc.cue(c) {
-            if other.according {
-                continue;
-            }
-            if let Some(s) = subject_before(doc, lo, c) {
-                return Some(s);
-            }
-            if c > lo && doc.is_quote_mark(c - 1) {
-                // “…,” said Kirby, adding …
-                let hi = cue.first - 1;
-                return np_after(doc, c + 1, hi);
-            }
-        }
-    }
-    None
-}
-
 /// Attributes direct and partial quotes in place (token ranges; names are resolved later).
 pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
     let breaks = line_breaks(doc.text);
@@ -204,12 +200,15 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
             QuoteKind::Direct => transcript_label(doc, qf, qe)
                 .or_else(|| after_quote(doc, qe, last_sent.end))
                 .or_else(|| next_sentence(doc, s_last, qe))
-                .or_else(|| before_quote(doc, first_sent.first, qf, 12))
+                .or_else(|| before_quote(doc, first_sent.first, qf, CUE_BEFORE_DIRECT))
                 .or_else(|| colon_intro(doc, s_first, qf)),
             // `was “heartbreaking,” she said` before `Sullivan said … “pay a price”`.
             _ => after_quote(doc, qe, last_sent.end)
-                .filter(|a| a.speaker.is_some_and(|s| s.first <= qe + 2))
-                .or_else(|| before_quote(doc, first_sent.first, qf, 60))
+                .filter(|a| {
+                    a.speaker
+                        .is_some_and(|s| s.first <= qe + PARTIAL_SPEAKER_GAP)
+                })
+                .or_else(|| before_quote(doc, first_sent.first, qf, CUE_BEFORE_PARTIAL))
                 .or_else(|| {
                     sentence_cue(doc, first_sent.first, last_sent.end.max(first_sent.end), qf)
                 }),
@@ -234,7 +233,7 @@ pub fn attribute(doc: &Doc, quotes: &[Quote]) -> Vec<Attribution> {
 fn transcript_label(doc: &Doc, qf: usize, qe: usize) -> Option<Attribution> {
     let first = qf + 1;
     let mut i = first;
-    while i < qe.min(first + 4) {
+    while i < qe.min(first + BARE_NAME_WORDS) {
         let t = doc.token_text(i);
         if t == ":" {
             break;
@@ -259,7 +258,7 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         i += 1;
     }
     let mut e = i;
-    while e < hi && e - i < 4 && doc.is_capitalised(e) {
+    while e < hi && e - i < BARE_NAME_WORDS && doc.is_capitalised(e) {
         e += 1;
     }
     if e == i && i < hi && is_pronoun(doc.token_text(i)) && doc.token_text(i) != "it" {
@@ -270,11 +269,8 @@ fn after_quote_loose(doc: &Doc, qe: usize, hi: usize) -> Option<Attribution> {
         .get(e)
         .map(|_| doc.token_text(e))
         .filter(|_| e < hi)?;
-    let verb_like = verb.len() > 3
-        && verb.chars().all(|c| c.is_ascii_lowercase())
-        && (verb.ends_with("ed") || verb.ends_with("es"));
     let ends = e + 1 >= hi || AFTER_PARTICIPLE_SUBJECT.contains(&doc.token_text(e + 1));
-    (e > i && verb_like && ends).then_some(Attribution {
+    (e > i && is_inflected_verb(verb) && ends).then_some(Attribution {
         speaker: Some(TokenRange::new(i, e)),
         cue: Some(TokenRange::new(e, e + 1)),
     })
@@ -291,13 +287,13 @@ fn next_sentence(doc: &Doc, s: usize, qe: usize) -> Option<Attribution> {
     let a = after_quote(doc, next.first, next.end)?;
     let c = a.cue?.first;
     // Only when the cue sits at the start: "Clinton said." / "said Clinton".
-    (c <= next.first + 6).then_some(a)
+    (c <= next.first + NEXT_SENTENCE_CUE).then_some(a)
 }
 
 /// A quote opening a paragraph after one that ends `Kirby said:`.
 fn colon_intro(doc: &Doc, s: usize, qf: usize) -> Option<Attribution> {
     let prev = introduced_by(doc, s, qf)?;
-    before_quote(doc, prev.first, prev.end - 1, 6)
+    before_quote(doc, prev.first, prev.end - 1, CUE_BEFORE_COLON)
 }
 
 /// The sentence before a quote that opens sentence `s`, when it ends with a colon.
@@ -377,7 +373,7 @@ fn continuation(
         (q, p) => q.or(p)?,
     };
     let at_para = line_of(doc, breaks, at);
-    (para >= at_para && para - at_para <= 2).then_some(a)
+    (para >= at_para && para - at_para <= CONTINUATION_PARAGRAPHS).then_some(a)
 }
 
 /// Paragraph number of token `i` counted by line breaks: many pasted articles (and PolNeAR)
@@ -419,7 +415,7 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     // `… - Carl Bialik: “…”`: a name right before the colon.
     let colon = qf - 1;
     let mut b = colon;
-    while b > lo && colon - b < 5 && doc.is_capitalised(b - 1) {
+    while b > lo && colon - b < COLON_NAME_WORDS && doc.is_capitalised(b - 1) {
         b -= 1;
     }
     let dash_or_start = b == lo || matches!(doc.token_text(b - 1), "-" | "—" | "–" | "--" | ",");
@@ -428,15 +424,17 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
     });
-    if b < colon && dash_or_start && words_upper && !matches!(doc.token_text(b), "The" | "A" | "An")
-    {
+    if b < colon && dash_or_start && words_upper && !is_capitalised_article(doc.token_text(b)) {
         return Some(Attribution {
             speaker: Some(TokenRange::new(b, colon)),
             cue: Some(TokenRange::new(colon, qf)),
         });
     }
     let mut e = lo;
-    while e < qf - 1 && e - lo < 8 && (doc.is_capitalised(e) || is_title(doc.token_text(e))) {
+    while e < qf - 1
+        && e - lo < OPENING_NAME_TOKENS
+        && (doc.is_capitalised(e) || is_title(doc.token_text(e)))
+    {
         e += 1;
     }
     let w = doc.token_text(lo);
@@ -458,14 +456,85 @@ fn colon_subject(doc: &Doc, lo: usize, qf: usize) -> Option<Attribution> {
     })
 }
 
-pub fn text_span(doc: &Doc, r: TokenRange) -> Option<TextSpan> {
-    if r.first >= r.end || r.end > doc.tokens.len() {
-        return None;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::find;
+
+    /// Each quote of `t` with its speaker and cue as written.
+    fn attributed(t: &str) -> Vec<(Option<String>, Option<String>)> {
+        let doc = Doc::new(t, None);
+        let quotes = find(&doc).0;
+        let text = |r: Option<TokenRange>| {
+            r.map(|r| {
+                let s = doc.span(r.first, r.end - 1);
+                doc.text[s.start..s.end].to_string()
+            })
+        };
+        attribute(&doc, &quotes)
+            .into_iter()
+            .map(|a| (text(a.speaker), text(a.cue)))
+            .collect()
     }
-    let s = doc.span(r.first, r.end - 1);
-    Some(TextSpan {
-        start: s.start,
-        end: s.end,
-        text: doc.text[s.start..s.end].to_string(),
-    })
+
+    fn said(speaker: &str, cue: &str) -> (Option<String>, Option<String>) {
+        (Some(speaker.to_string()), Some(cue.to_string()))
+    }
+
+    #[test]
+    fn the_cue_after_the_quote() {
+        assert_eq!(
+            attributed("“We will win,” Kirby said."),
+            [said("Kirby", "said")]
+        );
+        assert_eq!(
+            attributed("“We will win,” said Kirby, a spokesman."),
+            [said("Kirby", "said")]
+        );
+        // A question mark ends the sentence: the attribution opens the next one.
+        assert_eq!(
+            attributed("“Will we win?” Clinton said."),
+            [said("Clinton", "said")]
+        );
+    }
+
+    #[test]
+    fn the_cue_before_the_quote() {
+        assert_eq!(
+            attributed("Kirby said: “We will win.”"),
+            [said("Kirby", "said")]
+        );
+        assert_eq!(
+            attributed("Kirby told reporters on Monday:\n\n“We will win.”"),
+            [said("Kirby", "told")]
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_and_a_loose_verb() {
+        assert_eq!(
+            attributed("\"WALLACE: Let's start with the news.\""),
+            [said("WALLACE", ":")]
+        );
+        assert_eq!(
+            attributed("“Go back,” Trump barked."),
+            [said("Trump", "barked")]
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_takes_the_cue_of_its_sentence() {
+        assert_eq!(
+            attributed("Sullivan said Pyongyang will “pay a price” for the test."),
+            [said("Sullivan", "said")]
+        );
+    }
+
+    #[test]
+    fn an_unattributed_quote_continues_the_previous_speaker() {
+        assert_eq!(
+            attributed("“We will win,” Kirby said.\n\n“We will build it.”"),
+            [said("Kirby", "said"), said("Kirby", "said")]
+        );
+    }
 }

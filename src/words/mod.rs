@@ -47,6 +47,55 @@ pub fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.contains(&lower)
 }
 
+/// An `-ly` adverb by its spelling (`reportedly`, `quickly`): longer than four bytes, so
+/// `only`, `July` and `fly` are not. Case-sensitive: callers pass the case they test.
+pub fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly")
+}
+
+/// An `-ing` form (`adding`, `saying`): a participle cue takes the subject of the clause
+/// before it (`Kirby said, adding that …`).
+pub fn is_participle(word: &str) -> bool {
+    word.ends_with("ing")
+}
+
+/// A lower-case word that reads as an inflected verb by its ending, `-ed` or `-es` (`barked`,
+/// `fumes`), longer than three letters: a verb of saying the cue table may lack.
+pub fn is_inflected_verb(word: &str) -> bool {
+    word.len() > 3
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && (word.ends_with("ed") || word.ends_with("es"))
+}
+
+/// The possessive `'s` (straight or curly apostrophe), a token of its own.
+pub fn is_possessive(token: &str) -> bool {
+    matches!(token, "'s" | "’s")
+}
+
+/// An article in title case (`The`, `A`, `An`), as it opens a sentence; other casings
+/// (`the`, `THE`) are not.
+pub fn is_capitalised_article(word: &str) -> bool {
+    let w = word.as_bytes();
+    ARTICLES.iter().any(|a| {
+        let a = a.as_bytes();
+        w.len() == a.len() && w[0] == a[0].to_ascii_uppercase() && w[1..] == a[1..]
+    })
+}
+
+/// `a` or `an`, lower case: a new, unnamed thing (`in a statement`).
+pub fn is_indefinite_article(word: &str) -> bool {
+    matches!(word, "a" | "an")
+}
+
+/// The gender a courtesy title gives the person it names (`true` = he): `mr`, `mrs`, `ms`,
+/// `miss`, lower case without the period.
+pub fn title_gender(lower: &str) -> Option<bool> {
+    GENDER_TITLES
+        .iter()
+        .find(|(t, _)| *t == lower)
+        .map(|(_, g)| *g == "m")
+}
+
 /// A word (lower case) that heads sources in PolNeAR train (`officials`, `campaign`). The list is
 /// sorted by its derivation script, so this is a binary search: it runs for every unresolved
 /// speaker.
@@ -98,5 +147,36 @@ mod tests {
         }
         assert!(is_title("Sen.") && is_title("spokeswoman") && !is_title("Kirby"));
         assert!(is_pronoun("She") && !is_pronoun("the"));
+    }
+
+    #[test]
+    fn articles_titles_and_word_forms() {
+        for w in ["The", "A", "An"] {
+            assert!(is_capitalised_article(w), "{w}");
+        }
+        for w in ["the", "THE", "An'", "Then", "'s", ""] {
+            assert!(!is_capitalised_article(w), "{w}");
+        }
+        assert_eq!(title_gender("mr"), Some(true));
+        assert_eq!(title_gender("ms"), Some(false));
+        assert_eq!(title_gender("dr"), None);
+        assert!(is_indefinite_article("an") && !is_indefinite_article("the"));
+        assert!(!is_indefinite_article("A"));
+        assert!(is_possessive("’s") && is_possessive("'s") && !is_possessive("s"));
+        assert!(is_participle("adding") && !is_participle("added"));
+        assert!(is_inflected_verb("barked") && is_inflected_verb("quipped"));
+        assert!(
+            !is_inflected_verb("Barked") && !is_inflected_verb("red") && !is_inflected_verb("bark")
+        );
+    }
+
+    #[test]
+    fn adverbs_by_their_ending() {
+        for w in ["reportedly", "quickly", "early"] {
+            assert!(is_adverb(w), "{w}");
+        }
+        for w in ["only", "July", "fly", "said", "QUICKLY"] {
+            assert!(!is_adverb(w), "{w}");
+        }
     }
 }

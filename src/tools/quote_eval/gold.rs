@@ -192,7 +192,7 @@ fn cue_head(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
-        .find(|w| !(SKIP.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)))
+        .find(|w| !(SKIP.contains(&w.as_str()) || crate::words::is_adverb(w)))
 }
 
 fn is_speech_cue(cue: &[GoldSpan]) -> bool {
