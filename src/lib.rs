@@ -3,7 +3,8 @@
 //! The flow: text → `article` (dateline, paragraphs, boilerplate) → `doc` (tokens,
 //! sentences) → `ner` model + `numeric` rule entities → `consistency` (tidied names, `mentions`
 //! clustered, short forms joined, one type per cluster) →
-//! `quotes` (spans, cues, speakers) → [`Annotation`]. Each stage is a pure function
+//! `quotes` (spans, cues, speakers) → `sources` (who is quoted, in panel order) →
+//! [`Annotation`]. Each stage is a pure function
 //! of the previous stage's output; the wasm binding and the CLI are thin shells over [`annotate`].
 //!
 //! The public surface is [`annotate`] with its [`Options`] and [`Units`], the schema types
@@ -24,6 +25,7 @@ mod ner;
 mod numeric;
 mod quotes;
 mod schema;
+mod sources;
 mod text;
 mod time;
 mod words;
@@ -179,6 +181,7 @@ pub(crate) fn annotate_rated(
         ));
     }
 
+    let sources = sources::of(&quotes, &clusters);
     let mut annotation = Annotation {
         date: doc.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         date_source: if given.is_some() {
@@ -211,6 +214,7 @@ pub(crate) fn annotate_rated(
         entities,
         clusters,
         quotes,
+        sources,
         warnings,
     };
     if let std::borrow::Cow::Owned(_) = unified {
