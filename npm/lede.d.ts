@@ -1,5 +1,5 @@
 // Types of the `lede` package: the Annotation that annotate() returns, its options and the
-// entry points. Written from src/schema.rs; tests/npm_types.rs holds every field, its
+// entry points. Written from src/schema.rs; tests/all/types.rs holds every field, its
 // optionality and nullability, and every enum value to that schema.
 
 /** The 18 OntoNotes entity types. */

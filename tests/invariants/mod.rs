@@ -1,6 +1,6 @@
 //! The invariants every `annotate` result keeps, whatever the input: one checker shared by the
 //! fuzz target (`fuzz/fuzz_targets/annotate.rs`, via `#[path]`) and the replay test
-//! (`tests/fuzz_replay.rs`), with the one way both turn fuzzer bytes into an input.
+//! (`tests/all/fuzz_replay.rs`), with the one way both turn fuzzer bytes into an input.
 
 use lede::{annotate, Annotation, Options, Units};
 

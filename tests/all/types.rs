@@ -15,8 +15,8 @@ use lede::{
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-const TYPES: &str = include_str!("../npm/lede.d.ts");
-const STUBS: &str = include_str!("../python/lede.pyi");
+const TYPES: &str = include_str!("../../npm/lede.d.ts");
+const STUBS: &str = include_str!("../../python/lede.pyi");
 
 /// A field of a .d.ts interface: optional, and whether its type admits null.
 #[derive(Debug, PartialEq)]
