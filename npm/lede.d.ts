@@ -1,5 +1,5 @@
 // Types of the `lede` package: the Annotation that annotate() returns, its options and the
-// entry points. Written from src/schema.rs; tests/npm_types.rs holds every field, its
+// entry points. Written from src/schema.rs; tests/all/types.rs holds every field, its
 // optionality and nullability, and every enum value to that schema.
 
 /** The 18 OntoNotes entity types. */
@@ -37,6 +37,11 @@ export type DateSourceKind = 'option' | 'marker' | 'published' | 'updated' | 'by
  * sentence; `indirect`: reported speech without marks; `mixed`: reported speech quoting some
  * of the speaker's words (listed in `parts`). */
 export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'mixed';
+
+/** The groups of `Annotation.sources`, in their order: `people` (a PERSON cluster),
+ * `groups` (organisations and groups: ORG, NORP, a cluster with no label, a speaker with no
+ * cluster), `others` (places and others: any other label), then the one `unattributed` row. */
+export type SourceGroup = 'people' | 'groups' | 'others' | 'unattributed';
 
 /** Unit of every offset: UTF-16 code units by default, so `text.slice(start, end)` is exact. */
 export type Units = 'utf16' | 'chars' | 'bytes';
@@ -107,6 +112,24 @@ export interface Quote {
   confidence: number;
 }
 
+/** Someone quoted, with their quotes: one row of the page's Sources panel. */
+export interface Source {
+  /** The speaker name its first quote gives, else the speaker mention as written; a pronoun
+   * shows its cluster's name. `Unattributed` for the unattributed row. */
+  name: string;
+  group: SourceGroup;
+  /** Index into `Annotation.clusters` when the source is a speaker cluster. */
+  cluster: number | null;
+  /** The cluster's entity type, when it has one. */
+  label: Label | null;
+  /** False for a speaker known only by a description ("officials") and the unattributed row. */
+  named: boolean;
+  /** Indices into `Annotation.quotes`, in text order. */
+  quotes: number[];
+  /** Words in its quotes' texts. */
+  words: number;
+}
+
 /** Where `Annotation.date` comes from, and the date as written in the text when read there. */
 export interface DateSource {
   kind: DateSourceKind;
@@ -140,6 +163,10 @@ export interface Annotation {
   entities: Entity[];
   clusters: Cluster[];
   quotes: Quote[];
+  /** Who is quoted, in the Sources panel's order: people, organisations and groups, places and
+   * others (inside each: most quotes, most words, first quoted), then the unattributed row. Each
+   * quote is in exactly one source. */
+  sources: Source[];
   /** Notes about the input (an impossible date, binary junk, …). */
   warnings?: string[];
 }

@@ -14,10 +14,23 @@ EntityLabel = Literal[
     "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
 ]
 
+ParagraphKind = Literal["body", "dateline", "header", "boilerplate", "caption"]
+"""``body``: article text; ``dateline``: the date marker or the place dateline; ``header``:
+Published/Updated lines, bylines, a date line; ``boilerplate`` and ``caption`` are skipped by
+entities and quotes."""
+
+DateSourceKind = Literal["option", "marker", "published", "updated", "byline", "header"]
+"""Where the article date was read."""
+
+QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
+
+SourceGroup = Literal["people", "groups", "others", "unattributed"]
+"""The groups of ``Annotation["sources"]``, in their order."""
+
 class Paragraph(TypedDict):
     start: int
     end: int
-    kind: Literal["body", "dateline", "boilerplate", "caption"]
+    kind: ParagraphKind
 
 class Sentence(TypedDict):
     start: int
@@ -54,23 +67,65 @@ class _Quote(TypedDict):
     start: int
     end: int
     text: str
-    kind: Literal["direct", "partial", "indirect", "mixed"]
+    kind: QuoteKind
     speaker: Optional[TextSpan]
     speaker_name: Optional[str]
     speaker_cluster: Optional[int]
+    """Index into ``clusters``."""
     cue: Optional[TextSpan]
+    confidence: float
+    """How likely this is an attribution (0–1), from the learned confidence model."""
 
 class Quote(_Quote, total=False):
     parts: List[TextSpan]
     """The quoted words of a ``mixed`` quote, with their marks."""
 
+class _DateSource(TypedDict):
+    kind: DateSourceKind
+
+class DateSource(_DateSource, total=False):
+    span: TextSpan
+    """The date as written in the text, when read there."""
+
+class _Dateline(TypedDict):
+    start: int
+    end: int
+    text: str
+    place: TextSpan
+
+class Dateline(_Dateline, total=False):
+    """The place dateline opening the body: ``LONDON, Oct 13 (Reuters) -``."""
+    agency: TextSpan
+    date: TextSpan
+
+class Source(TypedDict):
+    """Someone quoted, with their quotes: one row of the page's Sources panel."""
+    name: str
+    """The speaker name its first quote gives, else the mention as written; ``Unattributed``
+    for the unattributed row."""
+    group: SourceGroup
+    cluster: Optional[int]
+    """Index into ``clusters`` when the source is a speaker cluster."""
+    label: Optional[EntityLabel]
+    named: bool
+    """False for a speaker known only by a description ("officials") and the unattributed row."""
+    quotes: List[int]
+    """Indices into ``quotes``, in text order."""
+    words: int
+    """Words in its quotes' texts."""
+
 class _Annotation(TypedDict):
     date: Optional[str]
+    date_source: Optional[DateSource]
+    dateline: Optional[Dateline]
     paragraphs: List[Paragraph]
     sentences: List[Sentence]
     entities: List[Entity]
     clusters: List[Cluster]
     quotes: List[Quote]
+    sources: List[Source]
+    """Who is quoted, in the Sources panel's order: people, organisations and groups, places and
+    others (inside each: most quotes, most words, first quoted), then the unattributed row."""
 
 class Annotation(_Annotation, total=False):
     warnings: List[str]

@@ -3,7 +3,8 @@
 //! The stages are folders, run in this order by [`pipeline`]: `article` (header, date,
 //! dateline, paragraphs, boilerplate) → `text` (tokens, sentences: the `Doc`) → `entities` (the
 //! model's names and the rules' dates and numbers) → `coref` (mentions clustered into things)
-//! → `quotes` (quote marks, reported speech, cues, speakers, confidence) → the [`Annotation`].
+//! → `quotes` (quote marks, reported speech, cues, speakers, confidence) → `sources` (who is
+//! quoted, in panel order) → the [`Annotation`].
 //! Each stage is a pure function of the earlier stages' output; the wasm binding, the CLI and
 //! Python are thin shells over [`annotate`].
 //!
@@ -21,6 +22,7 @@ mod ner;
 mod pipeline;
 mod quotes;
 mod schema;
+mod sources;
 mod text;
 mod words;
 

@@ -1,5 +1,5 @@
 //! The stage order, top to bottom: article and text (`Doc`), entities, coreference, quotes
-//! and their confidence, clusters, then the Annotation with its warnings and offsets in the
+//! and their confidence, clusters, sources, then the Annotation with its warnings and offsets in the
 //! caller's units.
 
 use crate::article::header_entities;
@@ -12,6 +12,7 @@ use crate::coref::{
 use crate::entities::{self, time};
 use crate::quotes;
 use crate::schema::*;
+use crate::sources;
 use crate::text::{self, doc::Doc, unify_line_ends};
 use crate::{Options, Units};
 
@@ -72,6 +73,8 @@ pub fn annotate_rated(
         clusters,
         quotes,
     } = clusters::build(mentions, entities, quotes, header_entities);
+    // sources: who is quoted, with their quotes.
+    let sources = sources::of(&quotes, &clusters);
     let mut warnings = input_warnings(text);
     if let Some(d) = options
         .date
@@ -120,6 +123,7 @@ pub fn annotate_rated(
         entities,
         clusters,
         quotes,
+        sources,
         warnings,
     };
     if let std::borrow::Cow::Owned(_) = unified {

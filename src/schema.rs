@@ -292,6 +292,42 @@ impl Quote {
     }
 }
 
+/// The groups of [`Annotation::sources`], in their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceGroup {
+    /// People: a speaker cluster labelled PERSON.
+    People,
+    /// Organisations and groups: a cluster labelled ORG or NORP, a cluster with no label, or a
+    /// speaker with no cluster (a name, or a mention such as "officials").
+    Groups,
+    /// Places and others: a cluster with any other label (GPE, …).
+    Others,
+    /// The one row of quotes with no speaker (or only a pronoun resolved to nobody); always last.
+    Unattributed,
+}
+
+/// Someone quoted, with their quotes: one row of the page's Sources panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The name shown: the speaker name its first quote gives ("John Kirby"), else the speaker
+    /// mention as written ("a spokeswoman for the agency"); when that is a pronoun, the name of
+    /// its cluster. `Unattributed` for the unattributed row.
+    pub name: String,
+    pub group: SourceGroup,
+    /// Index into `Annotation::clusters` when the source is a speaker cluster.
+    pub cluster: Option<usize>,
+    /// The cluster's entity type, when it has one.
+    pub label: Option<Label>,
+    /// Whether the article names the source: `false` for a speaker known only by a description
+    /// ("officials", "a spokeswoman for the agency") and for the unattributed row.
+    pub named: bool,
+    /// Indices into `Annotation::quotes`, in text order.
+    pub quotes: Vec<usize>,
+    /// Words in its quotes' texts (runs of letters and digits, with inner `'’.-`).
+    pub words: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
     /// The article date (ISO `YYYY-MM-DD`) that relative dates resolve against: the caller's
@@ -308,6 +344,12 @@ pub struct Annotation {
     pub entities: Vec<Entity>,
     pub clusters: Vec<Cluster>,
     pub quotes: Vec<Quote>,
+    /// Who is quoted, with their quotes, in the Sources panel's order: people, then
+    /// organisations and groups, then places and others (inside a group: most quotes, then most
+    /// words quoted, then first quoted), then the unattributed row. Each quote is in exactly
+    /// one source. See `src/sources.rs`.
+    #[serde(default)]
+    pub sources: Vec<Source>,
     /// Human-readable notes about the input (empty text, binary junk, truncation ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

@@ -26,24 +26,9 @@ export const QUOTE_KINDS = {
 /**
  * The name a quote's speaker is shown by: the resolved name (speaker_name, e.g. "John Kirby"),
  * else the mention as the article words it ("the official", "a spokesman"); null when the
- * quote has no speaker. Used by the highlight, the details popup, the quote list and Sources.
+ * quote has no speaker. Used by the highlight, the details popup and the quote list (the
+ * Sources panel's names come from the core: `annotation.sources`).
  */
 export function speakerName(q) {
   return q.speaker_name || (q.speaker && q.speaker.text) || null;
-}
-
-/**
- * Pronouns a speaker mention can be ("she said"): the core's list src/words/pronouns.txt, read by
- * its subject rules (tests/e2e/sources.test.mjs holds the two equal). A pronoun names nobody:
- * Sources lists its quote under the resolved name, else as unattributed.
- */
-export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
-
-export function isPronoun(text) {
-  return PRONOUNS.has(text.trim().toLowerCase());
-}
-
-/** "more than 1000" → 3 words; quote marks and dashes alone are not words. */
-export function wordCount(text) {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) || []).length;
 }

@@ -1,6 +1,6 @@
 // The side panel: legend with toggles, sources by kind, quotes in order (the entity cards are in
 // cards.js).
-import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, wordCount, speakerName, isPronoun, typeName, typeTitle } from './labels.js';
+import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, speakerName, typeName, typeTitle } from './labels.js';
 import { markSource } from './marks.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
@@ -101,98 +101,50 @@ export function renderQuotes(root, annotation, reveal) {
   root.replaceChildren(list);
 }
 
-// Sources: who is quoted, by kind of source. The groups in display order; a source's group comes
-// from its cluster's label (see sourceOf).
+// Sources: who is quoted, by kind of source. The core lists them (`annotation.sources`, see
+// src/sources.rs: groups, order, names, word counts); the page titles the groups and badges the
+// sources. The groups in display order:
 const GROUPS = [
   { id: 'people', title: 'People' },
   { id: 'groups', title: 'Organisations and groups' },
   { id: 'others', title: 'Places and others' },
 ];
-const GROUP_OF_LABEL = { PERSON: 'people', ORG: 'groups', NORP: 'groups' };
 
 // Badges for sources without an entity type (the others show their label, e.g. PERSON).
 const UNNAMED = { text: 'unnamed', title: 'no name: the article only describes this source' };
 const UNTYPED = { text: 'type unknown', title: 'a name the annotator could not type (person, organisation, …)' };
 
-/**
- * Where a quote's speaker goes: `{ key, group, label, badge, fallbackName }` (the name when the
- * quote's own speakerName is a pronoun), or null when the quote is
- * unattributed. By cluster (its label gives the group; no label: organisations and groups);
- * without a cluster, a mention such as "officials" or "a spokeswoman for the agency" is an
- * (unnamed) organisation or group; a pronoun, or a name with no mention, counts under its
- * resolved name, and a pronoun with none is unattributed.
- */
-function sourceOf(q, clusters) {
-  const cluster = q.speaker_cluster != null ? clusters[q.speaker_cluster] : null;
-  if (cluster) {
-    const label = cluster.label || null;
-    return {
-      key: `c${q.speaker_cluster}`,
-      group: label ? GROUP_OF_LABEL[label] || 'others' : 'groups',
-      label,
-      badge: label ? { text: typeName(label), title: typeTitle(label) } : UNTYPED,
-      fallbackName: cluster.name,
-    };
-  }
-  const mention = q.speaker && q.speaker.text && !isPronoun(q.speaker.text) ? q.speaker.text : null;
-  const name = q.speaker_name || mention;
-  if (!name) return null;
-  return {
-    key: `n${name.toLowerCase()}`,
-    group: 'groups',
-    label: null,
-    badge: q.speaker_name ? UNTYPED : UNNAMED,
-    fallbackName: name,
-  };
+/** A source's badge: its type, else unnamed or type unknown; none for the unattributed row. */
+function badgeOf(s) {
+  if (s.group === 'unattributed') return null;
+  if (s.label) return { text: typeName(s.label), title: typeTitle(s.label) };
+  return s.named ? UNTYPED : UNNAMED;
 }
 
 /**
- * Who is quoted, for the Sources panel: `{ groups: [{ id, title, sources }], unattributed }`.
- * Only groups with sources are listed. A source is `{ name, label, badge, quotes, words, refs,
- * indices }`; inside a group, most quotes first, then most words quoted, then first quoted.
- * `unattributed` (quotes with no speaker and no speaker name) is null when there are none.
+ * Who is quoted, for the Sources panel, from `annotation.sources`: `{ groups: [{ id, title,
+ * sources }], unattributed }`. Only groups with sources are listed. A source is `{ id, name,
+ * label, badge, quotes, words, refs, indices }` (`quotes`: how many); `id` is its position in
+ * `annotation.sources` (display order). `unattributed` is null when every quote has a speaker.
  */
 export function sources(annotation) {
-  const clusters = annotation.clusters || [];
-  const by = new Map();
-  const named = new Map(); // lower-case display name → source, so a name without a cluster joins it
+  const groups = GROUPS.map((g) => ({ ...g, sources: [] }));
   let unattributed = null;
-  const add = (s, q, i) => {
-    s.quotes += 1;
-    s.words += wordCount(q.text);
-    s.refs.push(`q${i}`);
-    s.indices.push(i);
-  };
-  const blank = (name, extra) => ({ name, quotes: 0, words: 0, refs: [], indices: [], ...extra });
-  annotation.quotes.forEach((q, i) => {
-    const where = sourceOf(q, clusters);
-    if (!where) {
-      unattributed ||= blank('Unattributed', { label: null, badge: null });
-      add(unattributed, q, i);
-      return;
-    }
-    let s = by.get(where.key);
-    if (!s && where.key[0] === 'n') s = named.get(where.key.slice(1));
-    if (!s) {
-      // The display name is the one the quotes give (speakerName), unless that is a pronoun.
-      const shown = speakerName(q);
-      const name = shown && !isPronoun(shown) ? shown : where.fallbackName;
-      s = blank(name, { group: where.group, label: where.label, badge: where.badge });
-      by.set(where.key, s);
-      if (!named.has(name.toLowerCase())) named.set(name.toLowerCase(), s);
-    }
-    add(s, q, i);
+  (annotation.sources || []).forEach((s, id) => {
+    const row = {
+      id,
+      name: s.name,
+      label: s.label || null,
+      badge: badgeOf(s),
+      quotes: s.quotes.length,
+      words: s.words,
+      refs: s.quotes.map((i) => `q${i}`),
+      indices: s.quotes,
+    };
+    if (s.group === 'unattributed') unattributed = row;
+    else groups.find((g) => g.id === s.group).sources.push(row);
   });
-  const order = (a, b) => b.quotes - a.quotes || b.words - a.words || a.indices[0] - b.indices[0];
-  const all = [...by.values()];
-  const groups = GROUPS.map((g) => ({ ...g, sources: all.filter((s) => s.group === g.id).sort(order) })).filter(
-    (g) => g.sources.length > 0,
-  );
-  // Ids in display order: the article tags each quote with its source's id (see quoteSources).
-  let id = 0;
-  for (const g of groups) for (const s of g.sources) s.id = id++;
-  if (unattributed) unattributed.id = id;
-  return { groups, unattributed };
+  return { groups: groups.filter((g) => g.sources.length > 0), unattributed };
 }
 
 /** Quote index → its source's id, for the article to tag its quotes with (marks.js). */

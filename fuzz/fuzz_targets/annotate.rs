@@ -1,5 +1,5 @@
 //! Fuzz target: bytes → (text, offset unit, optional date) → `lede::annotate`, then every
-//! invariant of the result (tests/invariants/mod.rs, shared with `tests/fuzz_replay.rs`).
+//! invariant of the result (tests/invariants/mod.rs, shared with `tests/all/fuzz_replay.rs`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

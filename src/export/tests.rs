@@ -1,4 +1,4 @@
-//! Each format on small hand-made annotations: the exact lines it writes. (tests/exports.rs
+//! Each format on small hand-made annotations: the exact lines it writes. (tests/all/exports.rs
 //! reads the exports of real annotations back as their consumers do.)
 
 use super::*;

@@ -1,55 +1,19 @@
 // The Sources panel: who is quoted, grouped by kind of source, each source disclosing its quotes.
-// The grouping in plain Node on hand-made annotations, then the panel on a synthetic article in
-// Debian's headless Chromium (served page), light and dark, desktop and phone width.
+// What the panel makes of the core's `annotation.sources` in plain Node, then the panel on a
+// synthetic article in Debian's headless Chromium (served page), light and dark, desktop and
+// phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPage, pasteText, screenshotPath, markedQuotes, ROOT, servedWww } from './helpers.mjs';
 import { sources, quoteSources } from '../../www/panel.js';
-import { PRONOUNS } from '../../www/labels.js';
 
-test("the page's pronouns are the core's list src/words/pronouns.txt", () => {
-  const words = fs
-    .readFileSync(path.join(ROOT, 'src/words/pronouns.txt'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  assert.deepEqual([...PRONOUNS].sort(), words.sort());
-});
+// A hand-made annotation and the sources the core computes for it (src/sources.rs checks them).
+const FIXTURE = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/e2e/sources.json'), 'utf8'));
 
-// A hand-made annotation: only what sources() reads.
-const quote = (text, speaker, name = null, cluster = null) => ({
-  text,
-  kind: 'direct',
-  speaker: speaker ? { text: speaker } : null,
-  speaker_name: name,
-  speaker_cluster: cluster,
-});
-
-test('sources: groups in order, sorted inside by quotes, words, first quote; unattributed apart', () => {
-  const annotation = {
-    clusters: [
-      { id: 0, name: 'Ana Ruiz', label: 'PERSON', mentions: [] },
-      { id: 1, name: 'Pentagon', label: 'ORG', mentions: [] },
-      { id: 2, name: 'Russia', label: 'GPE', mentions: [] },
-      { id: 3, name: 'Analysts', mentions: [] }, // no label
-      { id: 4, name: 'Bo Lee', label: 'PERSON', mentions: [] },
-    ],
-    quotes: [
-      quote('one two', 'Russia', 'Russia', 2), // q0
-      quote('a b c', 'Bo Lee', 'Bo Lee', 4), // q1
-      quote('x', 'Ana Ruiz', 'Ana Ruiz', 0), // q2: Ana and Bo tie on quotes; Bo has more words
-      quote('y', 'she', 'Ana Ruiz', 0), // q3: a pronoun with a cluster counts for it
-      quote('we are fine', null), // q4: unattributed
-      quote('z', 'he', null), // q5: a pronoun resolved to nobody: unattributed
-      quote('w', 'officials'), // q6: a mention without a cluster: an unnamed group
-      quote('v', 'The Pentagon', 'The Pentagon', 1), // q7
-      quote('u', 'Analysts', 'Analysts', 3), // q8: a cluster without a label
-      quote('t', 'they', 'Bo Lee'), // q9: a pronoun with a name but no cluster joins that name
-      quote('s', 'Officials'), // q10: the same mention, other case: the same source
-    ],
-  };
+test("sources: the panel's groups, badges and ids from annotation.sources; unattributed apart", () => {
+  const annotation = FIXTURE;
   const { groups, unattributed } = sources(annotation);
   const shape = groups.map((g) => [g.id, g.sources.map((s) => [s.name, s.badge.text, s.quotes, s.refs.join(' ')])]);
   assert.deepEqual(shape, [
@@ -57,17 +21,26 @@ test('sources: groups in order, sorted inside by quotes, words, first quote; una
     ['groups', [['officials', 'unnamed', 2, 'q6 q10'], ['The Pentagon', 'Organisation', 1, 'q7'], ['Analysts', 'type unknown', 1, 'q8']]],
     ['others', [['Russia', 'Place', 1, 'q0']]],
   ]);
-  assert.deepEqual([unattributed.name, unattributed.quotes, unattributed.words, unattributed.refs], ['Unattributed', 2, 4, ['q4', 'q5']]);
+  assert.deepEqual(groups.map((g) => g.title), ['People', 'Organisations and groups', 'Places and others']);
+  assert.deepEqual(groups[0].sources.map((s) => [s.label, s.words, s.indices]), [['PERSON', 4, [1, 9]], ['PERSON', 2, [2, 3]]]);
+  assert.deepEqual([unattributed.name, unattributed.badge, unattributed.quotes, unattributed.words, unattributed.refs], ['Unattributed', null, 2, 4, ['q4', 'q5']]);
   // Ids in display order; each quote maps to its source's id (the article tags quotes with it).
   assert.deepEqual(groups.flatMap((g) => g.sources.map((s) => s.id)), [0, 1, 2, 3, 4, 5]);
   assert.equal(unattributed.id, 6);
   assert.deepEqual(quoteSources(annotation, { groups, unattributed }), [5, 0, 1, 1, 6, 6, 2, 3, 4, 0, 2]);
-  // Ties on quotes and words go to the first quoted.
-  const tie = sources({ clusters: annotation.clusters, quotes: [quote('b', 'Bo Lee', 'Bo Lee', 4), quote('a', 'Ana Ruiz', 'Ana Ruiz', 0)] });
-  assert.deepEqual(tie.groups[0].sources.map((s) => s.name), ['Bo Lee', 'Ana Ruiz']);
-  // No clusters at all (an older Annotation) and no quotes.
-  assert.deepEqual(sources({ quotes: [quote('x', 'Kirby', 'Kirby')] }).groups[0].sources[0].name, 'Kirby');
-  assert.deepEqual(sources({ clusters: [], quotes: [] }), { groups: [], unattributed: null });
+  // Only the groups with sources; no unattributed row when every quote has a speaker.
+  const kirby = { name: 'Kirby', group: 'groups', cluster: null, label: null, named: true, quotes: [0], words: 1 };
+  assert.deepEqual(sources({ sources: [kirby] }), {
+    groups: [
+      {
+        id: 'groups',
+        title: 'Organisations and groups',
+        sources: [{ id: 0, name: 'Kirby', label: null, badge: { text: 'type unknown', title: 'a name the annotator could not type (person, organisation, …)' }, quotes: 1, words: 1, refs: ['q0'], indices: [0] }],
+      },
+    ],
+    unattributed: null,
+  });
+  assert.deepEqual(sources({ clusters: [], quotes: [], sources: [] }), { groups: [], unattributed: null });
 });
 
 const served = servedWww();

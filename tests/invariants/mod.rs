@@ -1,6 +1,6 @@
 //! The invariants every `annotate` result keeps, whatever the input: one checker shared by the
 //! fuzz target (`fuzz/fuzz_targets/annotate.rs`, via `#[path]`) and the replay test
-//! (`tests/fuzz_replay.rs`), with the one way both turn fuzzer bytes into an input.
+//! (`tests/all/fuzz_replay.rs`), with the one way both turn fuzzer bytes into an input.
 
 use lede::{annotate, Annotation, Options, Units};
 
@@ -178,4 +178,41 @@ pub fn check(text: &str, unit: Units, a: &Annotation) {
             );
         }
     }
+    // Sources: each quote in exactly one, in text order; clusters valid; groups in order, the
+    // unattributed row (at most one) last.
+    let mut source_of = vec![None; a.quotes.len()];
+    for (si, s) in a.sources.iter().enumerate() {
+        assert!(!s.quotes.is_empty(), "source {si} has no quotes");
+        assert!(
+            s.quotes.windows(2).all(|w| w[0] < w[1]),
+            "source {si}: quotes not in order"
+        );
+        for &qi in &s.quotes {
+            assert!(
+                qi < a.quotes.len(),
+                "source {si}: quote {qi} of {}",
+                a.quotes.len()
+            );
+            assert_eq!(source_of[qi].replace(si), None, "quote {qi} in two sources");
+        }
+        if let Some(c) = s.cluster {
+            assert!(c < a.clusters.len(), "source {si}: cluster {c}");
+            assert_eq!(
+                s.label, a.clusters[c].label,
+                "source {si}: label of its cluster"
+            );
+        }
+    }
+    assert!(
+        source_of.iter().all(Option::is_some),
+        "a quote in no source"
+    );
+    assert!(
+        a.sources.windows(2).all(|w| w[0].group <= w[1].group),
+        "sources not in group order"
+    );
+    assert!(
+        (a.sources.iter().rev().skip(1)).all(|s| s.group != lede::SourceGroup::Unattributed),
+        "the unattributed row is not last, or not alone"
+    );
 }

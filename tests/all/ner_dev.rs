@@ -1,9 +1,10 @@
 //! Regression guard for the shipped entity model: F1 on a fixed slice of OntoNotes dev (the
 //! first 60 documents, pre-tokenised) must stay above a floor a few points under the measured
-//! figure. Skips (passing) with a visible message when the shared data is absent: see
-//! `common::data` (`LEDE_DATA` overrides the path).
+//! figure. Reads the shared corpora, so it is ignored unless asked for (`-- --include-ignored`,
+//! as `scripts/test` does when the data is there); run without the data it fails, naming the
+//! path (see `common::data`; `LEDE_DATA` overrides it).
 
-mod common;
+use crate::common;
 
 use lede::tools::Recognizer;
 
@@ -13,10 +14,9 @@ const DOCS: usize = 60;
 const FLOOR: f64 = 79.0;
 
 #[test]
+#[ignore = "reads the shared corpora (LEDE_DATA, default ../shared/data)"]
 fn dev_slice_f1_stays_above_floor() {
-    let Some(path) = common::data("ner/ontonotes5/dev.bio") else {
-        return;
-    };
+    let path = common::data("ner/ontonotes5/dev.bio");
     let text = std::fs::read_to_string(&path).expect("dev.bio is readable");
     let rec = Recognizer::shipped();
     let scores = lede::tools::ner_eval::score(rec, &text, DOCS);

@@ -2,7 +2,7 @@
 
 use lede::{annotate, Options, ParagraphKind, QuoteKind, Units};
 
-const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()

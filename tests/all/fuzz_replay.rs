@@ -6,8 +6,7 @@
 //! replayed only with `LEDE_FUZZ_SLOW=1`, so `cargo test` stays under a minute until it is fixed.
 //! `LEDE_FUZZ_DIRS=dir1:dir2` replays other folders instead (say `fuzz/artifacts/annotate`).
 
-#[path = "invariants/mod.rs"]
-mod invariants;
+use crate::invariants;
 
 use std::path::Path;
 use std::time::Instant;

@@ -1,17 +1,22 @@
-//! The npm package's TypeScript types (npm/lede.d.ts) say what the wasm returns: each interface
-//! has exactly the fields its schema type serializes, optional (`?`) exactly when serde leaves
-//! the field out, `| null` exactly when it writes null; each string union lists exactly the
-//! enum's values. The struct literals below name every field (no `..`), so a field added to the
-//! schema fails to compile here until the types follow.
+//! The hand-written types say what the schema serializes. The npm package's TypeScript types
+//! (npm/lede.d.ts, what the wasm returns): each interface has exactly the fields its schema type
+//! serializes, optional (`?`) exactly when serde leaves the field out, `| null` exactly when it
+//! writes null; each string union lists exactly the enum's values. The Python stubs
+//! (python/lede.pyi, what `pythonize` returns) the same way: each TypedDict has exactly those
+//! fields, optional (`total=False`) exactly when serde leaves the field out, `Optional[…]`
+//! exactly when it writes None; each `Literal[…]` alias lists exactly the enum's values. The
+//! struct literals below name every field (no `..`), so a field added to the schema fails to
+//! compile here until the types follow.
 
 use lede::{
     Annotation, Cluster, DateSource, DateSourceKind, Dateline, Entity, Label, Options, Paragraph,
-    ParagraphKind, Quote, QuoteKind, Sentence, Span, TextSpan, Units,
+    ParagraphKind, Quote, QuoteKind, Sentence, Source, SourceGroup, Span, TextSpan, Units,
 };
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-const TYPES: &str = include_str!("../npm/lede.d.ts");
+const TYPES: &str = include_str!("../../npm/lede.d.ts");
+const STUBS: &str = include_str!("../../python/lede.pyi");
 
 /// A field of a .d.ts interface: optional, and whether its type admits null.
 #[derive(Debug, PartialEq)]
@@ -61,28 +66,111 @@ fn union(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The lines of python/lede.pyi outside docstrings.
+fn stub_lines() -> Vec<&'static str> {
+    let mut inside = false;
+    let mut lines = Vec::new();
+    for line in STUBS.lines() {
+        let marks = line.matches("\"\"\"").count();
+        if inside || marks > 0 {
+            inside ^= marks % 2 == 1;
+            continue;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The fields of TypedDict `name` in python/lede.pyi: `class name(TypedDict):`, or
+/// `class name(_name, total=False):` whose own fields are optional and `_name`'s required.
+fn typed_dict(name: &str) -> BTreeMap<String, Field> {
+    let lines = stub_lines();
+    let class = |name: &str| -> Option<(String, Vec<(String, String)>)> {
+        let head = format!("class {name}(");
+        let at = lines.iter().position(|l| l.starts_with(&head))?;
+        let bases = lines[at][head.len()..].trim_end_matches("):").to_string();
+        let fields = (lines[at + 1..].iter())
+            .take_while(|l| l.starts_with("    ") || l.trim().is_empty())
+            .filter_map(|l| l.trim().split_once(':'))
+            .map(|(n, t)| (n.trim().to_string(), t.trim().to_string()))
+            .collect();
+        Some((bases, fields))
+    };
+    let (bases, own) = class(name).unwrap_or_else(|| panic!("python/lede.pyi has no class {name}"));
+    let field = |ty: &str, optional| Field {
+        optional,
+        nullable: ty.starts_with("Optional["),
+    };
+    let mut out = BTreeMap::new();
+    let optional = match bases.split_once(", ") {
+        None => {
+            assert_eq!(bases, "TypedDict", "class {name}");
+            false
+        }
+        Some((base, "total=False")) => {
+            let (base_bases, required) =
+                class(base).unwrap_or_else(|| panic!("python/lede.pyi has no class {base}"));
+            assert_eq!(base_bases, "TypedDict", "class {base}");
+            out.extend(required.iter().map(|(n, t)| (n.clone(), field(t, false))));
+            true
+        }
+        Some(other) => panic!("class {name}({other:?})"),
+    };
+    for (n, t) in &own {
+        assert!(
+            out.insert(n.clone(), field(t, optional)).is_none(),
+            "{name}.{n} twice"
+        );
+    }
+    out
+}
+
+/// The quoted values of `name = Literal[…]` in python/lede.pyi, in order.
+fn literal(name: &str) -> Vec<String> {
+    let head = format!("\n{name} = Literal[");
+    let body = STUBS
+        .split_once(&head)
+        .unwrap_or_else(|| panic!("python/lede.pyi has no {name} = Literal[…]"))
+        .1;
+    let body = &body[..body.find(']').expect("Literal ends")];
+    body.split(',')
+        .map(|v| v.trim().trim_matches('"').to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
 /// Checks interface `name` against a value with every field set (`full`) and one with every
-/// field at its empty state (`empty`).
+/// field at its empty state (`empty`), and the TypedDict of the same name the same way.
 fn check(name: &str, full: &impl serde::Serialize, empty: &impl serde::Serialize) {
+    check_declared(name, "npm/lede.d.ts", interface(name), full, empty);
+    check_declared(name, "python/lede.pyi", typed_dict(name), full, empty);
+}
+
+fn check_declared(
+    name: &str,
+    file: &str,
+    declared: BTreeMap<String, Field>,
+    full: &impl serde::Serialize,
+    empty: &impl serde::Serialize,
+) {
     let object = |v: Value| match v {
         Value::Object(m) => m,
         other => panic!("{name} serializes to {other}"),
     };
     let full = object(serde_json::to_value(full).unwrap());
     let empty = object(serde_json::to_value(empty).unwrap());
-    let declared = interface(name);
     let keys: BTreeSet<&String> = full.keys().collect();
     assert_eq!(
         keys,
         declared.keys().collect(),
-        "interface {name} declares exactly the fields of the schema"
+        "{name} in {file} declares exactly the fields of the schema"
     );
     for (key, field) in &declared {
         let want = Field {
             optional: !empty.contains_key(key),
             nullable: empty.get(key) == Some(&Value::Null),
         };
-        assert_eq!(field, &want, "{name}.{key} in npm/lede.d.ts");
+        assert_eq!(field, &want, "{name}.{key} in {file}");
     }
 }
 
@@ -141,6 +229,15 @@ fn interfaces_match_the_schema() {
         agency: set.then(text_span),
         date: set.then(text_span),
     };
+    let source = |set: bool| Source {
+        name: "x".into(),
+        group: SourceGroup::People,
+        cluster: set.then_some(0),
+        label: set.then_some(Label::Person),
+        named: true,
+        quotes: vec![0],
+        words: 1,
+    };
     let annotation = |set: bool| Annotation {
         date: set.then(|| "2023-10-13".into()),
         date_source: set.then(|| date_source(true)),
@@ -150,6 +247,7 @@ fn interfaces_match_the_schema() {
         entities: vec![entity(set)],
         clusters: vec![cluster(set)],
         quotes: vec![quote(set)],
+        sources: vec![source(set)],
         warnings: if set { vec!["x".into()] } else { vec![] },
     };
     check("Annotation", &annotation(true), &annotation(false));
@@ -160,8 +258,16 @@ fn interfaces_match_the_schema() {
     check("Quote", &quote(true), &quote(false));
     check("DateSource", &date_source(true), &date_source(false));
     check("Dateline", &dateline(true), &dateline(false));
+    check("Source", &source(true), &source(false));
     check("TextSpan", &text_span(), &text_span());
-    check("Span", &Span::new(0, 1), &Span::new(0, 1));
+    // Spans are not returned to Python (only TextSpans are).
+    check_declared(
+        "Span",
+        "npm/lede.d.ts",
+        interface("Span"),
+        &Span::new(0, 1),
+        &Span::new(0, 1),
+    );
 }
 
 /// Options: every field may be left out (serde `default`); the types say so.
@@ -197,7 +303,12 @@ fn names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
 
 #[test]
 fn unions_list_every_enum_value() {
-    assert_eq!(union("Label"), names(&Label::ALL));
+    // Each union in the .d.ts and the .pyi alias of the same values.
+    let both = |ts: &str, py: &str, values: Vec<String>| {
+        assert_eq!(union(ts), values, "npm/lede.d.ts {ts}");
+        assert_eq!(literal(py), values, "python/lede.pyi {py}");
+    };
+    both("Label", "EntityLabel", names(&Label::ALL));
 
     // The matches fail to compile when a variant is added, so these lists stay whole.
     let kinds = [
@@ -216,7 +327,7 @@ fn unions_list_every_enum_value() {
             | ParagraphKind::Caption => {}
         }
     }
-    assert_eq!(union("ParagraphKind"), names(&kinds));
+    both("ParagraphKind", "ParagraphKind", names(&kinds));
 
     let sources = [
         DateSourceKind::Option,
@@ -236,7 +347,7 @@ fn unions_list_every_enum_value() {
             | DateSourceKind::Header => {}
         }
     }
-    assert_eq!(union("DateSourceKind"), names(&sources));
+    both("DateSourceKind", "DateSourceKind", names(&sources));
 
     let kinds = [
         QuoteKind::Direct,
@@ -249,7 +360,23 @@ fn unions_list_every_enum_value() {
             QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect | QuoteKind::Mixed => {}
         }
     }
-    assert_eq!(union("QuoteKind"), names(&kinds));
+    both("QuoteKind", "QuoteKind", names(&kinds));
+
+    let groups = [
+        SourceGroup::People,
+        SourceGroup::Groups,
+        SourceGroup::Others,
+        SourceGroup::Unattributed,
+    ];
+    for g in groups {
+        match g {
+            SourceGroup::People
+            | SourceGroup::Groups
+            | SourceGroup::Others
+            | SourceGroup::Unattributed => {}
+        }
+    }
+    both("SourceGroup", "SourceGroup", names(&groups));
 
     let units = [Units::Utf16, Units::Chars, Units::Bytes];
     for u in units {

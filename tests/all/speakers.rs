@@ -2,7 +2,7 @@
 
 use lede::{annotate, Annotation, Options, Quote, QuoteKind};
 
-const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
 fn run(text: &str) -> Annotation {
     annotate(text, &Options::default())

@@ -69,7 +69,7 @@ fn unbalanced_quotes_warn() {
 
 #[test]
 fn huge_text_is_annotated_whole() {
-    let seed = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+    let seed = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
     let big = seed.repeat(1000); // ~2 MB
     let a = annotate(&big, &Options::default());
     assert!(a.quotes.len() >= 5000);
@@ -92,7 +92,7 @@ proptest! {
     }
 }
 
-const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
 /// Everything an annotation says, with each span as its text (line ends written `\n`), so
 /// annotations of texts that differ only in line ends or a leading mark compare equal.

@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
-const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
 fn spawn(args: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_lede"))

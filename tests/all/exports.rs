@@ -7,7 +7,7 @@ use lede::export::{export, Format};
 use lede::{annotate, Annotation, Options};
 use std::collections::{HashMap, HashSet};
 
-const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
 /// Emoji (one code point, two UTF-16 units, four bytes; and a ZWJ family), combining accents and
 /// a line break inside a paragraph, before and between the spans.

@@ -3,7 +3,7 @@
 
 // Only `check` is used here.
 #[allow(dead_code)]
-mod invariants;
+use crate::invariants;
 
 use lede::{annotate, Annotation, DateSourceKind, Label, Options, ParagraphKind, Units};
 

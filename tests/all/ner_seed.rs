@@ -8,7 +8,7 @@ use lede::tools::{split_sentences, tokenize, Recognizer, Token};
 use lede::Label;
 use lede::{annotate, Options};
 
-const SEED: &str = include_str!("../seeds/000_d4b5ee5f7b1b9140.txt");
+const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
 fn body_entities() -> Vec<(usize, usize, String)> {
     // Byte offsets: ask for UTF-8 units so offsets index the Rust string.

@@ -1,0 +1,363 @@
+//! Sources: who is quoted, with their quotes, in the order the page's Sources panel lists them
+//! ([`Annotation::sources`](crate::Annotation::sources)).
+//!
+//! A quote's source is its speaker's cluster when it has one: the cluster's label gives the
+//! group (PERSON: people; ORG, NORP and no label: organisations and groups; any other label:
+//! places and others). Without a cluster, the speaker name, else the speaker mention as written
+//! ("officials", "a spokeswoman for the agency"), is an organisation or group; such a name joins
+//! a source already listed under the same name (any case). A pronoun ("she") names nobody: its
+//! quote counts under the resolved name, and with none it is unattributed, as is a quote with no
+//! speaker. Inside a group: most quotes first, then most words quoted, then first quoted; the
+//! Unattributed row comes last.
+
+use crate::schema::{Cluster, Label, Quote, Source, SourceGroup};
+use crate::words;
+use std::collections::HashMap;
+
+/// The name of the row that collects the quotes with no speaker.
+pub const UNATTRIBUTED: &str = "Unattributed";
+
+/// The sources of `quotes` (whose `speaker_cluster` indexes `clusters`), in panel order.
+pub fn of(quotes: &[Quote], clusters: &[Cluster]) -> Vec<Source> {
+    let mut found: Vec<Source> = Vec::new();
+    // "c<cluster>" or "n<lower-case name>" → index into `found`.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Lower-case display name → the first source shown by it, so a name without a cluster
+    // joins it.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut unattributed: Option<Source> = None;
+    for (i, q) in quotes.iter().enumerate() {
+        let words = word_count(&q.text);
+        let Some(place) = place_of(q, clusters) else {
+            let row = unattributed.get_or_insert_with(|| {
+                blank(
+                    UNATTRIBUTED.into(),
+                    SourceGroup::Unattributed,
+                    None,
+                    None,
+                    false,
+                )
+            });
+            add(row, i, words);
+            continue;
+        };
+        let joined = match (by_key.get(&place.key), place.key.strip_prefix('n')) {
+            (Some(&s), _) => Some(s),
+            (None, Some(lower)) => by_name.get(lower).copied(),
+            (None, None) => None,
+        };
+        let s = joined.unwrap_or_else(|| {
+            // The display name is the one the quote gives, unless that is a pronoun.
+            let name = speaker_name(q)
+                .filter(|n| !is_pronoun(n))
+                .unwrap_or(place.fallback_name);
+            let s = found.len();
+            found.push(blank(
+                name.to_string(),
+                place.group,
+                place.cluster,
+                place.label,
+                place.named,
+            ));
+            by_key.insert(place.key, s);
+            by_name.entry(name.to_lowercase()).or_insert(s);
+            s
+        });
+        add(&mut found[s], i, words);
+    }
+    found.sort_by(|a, b| {
+        (a.group.cmp(&b.group))
+            .then(b.quotes.len().cmp(&a.quotes.len()))
+            .then(b.words.cmp(&a.words))
+            .then(a.quotes[0].cmp(&b.quotes[0]))
+    });
+    found.extend(unattributed);
+    found
+}
+
+/// Where a quote's speaker is listed (see [`place_of`]).
+struct Place<'a> {
+    key: String,
+    group: SourceGroup,
+    cluster: Option<usize>,
+    label: Option<Label>,
+    named: bool,
+    /// The name shown when the quote's own speaker name is a pronoun.
+    fallback_name: &'a str,
+}
+
+/// Where `q`'s speaker goes, or `None` when the quote is unattributed.
+fn place_of<'a>(q: &'a Quote, clusters: &'a [Cluster]) -> Option<Place<'a>> {
+    if let Some((i, cluster)) = q
+        .speaker_cluster
+        .and_then(|i| clusters.get(i).map(|c| (i, c)))
+    {
+        return Some(Place {
+            key: format!("c{i}"),
+            group: cluster.label.map_or(SourceGroup::Groups, group_of),
+            cluster: Some(i),
+            label: cluster.label,
+            named: true,
+            fallback_name: &cluster.name,
+        });
+    }
+    let mention = (q.speaker.as_ref())
+        .map(|s| s.text.as_str())
+        .filter(|t| !t.is_empty() && !is_pronoun(t));
+    let speaker_name = nonempty(q.speaker_name.as_deref());
+    let name = speaker_name.or(mention)?;
+    Some(Place {
+        key: format!("n{}", name.to_lowercase()),
+        group: SourceGroup::Groups,
+        cluster: None,
+        label: None,
+        named: speaker_name.is_some(),
+        fallback_name: name,
+    })
+}
+
+/// The group of a source whose cluster has `label`.
+fn group_of(label: Label) -> SourceGroup {
+    match label {
+        Label::Person => SourceGroup::People,
+        Label::Org | Label::Norp => SourceGroup::Groups,
+        _ => SourceGroup::Others,
+    }
+}
+
+fn blank(
+    name: String,
+    group: SourceGroup,
+    cluster: Option<usize>,
+    label: Option<Label>,
+    named: bool,
+) -> Source {
+    Source {
+        name,
+        group,
+        cluster,
+        label,
+        named,
+        quotes: Vec::new(),
+        words: 0,
+    }
+}
+
+fn add(source: &mut Source, quote: usize, words: usize) {
+    source.quotes.push(quote);
+    source.words += words;
+}
+
+fn nonempty(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.is_empty())
+}
+
+/// The name a quote's speaker is shown by: the resolved name, else the mention as written.
+fn speaker_name(q: &Quote) -> Option<&str> {
+    nonempty(q.speaker_name.as_deref())
+        .or_else(|| nonempty(q.speaker.as_ref().map(|s| s.text.as_str())))
+}
+
+fn is_pronoun(text: &str) -> bool {
+    words::is_pronoun(text.trim())
+}
+
+/// Words in `text`: runs that start with a letter or digit and go on through letters, digits,
+/// apostrophes, periods and hyphens ("more than 1000" → 3, "U.S.-backed" → 1); quote marks and
+/// dashes alone are not words.
+pub fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if in_word && (c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '-')) {
+            continue;
+        }
+        in_word = c.is_alphanumeric();
+        count += usize::from(in_word);
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{QuoteKind, TextSpan};
+
+    fn quote(
+        text: &str,
+        speaker: Option<&str>,
+        name: Option<&str>,
+        cluster: Option<usize>,
+    ) -> Quote {
+        let mut q = Quote::unattributed(0, text.len(), text.into(), QuoteKind::Direct);
+        q.speaker = speaker.map(|t| TextSpan {
+            start: 0,
+            end: t.len(),
+            text: t.into(),
+        });
+        q.speaker_name = name.map(Into::into);
+        q.speaker_cluster = cluster;
+        q
+    }
+
+    fn cluster(id: usize, name: &str, label: Option<Label>) -> Cluster {
+        Cluster {
+            id,
+            name: name.into(),
+            label,
+            mentions: Vec::new(),
+            roles: Vec::new(),
+        }
+    }
+
+    fn clusters() -> Vec<Cluster> {
+        vec![
+            cluster(0, "Ana Ruiz", Some(Label::Person)),
+            cluster(1, "Pentagon", Some(Label::Org)),
+            cluster(2, "Russia", Some(Label::Gpe)),
+            cluster(3, "Analysts", None),
+            cluster(4, "Bo Lee", Some(Label::Person)),
+        ]
+    }
+
+    /// (group, name, label, named, quotes, words) of each source, in order.
+    type Row = (SourceGroup, String, Option<Label>, bool, Vec<usize>, usize);
+
+    fn rows(sources: &[Source]) -> Vec<Row> {
+        (sources.iter())
+            .map(|s| {
+                let s = s.clone();
+                (s.group, s.name, s.label, s.named, s.quotes, s.words)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn groups_in_order_sorted_by_quotes_words_first_quote_unattributed_last() {
+        use SourceGroup::*;
+        let quotes = [
+            quote("one two", Some("Russia"), Some("Russia"), Some(2)), // q0
+            quote("a b c", Some("Bo Lee"), Some("Bo Lee"), Some(4)),   // q1
+            // Ana and Bo tie on quotes; Bo has more words.
+            quote("x", Some("Ana Ruiz"), Some("Ana Ruiz"), Some(0)), // q2
+            // A pronoun with a cluster counts for it.
+            quote("y", Some("she"), Some("Ana Ruiz"), Some(0)), // q3
+            quote("we are fine", None, None, None),             // q4: unattributed
+            // A pronoun resolved to nobody: unattributed.
+            quote("z", Some("he"), None, None), // q5
+            // A mention without a cluster: an unnamed group.
+            quote("w", Some("officials"), None, None), // q6
+            quote("v", Some("The Pentagon"), Some("The Pentagon"), Some(1)), // q7
+            // A cluster without a label: organisations and groups, named.
+            quote("u", Some("Analysts"), Some("Analysts"), Some(3)), // q8
+            // A pronoun with a name but no cluster joins that name.
+            quote("t", Some("they"), Some("Bo Lee"), None), // q9
+            // The same mention in another case: the same source.
+            quote("s", Some("Officials"), None, None), // q10
+        ];
+        let s = |g, n: &str, l, named, q: &[usize], w| (g, n.to_string(), l, named, q.to_vec(), w);
+        let person = Some(Label::Person);
+        assert_eq!(
+            rows(&of(&quotes, &clusters())),
+            vec![
+                s(People, "Bo Lee", person, true, &[1, 9], 4),
+                s(People, "Ana Ruiz", person, true, &[2, 3], 2),
+                s(Groups, "officials", None, false, &[6, 10], 2),
+                s(Groups, "The Pentagon", Some(Label::Org), true, &[7], 1),
+                s(Groups, "Analysts", None, true, &[8], 1),
+                s(Others, "Russia", Some(Label::Gpe), true, &[0], 2),
+                s(Unattributed, UNATTRIBUTED, None, false, &[4, 5], 4),
+            ]
+        );
+        let found = of(&quotes, &clusters());
+        assert_eq!(found[0].cluster, Some(4));
+        assert_eq!(found[2].cluster, None);
+        assert_eq!(found[6].cluster, None);
+    }
+
+    /// The fixture the page's test reads too (tests/e2e/sources.json): its `sources` are what
+    /// this module computes from its clusters and quotes.
+    #[test]
+    fn the_page_fixture_holds_the_computed_sources() {
+        #[derive(serde::Deserialize)]
+        struct Fixture {
+            clusters: Vec<Cluster>,
+            quotes: Vec<Quote>,
+            sources: Vec<Source>,
+        }
+        let f: Fixture =
+            serde_json::from_str(include_str!("../tests/e2e/sources.json")).expect("fixture");
+        assert_eq!(of(&f.quotes, &f.clusters), f.sources);
+    }
+
+    #[test]
+    fn ties_on_quotes_and_words_go_to_the_first_quoted() {
+        let quotes = [
+            quote("b", Some("Bo Lee"), Some("Bo Lee"), Some(4)),
+            quote("a", Some("Ana Ruiz"), Some("Ana Ruiz"), Some(0)),
+        ];
+        let names: Vec<String> = of(&quotes, &clusters())
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["Bo Lee", "Ana Ruiz"]);
+    }
+
+    #[test]
+    fn without_clusters_or_quotes() {
+        let found = of(&[quote("x", Some("Kirby"), Some("Kirby"), None)], &[]);
+        assert_eq!(
+            rows(&found),
+            vec![(SourceGroup::Groups, "Kirby".into(), None, true, vec![0], 1)]
+        );
+        assert!(of(&[], &[]).is_empty());
+        // A cluster index out of range reads as no cluster.
+        let found = of(&[quote("x", Some("Kirby"), Some("Kirby"), Some(7))], &[]);
+        assert_eq!(found[0].cluster, None);
+    }
+
+    #[test]
+    fn a_pronoun_mention_shows_the_cluster_name() {
+        // The first quote of the cluster has only a pronoun: the cluster's name is shown.
+        let quotes = [
+            quote("x", Some("She"), None, Some(0)),
+            quote("y", Some("Ruiz"), Some("Ruiz"), Some(0)),
+        ];
+        let found = of(&quotes, &clusters());
+        assert_eq!(found[0].name, "Ana Ruiz");
+        assert_eq!(found[0].quotes, [0, 1]);
+    }
+
+    #[test]
+    fn two_clusters_with_one_name_stay_apart_but_a_name_joins_the_first() {
+        let clusters = [
+            cluster(0, "Lee", Some(Label::Person)),
+            cluster(1, "Lee", Some(Label::Person)),
+        ];
+        let quotes = [
+            quote("a", Some("Lee"), Some("Lee"), Some(0)),
+            quote("b c", Some("Lee"), Some("Lee"), Some(1)),
+            quote("d", Some("he"), Some("LEE"), None),
+        ];
+        let found = of(&quotes, &clusters);
+        assert_eq!(rows(&found).len(), 2);
+        assert_eq!(
+            (found[0].cluster, &found[0].quotes[..]),
+            (Some(0), &[0, 2][..])
+        );
+        assert_eq!(
+            (found[1].cluster, &found[1].quotes[..]),
+            (Some(1), &[1][..])
+        );
+    }
+
+    #[test]
+    fn words_are_letter_or_digit_runs() {
+        assert_eq!(word_count("more than 1000"), 3);
+        assert_eq!(word_count("“We have the votes,”"), 4);
+        assert_eq!(word_count("U.S.-backed forces — don’t"), 3);
+        assert_eq!(word_count("“ — ”"), 0);
+        assert_eq!(word_count("-x .y"), 2);
+        assert_eq!(word_count(""), 0);
+    }
+}
