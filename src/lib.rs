@@ -24,6 +24,7 @@ mod ner;
 mod numeric;
 mod quotes;
 mod schema;
+mod seq;
 mod text;
 mod time;
 mod words;

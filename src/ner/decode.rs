@@ -5,9 +5,9 @@ use super::features::{
     context_features, history_features, transition_feature, word_features, word_key, TokenInfo,
     FLAG_HAS_ALPHA, FLAG_SENT_START,
 };
-use super::hash::PreHashedMap;
 use super::labels::{allowed, may_end, type_of, N_TAGS};
 use super::model::Model;
+use crate::seq::hash::PreHashedMap;
 use crate::text::TokenRange;
 
 /// What earlier sentences said about each capitalised word: the type last predicted for it

@@ -14,7 +14,6 @@ pub mod features;
 // Reads a gazetteer as text: build.rs (which includes the file) and the tools.
 #[cfg(feature = "tools")]
 pub mod gazetteer;
-pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
@@ -23,6 +22,7 @@ pub mod normalize;
 // Writing tables: build.rs (which includes the file) and the tools.
 #[cfg(feature = "tools")]
 pub mod tables_build;
+pub mod templates;
 pub mod wordtable;
 
 use crate::doc::Doc;

@@ -8,12 +8,12 @@
 //! contiguous row. The shipped model's table is laid out by `build.rs` and read in place.
 
 use super::labels::N_TAGS;
-pub use super::modeltable::TableError;
 use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
 #[cfg(feature = "tools")]
 use super::tables_build;
 #[cfg(feature = "tools")]
-pub use super::tables_build::{scale_of, FileError};
+pub use super::tables_build::scale_of;
+use crate::seq::ModelError;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -68,7 +68,7 @@ pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
     /// A model over a [`modeltable`] buffer.
-    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, TableError> {
+    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, ModelError> {
         let h = modeltable::header(&table)?;
         let scales = std::array::from_fn(|c| {
             let at = h.scales_at + 4 * c;
@@ -110,7 +110,7 @@ impl Model {
 
     /// Reads a model file (the format training writes, see `tables_build::from_file`).
     #[cfg(feature = "tools")]
-    pub fn from_bytes(b: &[u8]) -> Result<Model, FileError> {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         let table = tables_build::from_file(b)?;
         Ok(Model::from_table(Cow::Owned(table)).expect("a table just laid out"))
     }

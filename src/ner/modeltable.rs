@@ -2,7 +2,7 @@
 //! `build.rs` lays out the shipped `model/ner.bin` at compile time (with `tables_build.rs`), so
 //! start-up decodes nothing (decoding the file into tables took ~35 ms of the first annotation
 //! in wasm); models given on the command line go through the same code at load. Standalone
-//! (imports only `labels`) so `build.rs` can include it.
+//! (imports only `labels` and the `seq` error) so `build.rs` can include it.
 //!
 //! Layout: a header (magic `LEDETAB2`, then u32 tag count, lexicon columns, rows, slot count
 //! `s`, dense rows `d`, data bytes), then sections each starting at a multiple of 8:
@@ -16,6 +16,7 @@
 //! - data: rows back to back, entry count, scale code, then (tag, i8 weight) pairs.
 
 use super::labels::N_TAGS;
+use crate::seq::ModelError;
 
 /// Magic of a laid-out table.
 pub const TABLE_MAGIC: &[u8; 8] = b"LEDETAB2";
@@ -26,34 +27,6 @@ pub const DENSE: u32 = 1 << 31;
 pub const DENSE_ROW: usize = 4 * N_TAGS;
 
 const HEADER: usize = 32;
-
-/// Why a buffer is not a usable model table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TableError {
-    /// Not a table (`LEDETAB2`).
-    BadMagic,
-    /// Laid out for another tag set.
-    TagCount { found: usize, expected: usize },
-    /// The buffer ends before the data it announces.
-    Truncated,
-    /// A header whose slot count cannot hold its rows.
-    BadSize,
-}
-
-impl std::fmt::Display for TableError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TableError::BadMagic => write!(f, "not a Lede entity model table (bad magic)"),
-            TableError::TagCount { found, expected } => {
-                write!(f, "model has {found} tags, this build expects {expected}")
-            }
-            TableError::Truncated => write!(f, "model table truncated"),
-            TableError::BadSize => write!(f, "bad model table size"),
-        }
-    }
-}
-
-impl std::error::Error for TableError {}
 
 /// Home slot of a key among `slots`: the key scaled to the table (keys are hash values, so
 /// uniform; any table size works). Inserting keys in sorted order fills it front to back.
@@ -128,20 +101,22 @@ fn u32_at(b: &[u8], i: usize) -> usize {
 }
 
 /// Reads and checks a table's header.
-pub fn header(t: &[u8]) -> Result<Header, TableError> {
+pub fn header(t: &[u8]) -> Result<Header, ModelError> {
     if t.len() < HEADER || &t[..8] != TABLE_MAGIC {
-        return Err(TableError::BadMagic);
+        return Err(ModelError::BadMagic {
+            model: "entity model table",
+        });
     }
     let tags = u32_at(t, 8);
     if tags != N_TAGS {
-        return Err(TableError::TagCount {
+        return Err(ModelError::TagCount {
             found: tags,
             expected: N_TAGS,
         });
     }
     let slots = u32_at(t, 20);
     if slots < 16 || slots <= u32_at(t, 16) {
-        return Err(TableError::BadSize);
+        return Err(ModelError::Corrupt("slot count too small for the rows"));
     }
     let h = Header::new(
         u32_at(t, 12),
@@ -151,7 +126,7 @@ pub fn header(t: &[u8]) -> Result<Header, TableError> {
         u32_at(t, 28),
     );
     if h.table_len() != t.len() {
-        return Err(TableError::Truncated);
+        return Err(ModelError::Truncated);
     }
     Ok(h)
 }

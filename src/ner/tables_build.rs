@@ -3,48 +3,15 @@
 //! (see `wordtable.rs`). Only `build.rs` (which includes this file) and the tools write tables;
 //! the runtime never does.
 
-use super::hash::hash_str;
 use super::labels::N_TAGS;
 use super::modeltable::{next_slot, slot_of, Header, DENSE, TABLE_MAGIC};
 use super::normalize::normalize_into;
 use super::wordtable::{bucket, MAX_COLUMNS};
+use crate::seq::hash::hash_str;
+use crate::seq::ModelError;
 
 /// Magic of the model file written by training (`model/ner.bin`).
 pub const FILE_MAGIC: &[u8; 8] = b"LEDENER3";
-
-/// Why bytes are not a usable model file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileError {
-    /// Not a model file (`LEDENER3`).
-    BadMagic,
-    /// Trained for another tag set.
-    TagCount { found: usize, expected: usize },
-    /// The file ends before the data it announces.
-    Truncated,
-    /// Feature keys that do not ascend within 32 bits.
-    KeyOverflow,
-    /// A feature key delta longer than five bytes.
-    BadVarint,
-    /// A weight for a tag the tag set does not have.
-    TagOutOfRange(u8),
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileError::BadMagic => write!(f, "not a Lede entity model file (bad magic)"),
-            FileError::TagCount { found, expected } => {
-                write!(f, "model has {found} tags, this build expects {expected}")
-            }
-            FileError::Truncated => write!(f, "model file truncated"),
-            FileError::KeyOverflow => write!(f, "feature keys overflow 32 bits"),
-            FileError::BadVarint => write!(f, "bad varint in the feature keys"),
-            FileError::TagOutOfRange(t) => write!(f, "tag {t} out of range"),
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
 
 /// Row scale for a scale code.
 pub fn scale_of(code: u8) -> f32 {
@@ -167,14 +134,16 @@ impl Builder {
 /// count, the 32-bit feature keys sorted and delta-varint coded, one u8 entry count per
 /// feature, one u8 scale code per feature, then the entries, u8 tags then i8 weights, row by
 /// row) as a table.
-pub fn from_file(b: &[u8]) -> Result<Vec<u8>, FileError> {
+pub fn from_file(b: &[u8]) -> Result<Vec<u8>, ModelError> {
     let mut r = Reader { b, pos: 0 };
     if r.take(8)? != FILE_MAGIC {
-        return Err(FileError::BadMagic);
+        return Err(ModelError::BadMagic {
+            model: "entity model file",
+        });
     }
     let tags = r.u32()? as usize;
     if tags != N_TAGS {
-        return Err(FileError::TagCount {
+        return Err(ModelError::TagCount {
             found: tags,
             expected: N_TAGS,
         });
@@ -186,7 +155,7 @@ pub fn from_file(b: &[u8]) -> Result<Vec<u8>, FileError> {
     for _ in 0..n {
         last = last
             .checked_add(r.varint()?)
-            .ok_or(FileError::KeyOverflow)?;
+            .ok_or(ModelError::Corrupt("feature keys overflow 32 bits"))?;
         keys.push(last);
     }
     let counts = r.take(n)?;
@@ -197,8 +166,8 @@ pub fn from_file(b: &[u8]) -> Result<Vec<u8>, FileError> {
         let c = c as usize;
         let tags = r.take(c)?;
         let ws = r.take(c)?;
-        if let Some(&t) = tags.iter().find(|&&t| t as usize >= N_TAGS) {
-            return Err(FileError::TagOutOfRange(t));
+        if tags.iter().any(|&t| t as usize >= N_TAGS) {
+            return Err(ModelError::Corrupt("a weight for a tag out of range"));
         }
         t.push_row(k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)));
     }
@@ -241,20 +210,20 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], FileError> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let s = self
             .b
             .get(self.pos..self.pos.saturating_add(n))
-            .ok_or(FileError::Truncated)?;
+            .ok_or(ModelError::Truncated)?;
         self.pos += n;
         Ok(s)
     }
-    fn u32(&mut self) -> Result<u32, FileError> {
+    fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(
             self.take(4)?.try_into().expect("4 bytes"),
         ))
     }
-    fn varint(&mut self) -> Result<u32, FileError> {
+    fn varint(&mut self) -> Result<u32, ModelError> {
         let mut v = 0u32;
         for shift in (0..35).step_by(7) {
             let byte = self.take(1)?[0];
@@ -263,7 +232,7 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
         }
-        Err(FileError::BadVarint)
+        Err(ModelError::Corrupt("bad varint in the feature keys"))
     }
 }
 

@@ -7,8 +7,8 @@
 
 use super::attributed::Attributed;
 use crate::doc::Doc;
-use crate::ner::hash::hash_str;
 use crate::schema::{Quote, QuoteKind};
+use crate::seq::hash::hash_str;
 use crate::words::is_pronoun;
 use std::fmt::Write;
 

@@ -21,6 +21,7 @@ pub mod speaker;
 pub mod subject;
 pub mod tagger;
 pub mod tagger_table;
+pub mod templates;
 mod utterances;
 
 pub use attributed::Attributed;

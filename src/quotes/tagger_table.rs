@@ -10,6 +10,7 @@
 //! 2^((code − 128) / 8)), `r × N_TAGS` i8 weights.
 
 use super::tagger::{Scores, Tagger, Weights, N_TAGS};
+use crate::seq::ModelError;
 use std::sync::OnceLock;
 
 pub const MAGIC: &[u8; 8] = b"LEDEQTG2";
@@ -54,10 +55,11 @@ impl Table {
     }
 
     /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Table, String> {
-        let bad = |what: &str| format!("not a Lede attribution model: {what}");
+    pub fn from_bytes(b: &[u8]) -> Result<Table, ModelError> {
         if b.len() < 12 || &b[..8] != MAGIC {
-            return Err(bad("bad magic"));
+            return Err(ModelError::BadMagic {
+                model: "attribution model",
+            });
         }
         let u32_at = |at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
         let f32_at = |at: usize| f32::from_bits(u32_at(at));
@@ -68,7 +70,7 @@ impl Table {
         let scales_at = keys_at + 2 * r;
         let weights_at = scales_at + r;
         if b.len() != weights_at + N_TAGS * r {
-            return Err(bad("wrong length"));
+            return Err(ModelError::Truncated);
         }
         let mut transitions = [[0f32; N_TAGS]; N_TAGS + 1];
         for (p, row) in transitions.iter_mut().enumerate() {
@@ -84,7 +86,7 @@ impl Table {
             buckets.push(sum);
         }
         if sum as usize != r {
-            return Err(bad("bucket counts do not add up"));
+            return Err(ModelError::Corrupt("bucket counts do not add up"));
         }
         let keys: Vec<u16> = (0..r)
             .map(|k| u16::from_le_bytes([b[keys_at + 2 * k], b[keys_at + 2 * k + 1]]))
@@ -93,7 +95,7 @@ impl Table {
             let ks = &keys[w[0] as usize..w[1] as usize];
             ks.windows(2).any(|p| p[0] >= p[1])
         }) {
-            return Err(bad("keys not sorted"));
+            return Err(ModelError::Corrupt("keys not sorted"));
         }
         let mut slots = vec![0u64; (4 * r).next_power_of_two().max(16)];
         let mask = slots.len() - 1;

@@ -19,6 +19,7 @@ use crate::quotes::tagger::{
 };
 pub use crate::quotes::tagger::{Tagger, Weights};
 pub use crate::quotes::tagger_table::Table;
+use crate::seq::folds;
 use crate::text::TokenRange;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -347,12 +348,12 @@ impl Passes<Model> {
 pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Passes<Model> {
     let mut first_tags: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
     for part in 0..JACKKNIFE {
-        let (rest, held): (Vec<usize>, Vec<usize>) =
-            (0..train.len()).partition(|i| i % JACKKNIFE != part);
-        let rest: Vec<&Article> = rest.iter().map(|&i| train[i]).collect();
+        let index: Vec<usize> = (0..train.len()).collect();
+        let (rest, held) = folds::split(&index, JACKKNIFE, part);
+        let rest: Vec<&Article> = rest.iter().map(|&&i| train[i]).collect();
         let table = Table::from_bytes(&train_pass(&rest, JACKKNIFE_EPOCHS).to_table(keep))
             .expect("a table just written reads back");
-        for i in held {
+        for &i in held {
             first_tags[i] = tag_pass(train[i], &table);
         }
     }
@@ -387,7 +388,7 @@ pub fn cross_validate(
     keep: usize,
 ) -> Vec<([Exact; 3], [Exact; 3])> {
     let fold = |k: usize| {
-        let (learn, test) = split(articles, folds, k);
+        let (learn, test) = folds::split(articles, folds, k);
         let model = train(&learn, epochs, keep);
         let tables = model.tables(keep);
         (
@@ -408,19 +409,6 @@ pub fn cross_validate(
         });
     }
     out
-}
-
-/// Fold `k` of `folds` (article i in fold i mod K): the other articles, and the fold's.
-pub fn split<T>(items: &[T], folds: usize, k: usize) -> (Vec<&T>, Vec<&T>) {
-    let (mut rest, mut fold) = (Vec::new(), Vec::new());
-    for (i, a) in items.iter().enumerate() {
-        if i % folds == k {
-            fold.push(a);
-        } else {
-            rest.push(a);
-        }
-    }
-    (rest, fold)
 }
 
 /// One line of role F1s.

@@ -43,6 +43,7 @@
 
 use super::{read_text, token_spans, Error};
 use crate::schema::{Quote, QuoteKind};
+use crate::seq::folds;
 use crate::words::cues;
 use crate::words::marks::{is_quote_char, QUOTE_MARKS as MARKS};
 use serde::Deserialize;
@@ -958,11 +959,7 @@ pub fn cross_validate<P: Fn(&str) -> Vec<Quote>>(
     }
     let folds = (0..k)
         .map(|fold| {
-            let held_out = docs.iter().skip(fold).step_by(k);
-            let rest: Vec<&PolnearDoc> = (docs.iter().enumerate())
-                .filter(|(i, _)| i % k != fold)
-                .map(|(_, d)| d)
-                .collect();
+            let (rest, held_out) = folds::split(docs, k, fold);
             let predict = train(&rest);
             evaluate_docs(
                 &format!("{name} fold {}/{k}", fold + 1),

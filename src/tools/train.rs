@@ -12,11 +12,11 @@ use crate::ner::decode::{tag_document, transitions, viterbi, History, Scorer};
 use crate::ner::features::{
     history_features, static_features, static_features_without_identity, transition_feature,
 };
-use crate::ner::hash::PreHashedMap;
 use crate::ner::labels::{self, N_TAGS};
 use crate::ner::lexicon::Lexicon;
 use crate::ner::model::{scale_code, scale_of, short_key, Model};
 use crate::ner::{prepare, Prepared};
+use crate::seq::hash::PreHashedMap;
 use crate::text::TokenRange;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
