@@ -1,6 +1,6 @@
 //! The learned attribution tagger: an averaged structured perceptron (trained by
 //! `lede train-quotes`, src/tools/attribution.rs) tags every token as part of a SOURCE, a CUE or
-//! a CONTENT span (BIO), decoded with first-order Viterbi per paragraph, in two passes (the
+//! a CONTENT span (BIO), decoded with the core's constrained Viterbi per paragraph, in two passes (the
 //! second sees the first's tags as well: [`Tagger`]). [`reported`] turns its
 //! spans into reported-speech items; quote-mark pairing stays structural (`marks`, `contents`).
 //!
@@ -14,6 +14,7 @@ use crate::ner::features::token_infos;
 use crate::ner::lexicon::Lexicon;
 use crate::schema::{Entity, Label, Span};
 use crate::seq::hash::hash_str;
+use crate::seq::viterbi::{Constraint, Transitions};
 use crate::text::TokenRange;
 use crate::words::{cues, is_pronoun, is_title, marks};
 
@@ -323,49 +324,18 @@ pub fn paragraphs(doc: &Doc) -> Vec<TokenRange> {
     out
 }
 
-/// Best tag sequence for a paragraph's emission scores.
-pub fn decode(w: &dyn Weights, emit: &[Scores]) -> Vec<usize> {
-    let n = emit.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
-    for (p, row) in trans.iter_mut().enumerate() {
-        for (t, v) in row.iter_mut().enumerate() {
-            *v = if allowed(p, t) {
-                w.transition(p, t)
-            } else {
-                f32::NEG_INFINITY
-            };
-        }
-    }
-    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
-    for t in 0..N_TAGS {
-        score[0][t] = emit[0][t] + trans[N_TAGS][t];
-    }
-    for i in 1..n {
-        for t in 0..N_TAGS {
-            let mut best = (f32::NEG_INFINITY, 0u8);
-            for (p, prev) in score[i - 1].iter().enumerate() {
-                let s = prev + trans[p][t];
-                if s > best.0 {
-                    best = (s, p as u8);
-                }
-            }
-            score[i][t] = best.0 + emit[i][t];
-            back[i][t] = best.1;
-        }
-    }
-    let mut tag = (0..N_TAGS)
-        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
-        .unwrap_or(0);
-    let mut out = vec![0; n];
-    for i in (0..n).rev() {
-        out[i] = tag;
-        tag = back[i][tag] as usize;
-    }
-    out
+/// BIO as the decoder's constraint: an I continues its own role only.
+fn bio() -> &'static Constraint<N_TAGS> {
+    static C: std::sync::OnceLock<Constraint<N_TAGS>> = std::sync::OnceLock::new();
+    C.get_or_init(|| Constraint::new(|p, t| allowed(p.unwrap_or(N_TAGS), t), |_| true))
+}
+
+/// A model's transition weights, ready to decode paragraphs with.
+pub fn transitions(w: &dyn Weights) -> Transitions<'static, N_TAGS> {
+    let m = (0..=N_TAGS)
+        .map(|p| std::array::from_fn(|t| w.transition(p, t)))
+        .collect();
+    Transitions::new(bio(), m)
 }
 
 /// The tagger's two passes: the second sees the token features again plus the first pass's
@@ -465,9 +435,11 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
 
 /// Tags of each paragraph, decoded from per-token emission scores.
 fn decode_paragraphs(w: &dyn Weights, emit: &[Scores], paragraphs: &[TokenRange]) -> Vec<usize> {
+    let (trans, mut tags) = (transitions(w), Vec::new());
     let mut out = vec![0; emit.len()];
     for p in paragraphs {
-        out[p.first..p.end].copy_from_slice(&decode(w, &emit[p.first..p.end]));
+        trans.decode(&emit[p.first..p.end], &mut tags);
+        out[p.first..p.end].copy_from_slice(&tags);
     }
     out
 }

@@ -4,6 +4,7 @@
 //!
 //! - [`hash`]: feature hashing (template id and values → `u64` key);
 //! - [`error`]: why model bytes cannot be read ([`ModelError`]);
+//! - [`viterbi`]: constrained first-order decoding, generic over the tag count;
 //! - [`folds`]: K-fold splits for cross-validation and jackknifing (tools only).
 //!
 //! Self-contained (it imports only `std` and itself) so `build.rs` can include its files.
@@ -12,5 +13,6 @@ pub mod error;
 #[cfg(any(test, feature = "tools"))]
 pub mod folds;
 pub mod hash;
+pub mod viterbi;
 
 pub use error::ModelError;

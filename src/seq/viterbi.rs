@@ -55,7 +55,11 @@ pub struct Transitions<'c, const N: usize> {
 impl<'c, const N: usize> Transitions<'c, N> {
     /// `m` has `N + 1` rows: `m[prev][tag]`, row `N` for the sequence start.
     pub fn new(constraint: &'c Constraint<N>, m: Vec<[f32; N]>) -> Self {
-        assert_eq!(m.len(), N + 1, "one transition row per tag and one for the start");
+        assert_eq!(
+            m.len(),
+            N + 1,
+            "one transition row per tag and one for the start"
+        );
         let lanes = constraint.open.len().div_ceil(8).max(1) * 8;
         let mut dense = vec![f32::NEG_INFINITY; lanes * constraint.ends.len()];
         for (row, &p) in dense.chunks_exact_mut(lanes).zip(&constraint.ends) {
@@ -69,11 +73,6 @@ impl<'c, const N: usize> Transitions<'c, N> {
             dense,
             lanes,
         }
-    }
-
-    /// Score of `tag` after `prev` (`N`: the start).
-    pub fn score(&self, prev: usize, tag: usize) -> f32 {
-        self.m[prev][tag]
     }
 
     /// The best allowed tag sequence for emission scores `emit`, written to `out`. The forward
@@ -113,13 +112,11 @@ impl<'c, const N: usize> Transitions<'c, N> {
             }
         }
         let last = &score[n - 1];
-        let mut tag = c.ends.iter().copied().fold(c.ends[0], |b, t| {
-            if last[t] > last[b] {
-                t
-            } else {
-                b
-            }
-        });
+        let mut tag = c
+            .ends
+            .iter()
+            .copied()
+            .fold(c.ends[0], |b, t| if last[t] > last[b] { t } else { b });
         out.resize(n, 0);
         for i in (0..n).rev() {
             out[i] = tag;
@@ -159,7 +156,7 @@ mod tests {
                 continue;
             }
             let s: f32 = (0..n)
-                .map(|i| emit[i][tags[i]] + t.score(if i == 0 { 3 } else { tags[i - 1] }, tags[i]))
+                .map(|i| emit[i][tags[i]] + t.m[if i == 0 { 3 } else { tags[i - 1] }][tags[i]])
                 .sum();
             if s > best.0 {
                 best = (s, tags);
@@ -171,14 +168,32 @@ mod tests {
     #[test]
     fn decodes_the_best_allowed_sequence() {
         let c = bio();
-        let t = Transitions::new(&c, vec![[0.1, 0.0, 0.3], [0.0, -0.2, 0.5], [0.2, 0.0, 0.1], [0.0, 0.4, 0.0]]);
+        let t = Transitions::new(
+            &c,
+            vec![
+                [0.1, 0.0, 0.3],
+                [0.0, -0.2, 0.5],
+                [0.2, 0.0, 0.1],
+                [0.0, 0.4, 0.0],
+            ],
+        );
         let mut out = Vec::new();
         // Token 0 looks most like an I, which cannot start: B I wins.
         t.decode(&[[0.0, 1.0, 3.0], [0.0, 0.0, 2.0]], &mut out);
         assert_eq!(out, vec![1, 2]);
         let emits = [
-            [[0.5, 0.2, 0.9], [0.3, 0.8, 0.1], [0.2, 0.1, 0.7], [0.9, 0.0, 0.4]],
-            [[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+            [
+                [0.5, 0.2, 0.9],
+                [0.3, 0.8, 0.1],
+                [0.2, 0.1, 0.7],
+                [0.9, 0.0, 0.4],
+            ],
+            [
+                [0.0, 0.0, 1.0],
+                [1.0, 0.0, 0.0],
+                [0.0, 1.0, 0.0],
+                [0.0, 0.0, 1.0],
+            ],
         ];
         for emit in emits {
             t.decode(&emit, &mut out);

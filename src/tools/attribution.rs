@@ -155,7 +155,8 @@ impl Trainer {
             self.clock += 1;
             let feats = &a.features[p.first..p.end];
             let emit: Vec<Scores> = feats.iter().map(|f| self.model.emission(f)).collect();
-            let guess = tagger::decode(&self.model, &emit);
+            let mut guess = Vec::new();
+            tagger::transitions(&self.model).decode(&emit, &mut guess);
             let gold = &a.gold_tags[p.first..p.end];
             if guess == gold {
                 continue;
@@ -216,13 +217,15 @@ impl Weights for Model {
 
 /// Tags of a whole article by one pass.
 fn tag_pass(a: &Article, w: &dyn Weights) -> Vec<usize> {
+    let (trans, mut tags) = (tagger::transitions(w), Vec::new());
     let mut out = vec![0; a.gold_tags.len()];
     for p in &a.paragraphs {
         let emit: Vec<Scores> = a.features[p.first..p.end]
             .iter()
             .map(|f| w.emission(f))
             .collect();
-        out[p.first..p.end].copy_from_slice(&tagger::decode(w, &emit));
+        trans.decode(&emit, &mut tags);
+        out[p.first..p.end].copy_from_slice(&tags);
     }
     out
 }

@@ -8,7 +8,7 @@
 
 use super::conll::{self, BioDoc, Scores};
 use super::{read_text, Error};
-use crate::ner::decode::{tag_document, transitions, viterbi, History, Scorer};
+use crate::ner::decode::{tag_document, transitions, History, Scorer};
 use crate::ner::features::{
     history_features, static_features, static_features_without_identity, transition_feature,
 };
@@ -264,7 +264,7 @@ impl Perceptron {
                 work.emit.push(self.scores(&work.feats[a..b]));
             }
             let trans = transitions(self);
-            viterbi(&work.emit, &trans, &mut work.pred);
+            trans.decode(&work.emit, &mut work.pred);
             self.steps += 1;
             for i in 0..sent.len() {
                 let (p, g) = (work.pred[i], gold[i]);
