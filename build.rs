@@ -16,14 +16,13 @@ mod gazetteer;
 mod seq {
     pub mod error;
     pub mod hash;
+    pub mod table;
+    pub mod table_build;
     pub use error::ModelError;
 }
 #[allow(dead_code)]
 #[path = "src/ner/labels.rs"]
 mod labels;
-#[allow(dead_code)]
-#[path = "src/ner/modeltable.rs"]
-mod modeltable;
 #[path = "src/ner/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
@@ -40,7 +39,6 @@ fn main() {
         "model/lexicon.tsv",
         "model/ner.bin",
         "src/ner/labels.rs",
-        "src/ner/modeltable.rs",
         "src/seq",
         "src/ner/normalize.rs",
         "src/ner/wordtable.rs",

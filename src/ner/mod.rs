@@ -17,7 +17,6 @@ pub mod gazetteer;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
-pub mod modeltable;
 pub mod normalize;
 // Writing tables: build.rs (which includes the file) and the tools.
 #[cfg(feature = "tools")]

@@ -4,6 +4,7 @@
 //!
 //! - [`hash`]: feature hashing (template id and values → `u64` key);
 //! - [`error`]: why model bytes cannot be read ([`ModelError`]);
+//! - [`table`]: the quantised weight table and its lookup ([`table_build`] lays one out);
 //! - [`viterbi`]: constrained first-order decoding, generic over the tag count;
 //! - [`folds`]: K-fold splits for cross-validation and jackknifing (tools only).
 //!
@@ -13,6 +14,8 @@ pub mod error;
 #[cfg(any(test, feature = "tools"))]
 pub mod folds;
 pub mod hash;
+pub mod table;
+pub mod table_build;
 pub mod viterbi;
 
 pub use error::ModelError;

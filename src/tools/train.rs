@@ -14,9 +14,10 @@ use crate::ner::features::{
 };
 use crate::ner::labels::{self, N_TAGS};
 use crate::ner::lexicon::Lexicon;
-use crate::ner::model::{scale_code, scale_of, short_key, Model};
+use crate::ner::model::{scale_code, scale_of, Model};
 use crate::ner::{prepare, Prepared};
 use crate::seq::hash::PreHashedMap;
+use crate::seq::table::short_key;
 use crate::text::TokenRange;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
