@@ -20,6 +20,7 @@ use crate::quotes::tagger::{
 pub use crate::quotes::tagger::{Tagger, Weights};
 pub use crate::quotes::tagger_table::Table;
 use crate::seq::folds;
+use crate::seq::perceptron::{update, Averaged, Update};
 use crate::text::TokenRange;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -123,81 +124,71 @@ pub struct Model {
     transitions: [[f32; N_TAGS]; N_TAGS + 1],
 }
 
-#[derive(Default)]
+/// A pass being learned: per feature and transition, the weight and its running average.
 struct Trainer {
-    model: Model,
-    totals: HashMap<u64, [f32; N_TAGS]>,
-    stamps: HashMap<u64, [u32; N_TAGS]>,
-    trans_totals: [[f32; N_TAGS]; N_TAGS + 1],
-    trans_stamps: [[u32; N_TAGS]; N_TAGS + 1],
+    weights: HashMap<u64, [Averaged<f32>; N_TAGS]>,
+    transitions: [[Averaged<f32>; N_TAGS]; N_TAGS + 1],
     clock: u32,
 }
 
-impl Trainer {
-    fn update_feature(&mut self, f: u64, tag: usize, delta: f32) {
-        let w = self.model.weights.entry(f).or_insert([0.0; N_TAGS]);
-        let t = self.totals.entry(f).or_insert([0.0; N_TAGS]);
-        let s = self.stamps.entry(f).or_insert([0; N_TAGS]);
-        t[tag] += (self.clock - s[tag]) as f32 * w[tag];
-        s[tag] = self.clock;
-        w[tag] += delta;
+impl Weights for Trainer {
+    fn add_row(&self, feature: u64, scores: &mut Scores) {
+        if let Some(w) = self.weights.get(&feature) {
+            for (s, w) in scores.iter_mut().zip(w) {
+                *s += w.weight;
+            }
+        }
     }
 
-    fn update_transition(&mut self, prev: usize, tag: usize, delta: f32) {
-        let w = &mut self.model.transitions[prev][tag];
-        self.trans_totals[prev][tag] += (self.clock - self.trans_stamps[prev][tag]) as f32 * *w;
-        self.trans_stamps[prev][tag] = self.clock;
-        *w += delta;
+    fn transition(&self, prev: usize, tag: usize) -> f32 {
+        self.transitions[prev][tag].weight
+    }
+}
+
+impl Trainer {
+    fn new() -> Trainer {
+        Trainer {
+            weights: HashMap::new(),
+            transitions: [[Averaged::new(0); N_TAGS]; N_TAGS + 1],
+            clock: 0,
+        }
     }
 
     fn learn(&mut self, a: &Article) {
         for p in &a.paragraphs {
             self.clock += 1;
             let feats = &a.features[p.first..p.end];
-            let emit: Vec<Scores> = feats.iter().map(|f| self.model.emission(f)).collect();
+            let emit: Vec<Scores> = feats.iter().map(|f| self.emission(f)).collect();
             let mut guess = Vec::new();
-            tagger::transitions(&self.model).decode(&emit, &mut guess);
+            tagger::transitions(self).decode(&emit, &mut guess);
             let gold = &a.gold_tags[p.first..p.end];
             if guess == gold {
                 continue;
             }
-            for (k, f) in feats.iter().enumerate() {
-                if guess[k] != gold[k] {
-                    for &h in f {
-                        self.update_feature(h, gold[k], 1.0);
-                        self.update_feature(h, guess[k], -1.0);
+            let now = self.clock;
+            update(gold, &guess, N_TAGS, |u| match u {
+                Update::Token { token, tag, delta } => {
+                    for &h in &feats[token] {
+                        let row = self.weights.entry(h).or_insert([Averaged::new(0); N_TAGS]);
+                        row[tag].add(delta, now);
                     }
                 }
-                let (gp, pp) = if k == 0 {
-                    (N_TAGS, N_TAGS)
-                } else {
-                    (gold[k - 1], guess[k - 1])
-                };
-                if (gp, gold[k]) != (pp, guess[k]) {
-                    self.update_transition(gp, gold[k], 1.0);
-                    self.update_transition(pp, guess[k], -1.0);
+                Update::Transition { prev, tag, delta } => {
+                    self.transitions[prev][tag].add(delta, now)
                 }
-            }
+            });
         }
     }
 
     /// The averaged model.
-    fn finish(mut self) -> Model {
-        let c = self.clock as f32;
-        for (f, w) in self.model.weights.iter_mut() {
-            let (t, s) = (&self.totals[f], &self.stamps[f]);
-            for k in 0..N_TAGS {
-                w[k] = (t[k] + (self.clock - s[k]) as f32 * w[k]) / c;
-            }
+    fn finish(self) -> Model {
+        let now = self.clock;
+        Model {
+            weights: (self.weights.into_iter())
+                .map(|(f, row)| (f, row.map(|w| w.mean(now))))
+                .collect(),
+            transitions: self.transitions.map(|row| row.map(|w| w.mean(now))),
         }
-        for p in 0..=N_TAGS {
-            for k in 0..N_TAGS {
-                let w = &mut self.model.transitions[p][k];
-                *w = (self.trans_totals[p][k] + (self.clock - self.trans_stamps[p][k]) as f32 * *w)
-                    / c;
-            }
-        }
-        self.model
     }
 }
 
@@ -293,7 +284,7 @@ fn score(a: &Article, tags: &[usize], out: &mut [Exact; 3]) {
 
 /// Trains one pass on `train` for `epochs` passes over it (articles shuffled with a fixed seed).
 fn train_pass(train: &[&Article], epochs: usize) -> Model {
-    let mut t = Trainer::default();
+    let mut t = Trainer::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for _ in 0..epochs {
