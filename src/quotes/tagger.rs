@@ -327,7 +327,9 @@ pub fn paragraphs(doc: &Doc) -> Vec<TokenRange> {
 /// BIO as the decoder's constraint: an I continues its own role only.
 fn bio() -> &'static Constraint<N_TAGS> {
     static C: std::sync::OnceLock<Constraint<N_TAGS>> = std::sync::OnceLock::new();
-    C.get_or_init(|| Constraint::new(|p, t| allowed(p.unwrap_or(N_TAGS), t), |_| true))
+    C.get_or_init(|| {
+        Constraint::new(|p, t| allowed(p.unwrap_or(N_TAGS), t), |_| true).end_ties_to_highest()
+    })
 }
 
 /// A model's transition weights, ready to decode paragraphs with.

@@ -5,7 +5,8 @@
 //! Tags whose predecessors are exactly the tags a sequence may end on (O, B-*, U-* in BILOU)
 //! are scored together as a broadcast-add-max over contiguous lanes; the others (I-*, L-*)
 //! visit their few predecessors one by one. Maxima are exact whatever the visiting order, and
-//! ties go to the lowest tag, so the layout never changes a result.
+//! ties go to the lowest tag (at the last token optionally the highest), so the layout never
+//! changes a result.
 
 /// Which tag may follow which, laid out for decoding.
 pub struct Constraint<const N: usize> {
@@ -19,6 +20,8 @@ pub struct Constraint<const N: usize> {
     sparse: Vec<(usize, Vec<usize>)>,
     /// Predecessors of every tag, ascending (for the way back).
     preds: Vec<Vec<usize>>,
+    /// Whether a tie between ending tags goes to the highest (else the lowest).
+    end_ties_to_highest: bool,
 }
 
 impl<const N: usize> Constraint<N> {
@@ -38,7 +41,16 @@ impl<const N: usize> Constraint<N> {
             ends,
             open,
             preds,
+            end_ties_to_highest: false,
         }
+    }
+
+    /// The same constraint with ties between the last token's best tags going to the highest
+    /// tag: how the attribution tagger was learned (from all-zero weights every score ties, so
+    /// the rule shapes the weights learned).
+    pub fn end_ties_to_highest(mut self) -> Self {
+        self.end_ties_to_highest = true;
+        self
     }
 }
 
@@ -112,11 +124,12 @@ impl<'c, const N: usize> Transitions<'c, N> {
             }
         }
         let last = &score[n - 1];
-        let mut tag = c
-            .ends
-            .iter()
-            .copied()
-            .fold(c.ends[0], |b, t| if last[t] > last[b] { t } else { b });
+        let better = |t: usize, b: usize| match c.end_ties_to_highest {
+            true => last[t] >= last[b],
+            false => last[t] > last[b],
+        };
+        let mut tag =
+            (c.ends.iter().copied()).fold(c.ends[0], |b, t| if better(t, b) { t } else { b });
         out.resize(n, 0);
         for i in (0..n).rev() {
             out[i] = tag;
@@ -211,5 +224,18 @@ mod tests {
         let mut out = Vec::new();
         t.decode(&[[0.0, 5.0, 0.0]], &mut out);
         assert_eq!(out, vec![0]);
+    }
+
+    #[test]
+    fn ties_go_to_the_lowest_tag_or_at_the_end_to_the_highest() {
+        let c = bio();
+        let mut out = Vec::new();
+        Transitions::new(&c, vec![[0.0; 3]; 4])
+            .decode(&[[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], &mut out);
+        assert_eq!(out, vec![0, 0]);
+        let c = bio().end_ties_to_highest();
+        Transitions::new(&c, vec![[0.0; 3]; 4])
+            .decode(&[[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], &mut out);
+        assert_eq!(out, vec![1, 2]);
     }
 }
