@@ -10,15 +10,19 @@ mod confidence_table;
 #[path = "src/ner/gazetteer.rs"]
 mod gazetteer;
 // The included files also serve the runtime and the tools: what build.rs leaves unused is theirs.
+// The sequence-model core, as the crate has it (`crate::seq::…` paths resolve here too).
 #[allow(dead_code)]
-#[path = "src/ner/hash.rs"]
-mod hash;
+#[path = "src/seq"]
+mod seq {
+    pub mod error;
+    pub mod hash;
+    pub mod table;
+    pub mod table_build;
+    pub use error::ModelError;
+}
 #[allow(dead_code)]
 #[path = "src/ner/labels.rs"]
 mod labels;
-#[allow(dead_code)]
-#[path = "src/ner/modeltable.rs"]
-mod modeltable;
 #[path = "src/ner/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
@@ -35,8 +39,7 @@ fn main() {
         "model/lexicon.tsv",
         "model/ner.bin",
         "src/ner/labels.rs",
-        "src/ner/modeltable.rs",
-        "src/ner/hash.rs",
+        "src/seq",
         "src/ner/normalize.rs",
         "src/ner/wordtable.rs",
         "src/ner/tables_build.rs",
@@ -55,7 +58,7 @@ fn main() {
         words::generate("src/words".as_ref(), &cues).unwrap_or_else(|e| panic!("word lists: {e}"));
     let confidence = std::fs::read_to_string("model/quote_confidence.tsv")
         .expect("read model/quote_confidence.tsv");
-    let confidence = confidence_table::layout(&confidence, hash::hash_str)
+    let confidence = confidence_table::layout(&confidence, seq::hash::hash_str)
         .unwrap_or_else(|e| panic!("model/quote_confidence.tsv: {e}"));
     std::fs::write(dir.join("quote_confidence.bin"), confidence)
         .expect("write quote_confidence.bin");

@@ -22,6 +22,7 @@ mod ner;
 mod pipeline;
 mod quotes;
 mod schema;
+mod seq;
 mod sources;
 mod text;
 mod words;
@@ -37,11 +38,6 @@ pub mod tools;
 // forgot --no-default-features.
 #[cfg(all(feature = "tools", target_arch = "wasm32"))]
 compile_error!("the `tools` feature is native only: build wasm with --no-default-features");
-
-// Short paths to stages the model tools and tests reach often.
-use coref::mentions;
-pub(crate) use pipeline::{annotate_rated, entities, Models};
-use text::doc;
 
 pub use schema::*;
 pub use text::Units;
@@ -106,13 +102,13 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
 }
 
 fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
-    pipeline::annotate_rated(text, options, &Models::shipped(), false).0
+    pipeline::annotate_rated(text, options, &pipeline::Models::shipped(), false).0
 }
 
 /// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark
 /// count tokens/s by).
 pub fn token_count(text: &str) -> usize {
-    doc::Doc::new(&text::unify_line_ends(text), None)
+    text::doc::Doc::new(&text::unify_line_ends(text), None)
         .tokens
         .len()
 }

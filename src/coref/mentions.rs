@@ -6,8 +6,8 @@
 //! (or without) the trained model. Titles in front of a name ("National Security Adviser",
 //! "Sen.", "spokeswoman") become the cluster's roles, which lets "the adviser" find its holder.
 
-use crate::doc::Doc;
 use crate::schema::{Entity, Label};
+use crate::text::doc::Doc;
 use crate::text::{is_capitalised, TokenRange};
 use crate::words::marks::is_unambiguous_mark;
 use crate::words::{is_not_name, is_title, COMPANY_HEADS, CONNECTORS, ORG_WORDS, PLACE_ALIASES};

@@ -4,8 +4,8 @@
 //! Kirby" only, and never a two-word short form or a company; this pass sees every name at once.
 
 use super::mentions::{Kind, Mentions};
-use crate::doc::Doc;
 use crate::schema::{Entity, Label};
+use crate::text::doc::Doc;
 use crate::words::COMPANY_HEADS;
 use std::collections::HashMap;
 

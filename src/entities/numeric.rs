@@ -3,8 +3,8 @@
 //! OntoNotes conventions: modifiers such as "more than" and "last" are inside the span.
 
 use super::time;
-use crate::doc::Doc;
 use crate::schema::{Entity, Label};
+use crate::text::doc::Doc;
 use crate::words::calendar;
 use crate::words::{
     CURRENCY_SYMBOLS, CURRENCY_WORDS, DATE_UNITS, DAY_PARTS, MODIFIERS, ORDINALS, QUANTITY_UNITS,

@@ -1,13 +1,14 @@
-//! Sentence decoding: first-order Viterbi over BILOU tags (only legal transitions), with
-//! per-token emission scores from the feature weights and a document-level tag history.
+//! Sentence decoding: the core's constrained Viterbi over BILOU tags, with per-token emission
+//! scores from the feature weights and a document-level tag history.
 
 use super::features::{
     context_features, history_features, transition_feature, word_features, word_key, TokenInfo,
     FLAG_HAS_ALPHA, FLAG_SENT_START,
 };
-use super::hash::PreHashedMap;
 use super::labels::{allowed, may_end, type_of, N_TAGS};
 use super::model::Model;
+use crate::seq::hash::PreHashedMap;
+use crate::seq::viterbi::{self, Constraint};
 use crate::text::TokenRange;
 
 /// What earlier sentences said about each capitalised word: the type last predicted for it
@@ -82,131 +83,21 @@ impl Scorer for Model {
     }
 }
 
-/// Legal predecessors of each tag (`N_TAGS` = sentence start), so Viterbi visits only the
-/// transitions BILOU allows (an `I-X` only after `B-X` or `I-X`).
-fn predecessors() -> &'static [Vec<u8>] {
-    static P: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
-    P.get_or_init(|| {
-        (0..N_TAGS)
-            .map(|t| {
-                (0..=N_TAGS)
-                    .filter(|&p| allowed((p < N_TAGS).then_some(p), t))
-                    .map(|p| p as u8)
-                    .collect()
-            })
-            .collect()
-    })
+/// BILOU as the decoder's constraint: an `I-X` or `L-X` only after `B-X` or `I-X`, no sentence
+/// ending inside a name.
+fn bilou() -> &'static Constraint<N_TAGS> {
+    static C: std::sync::OnceLock<Constraint<N_TAGS>> = std::sync::OnceLock::new();
+    C.get_or_init(|| Constraint::new(allowed, may_end))
 }
 
-/// Tags that may follow a closed context (O, L-*, U-*, sentence start): O, B-*, U-*. Their
-/// predecessors are exactly the closed tags, so their Viterbi step is a dense max.
-fn closed_tags() -> &'static [usize] {
-    static C: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
-    C.get_or_init(|| (0..N_TAGS).filter(|&t| allowed(None, t)).collect())
-}
-
-/// Tags that continue an entity (I-*, L-*): exactly two predecessors each.
-fn continuing_tags() -> &'static [usize] {
-    static C: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
-    C.get_or_init(|| (0..N_TAGS).filter(|&t| !allowed(None, t)).collect())
-}
-
-/// Tags after which an entity is closed (O, L-*, U-*).
-fn closing_tags() -> &'static [usize] {
-    static C: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
-    C.get_or_init(|| (0..N_TAGS).filter(|&t| may_end(t)).collect())
-}
-
-/// Width of the dense closed-tag vectors (37 closed tags, padded to whole 8-lane chunks).
-const LANES: usize = 40;
-
-/// Transition weights: `m[prev][tag]`, row `N_TAGS` for the sentence start, plus for each
-/// closing tag its weights to every closed tag laid out densely (`dense[k][j]`: closing tag
-/// `k` to closed tag `j`), so a Viterbi step is a broadcast-add-max over contiguous lanes.
-pub struct Transitions {
-    m: Vec<[f32; N_TAGS]>,
-    dense: Vec<[f32; LANES]>,
-}
+/// Transition weights (the scorer's transition features), ready to decode sentences with.
+pub type Transitions = viterbi::Transitions<'static, N_TAGS>;
 
 pub fn transitions<S: Scorer>(scorer: &S) -> Transitions {
-    let m: Vec<[f32; N_TAGS]> = (0..=N_TAGS)
+    let m = (0..=N_TAGS)
         .map(|p| scorer.scores(&[transition_feature(p)]))
         .collect();
-    let dense = closing_tags()
-        .iter()
-        .map(|&p| {
-            let mut row = [f32::NEG_INFINITY; LANES];
-            for (j, &t) in closed_tags().iter().enumerate() {
-                row[j] = m[p][t];
-            }
-            row
-        })
-        .collect();
-    Transitions { m, dense }
-}
-
-/// Best legal tag sequence for emission scores `emit` under `trans`; writes it to `out`.
-/// The forward pass keeps only scores; back-pointers are recomputed along the best path.
-/// Maxima are exact whatever the visiting order, so scores do not depend on the loop layout.
-pub fn viterbi(emit: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<usize>) {
-    let n = emit.len();
-    out.clear();
-    if n == 0 {
-        return;
-    }
-    let (closed, closing, preds) = (closed_tags(), closing_tags(), predecessors());
-    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-    for &t in closed {
-        score[0][t] = emit[0][t] + trans.m[N_TAGS][t];
-    }
-    for i in 1..n {
-        let (before, now) = score.split_at_mut(i);
-        let prev = &before[i - 1];
-        let cur = &mut now[0];
-        // Closed tags: max over every closing predecessor, all closed tags at once.
-        let mut best = [f32::NEG_INFINITY; LANES];
-        for (&p, row) in closing.iter().zip(&trans.dense) {
-            let g = prev[p];
-            for (b, &w) in best.iter_mut().zip(row) {
-                let s = g + w;
-                *b = if s > *b { s } else { *b };
-            }
-        }
-        for (j, &t) in closed.iter().enumerate() {
-            cur[t] = best[j] + emit[i][t];
-        }
-        // Inside and last tags: two predecessors each (B-X, I-X).
-        for &t in continuing_tags() {
-            let best = preds[t]
-                .iter()
-                .filter(|&&p| (p as usize) < N_TAGS)
-                .map(|&p| prev[p as usize] + trans.m[p as usize][t])
-                .fold(f32::NEG_INFINITY, |a, b| if b > a { b } else { a });
-            cur[t] = best + emit[i][t];
-        }
-    }
-    let mut last = closing.iter().copied().fold(0, |b, t| {
-        if score[n - 1][t] > score[n - 1][b] {
-            t
-        } else {
-            b
-        }
-    });
-    out.resize(n, 0);
-    for i in (0..n).rev() {
-        out[i] = last;
-        if i > 0 {
-            let prev = &score[i - 1];
-            let mut best = (f32::NEG_INFINITY, 0usize);
-            for &p in &preds[last] {
-                let p = p as usize;
-                if p < N_TAGS && prev[p] + trans.m[p][last] > best.0 {
-                    best = (prev[p] + trans.m[p][last], p);
-                }
-            }
-            last = best.1;
-        }
-    }
+    Transitions::new(bilou(), m)
 }
 
 /// Emission scores of one sentence's tokens.
@@ -245,7 +136,7 @@ pub fn tag_document<S: Scorer>(
     for &TokenRange { first, end } in sentences {
         let sent = &infos[first..end];
         emissions(model, sent, &history, &mut feats, &mut emit);
-        viterbi(&emit, &trans, &mut best);
+        trans.decode(&emit, &mut best);
         for (i, &t) in best.iter().enumerate() {
             history.record(&sent[i], t);
             tags[first + i] = t;
@@ -260,10 +151,7 @@ mod tests {
 
     #[test]
     fn viterbi_respects_bilou() {
-        let trans = Transitions {
-            m: vec![[0f32; N_TAGS]; N_TAGS + 1],
-            dense: vec![[0f32; LANES]; closing_tags().len()],
-        };
+        let trans = Transitions::new(bilou(), vec![[0f32; N_TAGS]; N_TAGS + 1]);
         // Token 0 looks like the inside of a name, token 1 like its end: only B-L is legal.
         let mut e0 = [0f32; N_TAGS];
         e0[tag(Part::Inside, 0)] = 10.0;
@@ -272,12 +160,12 @@ mod tests {
         let mut e1 = [0f32; N_TAGS];
         e1[tag(Part::Last, 0)] = 5.0;
         let mut out = Vec::new();
-        viterbi(&[e0, e1], &trans, &mut out);
+        trans.decode(&[e0, e1], &mut out);
         assert_eq!(out, vec![tag(Part::Begin, 0), tag(Part::Last, 0)]);
         // A sentence cannot end inside a name.
         let mut e = [0f32; N_TAGS];
         e[tag(Part::Begin, 2)] = 20.0;
-        viterbi(&[e], &trans, &mut out);
+        trans.decode(&[e], &mut out);
         assert_ne!(out[0], tag(Part::Begin, 2));
     }
 }

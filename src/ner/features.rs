@@ -6,9 +6,10 @@
 //! given in earlier sentences ([`history_features`]); tag transitions are features too
 //! ([`transition_feature`]) so one weight table holds the whole model.
 
-use super::hash::{hash_str, key, FeatureHash, PreHashedMap};
 use super::lexicon::{Lexicon, PhraseHash, MAX_COLUMNS, MAX_PHRASE};
 pub use super::normalize::normalize_into;
+use super::templates::Template as T;
+use crate::seq::hash::{hash_str, FeatureHash, PreHashedMap};
 
 pub const FLAG_INIT_CAP: u8 = 1;
 pub const FLAG_ALL_CAP: u8 = 2;
@@ -237,26 +238,6 @@ pub fn doc_casing(infos: &mut [TokenInfo]) {
     }
 }
 
-// Template ids: changing one invalidates trained models.
-const T_BIAS: u64 = 1;
-const T_LOWER: u64 = 2;
-const T_FORM: u64 = 3;
-const T_SHAPE: u64 = 4;
-const T_AFFIX: u64 = 5;
-const T_CTX_LOWER: u64 = 6;
-const T_CTX_SHAPE: u64 = 7;
-const T_BIGRAM: u64 = 8;
-const T_SHAPE_PAIR: u64 = 9;
-const T_FLAGS: u64 = 10;
-const T_LEX: u64 = 11;
-const T_CTX_LEX: u64 = 12;
-const T_GAZ: u64 = 13;
-const T_DOC_CASE: u64 = 14;
-const T_DOC_RUN: u64 = 15;
-const T_PREV: u64 = 20;
-const T_HISTORY: u64 = 24;
-const T_HISTORY_SHAPE: u64 = 25;
-
 /// Lexicon columns whose values also describe the neighbours (c256 and m256 in the shipped
 /// lexicon); more cost speed without measurable gain.
 const CONTEXT_LEX_COLUMNS: [usize; 2] = [1, 5];
@@ -282,10 +263,10 @@ pub fn static_features_without_identity(
     static_features(s, i, lex_columns, out);
     let t = &s[i];
     let identity = [
-        key(T_LOWER, t.lower, 0),
-        key(T_FORM, t.form, 0),
-        key(T_BIGRAM, lower_at(s, i, -1), t.lower),
-        key(T_BIGRAM + 100, t.lower, lower_at(s, i, 1)),
+        T::Lower.key(t.lower, 0),
+        T::Form.key(t.form, 0),
+        T::BigramBefore.key(lower_at(s, i, -1), t.lower),
+        T::BigramAfter.key(t.lower, lower_at(s, i, 1)),
     ];
     let mut k = from;
     for j in from..out.len() {
@@ -309,29 +290,25 @@ fn lower_at(s: &[TokenInfo], i: usize, d: isize) -> u64 {
 
 /// Cache key for [`word_features`]: they depend on the word form and its flags only.
 pub fn word_key(t: &TokenInfo) -> u64 {
-    key(T_BIAS + 1000, t.form, t.flags as u64)
+    T::WordCache.key(t.form, t.flags as u64)
 }
 
 /// Features of the word itself (form, shape, affixes, flags, lexicon values): the same for
 /// every occurrence of a form with the same flags, so their scores can be cached per word.
 pub fn word_features(t: &TokenInfo, lex_columns: usize, out: &mut Vec<u64>) {
-    out.push(key(T_BIAS, 0, 0));
-    out.push(key(T_LOWER, t.lower, 0));
-    out.push(key(T_FORM, t.form, 0));
-    out.push(key(T_SHAPE, t.shape, 0));
+    out.push(T::Bias.key(0, 0));
+    out.push(T::Lower.key(t.lower, 0));
+    out.push(T::Form.key(t.form, 0));
+    out.push(T::Shape.key(t.shape, 0));
     for (k, &a) in t.affixes.iter().enumerate() {
         if a != 0 {
-            out.push(key(T_AFFIX, k as u64, a));
+            out.push(T::Affix.key(k as u64, a));
         }
     }
-    out.push(key(T_FLAGS, t.flags as u64, t.short_shape));
+    out.push(T::Flags.key(t.flags as u64, t.short_shape));
     for c in 0..lex_columns {
-        out.push(key(T_LEX, c as u64, t.lex[c] as u64));
-        out.push(key(
-            T_LEX + 100,
-            (c as u64) << 8 | t.flags as u64,
-            t.lex[c] as u64,
-        ));
+        out.push(T::Lex.key(c as u64, t.lex[c] as u64));
+        out.push(T::LexByFlags.key((c as u64) << 8 | t.flags as u64, t.lex[c] as u64));
     }
 }
 
@@ -345,37 +322,32 @@ pub fn context_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut
     let shape = |d| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short_shape);
     let t = &s[i];
     for d in [-2isize, -1, 1, 2] {
-        out.push(key(T_CTX_LOWER, d as u64, lower(d)));
-        out.push(key(T_CTX_SHAPE, d as u64, shape(d)));
+        out.push(T::ContextLower.key(d as u64, lower(d)));
+        out.push(T::ContextShape.key(d as u64, shape(d)));
     }
-    out.push(key(T_BIGRAM, lower(-1), t.lower));
-    out.push(key(T_BIGRAM + 100, t.lower, lower(1)));
-    out.push(key(T_SHAPE_PAIR, shape(-1), t.short_shape));
-    out.push(key(T_SHAPE_PAIR + 100, t.short_shape, shape(1)));
-    out.push(key(
-        T_DOC_CASE,
+    out.push(T::BigramBefore.key(lower(-1), t.lower));
+    out.push(T::BigramAfter.key(t.lower, lower(1)));
+    out.push(T::ShapePairBefore.key(shape(-1), t.short_shape));
+    out.push(T::ShapePairAfter.key(t.short_shape, shape(1)));
+    out.push(T::DocCase.key(
         t.doc_case as u64,
         t.flags as u64 & (FLAG_INIT_CAP | FLAG_SENT_START) as u64,
     ));
     if t.doc_run != 0 {
-        out.push(key(
-            T_DOC_RUN,
-            t.doc_run as u64,
-            (t.flags & FLAG_SENT_START) as u64,
-        ));
+        out.push(T::DocRun.key(t.doc_run as u64, (t.flags & FLAG_SENT_START) as u64));
     }
     for c in CONTEXT_LEX_COLUMNS.into_iter().filter(|&c| c < lex_columns) {
         for d in [-1isize, 1] {
             let v = at(d).map_or(u64::MAX, |t| t.lex[c] as u64);
-            out.push(key(T_CTX_LEX, (c as u64) << 8 | (d + 2) as u64, v));
+            out.push(T::ContextLex.key((c as u64) << 8 | (d + 2) as u64, v));
         }
     }
     let mut g = t.gazetteer;
     while g != 0 {
         let bit = g.trailing_zeros() as u64;
         g &= g - 1;
-        out.push(key(T_GAZ, bit, 0));
-        out.push(key(T_GAZ + 100, bit, t.short_shape));
+        out.push(T::Gazetteer.key(bit, 0));
+        out.push(T::GazetteerShape.key(bit, t.short_shape));
     }
 }
 
@@ -383,14 +355,14 @@ pub fn context_features(s: &[TokenInfo], i: usize, lex_columns: usize, out: &mut
 /// 0 = never seen), so a confident "John Kirby" informs a later bare "Kirby".
 pub fn history_features(t: &TokenInfo, history: u64, out: &mut Vec<u64>) {
     if history != 0 {
-        out.push(key(T_HISTORY, history, 0));
-        out.push(key(T_HISTORY_SHAPE, history, t.short_shape));
+        out.push(T::History.key(history, 0));
+        out.push(T::HistoryShape.key(history, t.short_shape));
     }
 }
 
 /// The feature whose weights score the transition from tag `prev` (`N_TAGS` = sentence start).
 pub fn transition_feature(prev: usize) -> u64 {
-    key(T_PREV, prev as u64, 0)
+    T::Transition.key(prev as u64, 0)
 }
 
 #[cfg(test)]
@@ -430,6 +402,8 @@ mod tests {
     #[test]
     #[cfg(feature = "tools")]
     fn casing_and_affixes() {
+        // The lowercased-form hash of a token equals hash_str of its lowercase, non-ASCII too.
+        assert_eq!(infos(&["Côte"])[0].lower, hash_str("côte"));
         let t = infos(&["Kirby", "KIRBY", "kirby", "U.S."]);
         assert_eq!(t[0].lower, t[1].lower);
         assert_eq!(t[0].lower, t[2].lower);
@@ -455,11 +429,11 @@ mod tests {
         static_features_without_identity(&t, 2, 0, &mut dropped);
         assert_eq!(dropped.len(), all.len() - 4);
         assert!(dropped.iter().all(|f| all.contains(f)));
-        assert!(!dropped.contains(&key(T_LOWER, t[2].lower, 0)));
-        assert!(!dropped.contains(&key(T_FORM, t[2].form, 0)));
+        assert!(!dropped.contains(&T::Lower.key(t[2].lower, 0)));
+        assert!(!dropped.contains(&T::Form.key(t[2].form, 0)));
         // The neighbours' words and the word's shape stay.
-        assert!(dropped.contains(&key(T_CTX_LOWER, -1i64 as u64, t[1].lower)));
-        assert!(dropped.contains(&key(T_SHAPE, t[2].shape, 0)));
+        assert!(dropped.contains(&T::ContextLower.key(-1i64 as u64, t[1].lower)));
+        assert!(dropped.contains(&T::Shape.key(t[2].shape, 0)));
     }
 
     #[test]

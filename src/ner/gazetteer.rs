@@ -3,8 +3,8 @@
 //! phrase hashes, so start-up parses nothing; the tools (feature `tools`) read other lists with
 //! it when training.
 
-use super::hash::{hash_str, phrase_slot, PhraseHash, MAX_PHRASE};
 use super::normalize::normalize_into;
+use crate::seq::hash::{hash_str, phrase_slot, PhraseHash, MAX_PHRASE};
 use std::collections::BTreeMap;
 
 /// Lists are bits of a `u32`.

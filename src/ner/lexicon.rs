@@ -6,10 +6,10 @@
 //! small ints, 0 meaning unknown) as a [`wordtable`], the gazetteer (`model/gazetteer.tsv`, see
 //! `gazetteer.rs`) as a hash table of phrase hashes.
 
-use super::hash::phrase_slot;
-pub use super::hash::{PhraseHash, MAX_PHRASE};
 use super::wordtable;
 pub use super::wordtable::MAX_COLUMNS;
+use crate::seq::hash::phrase_slot;
+pub use crate::seq::hash::{PhraseHash, MAX_PHRASE};
 use std::borrow::Cow;
 
 /// The shipped lexicon's word table, laid out by `build.rs` from `model/lexicon.tsv`.
@@ -84,7 +84,7 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::ner::gazetteer::Gazetteer;
-    use crate::ner::hash::hash_str;
+    use crate::seq::hash::hash_str;
 
     #[test]
     fn the_shipped_gazetteer_is_the_file_laid_out() {

@@ -14,19 +14,18 @@ pub mod features;
 // Reads a gazetteer as text: build.rs (which includes the file) and the tools.
 #[cfg(feature = "tools")]
 pub mod gazetteer;
-pub mod hash;
 pub mod labels;
 pub mod lexicon;
 pub mod model;
-pub mod modeltable;
 pub mod normalize;
 // Writing tables: build.rs (which includes the file) and the tools.
 #[cfg(feature = "tools")]
 pub mod tables_build;
+pub mod templates;
 pub mod wordtable;
 
-use crate::doc::Doc;
 use crate::schema::{Entity, Label};
+use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use features::{doc_casing, token_infos, TokenInfo, FLAG_SENT_START};
 use lexicon::Lexicon;

@@ -1,19 +1,18 @@
-//! The compact model: a feature-key → sparse weight-row table with int8 weights.
-//!
-//! The model file (`model/ner.bin`, written by training) is described in [`modeltable`]: 32-bit
-//! feature keys, one int8 row per feature with a per-row scale code (row scale =
-//! 2^((code - 128) / 8): perceptron rows differ in magnitude by orders, so a global scale
-//! zeroes the rare features). A [`Model`] reads a [`modeltable`] buffer, an open-addressing
-//! table of the keys over rows laid out for scoring: one probe per feature and a short
-//! contiguous row. The shipped model's table is laid out by `build.rs` and read in place.
+//! The entity model: the core's quantised table (`seq::table`: 32-bit feature keys, one int8
+//! row per feature with a per-row scale code) over the BILOU tags, its lexicon columns and a
+//! per-thread cache of word scores. The model file (`model/ner.bin`, written by training) is
+//! read by `tables_build::from_file`; the shipped model's table is laid out by `build.rs` and
+//! read in place.
 
 use super::labels::N_TAGS;
-pub use super::modeltable::TableError;
-use super::modeltable::{self, next_slot, slot_of, Header, DENSE, DENSE_ROW};
 #[cfg(feature = "tools")]
-use super::tables_build;
+use super::tables_build::{self, DENSE_MIN};
 #[cfg(feature = "tools")]
-pub use super::tables_build::{scale_of, FileError};
+pub use crate::seq::table::scale_of;
+use crate::seq::table::Table;
+#[cfg(feature = "tools")]
+use crate::seq::table_build::Builder;
+use crate::seq::ModelError;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,12 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const SHIPPED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner-table.bin"));
 
 pub struct Model {
-    /// A [`modeltable`] buffer.
-    table: Cow<'static, [u8]>,
-    h: Header,
-    /// Slot count of the table.
-    slots: usize,
-    scales: [f32; 256],
+    table: Table<N_TAGS>,
     pub lex_columns: usize,
     /// Tells this model's entries in the per-thread word cache from another model's.
     id: usize,
@@ -54,31 +48,16 @@ pub fn scale_code(max_abs: f32) -> u8 {
     code.clamp(0.0, 255.0) as u8
 }
 
-/// The 32-bit key a 64-bit feature hash is stored under (never 0, the empty marker).
-#[inline]
-pub fn short_key(h: u64) -> u32 {
-    ((h >> 32) as u32).max(1)
-}
-
-const NONE: u32 = u32::MAX;
-
 /// A feature row: 32-bit key, scale code, (tag, int8 weight) entries.
 #[cfg(feature = "tools")]
 pub type Row = (u32, u8, Vec<(u8, i8)>);
 
 impl Model {
-    /// A model over a [`modeltable`] buffer.
-    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, TableError> {
-        let h = modeltable::header(&table)?;
-        let scales = std::array::from_fn(|c| {
-            let at = h.scales_at + 4 * c;
-            f32::from_le_bytes(table[at..at + 4].try_into().expect("4 bytes"))
-        });
+    /// A model over a laid-out table (`seq::table`).
+    pub fn from_table(table: Cow<'static, [u8]>) -> Result<Model, ModelError> {
+        let table = Table::new(table)?;
         Ok(Model {
-            slots: h.slots,
-            scales,
-            lex_columns: h.lex_columns,
-            h,
+            lex_columns: table.h.value,
             table,
             id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
         })
@@ -101,7 +80,7 @@ impl Model {
     pub fn from_rows(mut rows: Vec<Row>, lex_columns: usize) -> Model {
         rows.sort_unstable_by_key(|r| r.0);
         let weights = rows.iter().map(|r| r.2.len()).sum();
-        let mut t = tables_build::Builder::new(rows.len(), weights, lex_columns);
+        let mut t = Builder::new(N_TAGS, rows.len(), weights, lex_columns, DENSE_MIN);
         for (k, code, row) in rows {
             t.push_row(k, code, row.into_iter());
         }
@@ -110,24 +89,24 @@ impl Model {
 
     /// Reads a model file (the format training writes, see `tables_build::from_file`).
     #[cfg(feature = "tools")]
-    pub fn from_bytes(b: &[u8]) -> Result<Model, FileError> {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         let table = tables_build::from_file(b)?;
         Ok(Model::from_table(Cow::Owned(table)).expect("a table just laid out"))
     }
 
     #[cfg(feature = "tools")]
     pub fn to_bytes(&self) -> Vec<u8> {
-        tables_build::to_file(self.lex_columns, &self.rows())
+        tables_build::to_file(self.lex_columns, &self.table.rows())
     }
 
     #[cfg(feature = "tools")]
     pub fn features(&self) -> usize {
-        self.h.rows
+        self.table.h.rows
     }
 
     #[cfg(feature = "tools")]
     pub fn weights(&self) -> usize {
-        (self.h.data_len - 2 * self.h.rows) / 2
+        (self.table.h.data_len - 2 * self.table.h.rows) / 2
     }
 
     /// A copy without the weights whose magnitude is below `min_abs` (and rows left empty):
@@ -135,6 +114,7 @@ impl Model {
     #[cfg(feature = "tools")]
     pub fn pruned(&self, min_abs: f32) -> Model {
         let rows: Vec<Row> = self
+            .table
             .rows()
             .into_iter()
             .filter_map(|(k, code, e)| {
@@ -150,80 +130,10 @@ impl Model {
         Model::from_rows(rows, self.lex_columns)
     }
 
-    fn slots(&self) -> &[[u8; 8]] {
-        self.table[self.h.slots_at..self.h.dense_at].as_chunks().0
-    }
-
-    fn data(&self) -> &[u8] {
-        &self.table[self.h.data_at..]
-    }
-
-    /// Offset into the data of a slot's row.
-    #[cfg(feature = "tools")]
-    fn offset(&self, slot: u64) -> usize {
-        let v = slot as u32;
-        if v & DENSE != 0 {
-            let at = self.h.offsets_at + 4 * (v & !DENSE) as usize;
-            u32::from_le_bytes(self.table[at..at + 4].try_into().expect("4 bytes")) as usize
-        } else {
-            v as usize
-        }
-    }
-
-    #[inline]
-    fn row(&self, slots: &[[u8; 8]], h: u64) -> u32 {
-        let k = short_key(h);
-        let mut s = slot_of(k, self.slots);
-        loop {
-            let slot = u64::from_le_bytes(slots[s]);
-            if (slot >> 32) as u32 == k {
-                return slot as u32;
-            }
-            if slot == 0 {
-                return NONE;
-            }
-            s = next_slot(s, self.slots);
-        }
-    }
-
-    /// Adds the weights of `features` to `scores`. All rows are located first so the table
-    /// probes (cache misses) overlap instead of queueing behind the score updates.
+    /// Adds the weights of `features` to `scores`.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32; N_TAGS]) {
-        let slots = self.slots();
-        let dense: &[[u8; DENSE_ROW]] =
-            self.table[self.h.dense_at..self.h.offsets_at].as_chunks().0;
-        let data = self.data();
-        for chunk in features.chunks(64) {
-            let mut rows = [NONE; 64];
-            for (r, &f) in rows.iter_mut().zip(chunk) {
-                *r = self.row(slots, f);
-            }
-            for &r in &rows[..chunk.len()] {
-                if r == NONE {
-                    continue;
-                }
-                if r & DENSE != 0 {
-                    let row: &[[u8; 4]; N_TAGS] = dense[(r & !DENSE) as usize]
-                        .as_chunks()
-                        .0
-                        .try_into()
-                        .expect("a dense row");
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += f32::from_le_bytes(w);
-                    }
-                    continue;
-                }
-                let r = r as usize;
-                let n = data[r] as usize;
-                let scale = self.scales[data[r + 1] as usize];
-                for e in data[r + 2..r + 2 + 2 * n].chunks_exact(2) {
-                    if let Some(s) = scores.get_mut(e[0] as usize) {
-                        *s += (e[1] as i8) as f32 * scale;
-                    }
-                }
-            }
-        }
+        self.table.add_scores(features, scores)
     }
 
     pub fn cached_word(&self, key: u64) -> Option<[f32; N_TAGS]> {
@@ -240,25 +150,6 @@ impl Model {
             }
             cache[key as usize % WORD_CACHE_SLOTS] = (self.id, key, *scores);
         });
-    }
-
-    /// Rows as (key, scale code, entries as tag/weight byte pairs), sorted by key.
-    #[cfg(feature = "tools")]
-    fn rows(&self) -> Vec<(u32, u8, &[u8])> {
-        let data = self.data();
-        let mut out: Vec<(u32, u8, &[u8])> = self
-            .slots()
-            .iter()
-            .map(|&s| u64::from_le_bytes(s))
-            .filter(|&s| s != 0)
-            .map(|s| {
-                let r = self.offset(s);
-                let n = data[r] as usize;
-                ((s >> 32) as u32, data[r + 1], &data[r + 2..r + 2 + 2 * n])
-            })
-            .collect();
-        out.sort_unstable_by_key(|r| r.0);
-        out
     }
 }
 

@@ -1,180 +1,36 @@
 //! Writes the tables the runtime reads in place: the entity model's lookup table (from the
-//! model file training writes, see `modeltable.rs` for the layout) and the lexicon's word table
+//! model file training writes, laid out by the core's `seq::table_build`) and the lexicon's word table
 //! (see `wordtable.rs`). Only `build.rs` (which includes this file) and the tools write tables;
 //! the runtime never does.
 
-use super::hash::hash_str;
 use super::labels::N_TAGS;
-use super::modeltable::{next_slot, slot_of, Header, DENSE, TABLE_MAGIC};
 use super::normalize::normalize_into;
 use super::wordtable::{bucket, MAX_COLUMNS};
+use crate::seq::hash::hash_str;
+use crate::seq::table_build::Builder;
+use crate::seq::ModelError;
 
 /// Magic of the model file written by training (`model/ner.bin`).
 pub const FILE_MAGIC: &[u8; 8] = b"LEDENER3";
 
-/// Why bytes are not a usable model file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileError {
-    /// Not a model file (`LEDENER3`).
-    BadMagic,
-    /// Trained for another tag set.
-    TagCount { found: usize, expected: usize },
-    /// The file ends before the data it announces.
-    Truncated,
-    /// Feature keys that do not ascend within 32 bits.
-    KeyOverflow,
-    /// A feature key delta longer than five bytes.
-    BadVarint,
-    /// A weight for a tag the tag set does not have.
-    TagOutOfRange(u8),
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileError::BadMagic => write!(f, "not a Lede entity model file (bad magic)"),
-            FileError::TagCount { found, expected } => {
-                write!(f, "model has {found} tags, this build expects {expected}")
-            }
-            FileError::Truncated => write!(f, "model file truncated"),
-            FileError::KeyOverflow => write!(f, "feature keys overflow 32 bits"),
-            FileError::BadVarint => write!(f, "bad varint in the feature keys"),
-            FileError::TagOutOfRange(t) => write!(f, "tag {t} out of range"),
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
-
-/// Row scale for a scale code.
-pub fn scale_of(code: u8) -> f32 {
-    ((code as f32 - 128.0) / 8.0).exp2()
-}
-
 /// Rows with at least this many entries are also kept dense (about 1% of rows, most of the
 /// weights read at run time: bias, shapes, common context words).
-const DENSE_MIN: usize = 20;
-
-/// Lays out a table row by row (rows in key order keep building fast).
-pub struct Builder {
-    slots: Vec<u64>,
-    data: Vec<u8>,
-    dense: Vec<[f32; N_TAGS]>,
-    offsets: Vec<u32>,
-    scales: [f32; 256],
-    rows: usize,
-    lex_columns: usize,
-}
-
-impl Builder {
-    /// An empty table with room for `rows` rows of `weights` entries in all.
-    pub fn new(rows: usize, weights: usize, lex_columns: usize) -> Builder {
-        let cap = (rows * 5 / 3).max(16);
-        Builder {
-            slots: vec![0; cap],
-            data: Vec::with_capacity(2 * rows + 2 * weights),
-            dense: Vec::new(),
-            offsets: Vec::new(),
-            scales: std::array::from_fn(|c| scale_of(c as u8)),
-            rows: 0,
-            lex_columns,
-        }
-    }
-
-    /// Appends a row. A repeated key is stored but never found (the first row wins).
-    pub fn push_row(&mut self, key: u32, code: u8, entries: impl Iterator<Item = (u8, i8)>) {
-        let offset = self.data.len();
-        self.data.push(0);
-        self.data.push(code);
-        let mut n = 0u8;
-        for (t, w) in entries {
-            self.data.push(t);
-            self.data.push(w as u8);
-            n += 1;
-        }
-        self.data[offset] = n;
-        let value = self.densify(offset).unwrap_or(offset as u32);
-        let n = self.slots.len();
-        let mut s = slot_of(key, n);
-        while self.slots[s] != 0 {
-            s = next_slot(s, n);
-        }
-        self.slots[s] = (key as u64) << 32 | value as u64;
-        self.rows += 1;
-    }
-
-    /// Adds a dense copy of the row at `offset` if it is long and names each tag at most once
-    /// (a repeated tag is added twice in order, which a single dense value would not reproduce).
-    fn densify(&mut self, offset: usize) -> Option<u32> {
-        let n = self.data[offset] as usize;
-        if n < DENSE_MIN {
-            return None;
-        }
-        let scale = self.scales[self.data[offset + 1] as usize];
-        let mut row = [0f32; N_TAGS];
-        let mut seen = [false; N_TAGS];
-        for e in self.data[offset + 2..offset + 2 + 2 * n].chunks_exact(2) {
-            let t = e[0] as usize;
-            if t < N_TAGS {
-                if std::mem::replace(&mut seen[t], true) {
-                    return None;
-                }
-                row[t] = (e[1] as i8) as f32 * scale;
-            }
-        }
-        self.dense.push(row);
-        self.offsets.push(offset as u32);
-        Some(DENSE | (self.dense.len() - 1) as u32)
-    }
-
-    /// The table bytes.
-    pub fn finish(self) -> Vec<u8> {
-        let h = Header::new(
-            self.lex_columns,
-            self.rows,
-            self.slots.len(),
-            self.dense.len(),
-            self.data.len(),
-        );
-        let mut out = Vec::with_capacity(h.table_len());
-        out.extend_from_slice(TABLE_MAGIC);
-        for v in [N_TAGS, h.lex_columns, h.rows, h.slots, h.dense, h.data_len] {
-            out.extend_from_slice(&(v as u32).to_le_bytes());
-        }
-        for s in self.scales {
-            out.extend_from_slice(&s.to_le_bytes());
-        }
-        out.resize(h.slots_at, 0);
-        for s in self.slots {
-            out.extend_from_slice(&s.to_le_bytes());
-        }
-        for row in &self.dense {
-            for w in row {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        out.resize(h.offsets_at, 0);
-        for o in self.offsets {
-            out.extend_from_slice(&o.to_le_bytes());
-        }
-        out.resize(h.data_at, 0);
-        out.extend_from_slice(&self.data);
-        out
-    }
-}
+pub const DENSE_MIN: usize = 20;
 
 /// Lays out a model file (`b"LEDENER3"`, u32 tag count, u32 lexicon columns, u32 feature
 /// count, the 32-bit feature keys sorted and delta-varint coded, one u8 entry count per
 /// feature, one u8 scale code per feature, then the entries, u8 tags then i8 weights, row by
 /// row) as a table.
-pub fn from_file(b: &[u8]) -> Result<Vec<u8>, FileError> {
+pub fn from_file(b: &[u8]) -> Result<Vec<u8>, ModelError> {
     let mut r = Reader { b, pos: 0 };
     if r.take(8)? != FILE_MAGIC {
-        return Err(FileError::BadMagic);
+        return Err(ModelError::BadMagic {
+            model: "entity model file",
+        });
     }
     let tags = r.u32()? as usize;
     if tags != N_TAGS {
-        return Err(FileError::TagCount {
+        return Err(ModelError::TagCount {
             found: tags,
             expected: N_TAGS,
         });
@@ -186,19 +42,19 @@ pub fn from_file(b: &[u8]) -> Result<Vec<u8>, FileError> {
     for _ in 0..n {
         last = last
             .checked_add(r.varint()?)
-            .ok_or(FileError::KeyOverflow)?;
+            .ok_or(ModelError::Corrupt("feature keys overflow 32 bits"))?;
         keys.push(last);
     }
     let counts = r.take(n)?;
     let codes = r.take(n)?;
     let weights: usize = counts.iter().map(|&c| c as usize).sum();
-    let mut t = Builder::new(n, weights, lex_columns);
+    let mut t = Builder::new(N_TAGS, n, weights, lex_columns, DENSE_MIN);
     for ((&k, &c), &code) in keys.iter().zip(counts).zip(codes) {
         let c = c as usize;
         let tags = r.take(c)?;
         let ws = r.take(c)?;
-        if let Some(&t) = tags.iter().find(|&&t| t as usize >= N_TAGS) {
-            return Err(FileError::TagOutOfRange(t));
+        if tags.iter().any(|&t| t as usize >= N_TAGS) {
+            return Err(ModelError::Corrupt("a weight for a tag out of range"));
         }
         t.push_row(k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)));
     }
@@ -241,20 +97,20 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], FileError> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let s = self
             .b
             .get(self.pos..self.pos.saturating_add(n))
-            .ok_or(FileError::Truncated)?;
+            .ok_or(ModelError::Truncated)?;
         self.pos += n;
         Ok(s)
     }
-    fn u32(&mut self) -> Result<u32, FileError> {
+    fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(
             self.take(4)?.try_into().expect("4 bytes"),
         ))
     }
-    fn varint(&mut self) -> Result<u32, FileError> {
+    fn varint(&mut self) -> Result<u32, ModelError> {
         let mut v = 0u32;
         for shift in (0..35).step_by(7) {
             let byte = self.take(1)?[0];
@@ -263,7 +119,7 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
         }
-        Err(FileError::BadVarint)
+        Err(ModelError::Corrupt("bad varint in the feature keys"))
     }
 }
 

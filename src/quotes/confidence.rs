@@ -6,9 +6,9 @@
 //! in quote marks, narration taken for reported speech).
 
 use super::attributed::Attributed;
-use crate::doc::Doc;
-use crate::ner::hash::hash_str;
 use crate::schema::{Quote, QuoteKind};
+use crate::seq::hash::hash_str;
+use crate::text::doc::Doc;
 use crate::words::is_pronoun;
 use std::fmt::Write;
 

@@ -2,8 +2,8 @@
 //! and whether each is a whole utterance (`direct`) or a phrase inside the writer's own sentence
 //! (`partial`), a title, a term.
 
-use crate::doc::Doc;
 use crate::schema::{Quote, QuoteKind, Span};
+use crate::text::doc::Doc;
 use crate::words::cues as cue_words;
 use crate::words::marks::is_quote_char;
 use crate::words::{JOINING_WORDS, RUN_ON_WORDS, WORK_NOUNS};

@@ -8,9 +8,9 @@
 //! tagger's reported speech too.
 
 use super::subject::{np_after, participle_subject, subject_before};
-use crate::doc::Cue;
-use crate::doc::Doc;
 use crate::schema::Span;
+use crate::text::doc::Cue;
+use crate::text::doc::Doc;
 use crate::text::is_capitalised;
 use crate::text::TokenRange;
 use crate::words::cues as cue_words;

@@ -5,8 +5,8 @@
 //! line break counts as a paragraph break when the next line reopens the quote. Unbalanced
 //! marks are dropped and counted, never guessed.
 
-use crate::doc::Doc;
 use crate::schema::Span;
+use crate::text::doc::Doc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {

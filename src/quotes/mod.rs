@@ -4,7 +4,7 @@
 //!    the learned model (weights in [`tagger_table`]), tags SOURCE / CUE / CONTENT spans and
 //!    makes reported speech without marks from them, completed by the rules of [`indirect`]
 //!    (which, alone, are also the ablation's baseline);
-//! 3. cues are found per token once, by [`crate::doc::Doc::cue`] (the table in `words::cues`);
+//! 3. cues are found per token once, by [`crate::text::doc::Doc::cue`] (the table in `words::cues`);
 //! 4. [`speaker`] (asking [`subject`] for subjects) finds each content's cue and source candidate;
 //! 5. [`resolve`] takes a source to the person or organisation it names (or cuts it to the phrase
 //!    that speaks), [`utterances`] makes one item of an utterance and its quoted parts;
@@ -24,14 +24,15 @@ pub mod speaker;
 pub mod subject;
 pub mod tagger;
 pub mod tagger_table;
+pub mod templates;
 mod utterances;
 
 pub use attributed::Attributed;
 pub use contents::find;
 
-use crate::doc::Doc;
-use crate::mentions::Mentions;
+use crate::coref::mentions::Mentions;
 use crate::schema::{Entity, Quote, QuoteKind, Span, TextSpan};
+use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use contents::introduced_sentence;
 use std::collections::HashMap;
@@ -397,7 +398,7 @@ mod tests {
     fn speakers_resolve_in_text_order_so_a_pronoun_sees_the_name_before_it() {
         let t = "“We will win,” Donald Trump said.\n\n“We will build it,” he said.";
         let doc = Doc::new(t, None);
-        let (_, mentions) = crate::entities(&doc);
+        let (_, mentions) = crate::pipeline::entities(&doc);
         let items = attribute_direct_quotes(&doc, &[], None, find(&doc).0);
         let names: Vec<Option<String>> = resolve_in_text_order(&doc, &mentions, items)
             .into_iter()

@@ -1,8 +1,8 @@
 //! Speaker resolution: from the mention as written (`Kirby`, `he`, `the spokeswoman`) to the
 //! cluster of the person or organisation, walking the article in order.
 
-use crate::doc::Doc;
-use crate::mentions::{Kind, Mention, Mentions};
+use crate::coref::mentions::{Kind, Mention, Mentions};
+use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::marks::is_unambiguous_mark;
@@ -367,7 +367,7 @@ mod tests {
     /// The name `who` resolves to in `text` (the first "who").
     fn who_names(text: &str) -> Option<String> {
         let doc = Doc::new(text, None);
-        let (_, mentions) = crate::entities(&doc);
+        let (_, mentions) = crate::pipeline::entities(&doc);
         let who = (0..doc.tokens.len()).find(|&i| doc.lower(i) == "who")?;
         let g = Resolver::default().resolve(&doc, &mentions, TokenRange::new(who, who + 1))?;
         mentions.groups[g].name.clone()

@@ -12,8 +12,8 @@
 use super::subject::{
     np_after, participle_subject, skippable_between, speaker_after_cue, subject_before,
 };
-use crate::doc::{Doc, SentenceRange};
 use crate::schema::{Quote, QuoteKind};
+use crate::text::doc::{Doc, SentenceRange};
 use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_capitalised_article, is_inflected_verb, is_title};

@@ -5,7 +5,7 @@
 //! The patterns of [`super::speaker`] (direct quotes) and [`super::indirect`] (reported
 //! speech) ask this module for subjects; it asks nothing of them.
 
-use crate::doc::{Cue, Doc};
+use crate::text::doc::{Cue, Doc};
 use crate::text::TokenRange;
 use crate::words::marks::is_quote_mark;
 use crate::words::{is_adverb, is_participle, is_possessive, is_pronoun, is_title, is_weekday};

@@ -1,6 +1,6 @@
 //! The learned attribution tagger: an averaged structured perceptron (trained by
 //! `lede train-quotes`, src/tools/attribution.rs) tags every token as part of a SOURCE, a CUE or
-//! a CONTENT span (BIO), decoded with first-order Viterbi per paragraph, in two passes (the
+//! a CONTENT span (BIO), decoded with the core's constrained Viterbi per paragraph, in two passes (the
 //! second sees the first's tags as well: [`Tagger`]). [`reported`] turns its
 //! spans into reported-speech items; quote-mark pairing stays structural (`marks`, `contents`).
 //!
@@ -8,11 +8,13 @@
 //! drift apart.
 
 use super::indirect::{mostly_quoted, Reported};
-use crate::doc::Doc;
+use super::templates::Template as T;
 use crate::ner::features::token_infos;
-use crate::ner::hash::{hash_str, FeatureHash};
 use crate::ner::lexicon::Lexicon;
 use crate::schema::{Entity, Label, Span};
+use crate::seq::hash::hash_str;
+use crate::seq::viterbi::{Constraint, Transitions};
+use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use crate::words::{cues, is_pronoun, is_title, marks};
 
@@ -194,88 +196,106 @@ pub fn each_token(
             let w = doc.token_text(i);
             let lw = doc.lower(i);
             f.clear();
-            let mut add = |template: u64, a: u64, b: u64| {
-                f.push(FeatureHash::new(template).add(a).add(b).finish());
-            };
-            add(0, 0, 0);
+            let mut add = |t: T, a: u64, b: u64| f.push(t.key(a, b));
+            add(T::Bias, 0, 0);
             for (t, d) in [
-                (1, 0isize),
-                (2, -1),
-                (3, 1),
-                (4, -2),
-                (5, 2),
-                (25, -3),
-                (26, 3),
+                (T::Word, 0isize),
+                (T::WordBefore, -1),
+                (T::WordAfter, 1),
+                (T::WordTwoBefore, -2),
+                (T::WordTwoAfter, 2),
+                (T::WordThreeBefore, -3),
+                (T::WordThreeAfter, 3),
             ] {
                 add(t, lower_at(ii + d), 0);
             }
-            add(6, lower_at(ii - 1), lower_at(ii));
-            add(7, lower_at(ii), lower_at(ii + 1));
-            add(8, shape(w), 0);
-            add(9, ratio[i], 0);
-            add(10, i.checked_sub(1).map_or(0, |k| ratio[k]), 1);
-            add(11, ratio.get(i + 1).copied().unwrap_or(0), 2);
-            add(12, quoted[i], 0);
-            add(13, quoted[i], lower[i]);
-            add(14, ner[i], 0);
-            add(15, u64::from(is_pronoun(w)), u64::from(is_title(w)));
-            add(16, u64::from(i == s.first), u64::from(i + 1 == s.end));
-            add(17, u64::from(marks::is_quote_mark(w)), quoted[i]);
+            add(T::BigramBefore, lower_at(ii - 1), lower_at(ii));
+            add(T::BigramAfter, lower_at(ii), lower_at(ii + 1));
+            add(T::Shape, shape(w), 0);
+            add(T::CueRatio, ratio[i], 0);
+            add(
+                T::CueRatioBefore,
+                i.checked_sub(1).map_or(0, |k| ratio[k]),
+                1,
+            );
+            add(T::CueRatioAfter, ratio.get(i + 1).copied().unwrap_or(0), 2);
+            add(T::QuoteState, quoted[i], 0);
+            add(T::QuoteStateWord, quoted[i], lower[i]);
+            add(T::Entity, ner[i], 0);
+            add(
+                T::PronounTitle,
+                u64::from(is_pronoun(w)),
+                u64::from(is_title(w)),
+            );
+            add(
+                T::SentenceEdges,
+                u64::from(i == s.first),
+                u64::from(i + 1 == s.end),
+            );
+            add(
+                T::QuoteMarkState,
+                u64::from(marks::is_quote_mark(w)),
+                quoted[i],
+            );
             let left = cue_at.iter().rev().find(|&&k| k < i).copied();
             let right = cue_at.iter().find(|&&k| k > i).copied();
             let lb = left.map_or(7, |k| bucket(i - k));
             let rb = right.map_or(7, |k| bucket(k - i));
             let lcue = left.map_or(0, |k| lower[k]);
             let rcue = right.map_or(0, |k| lower[k]);
-            add(18, lb, rb);
-            add(19, lb, quoted[i]);
-            add(20, rb, ner[i]);
-            add(21, rb, shape(w));
-            add(22, lb, lower[i]);
-            add(23, rb, lower[i]);
+            add(T::CueDistances, lb, rb);
+            add(T::LeftCueQuoteState, lb, quoted[i]);
+            add(T::RightCueEntity, rb, ner[i]);
+            add(T::RightCueShape, rb, shape(w));
+            add(T::LeftCueWord, lb, lower[i]);
+            add(T::RightCueWord, rb, lower[i]);
             add(
-                24,
+                T::EntitiesAround,
                 ner[i.wrapping_sub(1).min(n - 1)],
                 ner[(i + 1).min(n - 1)],
             );
             // Word shape beyond the window: suffixes stand in for part of speech.
-            add(27, suffix(lw, 3), 0);
-            add(28, suffix(lw, 2), 0);
-            add(29, suffix(lw, 3), lower_at(ii - 1));
+            add(T::Suffix3, suffix(lw, 3), 0);
+            add(T::Suffix2, suffix(lw, 2), 0);
+            add(T::Suffix3WordBefore, suffix(lw, 3), lower_at(ii - 1));
             // The nearest cues themselves: `according` puts the source after, `said` before.
-            add(30, lcue, lb);
-            add(31, rcue, rb);
-            add(32, lcue, quoted[i]);
-            add(33, rcue, shape(w));
-            add(34, lcue, lower_at(ii - 1));
+            add(T::LeftCueDistance, lcue, lb);
+            add(T::RightCueDistance, rcue, rb);
+            add(T::LeftCueQuoted, lcue, quoted[i]);
+            add(T::RightCueTokenShape, rcue, shape(w));
+            add(T::LeftCueWordBefore, lcue, lower_at(ii - 1));
             // Where in the sentence and paragraph.
-            add(35, bucket(i - s.first), bucket(s.end - 1 - i));
-            add(36, u64::from(first_in_paragraph), u64::from(has_quote));
-            add(37, u64::from(cue_at.is_empty()), quoted[i]);
-            add(38, u64::from(cue_at.is_empty()), shape(w));
-            add(39, lower_at(ii - 1), shape(w));
-            add(40, lower_at(ii + 1), shape(w));
-            add(41, lb, lower_at(ii - 1));
-            add(42, rb, lower_at(ii + 1));
-            add(43, ner[i], rb);
-            add(44, ner[i], lb);
+            add(T::SentencePlace, bucket(i - s.first), bucket(s.end - 1 - i));
+            add(
+                T::ParagraphStartQuote,
+                u64::from(first_in_paragraph),
+                u64::from(has_quote),
+            );
+            add(T::NoCueQuoteState, u64::from(cue_at.is_empty()), quoted[i]);
+            add(T::NoCueShape, u64::from(cue_at.is_empty()), shape(w));
+            add(T::WordBeforeShape, lower_at(ii - 1), shape(w));
+            add(T::WordAfterShape, lower_at(ii + 1), shape(w));
+            add(T::LeftCueBucketWordBefore, lb, lower_at(ii - 1));
+            add(T::RightCueBucketWordAfter, rb, lower_at(ii + 1));
+            add(T::EntityRightCue, ner[i], rb);
+            add(T::EntityLeftCue, ner[i], lb);
             let (c64, c256, c1024, m256) = (0, 1, 2, 5);
-            add(60, class(ii, c256), 0);
-            add(61, class(ii - 1, c256), class(ii, c256));
-            add(62, class(ii, c256), class(ii + 1, c256));
-            add(63, class(ii, c1024), 0);
-            add(64, class(ii - 1, c64), class(ii, c64));
-            add(65, class(ii, c64), lb);
-            add(66, class(ii, c64), rb);
-            add(67, class(ii, c256), quoted[i]);
-            add(68, class(ii, m256), 0);
-            add(69, class(ii, c64), lcue);
-            add(70, class(ii, c64), rcue);
-            add(71, class(ii - 2, c64), class(ii - 1, c64));
-            add(72, class(ii + 1, c64), class(ii + 2, c64));
-            add(73, class(ii - 1, c256), lower[i]);
-            add(74, class(ii + 1, c256), lower[i]);
-            add(75, class(ii, c1024), lb);
+            add(T::Class256, class(ii, c256), 0);
+            add(T::Class256Before, class(ii - 1, c256), class(ii, c256));
+            add(T::Class256After, class(ii, c256), class(ii + 1, c256));
+            add(T::Class1024, class(ii, c1024), 0);
+            add(T::Class64Before, class(ii - 1, c64), class(ii, c64));
+            add(T::Class64LeftCue, class(ii, c64), lb);
+            add(T::Class64RightCue, class(ii, c64), rb);
+            add(T::Class256QuoteState, class(ii, c256), quoted[i]);
+            add(T::Merged256, class(ii, m256), 0);
+            add(T::Class64LeftCueWord, class(ii, c64), lcue);
+            add(T::Class64RightCueWord, class(ii, c64), rcue);
+            add(T::Class64TwoBefore, class(ii - 2, c64), class(ii - 1, c64));
+            add(T::Class64TwoAfter, class(ii + 1, c64), class(ii + 2, c64));
+            add(T::Class256BeforeWord, class(ii - 1, c256), lower[i]);
+            add(T::Class256AfterWord, class(ii + 1, c256), lower[i]);
+            add(T::Class1024LeftCue, class(ii, c1024), lb);
             visit(i, &f);
         }
     }
@@ -304,49 +324,20 @@ pub fn paragraphs(doc: &Doc) -> Vec<TokenRange> {
     out
 }
 
-/// Best tag sequence for a paragraph's emission scores.
-pub fn decode(w: &dyn Weights, emit: &[Scores]) -> Vec<usize> {
-    let n = emit.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut trans = [[0f32; N_TAGS]; N_TAGS + 1];
-    for (p, row) in trans.iter_mut().enumerate() {
-        for (t, v) in row.iter_mut().enumerate() {
-            *v = if allowed(p, t) {
-                w.transition(p, t)
-            } else {
-                f32::NEG_INFINITY
-            };
-        }
-    }
-    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
-    for t in 0..N_TAGS {
-        score[0][t] = emit[0][t] + trans[N_TAGS][t];
-    }
-    for i in 1..n {
-        for t in 0..N_TAGS {
-            let mut best = (f32::NEG_INFINITY, 0u8);
-            for (p, prev) in score[i - 1].iter().enumerate() {
-                let s = prev + trans[p][t];
-                if s > best.0 {
-                    best = (s, p as u8);
-                }
-            }
-            score[i][t] = best.0 + emit[i][t];
-            back[i][t] = best.1;
-        }
-    }
-    let mut tag = (0..N_TAGS)
-        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
-        .unwrap_or(0);
-    let mut out = vec![0; n];
-    for i in (0..n).rev() {
-        out[i] = tag;
-        tag = back[i][tag] as usize;
-    }
-    out
+/// BIO as the decoder's constraint: an I continues its own role only.
+fn bio() -> &'static Constraint<N_TAGS> {
+    static C: std::sync::OnceLock<Constraint<N_TAGS>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        Constraint::new(|p, t| allowed(p.unwrap_or(N_TAGS), t), |_| true).end_ties_to_highest()
+    })
+}
+
+/// A model's transition weights, ready to decode paragraphs with.
+pub fn transitions(w: &dyn Weights) -> Transitions<'static, N_TAGS> {
+    let m = (0..=N_TAGS)
+        .map(|p| std::array::from_fn(|t| w.transition(p, t)))
+        .collect();
+    Transitions::new(bio(), m)
 }
 
 /// The tagger's two passes: the second sees the token features again plus the first pass's
@@ -415,28 +406,26 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             + u64::from(holds(Role::Content));
         for i in s.first..s.end {
             let ii = i as isize;
-            let mut add = |template: u64, a: u64, b: u64| {
-                out.push(FeatureHash::new(template).add(a).add(b).finish());
-            };
-            add(100, tag_at(ii), 0);
-            add(101, tag_at(ii - 1), tag_at(ii));
-            add(102, tag_at(ii), tag_at(ii + 1));
-            add(103, tag_at(ii - 2), tag_at(ii + 2));
-            add(104, tag_at(ii - 1), tag_at(ii + 1));
-            add(105, inside[i].0, inside[i].1);
-            add(106, inside[i].0, inside[i].2);
-            add(107, roles, tag_at(ii));
+            let mut add = |t: T, a: u64, b: u64| out.push(t.key(a, b));
+            add(T::Tag, tag_at(ii), 0);
+            add(T::TagBefore, tag_at(ii - 1), tag_at(ii));
+            add(T::TagAfter, tag_at(ii), tag_at(ii + 1));
+            add(T::TagsTwoAround, tag_at(ii - 2), tag_at(ii + 2));
+            add(T::TagsAround, tag_at(ii - 1), tag_at(ii + 1));
+            add(T::SpanPlace, inside[i].0, inside[i].1);
+            add(T::SpanLength, inside[i].0, inside[i].2);
+            add(T::SentenceRolesTag, roles, tag_at(ii));
             let left = cues
                 .iter()
                 .rev()
                 .find(|&&k| k < i)
                 .map_or(7, |&k| bucket(i - k));
             let right = cues.iter().find(|&&k| k > i).map_or(7, |&k| bucket(k - i));
-            add(108, left, right);
-            add(109, left, tag_at(ii));
-            add(110, right, tag_at(ii));
-            add(111, words[i], tag_at(ii));
-            add(112, roles, 0);
+            add(T::TaggedCueDistances, left, right);
+            add(T::TaggedLeftCueTag, left, tag_at(ii));
+            add(T::TaggedRightCueTag, right, tag_at(ii));
+            add(T::WordTag, words[i], tag_at(ii));
+            add(T::SentenceRoles, roles, 0);
         }
         // Spans ending in this sentence reach no later one.
         while next < drawn.len() && drawn[next].1.end <= s.end {
@@ -448,9 +437,11 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
 
 /// Tags of each paragraph, decoded from per-token emission scores.
 fn decode_paragraphs(w: &dyn Weights, emit: &[Scores], paragraphs: &[TokenRange]) -> Vec<usize> {
+    let (trans, mut tags) = (transitions(w), Vec::new());
     let mut out = vec![0; emit.len()];
     for p in paragraphs {
-        out[p.first..p.end].copy_from_slice(&decode(w, &emit[p.first..p.end]));
+        trans.decode(&emit[p.first..p.end], &mut tags);
+        out[p.first..p.end].copy_from_slice(&tags);
     }
     out
 }

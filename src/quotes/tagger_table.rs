@@ -1,7 +1,7 @@
 //! The shipped attribution tagger's weights, one table per pass (`model/quote_tagger.bin`,
 //! `model/quote_tagger_second.bin`, written by `lede train-quotes --write`): rows pruned to the
-//! strongest features and quantised to one byte per tag, read once into a sorted key column with
-//! a bucket index.
+//! strongest features and quantised to one byte per tag, read once into the core's table
+//! (`seq::table`, every row dense: seven scores, one read).
 //!
 //! A row's key is the top 32 bits of its feature hash; its bucket is the key's top 16 bits.
 //! File layout, little-endian: magic `LEDEQTG2`, u32 row count `r`, `(N_TAGS + 1) × N_TAGS` f32
@@ -10,6 +10,10 @@
 //! 2^((code − 128) / 8)), `r × N_TAGS` i8 weights.
 
 use super::tagger::{Scores, Tagger, Weights, N_TAGS};
+use crate::seq::table;
+use crate::seq::table_build::Builder;
+use crate::seq::ModelError;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub const MAGIC: &[u8; 8] = b"LEDEQTG2";
@@ -18,18 +22,13 @@ const BUCKETS: usize = 1 << 16;
 /// A loaded tagger model.
 pub struct Table {
     transitions: [[f32; N_TAGS]; N_TAGS + 1],
-    rows: Vec<Scores>,
-    /// Open addressing over the keys (home slot: the key's low bits, linear probing; a quarter
-    /// full or less, so a lookup mostly reads one slot): `key << 32 | row + 1`, 0 = empty.
-    slots: Vec<u64>,
+    rows: table::Table<N_TAGS>,
 }
 
+/// The key a feature's row is written under: the top 32 bits of its hash.
+#[cfg(any(test, feature = "tools"))]
 fn key(feature: u64) -> u32 {
     (feature >> 32) as u32
-}
-
-fn scale_of(code: u8) -> f32 {
-    ((f32::from(code) - 128.0) / 8.0).exp2()
 }
 
 /// The smallest scale code whose 127 steps reach `strength`.
@@ -54,10 +53,11 @@ impl Table {
     }
 
     /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Table, String> {
-        let bad = |what: &str| format!("not a Lede attribution model: {what}");
+    pub fn from_bytes(b: &[u8]) -> Result<Table, ModelError> {
         if b.len() < 12 || &b[..8] != MAGIC {
-            return Err(bad("bad magic"));
+            return Err(ModelError::BadMagic {
+                model: "attribution model",
+            });
         }
         let u32_at = |at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);
         let f32_at = |at: usize| f32::from_bits(u32_at(at));
@@ -68,7 +68,7 @@ impl Table {
         let scales_at = keys_at + 2 * r;
         let weights_at = scales_at + r;
         if b.len() != weights_at + N_TAGS * r {
-            return Err(bad("wrong length"));
+            return Err(ModelError::Truncated);
         }
         let mut transitions = [[0f32; N_TAGS]; N_TAGS + 1];
         for (p, row) in transitions.iter_mut().enumerate() {
@@ -84,7 +84,7 @@ impl Table {
             buckets.push(sum);
         }
         if sum as usize != r {
-            return Err(bad("bucket counts do not add up"));
+            return Err(ModelError::Corrupt("bucket counts do not add up"));
         }
         let keys: Vec<u16> = (0..r)
             .map(|k| u16::from_le_bytes([b[keys_at + 2 * k], b[keys_at + 2 * k + 1]]))
@@ -93,36 +93,23 @@ impl Table {
             let ks = &keys[w[0] as usize..w[1] as usize];
             ks.windows(2).any(|p| p[0] >= p[1])
         }) {
-            return Err(bad("keys not sorted"));
+            return Err(ModelError::Corrupt("keys not sorted"));
         }
-        let mut slots = vec![0u64; (4 * r).next_power_of_two().max(16)];
-        let mask = slots.len() - 1;
+        // Every row dense (seven scores read at once); keys go in ascending, as the file has them.
+        let mut rows = Builder::new(N_TAGS, r, N_TAGS * r, 0, 0);
         for (bucket, w) in buckets.windows(2).enumerate() {
-            let (first, end) = (w[0] as usize, w[1] as usize);
-            for (row, &low) in keys.iter().enumerate().take(end).skip(first) {
-                let key = (bucket as u32) << 16 | u32::from(low);
-                let mut at = key as usize & mask;
-                while slots[at] != 0 {
-                    at = (at + 1) & mask;
-                }
-                slots[at] = u64::from(key) << 32 | (row as u64 + 1);
+            for k in w[0] as usize..w[1] as usize {
+                let key = (bucket as u32) << 16 | u32::from(keys[k]);
+                let weights = &b[weights_at + N_TAGS * k..weights_at + N_TAGS * (k + 1)];
+                rows.push_row(
+                    table::short_key(u64::from(key) << 32),
+                    b[scales_at + k],
+                    (0..N_TAGS as u8).zip(weights.iter().map(|&w| w as i8)),
+                );
             }
         }
-        let rows = (0..r)
-            .map(|k| {
-                let scale = scale_of(b[scales_at + k]);
-                let mut s = [0f32; N_TAGS];
-                for (t, v) in s.iter_mut().enumerate() {
-                    *v = b[weights_at + N_TAGS * k + t] as i8 as f32 * scale;
-                }
-                s
-            })
-            .collect();
-        Ok(Table {
-            transitions,
-            rows,
-            slots,
-        })
+        let rows = table::Table::new(Cow::Owned(rows.finish()))?;
+        Ok(Table { transitions, rows })
     }
 
     #[cfg(any(test, feature = "tools"))]
@@ -179,7 +166,7 @@ impl Table {
         let codes: Vec<u8> = rows.iter().map(|(_, s)| scale_code(strength(s))).collect();
         out.extend(&codes);
         for ((_, s), &c) in rows.iter().zip(&codes) {
-            let scale = scale_of(c);
+            let scale = table::scale_of(c);
             out.extend(
                 s.iter()
                     .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8),
@@ -190,35 +177,25 @@ impl Table {
 
     #[cfg(any(test, feature = "tools"))]
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.h.rows
     }
 
     #[cfg(any(test, feature = "tools"))]
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows.h.rows == 0
     }
 }
 
 impl Weights for Table {
     #[inline]
     fn add_row(&self, feature: u64, scores: &mut Scores) {
-        let k = u64::from(key(feature));
-        let mask = self.slots.len() - 1;
-        let mut at = k as usize & mask;
-        loop {
-            let slot = self.slots[at];
-            if slot == 0 {
-                return;
-            }
-            if slot >> 32 == k {
-                let row = &self.rows[(slot & 0xFFFF_FFFF) as usize - 1];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-                return;
-            }
-            at = (at + 1) & mask;
-        }
+        self.rows.add_scores(&[feature], scores);
+    }
+
+    fn emission(&self, features: &[u64]) -> Scores {
+        let mut s = [0f32; N_TAGS];
+        self.rows.add_scores(features, &mut s);
+        s
     }
 
     fn transition(&self, prev: usize, tag: usize) -> f32 {

@@ -14,12 +14,14 @@
 use super::polnear::{self, Attribution, PolnearDoc};
 use super::score::Prf;
 use super::Error;
-use crate::doc::Doc;
 use crate::quotes::tagger::{
     self, begin, second_pass_features, spans, Role, Scores, N_TAGS, ROLES, SECOND_PASS_FEATURES,
 };
 pub use crate::quotes::tagger::{Tagger, Weights};
 pub use crate::quotes::tagger_table::Table;
+use crate::seq::folds;
+use crate::seq::perceptron::{update, Averaged, Update};
+use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -73,7 +75,7 @@ fn token_range(doc: &Doc, start: usize, end: usize) -> Option<TokenRange> {
 
 fn article(id: String, text: &str, records: &[Attribution]) -> Article {
     let doc = Doc::new(text, None);
-    let (entities, _) = crate::entities(&doc);
+    let (entities, _) = crate::pipeline::entities(&doc);
     let bytes = byte_offsets(text);
     let at = |cp: usize| bytes[cp.min(bytes.len() - 1)];
     let mut gold: HashMap<Role, HashSet<TokenRange>> = HashMap::new();
@@ -123,80 +125,71 @@ pub struct Model {
     transitions: [[f32; N_TAGS]; N_TAGS + 1],
 }
 
-#[derive(Default)]
+/// A pass being learned: per feature and transition, the weight and its running average.
 struct Trainer {
-    model: Model,
-    totals: HashMap<u64, [f32; N_TAGS]>,
-    stamps: HashMap<u64, [u32; N_TAGS]>,
-    trans_totals: [[f32; N_TAGS]; N_TAGS + 1],
-    trans_stamps: [[u32; N_TAGS]; N_TAGS + 1],
+    weights: HashMap<u64, [Averaged<f32>; N_TAGS]>,
+    transitions: [[Averaged<f32>; N_TAGS]; N_TAGS + 1],
     clock: u32,
 }
 
-impl Trainer {
-    fn update_feature(&mut self, f: u64, tag: usize, delta: f32) {
-        let w = self.model.weights.entry(f).or_insert([0.0; N_TAGS]);
-        let t = self.totals.entry(f).or_insert([0.0; N_TAGS]);
-        let s = self.stamps.entry(f).or_insert([0; N_TAGS]);
-        t[tag] += (self.clock - s[tag]) as f32 * w[tag];
-        s[tag] = self.clock;
-        w[tag] += delta;
+impl Weights for Trainer {
+    fn add_row(&self, feature: u64, scores: &mut Scores) {
+        if let Some(w) = self.weights.get(&feature) {
+            for (s, w) in scores.iter_mut().zip(w) {
+                *s += w.weight;
+            }
+        }
     }
 
-    fn update_transition(&mut self, prev: usize, tag: usize, delta: f32) {
-        let w = &mut self.model.transitions[prev][tag];
-        self.trans_totals[prev][tag] += (self.clock - self.trans_stamps[prev][tag]) as f32 * *w;
-        self.trans_stamps[prev][tag] = self.clock;
-        *w += delta;
+    fn transition(&self, prev: usize, tag: usize) -> f32 {
+        self.transitions[prev][tag].weight
+    }
+}
+
+impl Trainer {
+    fn new() -> Trainer {
+        Trainer {
+            weights: HashMap::new(),
+            transitions: [[Averaged::new(0); N_TAGS]; N_TAGS + 1],
+            clock: 0,
+        }
     }
 
     fn learn(&mut self, a: &Article) {
         for p in &a.paragraphs {
             self.clock += 1;
             let feats = &a.features[p.first..p.end];
-            let emit: Vec<Scores> = feats.iter().map(|f| self.model.emission(f)).collect();
-            let guess = tagger::decode(&self.model, &emit);
+            let emit: Vec<Scores> = feats.iter().map(|f| self.emission(f)).collect();
+            let mut guess = Vec::new();
+            tagger::transitions(self).decode(&emit, &mut guess);
             let gold = &a.gold_tags[p.first..p.end];
             if guess == gold {
                 continue;
             }
-            for (k, f) in feats.iter().enumerate() {
-                if guess[k] != gold[k] {
-                    for &h in f {
-                        self.update_feature(h, gold[k], 1.0);
-                        self.update_feature(h, guess[k], -1.0);
+            let now = self.clock;
+            update(gold, &guess, N_TAGS, |u| match u {
+                Update::Token { token, tag, delta } => {
+                    for &h in &feats[token] {
+                        let row = self.weights.entry(h).or_insert([Averaged::new(0); N_TAGS]);
+                        row[tag].add(delta, now);
                     }
                 }
-                let (gp, pp) = if k == 0 {
-                    (N_TAGS, N_TAGS)
-                } else {
-                    (gold[k - 1], guess[k - 1])
-                };
-                if (gp, gold[k]) != (pp, guess[k]) {
-                    self.update_transition(gp, gold[k], 1.0);
-                    self.update_transition(pp, guess[k], -1.0);
+                Update::Transition { prev, tag, delta } => {
+                    self.transitions[prev][tag].add(delta, now)
                 }
-            }
+            });
         }
     }
 
     /// The averaged model.
-    fn finish(mut self) -> Model {
-        let c = self.clock as f32;
-        for (f, w) in self.model.weights.iter_mut() {
-            let (t, s) = (&self.totals[f], &self.stamps[f]);
-            for k in 0..N_TAGS {
-                w[k] = (t[k] + (self.clock - s[k]) as f32 * w[k]) / c;
-            }
+    fn finish(self) -> Model {
+        let now = self.clock;
+        Model {
+            weights: (self.weights.into_iter())
+                .map(|(f, row)| (f, row.map(|w| w.mean(now))))
+                .collect(),
+            transitions: self.transitions.map(|row| row.map(|w| w.mean(now))),
         }
-        for p in 0..=N_TAGS {
-            for k in 0..N_TAGS {
-                let w = &mut self.model.transitions[p][k];
-                *w = (self.trans_totals[p][k] + (self.clock - self.trans_stamps[p][k]) as f32 * *w)
-                    / c;
-            }
-        }
-        self.model
     }
 }
 
@@ -216,13 +209,15 @@ impl Weights for Model {
 
 /// Tags of a whole article by one pass.
 fn tag_pass(a: &Article, w: &dyn Weights) -> Vec<usize> {
+    let (trans, mut tags) = (tagger::transitions(w), Vec::new());
     let mut out = vec![0; a.gold_tags.len()];
     for p in &a.paragraphs {
         let emit: Vec<Scores> = a.features[p.first..p.end]
             .iter()
             .map(|f| w.emission(f))
             .collect();
-        out[p.first..p.end].copy_from_slice(&tagger::decode(w, &emit));
+        trans.decode(&emit, &mut tags);
+        out[p.first..p.end].copy_from_slice(&tags);
     }
     out
 }
@@ -290,7 +285,7 @@ fn score(a: &Article, tags: &[usize], out: &mut [Prf; 3]) {
 
 /// Trains one pass on `train` for `epochs` passes over it (articles shuffled with a fixed seed).
 fn train_pass(train: &[&Article], epochs: usize) -> Model {
-    let mut t = Trainer::default();
+    let mut t = Trainer::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for _ in 0..epochs {
@@ -348,12 +343,12 @@ impl Passes<Model> {
 pub fn train(train: &[&Article], epochs: usize, keep: usize) -> Passes<Model> {
     let mut first_tags: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
     for part in 0..JACKKNIFE {
-        let (rest, held): (Vec<usize>, Vec<usize>) =
-            (0..train.len()).partition(|i| i % JACKKNIFE != part);
-        let rest: Vec<&Article> = rest.iter().map(|&i| train[i]).collect();
+        let index: Vec<usize> = (0..train.len()).collect();
+        let (rest, held) = folds::split(&index, JACKKNIFE, part);
+        let rest: Vec<&Article> = rest.iter().map(|&&i| train[i]).collect();
         let table = Table::from_bytes(&train_pass(&rest, JACKKNIFE_EPOCHS).to_table(keep))
             .expect("a table just written reads back");
-        for i in held {
+        for &i in held {
             first_tags[i] = tag_pass(train[i], &table);
         }
     }
@@ -388,7 +383,7 @@ pub fn cross_validate(
     keep: usize,
 ) -> Vec<([Prf; 3], [Prf; 3])> {
     let fold = |k: usize| {
-        let (learn, test) = split(articles, folds, k);
+        let (learn, test) = folds::split(articles, folds, k);
         let model = train(&learn, epochs, keep);
         let tables = model.tables(keep);
         (
@@ -409,19 +404,6 @@ pub fn cross_validate(
         });
     }
     out
-}
-
-/// Fold `k` of `folds` (article i in fold i mod K): the other articles, and the fold's.
-pub fn split<T>(items: &[T], folds: usize, k: usize) -> (Vec<&T>, Vec<&T>) {
-    let (mut rest, mut fold) = (Vec::new(), Vec::new());
-    for (i, a) in items.iter().enumerate() {
-        if i % folds == k {
-            fold.push(a);
-        } else {
-            rest.push(a);
-        }
-    }
-    (rest, fold)
 }
 
 /// One line of role F1s.

@@ -38,13 +38,14 @@ pub fn examples<'d>(
     docs: impl IntoIterator<Item = &'d PolnearDoc>,
     reporting: Reporting,
 ) -> Vec<Rated> {
-    let models = crate::Models {
+    let models = crate::pipeline::Models {
         rater: keep_all(),
         reporting,
     };
     docs.into_iter()
         .map(|d| {
-            let (a, features) = crate::annotate_rated(&d.text, &Options::default(), &models, true);
+            let (a, features) =
+                crate::pipeline::annotate_rated(&d.text, &Options::default(), &models, true);
             let (correct, gold) = quote_eval::correct_predictions(d, &a.quotes);
             Rated {
                 quotes: a.quotes,

@@ -35,7 +35,7 @@ pub use crate::ner::Recognizer;
 /// recogniser text cut as the pipeline cuts it.
 pub use crate::text::{split_sentences, tokenize, Token};
 
-use crate::ner::model::FileError;
+use crate::seq::ModelError;
 use std::path::{Path, PathBuf};
 
 /// What went wrong in a tool or the command line.
@@ -57,8 +57,8 @@ pub enum Error {
         line: usize,
         msg: String,
     },
-    /// A model file that is not a readable entity model.
-    Model { path: PathBuf, source: FileError },
+    /// A model file that is not a readable model.
+    Model { path: PathBuf, source: ModelError },
     /// Arguments that ask for nothing or for something impossible.
     Usage(String),
 }

@@ -134,7 +134,7 @@ pub fn eval_raw(rec: &Recognizer, path: &Path) -> Result<String, Error> {
     let start = Instant::now();
     for d in &docs {
         let raw = detokenize(d);
-        let doc = crate::doc::Doc::new(&raw.text, None);
+        let doc = crate::text::doc::Doc::new(&raw.text, None);
         let bounds: std::collections::HashSet<(usize, usize)> =
             doc.tokens.iter().map(|t| (t.start, t.end)).collect();
         let mut gold = Vec::new();

@@ -11,6 +11,7 @@ use super::quote_eval::{self, Folds, Report};
 use super::Error;
 use crate::quotes::tagger::Tagger;
 use crate::schema::Quote;
+use crate::seq::folds;
 use std::collections::HashMap;
 
 /// Which learned parts run.
@@ -105,7 +106,7 @@ const CROSS_FIT: usize = 2;
 pub fn cross_fit_taggers(docs: &[&PolnearDoc], t: Training) -> Vec<Passes<Table>> {
     (0..CROSS_FIT)
         .map(|k| {
-            let (rest, _) = att::split(docs, CROSS_FIT, k);
+            let (rest, _) = folds::split(docs, CROSS_FIT, k);
             let rest: Vec<&PolnearDoc> = rest.into_iter().copied().collect();
             learn_tagger(&rest, t)
         })
@@ -128,7 +129,7 @@ pub fn confidence_examples(
         .iter()
         .enumerate()
         .flat_map(|(k, table)| {
-            let (_, half) = att::split(docs, CROSS_FIT, k);
+            let (_, half) = folds::split(docs, CROSS_FIT, k);
             conf::examples(
                 half.into_iter().copied(),
                 reporting(s, Some(table.tagger())),
@@ -183,7 +184,7 @@ pub fn cross_validate(
         })
         .collect();
     for fold in 0..k {
-        let (learn, test) = att::split(docs, k, fold);
+        let (learn, test) = folds::split(docs, k, fold);
         let name = format!("{name} fold {}/{k}", fold + 1);
         for (report, folds) in evaluate(&name, &learn, &test, setups, t, show_errors)
             .into_iter()

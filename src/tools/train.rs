@@ -8,15 +8,17 @@
 
 use super::conll::{self, BioDoc, Scores};
 use super::{read_text, Error};
-use crate::ner::decode::{tag_document, transitions, viterbi, History, Scorer};
+use crate::ner::decode::{tag_document, transitions, History, Scorer};
 use crate::ner::features::{
     history_features, static_features, static_features_without_identity, transition_feature,
 };
-use crate::ner::hash::PreHashedMap;
 use crate::ner::labels::{self, N_TAGS};
 use crate::ner::lexicon::Lexicon;
-use crate::ner::model::{scale_code, scale_of, short_key, Model};
+use crate::ner::model::{scale_code, scale_of, Model};
 use crate::ner::{prepare, Prepared};
+use crate::seq::hash::PreHashedMap;
+use crate::seq::perceptron::{update, Averaged, Update};
+use crate::seq::table::short_key;
 use crate::text::TokenRange;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -160,13 +162,11 @@ pub fn examples(docs: &[BioDoc], lexicon: &Lexicon) -> Vec<Example> {
         .collect()
 }
 
+/// A tag's weight in a feature's row (rows are sparse: 73 tags, most rows name a few).
 #[derive(Clone, Copy)]
 struct Entry {
     tag: u8,
-    weight: f32,
-    /// Sum of the weight over all steps up to `stamp`.
-    total: f64,
-    stamp: u32,
+    w: Averaged<f64>,
 }
 
 #[derive(Default)]
@@ -197,7 +197,7 @@ impl Scorer for Perceptron {
         for f in features {
             if let Some(&r) = self.index.get(f) {
                 for e in &self.rows[r as usize] {
-                    s[e.tag as usize] += e.weight;
+                    s[e.tag as usize] += e.w.weight;
                 }
             }
         }
@@ -224,16 +224,12 @@ impl Perceptron {
                 None => {
                     row.push(Entry {
                         tag: tag as u8,
-                        weight: 0.0,
-                        total: 0.0,
-                        stamp: now,
+                        w: Averaged::new(now),
                     });
                     row.last_mut().expect("just pushed")
                 }
             };
-            e.total += e.weight as f64 * (now - e.stamp) as f64;
-            e.stamp = now;
-            e.weight += delta;
+            e.w.add(delta, now);
         }
     }
 
@@ -264,27 +260,18 @@ impl Perceptron {
                 work.emit.push(self.scores(&work.feats[a..b]));
             }
             let trans = transitions(self);
-            viterbi(&work.emit, &trans, &mut work.pred);
+            trans.decode(&work.emit, &mut work.pred);
             self.steps += 1;
-            for i in 0..sent.len() {
-                let (p, g) = (work.pred[i], gold[i]);
-                let (pp, gp) = if i == 0 {
-                    (N_TAGS, N_TAGS)
-                } else {
-                    (work.pred[i - 1], gold[i - 1])
-                };
-                if p != g {
-                    errors += 1;
-                    let (a, b) = work.bounds[i];
-                    let f: Vec<u64> = work.feats[a..b].to_vec();
-                    self.update(&f, g, 1.0);
-                    self.update(&f, p, -1.0);
+            errors += gold.iter().zip(&work.pred).filter(|(g, p)| g != p).count();
+            update(gold, &work.pred, N_TAGS, |u| match u {
+                Update::Token { token, tag, delta } => {
+                    let (a, b) = work.bounds[token];
+                    self.update(&work.feats[a..b], tag, delta);
                 }
-                if (p, pp) != (g, gp) {
-                    self.update(&[trans_keys[gp]], g, 1.0);
-                    self.update(&[trans_keys[pp]], p, -1.0);
+                Update::Transition { prev, tag, delta } => {
+                    self.update(&[trans_keys[prev]], tag, delta)
                 }
-            }
+            });
             tokens += sent.len();
             for (i, &t) in work.pred.iter().enumerate() {
                 history.record(&sent[i], t);
@@ -312,12 +299,10 @@ fn xorshift(state: &mut u64) -> u64 {
 fn export_mean(ps: &[Perceptron]) -> Model {
     let mut merged: HashMap<u32, Vec<(u8, f32)>> = HashMap::new();
     for p in ps {
-        let now = p.steps.max(1) as f64;
         for (&f, &r) in &p.index {
             let row = merged.entry(short_key(f)).or_default();
             for e in &p.rows[r as usize] {
-                let avg = ((e.total + e.weight as f64 * (now - e.stamp as f64)) / now) as f32
-                    / ps.len() as f32;
+                let avg = e.w.mean(p.steps) / ps.len() as f32;
                 match row.iter_mut().find(|x| x.0 == e.tag) {
                     Some(x) => x.1 += avg,
                     None => row.push((e.tag, avg)),

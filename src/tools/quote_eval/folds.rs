@@ -4,6 +4,7 @@
 
 use super::{evaluate_docs, Report};
 use crate::schema::Quote;
+use crate::seq::folds;
 use crate::tools::polnear::PolnearDoc;
 use crate::tools::Error;
 
@@ -26,11 +27,7 @@ pub fn cross_validate<P: Fn(&str) -> Vec<Quote>>(
     }
     let folds = (0..k)
         .map(|fold| {
-            let held_out = docs.iter().skip(fold).step_by(k);
-            let rest: Vec<&PolnearDoc> = (docs.iter().enumerate())
-                .filter(|(i, _)| i % k != fold)
-                .map(|(_, d)| d)
-                .collect();
+            let (rest, held_out) = folds::split(docs, k, fold);
             let predict = train(&rest);
             evaluate_docs(
                 &format!("{name} fold {}/{k}", fold + 1),

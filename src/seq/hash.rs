@@ -1,5 +1,6 @@
-//! A small, fixed, platform-independent hash for feature keys. Training and the runtime (native
-//! and wasm) must agree bit for bit, so this never uses `std`'s randomised hasher or `usize`.
+//! Feature hashing: a small, fixed, platform-independent hash for feature keys. Training and the
+//! runtime (native and wasm) must agree bit for bit, so this never uses `std`'s randomised hasher
+//! or `usize`. Every model keys its features by `key(template id, a, b)`.
 
 /// Incremental 64-bit hash (FxHash step, splitmix64 finaliser).
 #[derive(Debug, Clone, Copy)]
@@ -92,10 +93,9 @@ mod tests {
         assert_eq!(hash_str("kirby"), hash_str("kirby"));
         assert_ne!(hash_str("kirby"), hash_str("kirb"));
         assert_ne!(key(1, 2, 3), key(1, 3, 2));
-        // The lowercased-form hash of a token equals hash_str of its lowercase, non-ASCII too.
-        let mut out = Vec::new();
-        let lex = crate::ner::lexicon::Lexicon::default();
-        crate::ner::features::token_infos(["Côte"].into_iter(), &lex, &mut String::new(), &mut out);
-        assert_eq!(out[0].lower, hash_str("côte"));
+        assert_eq!(
+            hash_str("côte"),
+            FeatureHash::new(1).add_str("côte").finish()
+        );
     }
 }
