@@ -7,7 +7,7 @@
 #[allow(dead_code)]
 #[path = "src/quotes/confidence_table.rs"]
 mod confidence_table;
-#[path = "src/ner/gazetteer.rs"]
+#[path = "src/entities/ner/gazetteer.rs"]
 mod gazetteer;
 // The included files also serve the runtime and the tools: what build.rs leaves unused is theirs.
 // The sequence-model core, as the crate has it (`crate::seq::…` paths resolve here too).
@@ -21,29 +21,29 @@ mod seq {
     pub use error::ModelError;
 }
 #[allow(dead_code)]
-#[path = "src/ner/labels.rs"]
+#[path = "src/entities/ner/labels.rs"]
 mod labels;
-#[path = "src/ner/normalize.rs"]
+#[path = "src/entities/ner/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
-#[path = "src/ner/tables_build.rs"]
+#[path = "src/entities/ner/tables_build.rs"]
 mod tables_build;
 #[path = "src/words/build.rs"]
 mod words;
 #[allow(dead_code)]
-#[path = "src/ner/wordtable.rs"]
+#[path = "src/entities/ner/wordtable.rs"]
 mod wordtable;
 
 fn main() {
     for f in [
         "model/lexicon.tsv",
         "model/ner.bin",
-        "src/ner/labels.rs",
+        "src/entities/ner/labels.rs",
         "src/seq",
-        "src/ner/normalize.rs",
-        "src/ner/wordtable.rs",
-        "src/ner/tables_build.rs",
-        "src/ner/gazetteer.rs",
+        "src/entities/ner/normalize.rs",
+        "src/entities/ner/wordtable.rs",
+        "src/entities/ner/tables_build.rs",
+        "src/entities/ner/gazetteer.rs",
         "model/gazetteer.tsv",
         "src/words",
         "model/cues.txt",

@@ -18,7 +18,7 @@ mod coref;
 mod entities;
 /// Exports of an Annotation and its text: JSON, displaCy, brat, CoNLL, Web Annotation, CSV.
 pub mod export;
-mod ner;
+
 mod pipeline;
 mod quotes;
 mod schema;

@@ -2,15 +2,16 @@
 //! with calendar arithmetic in [`time`]), combined into one list. [`spans`] tidies a name on
 //! its own (coreference runs it first); making the names of one thing agree is `coref`'s work.
 
+pub mod combine;
+pub mod ner;
 pub mod numeric;
 pub mod spans;
 pub mod time;
 
-use crate::ner;
 use crate::schema::Entity;
 use crate::text::doc::Doc;
 
 /// The article's entities, sorted by start, not overlapping.
 pub fn find(doc: &Doc) -> Vec<Entity> {
-    ner::combine::combine(ner::find(doc), numeric::find(doc), ner::combine::policy)
+    combine::combine(ner::find(doc), numeric::find(doc), combine::policy)
 }

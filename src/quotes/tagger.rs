@@ -9,8 +9,8 @@
 
 use super::indirect::{mostly_quoted, Reported};
 use super::templates::Template as T;
-use crate::ner::features::token_infos;
-use crate::ner::lexicon::Lexicon;
+use crate::entities::ner::features::token_infos;
+use crate::entities::ner::lexicon::Lexicon;
 use crate::schema::{Entity, Label, Span};
 use crate::seq::hash::hash_str;
 use crate::seq::viterbi::{Constraint, Transitions};

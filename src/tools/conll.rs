@@ -1,7 +1,7 @@
 //! CoNLL-style column files (OntoNotes IOB2): reading, PTB unescaping, and conlleval scoring.
 
 use super::score::Prf;
-use crate::ner::labels::N_TYPES;
+use crate::entities::ner::labels::N_TYPES;
 use crate::schema::Label;
 
 /// One document of tokenised sentences with IOB2 tags (empty when the file has no tag column).

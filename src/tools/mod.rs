@@ -30,7 +30,7 @@ pub mod train;
 
 /// For tools and tests: the entity recogniser (the shipped one is [`Recognizer::shipped`]) and
 /// the entity type names its spans index.
-pub use crate::ner::Recognizer;
+pub use crate::entities::ner::Recognizer;
 /// For tools and tests: the tokenizer and sentence splitter the pipeline runs, to feed the
 /// recogniser text cut as the pipeline cuts it.
 pub use crate::text::{split_sentences, tokenize, Token};

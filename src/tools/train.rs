@@ -8,14 +8,14 @@
 
 use super::conll::{self, BioDoc, Scores};
 use super::{read_text, Error};
-use crate::ner::decode::{tag_document, transitions, History, Scorer};
-use crate::ner::features::{
+use crate::entities::ner::decode::{tag_document, transitions, History, Scorer};
+use crate::entities::ner::features::{
     history_features, static_features, static_features_without_identity, transition_feature,
 };
-use crate::ner::labels::{self, N_TAGS};
-use crate::ner::lexicon::Lexicon;
-use crate::ner::model::{scale_code, scale_of, Model};
-use crate::ner::{prepare, Prepared};
+use crate::entities::ner::labels::{self, N_TAGS};
+use crate::entities::ner::lexicon::Lexicon;
+use crate::entities::ner::model::{scale_code, scale_of, Model};
+use crate::entities::ner::{prepare, Prepared};
 use crate::seq::hash::PreHashedMap;
 use crate::seq::perceptron::{update, Averaged, Update};
 use crate::seq::table::short_key;

@@ -83,12 +83,12 @@ impl Lexicon {
 #[cfg(all(test, feature = "tools"))]
 mod tests {
     use super::*;
-    use crate::ner::gazetteer::Gazetteer;
+    use crate::entities::ner::gazetteer::Gazetteer;
     use crate::seq::hash::hash_str;
 
     #[test]
     fn the_shipped_gazetteer_is_the_file_laid_out() {
-        let g = Gazetteer::parse(include_str!("../../model/gazetteer.tsv"));
+        let g = Gazetteer::parse(include_str!("../../../model/gazetteer.tsv"));
         assert_eq!(g.slots, GAZETTEER_PHRASES);
         assert_eq!(g.lists, GAZETTEER_LISTS);
         assert!(g.lists.contains(&"outlet".to_string()));
@@ -108,7 +108,7 @@ mod tests {
         assert_ne!(phrase(&["the", "hill"]) & bit("outlet"), 0);
         assert_eq!(phrase(&["kirby"]), 0);
         assert_eq!(phrase(&["north", "korea", "today"]), 0);
-        for line in include_str!("../../model/gazetteer.tsv").lines() {
+        for line in include_str!("../../../model/gazetteer.tsv").lines() {
             let (list, words) = line.split_once('\t').unwrap();
             let words: Vec<String> = words.split(' ').map(str::to_lowercase).collect();
             let words: Vec<&str> = words.iter().map(String::as_str).collect();

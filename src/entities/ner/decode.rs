@@ -147,7 +147,7 @@ pub fn tag_document<S: Scorer>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::labels::{tag, Part};
+    use crate::entities::ner::labels::{tag, Part};
 
     #[test]
     fn viterbi_respects_bilou() {

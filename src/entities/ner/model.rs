@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn shipped_table_is_the_shipped_file_laid_out() {
-        let file = include_bytes!("../../model/ner.bin");
+        let file = include_bytes!("../../../model/ner.bin");
         assert_eq!(SHIPPED_TABLE, &tables_build::from_file(file).unwrap()[..]);
         let m = Model::shipped();
         assert!(m.features() > 0);

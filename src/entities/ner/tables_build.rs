@@ -182,7 +182,7 @@ pub fn word_table(text: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::wordtable::get;
+    use crate::entities::ner::wordtable::get;
 
     #[test]
     fn lookups_match_the_text() {

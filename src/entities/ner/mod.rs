@@ -4,11 +4,9 @@
 //!
 //! - [`features`] turns tokens into hashed feature keys; [`lexicon`] holds derived word tables.
 //! - [`model`] is the compact int8 weight table; [`decode`] tags a document with it.
-//! - [`combine`] merges the model's entities with the numeric rule layer.
 //!
 //! Reading corpora and training a model are tools (`crate::tools`, feature `tools`).
 
-pub mod combine;
 pub mod decode;
 pub mod features;
 // Reads a gazetteer as text: build.rs (which includes the file) and the tools.
