@@ -64,10 +64,14 @@ pub trait Weights {
     /// added in a loop the compiler sees whole.
     fn emission(&self, features: &[u64]) -> Scores {
         let mut s = [0f32; N_TAGS];
-        for &h in features {
-            self.add_row(h, &mut s);
-        }
+        self.add_rows(features, &mut s);
         s
+    }
+    /// Adds the rows of `features` to `scores`, in order (one dynamic call for all of them).
+    fn add_rows(&self, features: &[u64], scores: &mut Scores) {
+        for &h in features {
+            self.add_row(h, scores);
+        }
     }
 }
 
@@ -333,7 +337,7 @@ fn bio() -> &'static Constraint<N_TAGS> {
 }
 
 /// A model's transition weights, ready to decode paragraphs with.
-pub fn transitions(w: &dyn Weights) -> Transitions<'static, N_TAGS> {
+pub fn transitions(w: &dyn Weights) -> Transitions<'static, N_TAGS, 8> {
     let m = (0..=N_TAGS)
         .map(|p| std::array::from_fn(|t| w.transition(p, t)))
         .collect();
@@ -462,9 +466,10 @@ pub fn tag(doc: &Doc, entities: &[Entity], t: Tagger) -> Vec<usize> {
     let mut start = 0;
     for (i, e) in emit.iter_mut().enumerate() {
         *e = t.second.emission(&features[start..ends[i]]);
-        for &h in &added[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES] {
-            t.second.add_row(h, e);
-        }
+        t.second.add_rows(
+            &added[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES],
+            e,
+        );
         start = ends[i];
     }
     decode_paragraphs(t.second, &emit, &paragraphs)

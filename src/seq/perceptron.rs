@@ -155,7 +155,7 @@ mod tests {
                     .iter()
                     .map(|r| std::array::from_fn(|t| r[t].weight))
                     .collect();
-                Transitions::new(&c, m).decode(&emit, &mut guess);
+                Transitions::<_, 8>::new(&c, m).decode(&emit, &mut guess);
                 update(gold, &guess, N, |u| match u {
                     Update::Token { token, tag, delta } => {
                         emit_w[words[token] as usize][tag].add(delta, now)
@@ -169,7 +169,7 @@ mod tests {
             .iter()
             .map(|r| std::array::from_fn(|t| r[t].mean(now)))
             .collect();
-        let trans = Transitions::new(&c, m);
+        let trans = Transitions::<_, 8>::new(&c, m);
         for (words, gold) in &data {
             let emit: Vec<[f32; N]> = words
                 .iter()

@@ -36,6 +36,15 @@ impl Builder {
         }
     }
 
+    /// The same table with `slots` slots instead of 5/3 per row: a sparser table is larger but
+    /// finds a missing key sooner (linear probing at 60% load reads ~3.6 slots per miss, at
+    /// 15% ~1.2), which pays for models whose lookups mostly miss. Before any row is pushed.
+    pub fn with_slots(mut self, slots: usize) -> Self {
+        assert_eq!(self.rows, 0, "slots are set before the rows");
+        self.slots = vec![0; slots.max(16)];
+        self
+    }
+
     /// Appends a row. A repeated key is stored but never found (the first row wins).
     pub fn push_row(&mut self, key: u32, code: u8, entries: impl Iterator<Item = (u8, i8)>) {
         let offset = self.data.len();

@@ -55,16 +55,19 @@ impl<const N: usize> Constraint<N> {
 }
 
 /// Transition scores under a constraint, ready to decode with.
-pub struct Transitions<'c, const N: usize> {
+///
+/// `L` is the width of the dense step, at least the number of open tags (a multiple of 8 suits
+/// vector units): a fixed width lets the compiler make the broadcast-add-max vector code
+/// (with a width known only at run time the step took a third more instructions).
+pub struct Transitions<'c, const N: usize, const L: usize = 8> {
     constraint: &'c Constraint<N>,
     /// `m[prev][tag]`; row `N` is the sequence start.
     m: Vec<[f32; N]>,
-    /// Per ending tag, its scores to every open tag (`lanes` wide, padded with -inf).
-    dense: Vec<f32>,
-    lanes: usize,
+    /// Per ending tag, its scores to every open tag (padded with -inf).
+    dense: Vec<[f32; L]>,
 }
 
-impl<'c, const N: usize> Transitions<'c, N> {
+impl<'c, const N: usize, const L: usize> Transitions<'c, N, L> {
     /// `m` has `N + 1` rows: `m[prev][tag]`, row `N` for the sequence start.
     pub fn new(constraint: &'c Constraint<N>, m: Vec<[f32; N]>) -> Self {
         assert_eq!(
@@ -72,9 +75,13 @@ impl<'c, const N: usize> Transitions<'c, N> {
             N + 1,
             "one transition row per tag and one for the start"
         );
-        let lanes = constraint.open.len().div_ceil(8).max(1) * 8;
-        let mut dense = vec![f32::NEG_INFINITY; lanes * constraint.ends.len()];
-        for (row, &p) in dense.chunks_exact_mut(lanes).zip(&constraint.ends) {
+        assert!(
+            constraint.open.len() <= L,
+            "{} open tags do not fit {L} lanes",
+            constraint.open.len()
+        );
+        let mut dense = vec![[f32::NEG_INFINITY; L]; constraint.ends.len()];
+        for (row, &p) in dense.iter_mut().zip(&constraint.ends) {
             for (w, &t) in row.iter_mut().zip(&constraint.open) {
                 *w = m[p][t];
             }
@@ -83,7 +90,6 @@ impl<'c, const N: usize> Transitions<'c, N> {
             constraint,
             m,
             dense,
-            lanes,
         }
     }
 
@@ -100,12 +106,11 @@ impl<'c, const N: usize> Transitions<'c, N> {
         for &t in &c.first {
             score[0][t] = emit[0][t] + self.m[N][t];
         }
-        let mut best = vec![f32::NEG_INFINITY; self.lanes];
         for i in 1..n {
             let (before, now) = score.split_at_mut(i);
             let (prev, cur) = (&before[i - 1], &mut now[0]);
-            best.fill(f32::NEG_INFINITY);
-            for (&p, row) in c.ends.iter().zip(self.dense.chunks_exact(self.lanes)) {
+            let mut best = [f32::NEG_INFINITY; L];
+            for (&p, row) in c.ends.iter().zip(&self.dense) {
                 let g = prev[p];
                 for (b, &w) in best.iter_mut().zip(row) {
                     let s = g + w;
@@ -181,7 +186,7 @@ mod tests {
     #[test]
     fn decodes_the_best_allowed_sequence() {
         let c = bio();
-        let t = Transitions::new(
+        let t = Transitions::<3>::new(
             &c,
             vec![
                 [0.1, 0.0, 0.3],
@@ -220,7 +225,7 @@ mod tests {
     fn a_sequence_ends_only_where_it_may() {
         // BIO where B must be followed by I: a lone B cannot end.
         let c = Constraint::<3>::new(|p, t| t != 2 || matches!(p, Some(1 | 2)), |t| t != 1);
-        let t = Transitions::new(&c, vec![[0.0; 3]; 4]);
+        let t = Transitions::<3>::new(&c, vec![[0.0; 3]; 4]);
         let mut out = Vec::new();
         t.decode(&[[0.0, 5.0, 0.0]], &mut out);
         assert_eq!(out, vec![0]);
@@ -230,11 +235,11 @@ mod tests {
     fn ties_go_to_the_lowest_tag_or_at_the_end_to_the_highest() {
         let c = bio();
         let mut out = Vec::new();
-        Transitions::new(&c, vec![[0.0; 3]; 4])
+        Transitions::<3>::new(&c, vec![[0.0; 3]; 4])
             .decode(&[[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], &mut out);
         assert_eq!(out, vec![0, 0]);
         let c = bio().end_ties_to_highest();
-        Transitions::new(&c, vec![[0.0; 3]; 4])
+        Transitions::<3>::new(&c, vec![[0.0; 3]; 4])
             .decode(&[[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], &mut out);
         assert_eq!(out, vec![1, 2]);
     }

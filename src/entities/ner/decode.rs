@@ -91,7 +91,8 @@ fn bilou() -> &'static Constraint<N_TAGS> {
 }
 
 /// Transition weights (the scorer's transition features), ready to decode sentences with.
-pub type Transitions = viterbi::Transitions<'static, N_TAGS>;
+/// 37 open tags (O, B-*, U-*): 40 lanes, five vectors of eight.
+pub type Transitions = viterbi::Transitions<'static, N_TAGS, 40>;
 
 pub fn transitions<S: Scorer>(scorer: &S) -> Transitions {
     let m = (0..=N_TAGS)
