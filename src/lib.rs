@@ -14,6 +14,7 @@
 //! `wasm` is the JS binding.
 
 mod article;
+mod clusters;
 mod coref;
 mod entities;
 /// Exports of an Annotation and its text: JSON, displaCy, brat, CoNLL, Web Annotation, CSV.
@@ -40,20 +41,6 @@ pub mod tools;
 compile_error!("the `tools` feature is native only: build wasm with --no-default-features");
 
 pub use schema::*;
-pub use text::Units;
-
-use serde::{Deserialize, Serialize};
-
-/// Options for [`annotate`]; every field has a default so `{}` from JS works.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Options {
-    /// Unit of every offset in the result; code points when unset (the JS binding sets UTF-16).
-    pub offsets: Option<Units>,
-    /// Article date (`YYYY-MM-DD`) that relative dates ("last month") resolve against; it
-    /// overrides the date the text's header gives.
-    pub date: Option<String>,
-}
 
 /// The longest text Lede annotates: 16 MiB of UTF-8. Annotating takes about 35 MB of memory per
 /// MB of news natively (`lede bench --hostile` shows hostile text within 4× of that), so a text at
@@ -115,5 +102,5 @@ pub fn token_count(text: &str) -> usize {
 
 /// Whether `s` is a calendar date written `YYYY-MM-DD`, the form [`Options::date`] takes.
 pub fn is_iso_date(s: &str) -> bool {
-    entities::time::parse_iso(s).is_some()
+    article::time::parse_iso(s).is_some()
 }

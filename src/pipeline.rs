@@ -2,19 +2,15 @@
 //! and their confidence, clusters, sources, then the Annotation with its warnings and offsets in the
 //! caller's units.
 
-use crate::article::header_entities;
 use crate::article::warnings::input_warnings;
-use crate::coref::mentions::Mentions;
-use crate::coref::{
-    self,
-    clusters::{self, Clustered},
-};
-use crate::entities::{self, time};
+use crate::article::{header_entities, time};
+use crate::clusters::{self, Clustered};
+use crate::coref::{self, mentions::Mentions};
+use crate::entities;
 use crate::quotes;
 use crate::schema::*;
 use crate::sources;
 use crate::text::{self, doc::Doc, unify_line_ends};
-use crate::{Options, Units};
 
 /// The learned models the pipeline runs with (the shipped ones, or others the trainers learn
 /// fold by fold).

@@ -5,6 +5,30 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Which unit offsets are reported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Units {
+    /// UTF-8 bytes (Rust `&str` indices).
+    Bytes,
+    /// Unicode scalar values (Python `str` indices; the CLI's unit).
+    #[default]
+    Chars,
+    /// UTF-16 code units (JavaScript `String` indices; the wasm API's unit).
+    Utf16,
+}
+
+/// Options for [`annotate`](crate::annotate); every field has a default so `{}` from JS works.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Unit of every offset in the result; code points when unset (the JS binding sets UTF-16).
+    pub offsets: Option<Units>,
+    /// Article date (`YYYY-MM-DD`) that relative dates ("last month") resolve against; it
+    /// overrides the date the text's header gives.
+    pub date: Option<String>,
+}
+
 /// A half-open range `[start, end)` into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {

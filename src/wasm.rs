@@ -2,7 +2,7 @@
 //! and `exportAs(text, options, format)` returning an export file.
 
 use crate::export::{self, Format};
-use crate::{Annotation, Options, Units};
+use crate::schema::{Annotation, Options, Units};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

@@ -6,7 +6,7 @@
 //!
 //! This module reads single lines and paragraphs; `article` decides which lines are the header.
 
-use crate::entities::time::{days_in_month, Date};
+use crate::article::time::{days_in_month, Date};
 use crate::schema::{DateSourceKind, Label, Span};
 use crate::words::calendar;
 use crate::words::{BYLINE_WORDS, HEADER_OPENINGS, NOT_DATELINE_PLACES, ORG_WORDS, TIME_ZONES};

@@ -2,7 +2,7 @@
 //! people and organisations of bylines (PERSON, ORG) and the dateline's places (GPE) and agency
 //! (ORG). Header and dateline paragraphs are not body
 //! text, so the model never reads them (it took `Fri` for a place). [`find`] reads them with
-//! the article; clustering (`coref::clusters`) merges them in, a place joining the cluster of the same name.
+//! the article; clustering (`crate::clusters`) merges them in, a place joining the cluster of the same name.
 
 use super::header::Header;
 use crate::schema::{Entity, Label, Span};

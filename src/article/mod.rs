@@ -5,6 +5,7 @@
 
 pub mod header;
 pub mod header_entities;
+pub mod time;
 pub mod warnings;
 
 use crate::schema::{DateSourceKind, Paragraph, ParagraphKind, Span};
@@ -263,7 +264,7 @@ pub fn classify(par: &str) -> ParagraphKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::time::Date;
+    use crate::article::time::Date;
 
     fn date(a: &Article) -> Option<Date> {
         a.header.date.map(|d| d.date)

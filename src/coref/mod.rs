@@ -4,9 +4,7 @@
 //! - [`mentions`]: `mentions::find` clusters the names in reading order.
 //! - [`short_forms`]: short forms join the longer name they abbreviate, wherever it comes.
 //! - [`types`]: every mention of a cluster takes the cluster's type.
-//! - [`clusters`]: the Annotation's clusters, with the header's entities merged in.
 
-pub mod clusters;
 pub mod mentions;
 pub mod short_forms;
 pub mod types;

@@ -1,12 +1,11 @@
 //! Entities: the model's names (`ner`) and the rules' dates, times and numbers ([`numeric`],
-//! with calendar arithmetic in [`time`]), combined into one list. [`spans`] tidies a name on
+//! resolved against the article's date with `article::time`), combined into one list. [`spans`] tidies a name on
 //! its own (coreference runs it first); making the names of one thing agree is `coref`'s work.
 
 pub mod combine;
 pub mod ner;
 pub mod numeric;
 pub mod spans;
-pub mod time;
 
 use crate::schema::Entity;
 use crate::text::doc::Doc;

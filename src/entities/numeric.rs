@@ -2,7 +2,7 @@
 //! ORDINAL, with normalised values (dates resolved against the article date). Spans follow
 //! OntoNotes conventions: modifiers such as "more than" and "last" are inside the span.
 
-use super::time;
+use crate::article::time;
 use crate::schema::{Entity, Label};
 use crate::text::doc::Doc;
 use crate::words::calendar;

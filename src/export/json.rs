@@ -1,7 +1,7 @@
 //! `json`: the Annotation with the article text, so the offsets can be read without the file.
 
 use super::Article;
-use crate::Annotation;
+use crate::schema::Annotation;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -14,8 +14,9 @@ mod name;
 mod tables;
 mod webanno;
 
-use crate::text::{OffsetMap, Units};
-use crate::{Annotation, ParagraphKind, QuoteKind};
+use crate::schema::Units;
+use crate::schema::{Annotation, ParagraphKind, QuoteKind};
+use crate::text::OffsetMap;
 
 /// An export format: `lede annotate --format NAME`, `exportAs(…, NAME)` in JS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! reads the exports of real annotations back as their consumers do.)
 
 use super::*;
-use crate::{Cluster, Entity, Label, Paragraph, Quote, Sentence, TextSpan};
+use crate::schema::{Cluster, Entity, Label, Paragraph, Quote, Sentence, TextSpan};
 
 /// `Kirby` and `Friday` tagged, one cluster, one direct quote by Kirby, cue `said`.
 ///           0         1         2         3         4

@@ -398,7 +398,7 @@ mod tests {
     fn speakers_resolve_in_text_order_so_a_pronoun_sees_the_name_before_it() {
         let t = "“We will win,” Donald Trump said.\n\n“We will build it,” he said.";
         let doc = Doc::new(t, None);
-        let (_, mentions) = crate::pipeline::entities(&doc);
+        let (_, mentions) = crate::coref::resolve(&doc, crate::entities::find(&doc));
         let items = attribute_direct_quotes(&doc, &[], None, find(&doc).0);
         let names: Vec<Option<String>> = resolve_in_text_order(&doc, &mentions, items)
             .into_iter()

@@ -367,7 +367,7 @@ mod tests {
     /// The name `who` resolves to in `text` (the first "who").
     fn who_names(text: &str) -> Option<String> {
         let doc = Doc::new(text, None);
-        let (_, mentions) = crate::pipeline::entities(&doc);
+        let (_, mentions) = crate::coref::resolve(&doc, crate::entities::find(&doc));
         let who = (0..doc.tokens.len()).find(|&i| doc.lower(i) == "who")?;
         let g = Resolver::default().resolve(&doc, &mentions, TokenRange::new(who, who + 1))?;
         mentions.groups[g].name.clone()

@@ -4,7 +4,7 @@
 
 use crate::article;
 use crate::article::header::Header;
-use crate::entities::time::Date;
+use crate::article::time::Date;
 use crate::schema::{Paragraph, Span};
 use crate::text::{is_capitalised, split_sentences, tokenize, Token, TokenRange};
 use crate::words::{cues, marks};

@@ -5,7 +5,7 @@ pub mod offsets;
 pub mod sentences;
 pub mod tokens;
 
-pub use offsets::{OffsetMap, Units};
+pub use offsets::OffsetMap;
 pub use sentences::split_sentences;
 pub use tokens::{is_capitalised, tokenize, Token};
 

@@ -1,19 +1,6 @@
 //! Byte ↔ code point ↔ UTF-16 offset conversion, done once at the API boundary.
 
-use serde::{Deserialize, Serialize};
-
-/// Which unit offsets are reported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Units {
-    /// UTF-8 bytes (Rust `&str` indices).
-    Bytes,
-    /// Unicode scalar values (Python `str` indices; the CLI's unit).
-    #[default]
-    Chars,
-    /// UTF-16 code units (JavaScript `String` indices; the wasm API's unit).
-    Utf16,
-}
+use crate::schema::Units;
 
 /// Maps byte offsets of one text to another unit. Built in one pass; lookups are O(log n)
 /// over the non-ASCII characters only, so ASCII-heavy news text costs almost nothing.

@@ -1,7 +1,7 @@
 //! Clusters: the Annotation's view of mention groups. A group becomes a cluster when an entity
 //! mention or a quote's speaker belongs to it; entities and quotes get the cluster's id.
 
-use super::mentions::Mentions;
+use crate::coref::{mentions::Mentions, types::cluster_type};
 use crate::quotes::Attributed;
 use crate::schema::{Cluster, Entity, Quote};
 use std::collections::HashSet;
@@ -36,7 +36,7 @@ pub fn build(
             .iter()
             .filter_map(|&m| mentions.mentions[m].entity)
             .collect();
-        let label = super::types::cluster_type(&mentions, gi, &entities);
+        let label = cluster_type(&mentions, gi, &entities);
         clusters.push(Cluster {
             id: clusters.len(),
             name: name.clone(),
