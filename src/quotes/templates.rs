@@ -1,13 +1,12 @@
 //! The attribution tagger's feature templates. A template's id is hashed into every feature it
-//! makes, so the ids are the shipped model's: never renumber one, never reuse one (the tests
-//! check that no two share an id). 0–75 are the token's own features (`tagger::each_token`),
-//! 100–112 the second pass's (`tagger::second_pass_features`).
+//! makes, so the ids are the shipped model's: never renumber one, never reuse one (a repeated id
+//! does not compile; a test holds them to the shipped set). 0–75 are the token's own features
+//! (`tagger::each_token`), 100–112 the second pass's (`tagger::second_pass_features`).
 
-use crate::seq::hash;
+use crate::seq::templates::feature_templates;
 
+feature_templates! {
 /// A feature template: what the two hashed values of its features are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u64)]
 pub enum Template {
     /// Always on: the tag prior.
     Bias = 0,
@@ -94,109 +93,16 @@ pub enum Template {
     WordTag = 111,
     SentenceRoles = 112,
 }
-
-impl Template {
-    /// The feature of this template with values `a` and `b`.
-    #[inline]
-    pub fn key(self, a: u64, b: u64) -> u64 {
-        hash::key(self as u64, a, b)
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Template::{self, *};
-
-    /// Every template, for the tests.
-    const ALL: [Template; 74] = [
-        Bias,
-        Word,
-        WordBefore,
-        WordAfter,
-        WordTwoBefore,
-        WordTwoAfter,
-        WordThreeBefore,
-        WordThreeAfter,
-        BigramBefore,
-        BigramAfter,
-        Shape,
-        CueRatio,
-        CueRatioBefore,
-        CueRatioAfter,
-        QuoteState,
-        QuoteStateWord,
-        Entity,
-        PronounTitle,
-        SentenceEdges,
-        QuoteMarkState,
-        CueDistances,
-        LeftCueQuoteState,
-        RightCueEntity,
-        RightCueShape,
-        LeftCueWord,
-        RightCueWord,
-        EntitiesAround,
-        Suffix3,
-        Suffix2,
-        Suffix3WordBefore,
-        LeftCueDistance,
-        RightCueDistance,
-        LeftCueQuoted,
-        RightCueTokenShape,
-        LeftCueWordBefore,
-        SentencePlace,
-        ParagraphStartQuote,
-        NoCueQuoteState,
-        NoCueShape,
-        WordBeforeShape,
-        WordAfterShape,
-        LeftCueBucketWordBefore,
-        RightCueBucketWordAfter,
-        EntityRightCue,
-        EntityLeftCue,
-        Class256,
-        Class256Before,
-        Class256After,
-        Class1024,
-        Class64Before,
-        Class64LeftCue,
-        Class64RightCue,
-        Class256QuoteState,
-        Merged256,
-        Class64LeftCueWord,
-        Class64RightCueWord,
-        Class64TwoBefore,
-        Class64TwoAfter,
-        Class256BeforeWord,
-        Class256AfterWord,
-        Class1024LeftCue,
-        Tag,
-        TagBefore,
-        TagAfter,
-        TagsTwoAround,
-        TagsAround,
-        SpanPlace,
-        SpanLength,
-        SentenceRolesTag,
-        TaggedCueDistances,
-        TaggedLeftCueTag,
-        TaggedRightCueTag,
-        WordTag,
-        SentenceRoles,
-    ];
-
-    #[test]
-    fn no_two_templates_share_an_id() {
-        let mut ids: Vec<u64> = ALL.iter().map(|&t| t as u64).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), ALL.len(), "a template id is used twice");
-    }
+    use super::Template;
 
     #[test]
     fn the_shipped_ids_stay() {
         // The shipped model was learned with these ids: 0–44, 60–75, 100–112.
-        let mut ids: Vec<u64> = ALL.iter().map(|&t| t as u64).collect();
+        let mut ids: Vec<u64> = Template::ALL.iter().map(|&t| t as u64).collect();
         ids.sort_unstable();
         let shipped: Vec<u64> = (0..=44).chain(60..=75).chain(100..=112).collect();
         assert_eq!(ids, shipped);

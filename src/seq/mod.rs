@@ -5,6 +5,7 @@
 //! - [`hash`]: feature hashing (template id and values → `u64` key);
 //! - [`error`]: why model bytes cannot be read ([`ModelError`]);
 //! - [`table`]: the quantised weight table and its lookup ([`table_build`] lays one out);
+//! - [`templates`]: a model's named feature templates ([`templates::feature_templates`]);
 //! - [`viterbi`]: constrained first-order decoding, generic over the tag count;
 //! - [`perceptron`]: the averaged structured-perceptron update (tools only);
 //! - [`folds`]: K-fold splits for cross-validation and jackknifing (tools only).
@@ -19,6 +20,7 @@ pub mod hash;
 pub mod perceptron;
 pub mod table;
 pub mod table_build;
+pub mod templates;
 pub mod viterbi;
 
 pub use error::ModelError;
