@@ -10,6 +10,26 @@ pub mod spans;
 use crate::schema::Entity;
 use crate::text::doc::Doc;
 
+/// A token's word classes: the entity model's lexicon columns (word clusters of several sizes,
+/// derived from unlabelled text; 0 for a word the lexicon lacks).
+pub type WordClasses = [u16; ner::lexicon::MAX_COLUMNS];
+
+/// The word classes of every token of `doc`, in order: part of speech and word class without a
+/// tagger of their own, for the later stages' models (the attribution tagger reads them).
+pub fn word_classes(doc: &Doc) -> Vec<WordClasses> {
+    let lexicon = ner::lexicon::Lexicon::shipped();
+    let (mut infos, mut scratch) = (Vec::with_capacity(doc.tokens.len()), String::new());
+    for s in &doc.sentences {
+        ner::features::token_infos(
+            (s.first..s.end).map(|i| doc.token_text(i)),
+            &lexicon,
+            &mut scratch,
+            &mut infos,
+        );
+    }
+    infos.into_iter().map(|t| t.lex).collect()
+}
+
 /// The article's entities, sorted by start, not overlapping.
 pub fn find(doc: &Doc) -> Vec<Entity> {
     combine::combine(ner::find(doc), numeric::find(doc), combine::policy)

@@ -9,8 +9,6 @@
 
 use super::indirect::{mostly_quoted, Reported};
 use super::templates::Template as T;
-use crate::entities::ner::features::token_infos;
-use crate::entities::ner::lexicon::Lexicon;
 use crate::schema::{Entity, Label, Span};
 use crate::seq::hash::hash_str;
 use crate::seq::viterbi::{Constraint, Transitions};
@@ -170,23 +168,13 @@ pub fn each_token(
         }
     };
     let is_cue: Vec<bool> = (0..n).map(|i| doc.cue(i).is_some()).collect();
-    // Word clusters of the entity model's lexicon (c64, c256, c1024, m256): part of speech and
-    // word class without a tagger of their own.
-    let lexicon = Lexicon::shipped();
-    let (mut infos, mut scratch) = (Vec::with_capacity(n), String::new());
-    for s in &doc.sentences {
-        token_infos(
-            (s.first..s.end).map(|i| doc.token_text(i)),
-            &lexicon,
-            &mut scratch,
-            &mut infos,
-        );
-    }
+    // Word clusters (c64, c256, c1024, m256): part of speech and word class without a tagger.
+    let classes = crate::entities::word_classes(doc);
     let class = |i: isize, c: usize| -> u64 {
         if i < 0 || i as usize >= n {
             0xFFFF
         } else {
-            u64::from(infos[i as usize].lex[c])
+            u64::from(classes[i as usize][c])
         }
     };
     let ratio: Vec<u64> = (0..n).map(cue_ratio).collect();
