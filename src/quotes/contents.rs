@@ -1,4 +1,4 @@
-//! Candidate contents between quote marks: the spans the marks pair ([`super::marks`]) as quotes,
+//! Candidate contents between quote marks: the spans the marks pair (`text::quote_marks`, read once by the Doc) as quotes,
 //! and whether each is a whole utterance (`direct`) or a phrase inside the writer's own sentence
 //! (`partial`), a title, a term.
 
@@ -8,11 +8,9 @@ use crate::words::cues as cue_words;
 use crate::words::marks::is_quote_char;
 use crate::words::{JOINING_WORDS, RUN_ON_WORDS, WORK_NOUNS};
 
-use super::marks;
-
 /// Finds direct and partial quotations. Returns the quotes and how many marks were unbalanced.
 pub fn find(doc: &Doc) -> (Vec<Quote>, usize) {
-    let pairing = marks::pair(doc);
+    let pairing = &doc.quotations;
     let quotes = pairing
         .spans
         .iter()

@@ -1,5 +1,5 @@
 //! Quotations, in named stages, each a module:
-//! 1. [`marks`] pairs quote marks;
+//! 1. the Doc has paired the quote marks (`text::quote_marks`);
 //! 2. [`contents`] turns the pairs into candidate contents (direct or partial), and [`tagger`],
 //!    the learned model (weights in [`tagger_table`]), tags SOURCE / CUE / CONTENT spans and
 //!    makes reported speech without marks from them, completed by the rules of [`indirect`]
@@ -18,7 +18,6 @@ pub mod confidence;
 mod confidence_table;
 mod contents;
 pub mod indirect;
-pub mod marks;
 pub mod resolve;
 pub mod speaker;
 pub mod subject;

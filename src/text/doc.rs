@@ -6,6 +6,7 @@ use crate::article;
 use crate::article::header::Header;
 use crate::article::time::Date;
 use crate::schema::{Paragraph, Span};
+use crate::text::quote_marks::{self, Pairing};
 use crate::text::{is_capitalised, split_sentences, tokenize, Token, TokenRange};
 use crate::words::{cues, marks};
 
@@ -51,6 +52,9 @@ pub struct Doc<'a> {
     lower_ends: Vec<usize>,
     shapes: Vec<u8>,
     cues: Vec<Option<Cue>>,
+    /// The quotations its quote marks pair into, and how many marks have no partner: read once
+    /// here, as the quote stage and the attribution tagger's features both need them.
+    pub quotations: Pairing,
 }
 
 impl<'a> Doc<'a> {
@@ -85,7 +89,9 @@ impl<'a> Doc<'a> {
             lower_ends: Vec::new(),
             shapes: Vec::new(),
             cues: Vec::new(),
+            quotations: Pairing::default(),
         };
+        doc.quotations = quote_marks::pair(text, &doc.paragraphs);
         doc.read_tokens();
         doc
     }

@@ -2,6 +2,7 @@
 
 pub mod doc;
 pub mod offsets;
+pub mod quote_marks;
 pub mod sentences;
 pub mod tokens;
 

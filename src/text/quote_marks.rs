@@ -5,8 +5,8 @@
 //! line break counts as a paragraph break when the next line reopens the quote. Unbalanced
 //! marks are dropped and counted, never guessed.
 
+use crate::schema::Paragraph;
 use crate::schema::Span;
-use crate::text::doc::Doc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -91,14 +91,12 @@ fn marks_of(text: &str, par: Span) -> Vec<(usize, char, usize)> {
     out
 }
 
-/// Finds quotations in the content paragraphs of `doc`.
-pub fn pair(doc: &Doc) -> Pairing {
-    let text = doc.text;
+/// Finds quotations in the content paragraphs of `text` (the Doc does, once: `Doc::quotations`).
+pub fn pair(text: &str, paragraphs: &[Paragraph]) -> Pairing {
     let mut out = Pairing::default();
     // Stack of open marks: (family, byte offset of the mark).
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let body: Vec<Span> = doc
-        .paragraphs
+    let body: Vec<Span> = paragraphs
         .iter()
         .filter(|p| p.kind.is_content())
         .map(|p| Span::new(p.start, p.end))
@@ -235,8 +233,8 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> (Vec<&str>, usize) {
-        let doc = Doc::new(text, None);
-        let p = pair(&doc);
+        let doc = crate::text::doc::Doc::new(text, None);
+        let p = &doc.quotations;
         (
             p.spans.iter().map(|s| &text[s.start..s.end]).collect(),
             p.unbalanced,
