@@ -189,6 +189,8 @@ pub fn each_token(
             let lw = doc.lower(i);
             f.clear();
             let mut add = |t: T, a: u64, b: u64| f.push(t.key(a, b));
+            // Computed once per token: several templates pair them with other values.
+            let (w_shape, w_suffix3) = (shape(w), suffix(lw, 3));
             add(T::Bias, 0, 0);
             for (t, d) in [
                 (T::Word, 0isize),
@@ -203,7 +205,7 @@ pub fn each_token(
             }
             add(T::BigramBefore, lower_at(ii - 1), lower_at(ii));
             add(T::BigramAfter, lower_at(ii), lower_at(ii + 1));
-            add(T::Shape, shape(w), 0);
+            add(T::Shape, w_shape, 0);
             add(T::CueRatio, ratio[i], 0);
             add(
                 T::CueRatioBefore,
@@ -238,7 +240,7 @@ pub fn each_token(
             add(T::CueDistances, lb, rb);
             add(T::LeftCueQuoteState, lb, quoted[i]);
             add(T::RightCueEntity, rb, ner[i]);
-            add(T::RightCueShape, rb, shape(w));
+            add(T::RightCueShape, rb, w_shape);
             add(T::LeftCueWord, lb, lower[i]);
             add(T::RightCueWord, rb, lower[i]);
             add(
@@ -247,14 +249,14 @@ pub fn each_token(
                 ner[(i + 1).min(n - 1)],
             );
             // Word shape beyond the window: suffixes stand in for part of speech.
-            add(T::Suffix3, suffix(lw, 3), 0);
+            add(T::Suffix3, w_suffix3, 0);
             add(T::Suffix2, suffix(lw, 2), 0);
-            add(T::Suffix3WordBefore, suffix(lw, 3), lower_at(ii - 1));
+            add(T::Suffix3WordBefore, w_suffix3, lower_at(ii - 1));
             // The nearest cues themselves: `according` puts the source after, `said` before.
             add(T::LeftCueDistance, lcue, lb);
             add(T::RightCueDistance, rcue, rb);
             add(T::LeftCueQuoted, lcue, quoted[i]);
-            add(T::RightCueTokenShape, rcue, shape(w));
+            add(T::RightCueTokenShape, rcue, w_shape);
             add(T::LeftCueWordBefore, lcue, lower_at(ii - 1));
             // Where in the sentence and paragraph.
             add(T::SentencePlace, bucket(i - s.first), bucket(s.end - 1 - i));
@@ -264,9 +266,9 @@ pub fn each_token(
                 u64::from(has_quote),
             );
             add(T::NoCueQuoteState, u64::from(cue_at.is_empty()), quoted[i]);
-            add(T::NoCueShape, u64::from(cue_at.is_empty()), shape(w));
-            add(T::WordBeforeShape, lower_at(ii - 1), shape(w));
-            add(T::WordAfterShape, lower_at(ii + 1), shape(w));
+            add(T::NoCueShape, u64::from(cue_at.is_empty()), w_shape);
+            add(T::WordBeforeShape, lower_at(ii - 1), w_shape);
+            add(T::WordAfterShape, lower_at(ii + 1), w_shape);
             add(T::LeftCueBucketWordBefore, lb, lower_at(ii - 1));
             add(T::RightCueBucketWordAfter, rb, lower_at(ii + 1));
             add(T::EntityRightCue, ner[i], rb);
