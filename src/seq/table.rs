@@ -155,8 +155,9 @@ pub struct Table<const N: usize> {
     bytes: Cow<'static, [u8]>,
     pub h: Header,
     scales: [f32; 256],
-    /// The dense rows as aligned floats, copied once from the bytes (a memcpy, not a decode):
-    /// added straight from here, a row is a few vector additions.
+    /// For a table whose rows are all dense (one laid out when read, as the attribution
+    /// tagger's), those rows as aligned floats, so a row is a few vector additions; empty
+    /// otherwise, so a table built into the binary (the entity model's) stays read in place.
     dense: Vec<[f32; N]>,
 }
 
@@ -168,12 +169,15 @@ impl<const N: usize> Table<N> {
             let at = h.scales_at + 4 * c;
             f32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"))
         });
-        let dense = bytes[h.dense_at..h.dense_at + 4 * N * h.dense]
-            .as_chunks::<4>()
-            .0
-            .chunks_exact(N)
-            .map(|row| std::array::from_fn(|t| f32::from_le_bytes(row[t])))
-            .collect();
+        let dense = match h.dense == h.rows {
+            true => bytes[h.dense_at..h.dense_at + 4 * N * h.dense]
+                .as_chunks::<4>()
+                .0
+                .chunks_exact(N)
+                .map(|row| std::array::from_fn(|t| f32::from_le_bytes(row[t])))
+                .collect(),
+            false => Vec::new(),
+        };
         Ok(Table {
             bytes,
             h,
@@ -239,6 +243,7 @@ impl<const N: usize> Table<N> {
     #[inline]
     fn add_rows(&self, features: &[u64], scores: &mut [f32; N]) {
         let slots = self.slots();
+        let dense: &[[u8; 4]] = self.bytes[self.h.dense_at..self.h.offsets_at].as_chunks().0;
         let data = self.data();
         for chunk in features.chunks(64) {
             let mut rows = [NONE; 64];
@@ -250,9 +255,9 @@ impl<const N: usize> Table<N> {
                     continue;
                 }
                 if r & DENSE != 0 {
-                    let row = &self.dense[(r & !DENSE) as usize];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += w;
+                    let at = N * (r & !DENSE) as usize;
+                    for (s, &w) in scores.iter_mut().zip(&dense[at..at + N]) {
+                        *s += f32::from_le_bytes(w);
                     }
                     continue;
                 }

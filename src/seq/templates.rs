@@ -25,6 +25,14 @@ macro_rules! feature_templates {
             #[allow(dead_code)]
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
+            /// Every template's id, sorted (what the tests hold to the shipped model's).
+            #[cfg(test)]
+            pub fn ids() -> Vec<u64> {
+                let mut ids: Vec<u64> = Self::ALL.iter().map(|&t| t as u64).collect();
+                ids.sort_unstable();
+                ids
+            }
+
             /// The feature of this template with values `a` and `b`.
             #[inline]
             pub fn key(self, a: u64, b: u64) -> u64 {
@@ -50,6 +58,7 @@ mod tests {
     #[test]
     fn a_declaration_lists_its_templates_and_hashes_their_ids() {
         assert_eq!(Toy::ALL, &[Toy::First, Toy::Second]);
+        assert_eq!(Toy::ids(), vec![3, 7]);
         assert_eq!(Toy::First.key(1, 2), crate::seq::hash::key(7, 1, 2));
         assert_ne!(Toy::First.key(1, 2), Toy::Second.key(1, 2));
     }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// The built `lede` with `args`, stdin, stdout and stderr piped.
-fn spawn(args: &[&str]) -> std::process::Child {
+pub fn spawn(args: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(args)
         .stdin(Stdio::piped())

@@ -3,19 +3,10 @@
 //! input is still arriving. `lede bench --threads` prints its figures.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
 
 const SEED: &str = include_str!("../../seeds/000_d4b5ee5f7b1b9140.txt");
 
-fn spawn(args: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("lede runs")
-}
+use super::cli::spawn;
 
 /// stdout, stderr and success of `lede args` fed `stdin` (written from a thread: the output
 /// of a big input would fill the pipe before the input is all written).
