@@ -38,6 +38,10 @@ export type DateSourceKind = 'option' | 'marker' | 'published' | 'updated' | 'by
  * of the speaker's words (listed in `parts`). */
 export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'mixed';
 
+/** What an attribution reports: a quote is a `statement` (said or written); the others are
+ * kept apart in `Annotation.attributions` when `Options.attributions` asks for them. */
+export type Act = 'statement' | 'belief' | 'plan' | 'finding' | 'perception' | 'action';
+
 /** The groups of `Annotation.sources`, in their order: `people` (a PERSON cluster),
  * `groups` (organisations and groups: ORG, NORP, a cluster with no label, a speaker with no
  * cluster), `others` (places and others: any other label), then the one `unattributed` row. */
@@ -110,6 +114,8 @@ export interface Quote {
   parts?: TextSpan[];
   /** How likely this is an attribution (0–1), from the learned confidence model. */
   confidence: number;
+  /** What it reports; absent for a statement (every entry of `quotes`). */
+  act?: Act;
 }
 
 /** Someone quoted, with their quotes: one row of the page's Sources panel. */
@@ -167,6 +173,9 @@ export interface Annotation {
    * others (inside each: most quotes, most words, first quoted), then the unattributed row. Each
    * quote is in exactly one source. */
   sources: Source[];
+  /** Beliefs, plans, findings, perceptions and actions attributed to a source (not quotes),
+   * only when `Options.attributions` is true. */
+  attributions?: Quote[];
   /** Notes about the input (an impossible date, binary junk, …). */
   warnings?: string[];
 }
@@ -176,6 +185,8 @@ export interface Options {
   offsets?: Units;
   /** Article date (`YYYY-MM-DD`) that relative dates resolve against; overrides the text's. */
   date?: string;
+  /** Also return the attributions that are not statements (`Annotation.attributions`). */
+  attributions?: boolean;
 }
 
 /** Where init() finds the wasm: a URL or path string, a URL, a Request or Response, the bytes,

@@ -23,6 +23,8 @@ DateSourceKind = Literal["option", "marker", "published", "updated", "byline", "
 """Where the article date was read."""
 
 QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
+Act = Literal["statement", "belief", "plan", "finding", "perception", "action"]
+"""What an attribution reports: a quote is a statement; the others go to ``attributions``."""
 
 SourceGroup = Literal["people", "groups", "others", "unattributed"]
 """The groups of ``Annotation["sources"]``, in their order."""
@@ -79,6 +81,8 @@ class _Quote(TypedDict):
 class Quote(_Quote, total=False):
     parts: List[TextSpan]
     """The quoted words of a ``mixed`` quote, with their marks."""
+    act: Act
+    """What it reports; absent for a statement (every entry of ``quotes``)."""
 
 class _DateSource(TypedDict):
     kind: DateSourceKind
@@ -128,6 +132,9 @@ class _Annotation(TypedDict):
     others (inside each: most quotes, most words, first quoted), then the unattributed row."""
 
 class Annotation(_Annotation, total=False):
+    attributions: List[Quote]
+    """Beliefs, plans, findings, perceptions and actions attributed to a source (not quotes),
+    only with ``attributions=True``."""
     warnings: List[str]
     """Notes about the input (empty text, binary junk, a date that is not YYYY-MM-DD, …)."""
 

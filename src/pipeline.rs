@@ -17,6 +17,8 @@ use crate::text::{self, doc::Doc, unify_line_ends};
 pub struct Models<'a> {
     pub rater: quotes::confidence::Rater<'a>,
     pub reporting: quotes::Reporting<'a>,
+    /// Tells statements (quotes) from the other attributions.
+    pub acts: &'a quotes::acts::Acts,
 }
 
 impl Models<'static> {
@@ -27,6 +29,7 @@ impl Models<'static> {
                 tagger: Some(quotes::tagger_table::Table::shipped()),
                 rules_fill: true,
             },
+            acts: quotes::acts::Acts::shipped(),
         }
     }
 }
@@ -57,9 +60,17 @@ pub fn annotate_rated(
     // quotes.
     let (quotes, unbalanced) = quotes::find(&doc);
     let quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
-    let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    let mut quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    // Statements are quotes; the other attributions are kept only when asked for.
+    for a in &mut quotes {
+        quotes::acts::mark(&mut a.quote, models.acts);
+    }
+    if !options.attributions {
+        quotes.retain(|a| a.quote.act.is_statement());
+    }
     let features = match with_features {
         true => (quotes.iter())
+            .filter(|a| a.quote.act.is_statement())
             .map(|a| quotes::confidence::features(&doc, &a.quote))
             .collect(),
         false => Vec::new(),
@@ -69,6 +80,8 @@ pub fn annotate_rated(
         clusters,
         quotes,
     } = clusters::build(mentions, entities, quotes, header_entities);
+    let (quotes, attributions): (Vec<Quote>, Vec<Quote>) =
+        quotes.into_iter().partition(|q| q.act.is_statement());
     // sources: who is quoted, with their quotes.
     let sources = sources::of(&quotes, &clusters);
     let mut warnings = input_warnings(text);
@@ -120,6 +133,7 @@ pub fn annotate_rated(
         clusters,
         quotes,
         sources,
+        attributions,
         warnings,
     };
     if let std::borrow::Cow::Owned(_) = unified {

@@ -27,6 +27,9 @@ pub struct Options {
     /// Article date (`YYYY-MM-DD`) that relative dates ("last month") resolve against; it
     /// overrides the date the text's header gives.
     pub date: Option<String>,
+    /// Also return the attributions that are not statements (beliefs, plans, findings,
+    /// perceptions, actions) as `Annotation::attributions`; off by default.
+    pub attributions: bool,
 }
 
 /// A half-open range `[start, end)` into the text.
@@ -295,6 +298,35 @@ pub struct Quote {
     /// under its threshold are not reported.
     #[serde(default)]
     pub confidence: f64,
+    /// What the item reports; a quote is a statement (absent in JSON), the entries of
+    /// `Annotation::attributions` are the other acts.
+    #[serde(default, skip_serializing_if = "Act::is_statement")]
+    pub act: Act,
+}
+
+/// What an attribution reports, as `quotes::acts` classifies its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Act {
+    /// Something a source said or wrote: a quote.
+    #[default]
+    Statement,
+    /// A thought, belief, feeling or stance ("believes", "supports").
+    Belief,
+    /// A want, plan or decision ("wants", "seeks").
+    Plan,
+    /// What evidence shows ("a study found", "data show").
+    Finding,
+    /// Seeing and seeming ("appears", "saw").
+    Perception,
+    /// Anything else a source does ("voted", "sued", "declined").
+    Action,
+}
+
+impl Act {
+    pub fn is_statement(&self) -> bool {
+        *self == Act::Statement
+    }
 }
 
 impl Quote {
@@ -312,6 +344,7 @@ impl Quote {
             cue: None,
             parts: Vec::new(),
             confidence: 0.0,
+            act: Act::Statement,
         }
     }
 }
@@ -374,6 +407,10 @@ pub struct Annotation {
     /// one source. See `src/sources.rs`.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Attributions that are not statements (beliefs, plans, findings, perceptions, actions),
+    /// in text order, each with its `act`: only when `Options::attributions` asks for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Quote>,
     /// Human-readable notes about the input (empty text, binary junk, truncation ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -400,7 +437,7 @@ impl Annotation {
         if let Some(t) = self.date_source.as_mut().and_then(|s| s.span.as_mut()) {
             t.text = get(t.start, t.end);
         }
-        for q in &mut self.quotes {
+        for q in self.quotes.iter_mut().chain(&mut self.attributions) {
             q.text = get(q.start, q.end);
             for t in [&mut q.speaker, &mut q.cue]
                 .into_iter()
@@ -438,7 +475,7 @@ impl Annotation {
         for e in &mut self.entities {
             span(&mut e.start, &mut e.end);
         }
-        for q in &mut self.quotes {
+        for q in self.quotes.iter_mut().chain(&mut self.attributions) {
             span(&mut q.start, &mut q.end);
             for t in [&mut q.speaker, &mut q.cue].into_iter().flatten() {
                 span(&mut t.start, &mut t.end);

@@ -13,6 +13,7 @@
 //! [`attribute`] runs steps 2 to 5 as named functions, in this order: attribute the direct
 //! quotes, find reported speech, resolve speakers in text order, one item per utterance.
 
+pub mod acts;
 mod attributed;
 pub mod confidence;
 mod confidence_table;

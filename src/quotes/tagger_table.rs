@@ -31,12 +31,8 @@ fn key(feature: u64) -> u32 {
     (feature >> 32) as u32
 }
 
-/// The smallest scale code whose 127 steps reach `strength`.
 #[cfg(any(test, feature = "tools"))]
-fn scale_code(strength: f32) -> u8 {
-    let c = (strength / 127.0).log2() * 8.0 + 128.0;
-    c.ceil().clamp(0.0, 255.0) as u8
-}
+use crate::seq::table_build::scale_code;
 
 impl Table {
     /// The two passes built into Lede (`model/quote_tagger.bin`, `model/quote_tagger_second.bin`).

@@ -41,6 +41,7 @@ pub fn examples<'d>(
     let models = crate::pipeline::Models {
         rater: keep_all(),
         reporting,
+        acts: crate::quotes::acts::Acts::shipped(),
     };
     docs.into_iter()
         .map(|d| {

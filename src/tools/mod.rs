@@ -16,6 +16,7 @@
 //!   folds (`lede eval --quotes`).
 //! - [`score`] is the precision/recall/F1 every evaluation counts.
 
+pub mod acts;
 pub mod attribution;
 pub mod commands;
 pub mod confidence;

@@ -9,8 +9,9 @@
 //! compile here until the types follow.
 
 use lede::{
-    Annotation, Cluster, DateSource, DateSourceKind, Dateline, Entity, Label, Options, Paragraph,
-    ParagraphKind, Quote, QuoteKind, Sentence, Source, SourceGroup, Span, TextSpan, Units,
+    Act, Annotation, Cluster, DateSource, DateSourceKind, Dateline, Entity, Label, Options,
+    Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Source, SourceGroup, Span, TextSpan,
+    Units,
 };
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -216,6 +217,7 @@ fn interfaces_match_the_schema() {
         cue: set.then(text_span),
         parts: if set { vec![text_span()] } else { vec![] },
         confidence: 0.5,
+        act: if set { Act::Belief } else { Act::Statement },
     };
     let date_source = |set: bool| DateSource {
         kind: DateSourceKind::Published,
@@ -248,6 +250,7 @@ fn interfaces_match_the_schema() {
         clusters: vec![cluster(set)],
         quotes: vec![quote(set)],
         sources: vec![source(set)],
+        attributions: if set { vec![quote(true)] } else { vec![] },
         warnings: if set { vec!["x".into()] } else { vec![] },
     };
     check("Annotation", &annotation(true), &annotation(false));
@@ -276,6 +279,7 @@ fn options_match() {
     let options = Options {
         offsets: Some(Units::Utf16),
         date: Some("2023-10-13".into()),
+        attributions: true,
     };
     let keys: BTreeSet<String> = match serde_json::to_value(&options).unwrap() {
         Value::Object(m) => m.keys().cloned().collect(),

@@ -35,7 +35,14 @@ pub fn decode(data: &[u8]) -> (String, Options) {
         }
     }
     let text = String::from_utf8_lossy(rest).into_owned();
-    (text, Options { offsets, date })
+    (
+        text,
+        Options {
+            offsets,
+            date,
+            attributions: false,
+        },
+    )
 }
 
 /// Decodes `data`, annotates it and checks every invariant; panics on the first broken one.

@@ -136,6 +136,27 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
     },
+    /// Learn the act classifier (statements apart from beliefs, plans, findings, perceptions
+    /// and actions) from PolNeAR train's cues and model/acts.tsv, report it by K-fold
+    /// cross-validation over documents and over heads (with ablations), and with --write save
+    /// it to model/acts.bin (rebuild to ship it).
+    TrainActs {
+        /// PolNeAR folder (with attributions.jsonl and text/).
+        #[arg(long)]
+        data: std::path::PathBuf,
+        /// Folds over the train documents (and over the heads).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Training passes.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Also score dev with the model learned on all of train (a milestone, not for tuning).
+        #[arg(long)]
+        dev: bool,
+        /// Write the model learned on all of train to this file.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+    },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
         /// How many times to annotate the benchmark corpus.

@@ -121,6 +121,19 @@ fn main() -> ExitCode {
             dev,
             write.as_deref(),
         )),
+        Command::TrainActs {
+            data,
+            folds,
+            epochs,
+            dev,
+            write,
+        } => done(commands::train_acts(
+            &data,
+            folds,
+            epochs,
+            dev,
+            write.as_deref(),
+        )),
         Command::Train(args) => {
             done(tools::train::train_model(&args.into()).and_then(|report| commands::emit(&report)))
         }

@@ -41,12 +41,8 @@ thread_local! {
     static WORD_CACHE: RefCell<Vec<CachedWord>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Smallest scale code whose scale maps `max_abs` into ±127.
 #[cfg(feature = "tools")]
-pub fn scale_code(max_abs: f32) -> u8 {
-    let code = ((max_abs / 127.0).log2() * 8.0).ceil() + 128.0;
-    code.clamp(0.0, 255.0) as u8
-}
+pub use crate::seq::table_build::scale_code;
 
 /// A feature row: 32-bit key, scale code, (tag, int8 weight) entries.
 #[cfg(feature = "tools")]

@@ -2,10 +2,12 @@
 //! the arguments: figures go to stdout, progress to stderr.
 
 mod eval;
+mod train_acts;
 mod train_confidence;
 mod train_quotes;
 
 pub use eval::{eval, tag_bio};
+pub use train_acts::train_acts;
 pub use train_confidence::train_confidence;
 pub use train_quotes::train_quotes;
 

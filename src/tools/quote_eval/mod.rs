@@ -190,6 +190,7 @@ mod tests {
             cue: cue.map(span),
             parts: Vec::new(),
             confidence: 1.0,
+            act: crate::schema::Act::Statement,
         }
     }
 
