@@ -1,10 +1,14 @@
 //! Article structure: the header (the `date YYYY-MM-DD` marker, Published/Updated lines, bylines,
 //! date lines: read by `header`), paragraphs at blank lines, the place dateline opening the body,
-//! and boilerplate (ads, promotions, credits, captions, copyright, correction notes) recognised
-//! and marked, never deleted.
+//! and boilerplate (ads, promotions and teasers, credits, captions, bylines in the body, pull
+//! quotes, copyright, correction notes) recognised and marked, never deleted.
 
+mod bylines;
+mod credits;
 pub mod header;
 pub mod header_entities;
+mod promos;
+mod pull_quotes;
 pub mod time;
 pub mod warnings;
 
@@ -56,6 +60,7 @@ pub fn parse(text: &str) -> Article {
         }
     }
     header.dateline = split_dateline(text, &mut paragraphs);
+    pull_quotes::mark(text, &mut paragraphs);
     Article { header, paragraphs }
 }
 
@@ -108,10 +113,8 @@ impl Top {
                             header.add(d);
                         }
                         Some(ParagraphKind::Header)
-                    } else if is_boilerplate_line(l) {
-                        Some(ParagraphKind::Boilerplate)
                     } else {
-                        None
+                        furniture_line(l)
                     };
                     if let Some(kind) = kind {
                         flush(&mut pending, out);
@@ -159,6 +162,18 @@ fn split_dateline(text: &str, paragraphs: &mut Vec<Paragraph>) -> Option<header:
 fn is_boilerplate_line(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').to_lowercase();
     BOILERPLATE_LINES.contains(&l.as_str())
+}
+
+/// A line of the header region that is furniture on its own whatever the lines around it: a
+/// label, a byline or time stamp, a credit, a teaser.
+fn furniture_line(line: &str) -> Option<ParagraphKind> {
+    if credits::is_credit(line) {
+        Some(ParagraphKind::Caption)
+    } else if is_boilerplate_line(line) || bylines::is_byline(line) || promos::is_teaser(line) {
+        Some(ParagraphKind::Boilerplate)
+    } else {
+        None
+    }
 }
 
 /// Lines of `text` with their line ends: `\r\n`, `\n` and a lone `\r` (old Mac exports) all end a
@@ -243,7 +258,7 @@ pub fn classify(par: &str) -> ParagraphKind {
     if is_boilerplate_line(p) || correction_note(&lower, words) {
         return ParagraphKind::Boilerplate;
     }
-    if words <= 25 && (starts(CAPTION_OPENINGS) || has(CAPTION_MARKS)) {
+    if words <= 25 && (starts(CAPTION_OPENINGS) || has(CAPTION_MARKS)) || credits::is_credit(p) {
         return ParagraphKind::Caption;
     }
     let ad = words <= 8 && has(AD_MARKS);
@@ -254,7 +269,7 @@ pub fn classify(par: &str) -> ParagraphKind {
             || lower.starts_with("copyright")
             || lower.starts_with('©')
             || lower.starts_with("(c) "));
-    if ad || promo {
+    if ad || promo || promos::is_teaser(p) || bylines::is_byline(p) {
         ParagraphKind::Boilerplate
     } else {
         ParagraphKind::Body

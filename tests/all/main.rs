@@ -13,6 +13,7 @@ mod cli_corpus;
 mod common;
 mod consistency;
 mod exports;
+mod furniture;
 mod fuzz_replay;
 mod header;
 #[path = "../invariants/mod.rs"]
