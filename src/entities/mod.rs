@@ -1,11 +1,13 @@
 //! Entities: the model's names (`ner`) and the rules' dates, times and numbers ([`numeric`],
-//! resolved against the article's date with `article::time`), combined into one list. [`spans`] tidies a name on
-//! its own (coreference runs it first); making the names of one thing agree is `coref`'s work.
+//! resolved against the article's date with `article::time`, a bare weekday the way its clause's
+//! `tense` points), combined into one list. [`spans`] tidies a name on its own (coreference runs
+//! it first); making the names of one thing agree is `coref`'s work.
 
 pub mod combine;
 pub mod ner;
 pub mod numeric;
 pub mod spans;
+mod tense;
 
 use crate::schema::Entity;
 use crate::text::doc::Doc;

@@ -10,7 +10,9 @@ use crate::words::{
     CURRENCY_SYMBOLS, CURRENCY_WORDS, DATE_UNITS, DAY_PARTS, MODIFIERS, ORDINALS, QUANTITY_UNITS,
     SCALES, SEASONS, TENS_WORDS, TIME_UNITS, UNITS_WORDS, WEEKDAYS,
 };
-use crate::words::{FUTURE_WORDS, MAY_MONTH_CONTEXT, PRONOUN_DETERMINERS, TIME_ZONES};
+use crate::words::{MAY_MONTH_CONTEXT, PRONOUN_DETERMINERS, TIME_ZONES};
+
+use super::tense::{self, Tense};
 
 /// Finds the numeric/time entities in every sentence of the document.
 pub fn find(doc: &Doc) -> Vec<Entity> {
@@ -23,10 +25,9 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
             raw: (s.first..s.end).map(|i| doc.token_text(i)).collect(),
             today,
         };
-        let future = words.iter().any(|w| FUTURE_WORDS.contains(w));
         let mut i = 0;
         while i < words.len() {
-            match m.at(i, future) {
+            match m.at(i) {
                 Some((end, label, value)) => {
                     let span = doc.span(s.first + i, s.first + end - 1);
                     out.push(Entity {
@@ -63,9 +64,9 @@ impl Matcher<'_> {
         self.words.get(i).copied().unwrap_or("")
     }
 
-    fn at(&self, i: usize, future: bool) -> Option<Match> {
+    fn at(&self, i: usize) -> Option<Match> {
         self.relative_date(i)
-            .or_else(|| self.weekday(i, future))
+            .or_else(|| self.weekday(i))
             .or_else(|| self.calendar_date(i))
             .or_else(|| self.clock_time(i))
             .or_else(|| self.ordinal(i))
@@ -150,13 +151,17 @@ impl Matcher<'_> {
         }
     }
 
-    /// A bare weekday, plus a following part of day ("Friday night" is TIME).
-    fn weekday(&self, i: usize, future: bool) -> Option<Match> {
+    /// A bare weekday, plus a following part of day ("Friday night" is TIME). It points the way
+    /// its clause's tense does; with none, back (news reports what happened).
+    fn weekday(&self, i: usize) -> Option<Match> {
         let wd = calendar::weekday(self.w(i))? as i64;
-        let dir = if future { 1 } else { -1 };
-        let value = self
-            .today
-            .map(|t| time::iso(resolve_weekday(t, wd, 2 * dir)));
+        let value = self.today.map(|t| {
+            let rel = match tense::of_weekday(self.words, i) {
+                Some(Tense::Future) => 2,
+                Some(Tense::Past) | None => -2,
+            };
+            time::iso(resolve_weekday(t, wd, rel))
+        });
         // OntoNotes marks "Sunday morning" as DATE "Sunday" + TIME "morning"; the part of day
         // is picked up by the next match.
         Some((i + 1, Label::Date, value))

@@ -12,6 +12,7 @@ mod cli_corpus;
 #[cfg(feature = "tools")]
 mod common;
 mod consistency;
+mod dates;
 mod exports;
 mod furniture;
 mod fuzz_replay;
