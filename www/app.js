@@ -3,7 +3,7 @@ import * as platform from './platform.js';
 import { Annotator } from './annotator.js';
 import { renderArticle } from './render.js';
 import { attachDetails } from './details.js';
-import { renderLegend, renderQuotes, renderSources, sources, quoteSources } from './panel.js';
+import { renderLegend, renderQuotes, renderSources, renderAttributions, sources, quoteSources } from './panel.js';
 import { renderEntities, entityCards } from './cards.js';
 import { attachPanel } from './tabs.js';
 import { attachRoving } from './roving.js';
@@ -17,6 +17,8 @@ const warnings = $('warnings');
 const dateline = $('dateline');
 const dateField = $('article-date');
 const dateSource = $('date-source');
+// Off by default: quotes are statements; beliefs, plans and findings are asked for.
+const showAttributions = $('show-attributions');
 
 const annotator = new Annotator(platform);
 const hidden = new Set(); // entity types switched off in the legend
@@ -59,6 +61,13 @@ let runs = 0;
 // Yields to the event loop so a frame can be drawn between the heavy steps of a big result.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+// The options of a run: the reader's date, and the other attributions when the toggle asks.
+function runOptions() {
+  const options = chosenDate ? { date: chosenDate } : {};
+  if (showAttributions.checked) options.attributions = true;
+  return options;
+}
+
 async function run() {
   const text = textOf();
   const mine = ++runs;
@@ -73,7 +82,7 @@ async function run() {
   let result;
   try {
     await startup;
-    result = await annotator.annotate(text, chosenDate ? { date: chosenDate } : {});
+    result = await annotator.annotate(text, runOptions());
   } catch (e) {
     if (e.stale) return; // a newer run is on its way
     clearInterval(ticker);
@@ -105,6 +114,9 @@ function show(text, annotation, ms, options = {}) {
   renderLegend($('legend'), counts, hidden, toggleLabel);
   renderEntities($('entities'), annotation, reveal);
   renderQuotes($('quotes'), annotation, reveal);
+  const others = $('attributions');
+  others.hidden = !showAttributions.checked;
+  renderAttributions(others, annotation);
   const found = sources(annotation);
   renderSources($('sources'), annotation, reveal, found);
   const sourceCount = found.groups.reduce((n, g) => n + g.sources.length, 0);
@@ -163,6 +175,12 @@ function showDate(annotation) {
 // Changing the date re-annotates at once: relative dates re-resolve against it.
 dateField.addEventListener('change', () => {
   chosenDate = dateField.value || null;
+  clearTimeout(timer);
+  run();
+});
+
+// The toggle re-annotates at once: the other attributions are asked for or left out.
+showAttributions.addEventListener('change', () => {
   clearTimeout(timer);
   run();
 });

@@ -101,6 +101,48 @@ export function renderQuotes(root, annotation, reveal) {
   root.replaceChildren(list);
 }
 
+// What the other attributions report, in words (the core's `act`).
+const ACT_NAMES = {
+  belief: 'belief',
+  plan: 'plan',
+  finding: 'finding',
+  perception: 'perception',
+  action: 'action',
+};
+
+/**
+ * The attributions that are not statements (`annotation.attributions`, present only when the
+ * page asked for them): each with its act and source, as text. They are not quotes, so they are
+ * neither marked in the article nor counted in Sources.
+ */
+export function renderAttributions(root, annotation) {
+  const items = annotation.attributions || [];
+  const list = document.createElement('ol');
+  list.className = 'attributions';
+  items.slice(0, MAX_ITEMS).forEach((q) => {
+    const li = document.createElement('li');
+    const act = document.createElement('span');
+    act.className = 'act';
+    act.textContent = ACT_NAMES[q.act] || q.act || 'attribution';
+    const text = document.createElement('span');
+    text.textContent = ` ${short(q.text)}`;
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = `${q.cue ? q.cue.text : ''} · ${speakerName(q) || 'unknown source'}`;
+    li.append(act, text, who);
+    list.append(li);
+  });
+  if (!items.length) {
+    const none = document.createElement('p');
+    none.className = 'hint';
+    none.textContent = 'No beliefs, plans, findings or other attributions in this article.';
+    root.replaceChildren(none);
+    return;
+  }
+  more(list, items.length - MAX_ITEMS);
+  root.replaceChildren(list);
+}
+
 // Sources: who is quoted, by kind of source. The core lists them (`annotation.sources`, see
 // src/sources.rs: groups, order, names, word counts); the page titles the groups and badges the
 // sources. The groups in display order:

@@ -118,6 +118,28 @@ fn date_flag_resolves_relative_dates() {
 }
 
 #[test]
+fn attributions_flag_adds_the_other_acts() {
+    let text = "The senator said the bill would pass. Critics believe the plan will fail.";
+    let read = |args: &[&str]| -> serde_json::Value {
+        let (out, err, ok) = lede(args, text);
+        assert!(ok, "{err}");
+        serde_json::from_str(&out).unwrap()
+    };
+    let plain = read(&["annotate"]);
+    assert!(plain.get("attributions").is_none(), "off by default");
+    let asked = read(&["annotate", "--attributions"]);
+    assert_eq!(asked["quotes"], plain["quotes"], "quotes stay statements");
+    let others = asked["attributions"].as_array().expect("attributions");
+    assert!(
+        others
+            .iter()
+            .any(|a| a["act"] == "belief"
+                && a["text"].as_str().unwrap().contains("the plan will fail")),
+        "{others:?}"
+    );
+}
+
+#[test]
 fn missing_file_is_a_clear_error() {
     let (_, err, ok) = lede(&["annotate", "no/such/file.txt"], "");
     assert!(!ok);

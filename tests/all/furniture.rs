@@ -22,7 +22,7 @@ fn run(text: &str) -> Annotation {
         text,
         &Options {
             offsets: Some(Units::Bytes),
-            date: None,
+            ..Options::default()
         },
     )
 }

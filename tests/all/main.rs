@@ -6,6 +6,7 @@
 //! (`-- --include-ignored` runs them; `scripts/test` does when the data is there).
 
 #[cfg(feature = "cli")]
+mod acts;
 mod cli;
 #[cfg(feature = "cli")]
 mod cli_corpus;

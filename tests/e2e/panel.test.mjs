@@ -3,7 +3,7 @@
 // is printed, not asserted). The card order in plain Node, the rest in Debian's headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, loadSample, pasteText, screenshotPath, markedQuotes, SEED, servedWww } from './helpers.mjs';
+import { openPage, loadSample, pasteText, setText, screenshotPath, markedQuotes, SEED, servedWww } from './helpers.mjs';
 import { entityCards } from '../../www/cards.js';
 
 test('entity cards: one per cluster, by mentions then first position; the rest by type, numbers last', () => {
@@ -252,5 +252,28 @@ test('a 2 MB article: pressing a source marks its thousands of quotes at once (t
   assert.equal(await page.getAttribute(name, 'aria-pressed'), 'true');
   assert.equal((await markedQuotes(page)).length, count, 'every quote of the source is marked');
   assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('beliefs, plans and findings are off by default and shown under the quotes when asked', async () => {
+  const { page } = await openPage(served.browser.context, served.base);
+  const text = 'The senator said the bill would pass. Critics believe the plan will fail. A study found that prices rose.';
+  await setText(page, text);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.click('#tab-quotes');
+  assert.ok(await page.isVisible('#show-attributions'), 'the toggle is visible');
+  assert.equal(await page.isChecked('#show-attributions'), false, 'off by default');
+  assert.equal(await page.isVisible('#attributions'), false);
+  const quotes = await page.$$eval('#quotes li', (els) => els.map((e) => e.textContent));
+  assert.ok(quotes.some((q) => q.includes('the bill would pass')), `the statement is a quote: ${quotes}`);
+  assert.ok(!quotes.some((q) => q.includes('fail') || q.includes('prices')), `no belief or finding is a quote: ${quotes}`);
+  await page.check('#show-attributions');
+  await page.waitForSelector('#attributions .attributions li');
+  const others = await page.$$eval('#attributions li', (els) => els.map((e) => e.textContent));
+  assert.ok(others.some((o) => o.startsWith('belief') && o.includes('the plan will fail')), `${others}`);
+  assert.ok(others.some((o) => o.startsWith('finding') && o.includes('prices rose')), `${others}`);
+  // The quotes stay statements only, with the toggle on too.
+  const after = await page.$$eval('#quotes li', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(after, quotes);
   await page.close();
 });

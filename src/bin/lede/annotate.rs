@@ -9,7 +9,11 @@ use std::process::ExitCode;
 
 /// Annotates each of `files` (stdin when none); an unreadable or refused file is reported and
 /// the exit code is 1, the others are still annotated.
-pub fn annotate(files: &[PathBuf], pretty: bool, date: Option<String>) -> Result<ExitCode, Error> {
+pub fn annotate(
+    files: &[PathBuf],
+    pretty: bool,
+    options: &lede::Options,
+) -> Result<ExitCode, Error> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -27,11 +31,7 @@ pub fn annotate(files: &[PathBuf], pretty: bool, date: Option<String>) -> Result
         };
         let name = f.display().to_string();
         let text = String::from_utf8_lossy(&bytes);
-        let options = lede::Options {
-            date: date.clone(),
-            ..Default::default()
-        };
-        let mut annotation = match lede::try_annotate(&text, &options) {
+        let mut annotation = match lede::try_annotate(&text, options) {
             Ok(a) => a,
             Err(refusal) => {
                 eprintln!("lede: {name}: {refusal}");

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 /// also gets the article as `<slug>.txt`, which brat reads beside the `.ann`.
 pub fn annotate(
     files: &[PathBuf],
-    date: Option<String>,
+    options: &lede::Options,
     format: Format,
     out: Option<&Path>,
 ) -> Result<ExitCode, Error> {
@@ -42,11 +42,7 @@ pub fn annotate(
             eprintln!("lede: {name}: not valid UTF-8; invalid bytes were replaced with U+FFFD");
         }
         // Offsets default to code points, what exports take.
-        let options = lede::Options {
-            date: date.clone(),
-            ..Default::default()
-        };
-        let annotation = match lede::try_annotate(&text, &options) {
+        let annotation = match lede::try_annotate(&text, options) {
             Ok(a) => a,
             Err(refusal) => {
                 eprintln!("lede: {name}: {refusal}");

@@ -33,6 +33,10 @@ pub enum Command {
         /// text's header gives (a `date` marker, a Published line, a dated byline).
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
+        /// Also report the attributions that are not statements (beliefs, plans, findings,
+        /// perceptions, actions) under `attributions`, each with its `act`.
+        #[arg(long)]
+        attributions: bool,
         /// Write an export format instead of the Annotation JSON (offsets in code points). With
         /// --jsonl: JSON formats as JSONL, CSV as one table with an `id` column, CoNLL blocks under
         /// `# id = …`; brat needs --out.

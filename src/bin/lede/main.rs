@@ -38,12 +38,13 @@ fn main() -> ExitCode {
         Command::Annotate {
             files,
             date,
+            attributions,
             format,
             out,
             ..
         } if format.is_some() || out.is_some() => export::annotate(
             &files,
-            date,
+            &options(date, attributions),
             format.unwrap_or(lede::export::Format::Json),
             out.as_deref(),
         ),
@@ -52,11 +53,12 @@ fn main() -> ExitCode {
             jsonl,
             pretty,
             date,
+            attributions,
             threads,
             ..
         } => match jsonl {
             true => jsonl::annotate_files(&files, threads.map_or_else(all_cores, |n| n.get())),
-            false => annotate::annotate(&files, pretty, date),
+            false => annotate::annotate(&files, pretty, &options(date, attributions)),
         },
         Command::Eval {
             ner,
@@ -165,4 +167,13 @@ fn done(result: Result<(), Error>) -> Result<ExitCode, Error> {
 
 fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The annotation options the flags give (offsets stay code points).
+fn options(date: Option<String>, attributions: bool) -> lede::Options {
+    lede::Options {
+        date,
+        attributions,
+        ..Default::default()
+    }
 }
