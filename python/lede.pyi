@@ -138,8 +138,11 @@ class Annotation(_Annotation, total=False):
     warnings: List[str]
     """Notes about the input (empty text, binary junk, a date that is not YYYY-MM-DD, …)."""
 
-def annotate(text: str, date: Optional[str] = None) -> Annotation:
+def annotate(text: str, date: Optional[str] = None, attributions: bool = False) -> Annotation:
     """Annotates one article.
+
+    ``attributions=True`` adds ``attributions``: beliefs, plans, findings, perceptions and
+    actions attributed to a source, which are not quotes.
 
     ``date`` (``YYYY-MM-DD``) resolves relative dates when the text has no ``date`` marker; a
     string that is not a calendar date is a warning. Raises TypeError when ``text`` is not a
@@ -150,6 +153,7 @@ def annotate_many(
     texts: Iterable[str],
     dates: Optional[Iterable[Optional[str]]] = None,
     threads: Optional[int] = None,
+    attributions: bool = False,
 ) -> List[Annotation]:
     """Annotates many articles in parallel with the GIL released; results in input order.
 

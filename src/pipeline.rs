@@ -59,8 +59,7 @@ pub fn annotate_rated(
     let (entities, mentions) = entities(&doc);
     // quotes.
     let (quotes, unbalanced) = quotes::find(&doc);
-    let quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
-    let mut quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    let mut quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
     // Statements are quotes; the other attributions are kept only when asked for.
     for a in &mut quotes {
         quotes::acts::mark(&mut a.quote, models.acts);
@@ -68,6 +67,7 @@ pub fn annotate_rated(
     if !options.attributions {
         quotes.retain(|a| a.quote.act.is_statement());
     }
+    let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
     let features = match with_features {
         true => (quotes.iter())
             .filter(|a| a.quote.act.is_statement())

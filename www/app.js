@@ -114,9 +114,9 @@ function show(text, annotation, ms, options = {}) {
   renderLegend($('legend'), counts, hidden, toggleLabel);
   renderEntities($('entities'), annotation, reveal);
   renderQuotes($('quotes'), annotation, reveal);
-  const others = $('attributions');
-  others.hidden = !showAttributions.checked;
-  renderAttributions(others, annotation);
+  const attributionList = $('attributions');
+  attributionList.hidden = !showAttributions.checked;
+  renderAttributions(attributionList, annotation);
   const found = sources(annotation);
   renderSources($('sources'), annotation, reveal, found);
   const sourceCount = found.groups.reduce((n, g) => n + g.sources.length, 0);

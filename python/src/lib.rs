@@ -27,15 +27,19 @@ mod lede_module {
 
     /// Annotates one article: a dict with date, paragraphs, sentences, entities, clusters,
     /// quotes (and warnings when there are any). Offsets are code points: text[start:end].
-    /// `date` (YYYY-MM-DD) resolves relative dates when the text has no `date` marker.
+    /// `date` (YYYY-MM-DD) resolves relative dates when the text has no `date` marker;
+    /// `attributions=True` adds the attributions that are not statements (beliefs, plans,
+    /// findings, …) under "attributions".
     #[pyfunction]
-    #[pyo3(signature = (text, date=None))]
+    #[pyo3(signature = (text, date=None, attributions=false))]
     fn annotate<'py>(
         py: Python<'py>,
         text: &Bound<'py, PyAny>,
         date: Option<&Bound<'py, PyAny>>,
+        attributions: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let article = input::Article::read(text, date, None)?;
+        let mut article = input::Article::read(text, date, None)?;
+        article.options.attributions = attributions;
         let annotation = py.detach(|| output::annotate(&article));
         output::to_python(py, &annotation)
     }
@@ -43,14 +47,18 @@ mod lede_module {
     /// Annotates many articles on `threads` threads (default: every core) with the GIL
     /// released; one dict per text, in order. `dates`: None, or one date (or None) per text.
     #[pyfunction]
-    #[pyo3(signature = (texts, dates=None, threads=None))]
+    #[pyo3(signature = (texts, dates=None, threads=None, attributions=false))]
     fn annotate_many<'py>(
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         dates: Option<&Bound<'py, PyAny>>,
         threads: Option<&Bound<'py, PyAny>>,
+        attributions: bool,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let articles = input::read_many(texts, dates)?;
+        let mut articles = input::read_many(texts, dates)?;
+        for a in &mut articles {
+            a.options.attributions = attributions;
+        }
         let threads = input::thread_count(threads)?;
         let annotations = py.detach(|| pool::map_ordered(&articles, threads, output::annotate))?;
         annotations

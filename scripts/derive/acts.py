@@ -46,7 +46,7 @@ SEEDS = {
     "perception": "see seem appear look hear watch notice",
     "action": "vote sue sign order charge endorse file",
 }
-GLOVE_TOP = 25_000
+GLOVE_TOP = 10_000
 
 # By hand, once: the class of the heads that cover ~90 % of PolNeAR train's cues. A statement
 # is something a source said or wrote (verbal criticism and praise, promises and vows as spoken
@@ -182,12 +182,14 @@ def main(polnear, glove_dir):
     sims = {w: xw[i] @ np.array(centroids).T for i, w in enumerate(have)}
     with open(os.path.join(ROOT, "model", "verbs.tsv"), "w") as f:
         f.write("# Words the act classifier knows beyond their spelling; written by scripts/derive/acts.py.\n")
-        f.write("# word, WordNet verb lexicographer files (sense order, numbers), how far the cosine of its\n")
+        f.write("# word, WordNet verb lexicographer files (sense order; a letter each, a = 29 verb.body …\n")
+        f.write("# o = 43 verb.weather), how far the cosine of its\n")
         f.write("# GloVe 6B 50d vector to each act's seed centroid is behind the nearest one (statement\n")
         f.write("# belief plan finding perception action; a digit each, steps of 0.03, 6 = further; empty: no vector).\n")
         f.write("# `=form<TAB>lemma` rows are irregular forms.\n")
         for w in words:
-            files = ",".join(str(lf) for lf in verbs.get(w, []))
+            # Verb lexicographer files 29..43 (verb.body .. verb.weather) as letters a..o.
+            files = "".join(chr(ord("a") + lf - 29) for lf in verbs.get(w, []))
             near = ""
             if w in sims:
                 # Steps of 0.03 of cosine behind the nearest act, at most 6: one digit per act.
@@ -196,7 +198,7 @@ def main(polnear, glove_dir):
             f.write(f"{w}\t{files}\t{near}\n")
         table = set(words)
         for form, lem in sorted(vexc.items()):
-            if lem in table and form != lem and rank.get(form, 1 << 30) < 100_000:
+            if lem in table and form != lem and rank.get(form, 1 << 30) < 50_000:
                 f.write(f"={form}\t{lem}\n")
     print(f"{len(counts)} heads, {sum(counts.values())} cues; {len(words)} words", file=sys.stderr)
 

@@ -59,7 +59,9 @@ impl Rater<'_> {
     }
 }
 
-/// Rates every quote and drops those under the threshold.
+/// Rates every quote and drops the statements under the threshold. The model learned what
+/// makes a statement right, so the other attributions (asked for, not quotes) keep their rating
+/// as information and are not dropped by it.
 pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<Attributed> {
     quotes
         .into_iter()
@@ -67,7 +69,7 @@ pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<Attributed
             let p = rater.rate_quote(doc, &a.quote);
             // Three decimals: more would be noise in the JSON.
             a.quote.confidence = (p * 1000.0).round() / 1000.0;
-            (p >= rater.threshold).then_some(a)
+            (p >= rater.threshold || !a.quote.act.is_statement()).then_some(a)
         })
         .collect()
 }

@@ -5,6 +5,7 @@ use super::table::{next_slot, scale_of, slot_of, Header, DENSE, TABLE_MAGIC};
 
 /// The smallest scale code whose scale (`table::scale_of`) maps `max_abs` into ±127: how a
 /// trainer quantises a row to one byte per weight.
+#[cfg(any(test, feature = "tools"))]
 pub fn scale_code(max_abs: f32) -> u8 {
     let code = ((max_abs / 127.0).log2() * 8.0).ceil() + 128.0;
     code.clamp(0.0, 255.0) as u8

@@ -142,14 +142,15 @@ impl Weights {
         acts::best(&scores)
     }
 
-    /// The weights as a table (`seq::table`), one byte per weight, rows without weight dropped.
-    pub fn table(&self) -> Vec<u8> {
+    /// The weights as a table (`seq::table`), one byte per weight; rows whose largest weight
+    /// is under `min` are dropped (the wasm size budget; `lede train-acts --min`).
+    pub fn table(&self, min: f32) -> Vec<u8> {
         let mut rows: Vec<(u32, u8, [i8; N_ACTS])> = self
             .0
             .iter()
             .filter_map(|(&f, r)| {
                 let max = r.iter().fold(0f32, |m, w| m.max(w.abs()));
-                (max > 0.0).then(|| {
+                (max > 0.0 && max >= min).then(|| {
                     let code = scale_code(max);
                     let scale = scale_of(code);
                     let q = std::array::from_fn(|t| (r[t] / scale).round().clamp(-127.0, 127.0));
@@ -207,12 +208,14 @@ impl Score {
 }
 
 /// K-fold cross-validation with folds made by `fold_of` (example → fold); only examples
-/// `scored` are counted. Returns the score per cue and per head type (a head counts once,
+/// `scored` are counted. Each fold's model is scored as it would ship: laid out as a table
+/// without the rows under `min`. Returns the score per cue and per head type (a head counts once,
 /// right when most of its cues are; its statement P / R are not kept).
 pub fn cross_validate(
     examples: &[Example],
     folds: usize,
     epochs: usize,
+    min: f32,
     fold_of: impl Fn(&Example) -> usize,
     scored: impl Fn(&Example) -> bool,
 ) -> (Score, Score) {
@@ -221,9 +224,11 @@ pub fn cross_validate(
     let mut per_head: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     for k in 0..folds {
         let train: Vec<&Example> = examples.iter().filter(|e| fold_of(e) != k).collect();
-        let w = Weights::learn(&train, epochs);
+        let table = Weights::learn(&train, epochs).table(min);
+        let w = acts::Acts::from_bytes(std::borrow::Cow::Owned(table))
+            .expect("a table just laid out reads back");
         for e in examples.iter().filter(|e| fold_of(e) == k && scored(e)) {
-            let guess = w.classify(&e.features);
+            let guess = w.classify_features(&e.features);
             per_cue.add(e.act, guess);
             let h = per_head.entry(&e.lemma).or_default();
             h.0 += usize::from(guess == e.act);
@@ -272,7 +277,7 @@ mod tests {
         ];
         let train: Vec<&Example> = data.iter().collect();
         let w = Weights::learn(&train, 10);
-        let table = acts::Acts::from_bytes(std::borrow::Cow::Owned(w.table())).unwrap();
+        let table = acts::Acts::from_bytes(std::borrow::Cow::Owned(w.table(0.0))).unwrap();
         for e in &data {
             assert_eq!(w.classify(&e.features), e.act, "{}", e.lemma);
             assert_eq!(table.classify_features(&e.features), e.act, "{}", e.lemma);

@@ -63,6 +63,19 @@ def test_date_resolves_relative_dates():
     assert "value" not in {e["text"]: e for e in undated["entities"]}["last month"]
 
 
+def test_attributions_only_when_asked():
+    text = "The senator said the bill would pass. Opposition leader Jane Smith believes that the deficit will grow."
+    plain = lede.annotate(text)
+    assert "attributions" not in plain
+    assert all("act" not in q for q in plain["quotes"])
+    asked = lede.annotate(text, attributions=True)
+    assert asked["quotes"] == plain["quotes"]
+    assert [a["act"] for a in asked["attributions"]] == ["belief"]
+    assert text[asked["attributions"][0]["start"]:asked["attributions"][0]["end"]] == "that the deficit will grow"
+    many = lede.annotate_many([text, text], attributions=True)
+    assert [m["attributions"] for m in many] == [asked["attributions"]] * 2
+
+
 def test_a_string_that_is_not_a_date_is_a_warning():
     a = lede.annotate("Ann Lee spoke.", date="13/10/2023")
     assert any("13/10/2023" in w for w in a["warnings"])

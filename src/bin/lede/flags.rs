@@ -157,6 +157,9 @@ pub enum Command {
         /// Also score dev with the model learned on all of train (a milestone, not for tuning).
         #[arg(long)]
         dev: bool,
+        /// Rows whose largest weight is under this are left out of the written model.
+        #[arg(long, default_value_t = 0.0)]
+        min: f32,
         /// Write the model learned on all of train to this file.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,

@@ -128,12 +128,14 @@ fn main() -> ExitCode {
             folds,
             epochs,
             dev,
+            min,
             write,
         } => done(commands::train_acts(
             &data,
             folds,
             epochs,
             dev,
+            min,
             write.as_deref(),
         )),
         Command::Train(args) => {

@@ -63,6 +63,13 @@ const FOLD_FIGURES: &[Figure] = &[
     ("reported R", |r| r.indirect.prf.recall()),
     ("reported F1", |r| r.indirect.prf.f1()),
     ("reported speaker", |r| r.indirect.speaker_accuracy()),
+    ("statement P", |r| r.statements.prf.precision()),
+    ("statement R", |r| r.statements.prf.recall()),
+    ("statement F1", |r| r.statements.prf.f1()),
+    ("content-first share", |r| {
+        r.content_first.prf.gold as f64 / r.statements.prf.gold.max(1) as f64
+    }),
+    ("content-first R", |r| r.content_first.prf.recall()),
     ("pron/role unnamed", |r| r.naming(|s| s.pronoun_or_role)),
     ("person pron/role unnamed", |r| r.naming(|s| s.person)),
     ("exact content P", |r| r.exact.content.precision()),

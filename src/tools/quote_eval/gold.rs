@@ -26,6 +26,27 @@ pub(super) struct Item {
     /// Of those, one person the article nearly always names: "he", "she", "who", "the
     /// senator" (not "they", "officials" or "the poll", which often name nobody).
     pub(super) source_person: bool,
+    /// The content starts before the cue ("The toll rose to 12, officials said.").
+    pub(super) content_first: bool,
+}
+
+/// Whether a gold record is a statement: its cue head's act in `model/acts.tsv` (the act
+/// table), or the shipped classifier's for a head the table lacks (a cue of dev or test), and
+/// not denied ("did not respond").
+fn is_statement(cue: &[GoldSpan]) -> bool {
+    use crate::quotes::acts::{denies, Acts, Verbs};
+    use crate::tools::acts::{head_lemma, labels};
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static LABELS: OnceLock<HashMap<String, (crate::schema::Act, bool)>> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| labels(include_str!("../../../model/acts.tsv")));
+    let text: Vec<&str> = cue.iter().map(|c| c.text.as_str()).collect();
+    let text = text.join(" ");
+    !denies(&text)
+        && match labels.get(&head_lemma(&text, Verbs::shipped())) {
+            Some((act, _)) => act.is_statement(),
+            None => Acts::shipped().classify(&text).is_statement(),
+        }
 }
 
 /// A source that stands for one person: a singular personal or relative pronoun, or "the" and
@@ -200,8 +221,18 @@ fn is_speech_cue(cue: &[GoldSpan]) -> bool {
         .any(|c| cue_head(&c.text).is_some_and(|h| h == "according" || cues::is_speech(&h)))
 }
 
-/// Gold items of one document: (direct items, speech-cue reported items, all reported contents).
-pub(super) type Gold = (Vec<Item>, Vec<Item>, Vec<Item>);
+/// Gold items of one document.
+#[derive(Default)]
+pub(super) struct Gold {
+    /// Direct quotes.
+    pub(super) direct: Vec<Item>,
+    /// Reported speech with a speech cue (`cues::is_speech`).
+    pub(super) reported: Vec<Item>,
+    /// Every reported content, whatever its act.
+    pub(super) any: Vec<Item>,
+    /// Reported content whose act is a statement (the act table's): what a quote is.
+    pub(super) statements: Vec<Item>,
+}
 
 pub(super) fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
     let mut gold = Gold::default();
@@ -216,14 +247,16 @@ pub(super) fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
         let source_unnamed = source_text.as_deref().is_some_and(is_pronoun_or_role);
         let source_person = source_text.as_deref().is_some_and(is_person_reference);
         let mut rest = Vec::new();
+        let cue_start = r.cue.first().map_or(usize::MAX, |c| c.start);
         for c in joined_contents(r, text) {
             if is_quoted(c, r, text) {
-                gold.0.push(Item {
+                gold.direct.push(Item {
                     content: vec![c],
                     source: source.clone(),
                     cue: cue.clone(),
                     source_unnamed,
                     source_person,
+                    content_first: c.0 < cue_start,
                 });
             } else {
                 rest.push(c);
@@ -231,6 +264,7 @@ pub(super) fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
         }
         if !rest.is_empty() {
             let item = Item {
+                content_first: rest[0].0 < cue_start,
                 content: rest,
                 source,
                 cue,
@@ -238,9 +272,12 @@ pub(super) fn gold_items(records: &[Attribution], text: &[char]) -> Gold {
                 source_person,
             };
             if is_speech_cue(&r.cue) {
-                gold.1.push(item.clone());
+                gold.reported.push(item.clone());
             }
-            gold.2.push(item);
+            if is_statement(&r.cue) {
+                gold.statements.push(item.clone());
+            }
+            gold.any.push(item);
         }
     }
     gold

@@ -186,26 +186,28 @@ fn error_lines(
     out
 }
 
-/// Whether each predicted quote is right as [`super::evaluate_docs`] counts precision: a
-/// direct quote matches a gold quoted content, reported speech any gold content; a partial
-/// quote (not scored there) is right when it lies inside a gold content. Also returns how many gold direct
-/// quotes and gold reported-speech items the article has.
+/// Whether each predicted quote is right as a quote: a direct quote matches a gold quoted
+/// content, reported speech a gold statement (the act table's; a belief or a finding is no
+/// quote); a partial quote (not scored there) is right when it lies inside a gold content.
+/// Also returns how many gold direct quotes and gold reported statements the article has. The
+/// confidence model learns from these labels.
 pub fn correct_predictions(doc: &PolnearDoc, quotes: &[Quote]) -> (Vec<bool>, (usize, usize)) {
     let chars: Vec<char> = doc.text.chars().collect();
-    let (direct, reported, any) = gold_items(&doc.attributions, &chars);
+    let gold = gold_items(&doc.attributions, &chars);
+    let (direct, statements, any) = (&gold.direct, &gold.statements, &gold.any);
     let correct = quotes
         .iter()
         .map(|q| {
             let p = (q.start, q.end);
             match q.kind {
                 QuoteKind::Direct => direct.iter().any(|g| matches(p, g)),
-                QuoteKind::Indirect | QuoteKind::Mixed => any.iter().any(|g| matches(p, g)),
+                QuoteKind::Indirect | QuoteKind::Mixed => statements.iter().any(|g| matches(p, g)),
                 QuoteKind::Partial => any
                     .iter()
-                    .chain(&direct)
+                    .chain(direct)
                     .any(|g| overlap(p, &g.content) == p.1 - p.0),
             }
         })
         .collect();
-    (correct, (direct.len(), reported.len()))
+    (correct, (direct.len(), statements.len()))
 }

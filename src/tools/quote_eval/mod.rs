@@ -22,7 +22,7 @@ pub use report::Report;
 use super::polnear::{self, PolnearDoc};
 use super::Error;
 use crate::schema::{Quote, QuoteKind};
-use gold::gold_items;
+use gold::{gold_items, Item};
 use matching::score;
 use std::path::Path;
 
@@ -81,7 +81,8 @@ pub fn evaluate_docs<'a>(
         let (doc_id, text) = (doc.id.as_str(), doc.text.as_str());
         let quotes = predict(text);
         let chars: Vec<char> = text.chars().collect();
-        let (direct, reported, any) = gold_items(&doc.attributions, &chars);
+        let gold = gold_items(&doc.attributions, &chars);
+        let (direct, reported, any) = (&gold.direct, &gold.reported, &gold.any);
         let preds = |kinds: &[QuoteKind]| {
             quotes
                 .iter()
@@ -91,8 +92,8 @@ pub fn evaluate_docs<'a>(
         let mut errs = Vec::new();
         let d = score(
             &preds(&[QuoteKind::Direct]),
-            &direct,
-            &direct,
+            direct,
+            direct,
             show_errors.then_some((doc_id, text, &mut errs)),
         );
         report.direct.add(d);
@@ -100,11 +101,26 @@ pub fn evaluate_docs<'a>(
         let i = score(
             // Reported speech, with or without quoted parts.
             &preds(&[QuoteKind::Indirect, QuoteKind::Mixed]),
-            &reported,
-            &any,
+            reported,
+            any,
             show_errors.then_some((doc_id, text, &mut errs2)),
         );
         report.indirect.add(i);
+        // Statements only: a prediction is right only on a gold statement; and the recall of
+        // the content-first ones ("…, officials said").
+        let reported_preds = preds(&[QuoteKind::Indirect, QuoteKind::Mixed]);
+        let statements = &gold.statements;
+        report
+            .statements
+            .add(score(&reported_preds, statements, statements, None));
+        let first: Vec<Item> = statements
+            .iter()
+            .filter(|g| g.content_first)
+            .cloned()
+            .collect();
+        report
+            .content_first
+            .add(score(&reported_preds, &first, statements, None));
         report.exact.add(&exact_scores(
             text,
             &gold_roles(doc),

@@ -11,6 +11,10 @@ pub struct Report {
     pub documents: usize,
     pub direct: Score,
     pub indirect: Score,
+    /// Reported speech against the gold statements only (the act table's): right only on one.
+    pub statements: Score,
+    /// The same, the content-first gold statements for recall (precision is not theirs).
+    pub content_first: Score,
     /// Exact role spans over all attributions (see the module documentation).
     pub exact: Roles<Prf>,
     /// Error examples (only collected when asked for).
@@ -60,6 +64,20 @@ impl std::fmt::Display for Report {
                 )?;
             }
         }
+        writeln!(
+            f,
+            "{:<30} {}",
+            "reported speech (statements)", self.statements.prf
+        )?;
+        writeln!(
+            f,
+            "{:<30} content-first {} of {} gold statements ({:.3}), recall {:.3}",
+            "",
+            self.content_first.prf.gold,
+            self.statements.prf.gold,
+            self.content_first.prf.gold as f64 / self.statements.prf.gold.max(1) as f64,
+            self.content_first.prf.recall()
+        )?;
         writeln!(f, "exact spans, all attributions (token space)")?;
         for (name, s) in [
             ("  content", &self.exact.content),
