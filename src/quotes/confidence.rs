@@ -184,6 +184,7 @@ pub fn each_feature(doc: &Doc, q: &Quote, mut each: impl FnMut(&str)) {
         "inside"
     };
     let len = bucket(words);
+    let (from, to, tail) = cut(doc, q);
     // One buffer for every feature: a quote is scored without allocating a string per feature.
     let mut buf = String::with_capacity(64);
     let mut emit = |args: std::fmt::Arguments| {
@@ -214,9 +215,58 @@ pub fn each_feature(doc: &Doc, q: &Quote, mut each: impl FnMut(&str)) {
         format_args!("line={line_share}"),
         format_args!("kind,line={kind},{line_share}"),
         format_args!("parts={}", q.parts.len().min(3)),
+        format_args!("kind,cut={kind},{cue_side},{from},{to}"),
+        format_args!("kind,tail={kind},{cue_side},{tail}"),
     ] {
         emit(args);
     }
+}
+
+/// How far (tokens) [`cut`] looks before a content for its sentence's start and after a cue
+/// for the sentence's end.
+const CUT_REACH: usize = 12;
+
+/// How the content sits in its sentence, what makes reported speech good or bad whatever its
+/// order: whether it starts the sentence (`start`, only punctuation before it) or not (`mid`);
+/// what follows it (`end` of the sentence, a `comma`, or a `word`); and how many words follow
+/// the cue to the sentence end (`CONTENT, officials said on Friday.` has a short tail; a cue in
+/// the middle of a longer clause a long one). Binary searches, so rating stays linear.
+fn cut(doc: &Doc, q: &Quote) -> (&'static str, &'static str, &'static str) {
+    let tokens = &doc.tokens;
+    let first = tokens.partition_point(|t| t.end <= q.start);
+    let last = tokens.partition_point(|t| t.start < q.end);
+    if first >= last || doc.sentences.is_empty() {
+        return ("none", "none", "none");
+    }
+    let s = &doc.sentences[doc.sentence_of(first).min(doc.sentences.len() - 1)];
+    let is_word = |i: usize| doc.token_text(i).chars().any(char::is_alphanumeric);
+    // Bounded looks (CUT_REACH tokens): a sentence of a million tokens costs no more per item.
+    let from = match first.saturating_sub(s.first) <= CUT_REACH
+        && !(s.first.min(first)..first).any(is_word)
+    {
+        true => "start",
+        false => "mid",
+    };
+    let to = match doc.tokens.get(last).map(|_| doc.token_text(last)) {
+        _ if last >= s.end => "end",
+        Some("," | ";" | "—" | "–") => "comma",
+        Some(w) if !w.chars().any(char::is_alphanumeric) => "end",
+        _ => "word",
+    };
+    let tail = match &q.cue {
+        Some(c) if c.start >= q.end => {
+            let cue_end = tokens.partition_point(|t| t.start < c.end).min(s.end);
+            let window = cue_end..s.end.min(cue_end + CUT_REACH);
+            match window.filter(|&i| is_word(i)).count() {
+                0 => "0",
+                1..=3 => "1-3",
+                4..=6 => "4-6",
+                _ => "7+",
+            }
+        }
+        _ => "n/a",
+    };
+    (from, to, tail)
 }
 
 /// The quote's facts as feature names (byte offsets into `doc.text`), for the trainer.
@@ -267,6 +317,57 @@ mod tests {
         ] {
             assert!(f.iter().any(|x| x == want), "{want} missing from {f:?}");
         }
+    }
+
+    #[test]
+    fn features_say_how_reported_speech_cuts_its_sentence() {
+        let at = |text: &str, w: &str| {
+            let s = text.find(w).unwrap();
+            TextSpan {
+                start: s,
+                end: s + w.len(),
+                text: w.to_string(),
+            }
+        };
+        let cut_of = |text: &str, content: &str| {
+            let doc = Doc::new(text, None);
+            let mut q = quote(text, content, QuoteKind::Indirect);
+            q.cue = Some(at(text, "said"));
+            let f = features(&doc, &q);
+            let pick = |p: &str| f.iter().find(|x| x.starts_with(p)).cloned().unwrap();
+            (pick("kind,cut="), pick("kind,tail="))
+        };
+        // Content first, the whole clause before the source: a clean item.
+        assert_eq!(
+            cut_of(
+                "The toll rose to 12 overnight, officials said on Friday.",
+                "The toll rose to 12 overnight"
+            ),
+            (
+                "kind,cut=indirect,after,start,comma".to_string(),
+                "kind,tail=indirect,after,1-3".to_string()
+            )
+        );
+        // A content cut inside its sentence, a cue with a long clause after it.
+        assert_eq!(
+            cut_of(
+                "Voters in the town rose early and said the polls opened late in the day.",
+                "rose early"
+            ),
+            (
+                "kind,cut=indirect,after,mid,word".to_string(),
+                "kind,tail=indirect,after,7+".to_string()
+            )
+        );
+        // Source first: the content runs to the sentence end; no tail.
+        assert_eq!(
+            cut_of(
+                "Kirby said the talks would resume.",
+                "the talks would resume"
+            )
+            .0,
+            "kind,cut=indirect,before,mid,end"
+        );
     }
 
     #[test]

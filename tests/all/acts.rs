@@ -70,3 +70,30 @@ fn direct_quotes_are_statements_whatever_the_cue() {
     assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
     assert!(a.attributions.is_empty());
 }
+
+#[test]
+fn content_first_reported_speech_is_a_quote() {
+    for (text, content, speaker) in [
+        (
+            "The death toll rose to 12 overnight, officials said.",
+            "The death toll rose to 12 overnight",
+            "officials",
+        ),
+        // The tagger reads "are monitoring" as a cue (a perception); the statement is Kirby's.
+        (
+            "U.S. officials are monitoring the situation closely, Kirby said.",
+            "U.S. officials are monitoring the situation closely",
+            "Kirby",
+        ),
+    ] {
+        let a = run(text, false);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.text == content)
+            .unwrap_or_else(|| panic!("{text}: {:?}", a.quotes));
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker));
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    }
+}
