@@ -14,8 +14,13 @@
 //! `wasm` is the JS binding.
 
 mod article;
+mod binary;
 mod clusters;
 mod coref;
+/// Bytes → text for native callers (files, Python `bytes`): UTF-8, UTF-16 with a byte-order
+/// mark, Windows-1252. Native only (`encoding_rs` would weigh on the wasm build).
+#[cfg(feature = "decode")]
+pub mod decode;
 mod entities;
 /// Exports of an Annotation and its text: JSON, displaCy, brat, CoNLL, Web Annotation, CSV.
 pub mod export;
@@ -40,7 +45,13 @@ pub mod tools;
 #[cfg(all(feature = "tools", target_arch = "wasm32"))]
 compile_error!("the `tools` feature is native only: build wasm with --no-default-features");
 
+pub use binary::looks_binary;
 pub use schema::*;
+
+/// The warning given when a lone UTF-16 surrogate (which no UTF-8 text can hold) is read as
+/// U+FFFD: the same words from JS and Python.
+pub const LONE_SURROGATE_WARNING: &str =
+    "Lone surrogate replaced: a UTF-16 surrogate without its partner was read as U+FFFD.";
 
 /// The longest text Lede annotates: 16 MiB of UTF-8. Annotating takes about 35 MB of memory per
 /// MB of news natively (`lede bench --hostile` shows hostile text within 4× of that), so a text at
@@ -53,6 +64,10 @@ pub const MAX_TEXT_BYTES: usize = 16 << 20;
 pub enum Refusal {
     /// Longer than [`MAX_TEXT_BYTES`].
     TooLarge { bytes: usize },
+    /// Binary data, not writing ([`looks_binary`]).
+    Binary,
+    /// The caller's `stop` asked to stop ([`try_annotate_until`]).
+    Stopped,
 }
 
 impl std::fmt::Display for Refusal {
@@ -64,18 +79,41 @@ impl std::fmt::Display for Refusal {
                 *bytes as f64 / (1 << 20) as f64,
                 MAX_TEXT_BYTES >> 20
             ),
+            Refusal::Binary => write!(
+                f,
+                "the input looks binary (NUL bytes or many control characters), not text: \
+                 not annotated"
+            ),
+            Refusal::Stopped => write!(f, "stopped before the end: not annotated"),
         }
     }
 }
 
 impl std::error::Error for Refusal {}
 
-/// Annotates `text`, or says why not (a text over [`MAX_TEXT_BYTES`]).
+/// Annotates `text`, or says why not (a text over [`MAX_TEXT_BYTES`], binary data).
 pub fn try_annotate(text: &str, options: &Options) -> Result<Annotation, Refusal> {
+    try_annotate_until(text, options, &|| false)
+}
+
+/// [`try_annotate`] that asks `stop` between the pipeline's stages and gives up with
+/// [`Refusal::Stopped`] once it says so: a caller (Python on Ctrl-C) can drop a long run.
+pub fn try_annotate_until(
+    text: &str,
+    options: &Options,
+    stop: &dyn Fn() -> bool,
+) -> Result<Annotation, Refusal> {
+    // Binary first: a big executable is binary before it is too long.
+    if looks_binary(text) {
+        return Err(Refusal::Binary);
+    }
     if text.len() > MAX_TEXT_BYTES {
         return Err(Refusal::TooLarge { bytes: text.len() });
     }
-    Ok(annotate_within_limit(text, options))
+    let models = pipeline::Models::shipped();
+    pipeline::annotate_until(text, options, &models, false, stop)
+        .map(|(annotation, _)| annotation)
+        .ok_or(Refusal::Stopped)
 }
 
 /// Annotates `text`. Never panics on any input; problems with the input come back as warnings,
@@ -86,10 +124,6 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
         warnings: vec![format!("Not annotated: {refusal}.")],
         ..Annotation::default()
     })
-}
-
-fn annotate_within_limit(text: &str, options: &Options) -> Annotation {
-    pipeline::annotate_rated(text, options, &pipeline::Models::shipped(), false).0
 }
 
 /// Number of tokens the pipeline reads in `text` (what `lede bench` and the browser benchmark

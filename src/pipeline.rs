@@ -42,24 +42,41 @@ pub fn entities(doc: &Doc) -> (Vec<Entity>, Mentions) {
 /// The pipeline with a given quote confidence model; with `with_features`, also each kept
 /// quote's confidence features, in the order of `Annotation::quotes` (the trainer learns from
 /// them; annotating keeps none).
+#[cfg(feature = "tools")]
 pub fn annotate_rated(
     text: &str,
     options: &Options,
     models: &Models,
     with_features: bool,
 ) -> (Annotation, Vec<Vec<String>>) {
+    annotate_until(text, options, models, with_features, &|| false).expect("never stopped")
+}
+
+/// [`annotate_rated`] asking `stop` between stages: `None` once it says to stop.
+pub fn annotate_until(
+    text: &str,
+    options: &Options,
+    models: &Models,
+    with_features: bool,
+    stop: &dyn Fn() -> bool,
+) -> Option<(Annotation, Vec<Vec<String>>)> {
+    // The checkpoint between two stages.
+    let go_on = || (!stop()).then_some(());
     let original = text;
     let unified = unify_line_ends(text);
     let text: &str = &unified;
     let given = options.date.as_deref().and_then(time::parse_iso);
     // article + text: the header, paragraphs, tokens and sentences.
     let doc = Doc::new(text, given);
+    go_on()?;
     let header_entities = header_entities::find(text, &doc.header);
     // entities + coref.
     let (entities, mentions) = entities(&doc);
+    go_on()?;
     // quotes.
     let (quotes, unbalanced) = quotes::find(&doc);
     let mut quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
+    go_on()?;
     // Statements are quotes; the other attributions are kept only when asked for.
     for a in &mut quotes {
         quotes::acts::mark(&mut a.quote, models.acts);
@@ -68,6 +85,7 @@ pub fn annotate_rated(
         quotes.retain(|a| a.quote.act.is_statement());
     }
     let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    go_on()?;
     let features = match with_features {
         true => (quotes.iter())
             .filter(|a| a.quote.act.is_statement())
@@ -141,7 +159,7 @@ pub fn annotate_rated(
     }
     let map = text::OffsetMap::new(text, options.offsets.unwrap_or(Units::Chars));
     annotation.convert_offsets(|b| map.convert(b));
-    (annotation, features)
+    Some((annotation, features))
 }
 
 fn text_span(text: &str, s: Span) -> TextSpan {

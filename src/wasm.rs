@@ -11,16 +11,31 @@ use wasm_bindgen::prelude::*;
 /// Offsets default to UTF-16 code units so `text.slice(start, end)` is exact in JS.
 ///
 /// Throws a `TypeError` when `text` is not a string, and a `RangeError` when it is longer than
-/// `MAX_TEXT_BYTES` of UTF-8. A lone surrogate in `text` reads as U+FFFD (one unit, so offsets
-/// stay exact; the `text` fields hold U+FFFD where `text.slice` has the lone surrogate).
+/// `MAX_TEXT_BYTES` of UTF-8, and an `Error` for binary data (NULs, many control characters).
+/// A lone surrogate in `text` reads as U+FFFD (one unit, so offsets stay exact; the `text` fields
+/// hold U+FFFD where `text.slice` has the lone surrogate), with the warning Python gives.
 #[wasm_bindgen(js_name = annotate)]
 pub fn annotate_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_arg("annotate", text)?;
+    let (text, lone) = text_arg("annotate", text)?;
     let mut options = options_arg("annotate", options)?;
     options.offsets.get_or_insert(Units::Utf16);
-    let annotation = crate::try_annotate(&text, &options)
-        .map_err(|refusal| js_sys::RangeError::new(&format!("annotate: {refusal}")))?;
+    let mut annotation =
+        crate::try_annotate(&text, &options).map_err(|refusal| refused("annotate", refusal))?;
+    if lone {
+        annotation
+            .warnings
+            .push(crate::LONE_SURROGATE_WARNING.into());
+    }
     to_js(&annotation, "the annotation")
+}
+
+/// The JS error of a refusal: a `RangeError` for a text too long, an `Error` otherwise.
+fn refused(function: &str, refusal: crate::Refusal) -> JsValue {
+    let message = format!("{function}: {refusal}");
+    match refusal {
+        crate::Refusal::TooLarge { .. } => js_sys::RangeError::new(&message).into(),
+        _ => js_sys::Error::new(&message).into(),
+    }
 }
 
 thread_local! {
@@ -39,7 +54,7 @@ thread_local! {
 /// `format`, and a `RangeError` for a text over `MAX_TEXT_BYTES`.
 #[wasm_bindgen(js_name = exportAs)]
 pub fn export_as(text: JsValue, options: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_arg("exportAs", text)?;
+    let (text, lone) = text_arg("exportAs", text)?;
     let mut options = options_arg("exportAs", options)?;
     options.offsets = Some(Units::Chars);
     let Some(format) = format.as_string().as_deref().and_then(Format::parse) else {
@@ -56,8 +71,13 @@ pub fn export_as(text: JsValue, options: JsValue, format: JsValue) -> Result<JsV
         });
         if !cached {
             *last = None; // free the old annotation before making the new one
-            let annotation = crate::try_annotate(&text, &options)
-                .map_err(|refusal| js_sys::RangeError::new(&format!("exportAs: {refusal}")))?;
+            let mut annotation = crate::try_annotate(&text, &options)
+                .map_err(|refusal| refused("exportAs", refusal))?;
+            if lone {
+                annotation
+                    .warnings
+                    .push(crate::LONE_SURROGATE_WARNING.into());
+            }
             *last = Some((text, options, annotation));
         }
         let (text, _, annotation) = last.as_ref().expect("just filled");
@@ -80,15 +100,20 @@ pub fn token_count(text: &str) -> usize {
     crate::token_count(text)
 }
 
-/// `text` as a Rust string, or a `TypeError` naming what it is.
-fn text_arg(function: &str, text: JsValue) -> Result<String, JsValue> {
-    text.as_string().ok_or_else(|| {
+/// `text` as a Rust string and whether it held a lone surrogate (read as U+FFFD), or a
+/// `TypeError` naming what it is.
+fn text_arg(function: &str, text: JsValue) -> Result<(String, bool), JsValue> {
+    let Some(string) = text.as_string() else {
         let kind = text.js_typeof().as_string().unwrap_or_default();
-        js_sys::TypeError::new(&format!(
+        return Err(js_sys::TypeError::new(&format!(
             "{function}(text, options): text must be a string, not {kind}"
         ))
-        .into()
-    })
+        .into());
+    };
+    // Only a text with U+FFFD can have had a lone surrogate: the unit by unit check (slow, a
+    // call per unit) runs for those alone.
+    let lone = string.contains('\u{FFFD}') && !js_sys::JsString::from(text).is_valid_utf16();
+    Ok((string, lone))
 }
 
 /// `options` (`undefined`, `null` or a partial Options object), or a `TypeError`.

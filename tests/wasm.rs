@@ -284,6 +284,34 @@ fn lone_surrogates_keep_offsets_exact() {
         }
     }
     assert!(!array(&result, "quotes").is_empty());
+    // The same specific warning Python gives; a U+FFFD written as such gets none.
+    let warns = |result: &JsValue| match get(result, "warnings").is_undefined() {
+        true => String::new(),
+        false => format!("{:?}", array(result, "warnings")),
+    };
+    assert!(
+        warns(&result).contains("Lone surrogate replaced"),
+        "{}",
+        warns(&result)
+    );
+    let written = annotate_js(JsValue::from_str("A \u{FFFD} here."), JsValue::UNDEFINED).unwrap();
+    assert!(
+        !warns(&written).contains("surrogate"),
+        "{}",
+        warns(&written)
+    );
+}
+
+#[wasm_bindgen_test]
+fn binary_text_is_refused_with_an_error() {
+    let err = annotate_js(
+        JsValue::from_str("\u{89}PNG\r\n\0\0\0IHDR"),
+        JsValue::UNDEFINED,
+    )
+    .expect_err("binary");
+    assert!(err.is_instance_of::<js_sys::Error>() && !err.is_instance_of::<js_sys::RangeError>());
+    let message = js_sys::Error::from(err).message().as_string().unwrap();
+    assert!(message.contains("binary"), "{message}");
 }
 
 /// `exportAs` gives `{filename, mime, content}` in code points whatever the offsets option,

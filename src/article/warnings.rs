@@ -11,7 +11,9 @@ pub fn input_warnings(text: &str) -> Vec<String> {
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         .count();
-    if controls * 100 > text.chars().count().max(1) || text.contains('\u{FFFD}') {
+    // U+FFFD is no sign of binary input: the caller that put it there says why (a lone
+    // surrogate, bytes that were not UTF-8); binary input itself is refused before this.
+    if controls * 100 > text.chars().count().max(1) {
         w.push(
             "The text contains binary or control characters; it may not be an article.".to_string(),
         );

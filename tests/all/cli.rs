@@ -356,8 +356,6 @@ fn jsonl_ids_come_back_exactly() {
         "1.50",
         "-0",
         "\"x\\u00e9\"",
-        "null",
-        "{\"a\": [1, 2]}",
     ];
     let input: String = ids
         .iter()
@@ -373,6 +371,14 @@ fn jsonl_ids_come_back_exactly() {
         })
         .collect();
     assert_eq!(got, ids);
+    // Any other JSON is no id: an error for that record.
+    let (out, err, ok) = lede(
+        &["annotate", "--jsonl"],
+        "{\"id\": null, \"text\": \"Hi.\"}\n{\"id\": {\"a\": [1, 2]}, \"text\": \"Hi.\"}\n",
+    );
+    assert!(!ok && out.is_empty());
+    assert!(err.contains(":1: skipped: id must be a string or a number, not null"));
+    assert!(err.contains(":2: skipped: id must be a string or a number, not an object"));
 }
 
 /// Runs lede with its stdout already closed by the reader, as `| head -c 10` does.

@@ -61,7 +61,7 @@ fn corpus(count: usize) -> (String, Vec<usize>) {
 
 /// The per-line stderr notes, without the run's summary line.
 fn notes(err: &str) -> Vec<&str> {
-    err.lines().filter(|l| !l.contains(" articles, ")).collect()
+    err.lines().filter(|l| !l.contains(" records, ")).collect()
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn two_threads_give_the_single_threaded_output_in_input_order() {
     let summary = two_err.lines().last().unwrap();
     assert!(
         summary.starts_with(&format!(
-            "lede: {} articles, {} errors, ",
+            "lede: 500 records, {} annotated, {} errors, 0 blank lines skipped, 0 duplicate ids, ",
             want.len(),
             bad.len()
         )),
@@ -126,7 +126,10 @@ fn files_are_read_in_turn_with_their_own_line_numbers() {
     let ids: Vec<&str> = out.lines().map(|l| &l[..l.find(',').unwrap()]).collect();
     assert_eq!(ids, ["{\"id\":1", "{\"id\":2"]);
     assert!(err.starts_with(&format!("lede: {a}:2: skipped")), "{err}");
-    assert!(err.contains("lede: 2 articles, 1 errors, "), "{err}");
+    assert!(
+        err.contains("lede: 3 records, 2 annotated, 1 errors, 0 blank lines skipped, "),
+        "{err}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -319,4 +322,70 @@ fn jsonl_brat_writes_files_named_from_ids() {
         assert!(out.contains(&format!("{stem}.ann")), "{out}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every input line is accounted for in the summary: annotated, error (an id that is not a
+/// string or a number among them) or blank; repeated ids and lines that are not UTF-8 are
+/// named on stderr.
+#[test]
+fn every_line_is_accounted_for() {
+    let mut input = Vec::new();
+    let mut line = |l: &[u8]| {
+        input.extend_from_slice(l);
+        input.push(b'\n');
+    };
+    line(br#"{"id": "a", "text": "It rained."}"#);
+    line(b"");
+    line(br#"{"id": 1, "text": "It rained."}"#);
+    line(b"   ");
+    line(br#"{"id": null, "text": "x"}"#);
+    line(br#"{"id": [1], "text": "x"}"#);
+    line(br#"{"id": {"k": 1}, "text": "x"}"#);
+    line(br#"{"id": true, "text": "x"}"#);
+    line(br#"{"id": "\u0061", "text": "The same id as line 1."}"#);
+    line(br#"{"id": "1", "text": "A string, not the number 1."}"#);
+    line(br#"{"id": 1, "text": "Again 1."}"#);
+    line(b"{\"id\": \"caf\xe9\", \"text\": \"Caf\xe9 Paris opened.\"}");
+    line(b"not json");
+    let mut child = spawn(&["annotate", "--jsonl", "--threads", "2"]);
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success(), "errors make the exit status 1");
+    let (stdout, err) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    let summary = err.lines().last().unwrap();
+    assert!(
+        summary.starts_with(
+            "lede: 11 records, 6 annotated, 5 errors, 2 blank lines skipped, 2 duplicate ids, "
+        ),
+        "{err}"
+    );
+    assert_eq!(stdout.lines().count(), 6);
+    for (n, kind) in [
+        (5, "null"),
+        (6, "an array"),
+        (7, "an object"),
+        (8, "a boolean"),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "<stdin>:{n}: skipped: id must be a string or a number, not {kind}"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.contains(r#"<stdin>:9: warning: duplicate id "\u0061", first on <stdin>:1"#));
+    assert!(err.contains("<stdin>:11: warning: duplicate id 1, first on <stdin>:3"));
+    assert!(!err.contains("<stdin>:10: warning"), "{err}");
+    assert!(
+        err.contains(
+            "<stdin>:12: warning: the line is not valid UTF-8 (an invalid byte at column 12)"
+        ),
+        "{err}"
+    );
+    let last: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let warnings = last["warnings"].to_string();
+    assert!(warnings.contains("not valid UTF-8") && !warnings.contains("binary"));
 }

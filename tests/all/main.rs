@@ -10,6 +10,10 @@ mod acts;
 mod cli;
 #[cfg(feature = "cli")]
 mod cli_corpus;
+#[cfg(feature = "cli")]
+mod cli_input;
+#[cfg(feature = "cli")]
+mod cli_interrupt;
 #[cfg(feature = "tools")]
 mod common;
 mod consistency;

@@ -3,12 +3,12 @@
 
 use crate::{STDIN, STDOUT};
 use lede::tools::Error;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Annotates each of `files` (stdin when none); an unreadable or refused file is reported and
-/// the exit code is 1, the others are still annotated.
+/// Annotates each of `files` (stdin when none); an unreadable or refused file (too large,
+/// binary) is reported and the exit code is 1, the others are still annotated.
 pub fn annotate(
     files: &[PathBuf],
     pretty: bool,
@@ -20,31 +20,18 @@ pub fn annotate(
     let stdin = [PathBuf::from(STDIN)];
     let stdin_only = files.is_empty();
     for f in if stdin_only { &stdin[..] } else { files } {
-        // An unreadable file is reported and skipped; the others are still annotated.
-        let bytes = match read_input(f, stdin_only) {
-            Ok(b) => b,
+        // An unreadable or refused input is reported and skipped; the others are annotated.
+        match crate::input::annotate(f, stdin_only, options) {
+            Ok(a) => crate::interrupt::whole(|| {
+                writeln!(out, "{}", to_json(&a.annotation, pretty))?;
+                out.flush()
+            })
+            .map_err(Error::write(STDOUT))?,
             Err(e) => {
-                eprintln!("lede: {e}");
+                eprintln!("{e}");
                 failed = true;
-                continue;
             }
-        };
-        let name = f.display().to_string();
-        let text = String::from_utf8_lossy(&bytes);
-        let mut annotation = match lede::try_annotate(&text, options) {
-            Ok(a) => a,
-            Err(refusal) => {
-                eprintln!("lede: {name}: {refusal}");
-                failed = true;
-                continue;
-            }
-        };
-        if matches!(text, std::borrow::Cow::Owned(_)) {
-            annotation.warnings.push(format!(
-                "{name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
-            ));
         }
-        writeln!(out, "{}", to_json(&annotation, pretty)).map_err(Error::write(STDOUT))?;
     }
     out.flush().map_err(Error::write(STDOUT))?;
     Ok(if failed {
@@ -52,19 +39,6 @@ pub fn annotate(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The bytes of input file `f`, or of stdin when `stdin`.
-pub fn read_input(f: &Path, stdin: bool) -> Result<Vec<u8>, Error> {
-    if stdin {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map(|_| buf)
-            .map_err(Error::read(STDIN))
-    } else {
-        std::fs::read(f).map_err(Error::read(f))
-    }
 }
 
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {

@@ -58,8 +58,8 @@ pub fn annotate_files(
                     _ => s,
                 };
                 first = false;
-                stdout
-                    .write_all(s.as_bytes())
+                // Flushed per record: Ctrl-C (crate::interrupt) leaves only whole records.
+                (stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()))
                     .map_err(Error::write(crate::STDOUT))
             }
             Piece::Files { stem, files } => {

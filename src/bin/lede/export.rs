@@ -27,25 +27,12 @@ pub fn annotate(
     let stdin = [PathBuf::from(STDIN)];
     let inputs = if files.is_empty() { &stdin[..] } else { files };
     for f in inputs {
-        // An unreadable or oversized input is reported and skipped; the others are exported.
-        let bytes = match crate::annotate::read_input(f, files.is_empty()) {
-            Ok(b) => b,
+        // An unreadable, oversized or binary input is reported and skipped; the others are
+        // exported. Offsets default to code points, what exports take.
+        let (text, annotation) = match crate::input::annotate(f, files.is_empty(), options) {
+            Ok(a) => (a.text, a.annotation),
             Err(e) => {
-                eprintln!("lede: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let name = f.display();
-        let text = String::from_utf8_lossy(&bytes);
-        if matches!(text, std::borrow::Cow::Owned(_)) {
-            eprintln!("lede: {name}: not valid UTF-8; invalid bytes were replaced with U+FFFD");
-        }
-        // Offsets default to code points, what exports take.
-        let annotation = match lede::try_annotate(&text, options) {
-            Ok(a) => a,
-            Err(refusal) => {
-                eprintln!("lede: {name}: {refusal}");
+                eprintln!("{e}");
                 failed = true;
                 continue;
             }
@@ -53,9 +40,11 @@ pub fn annotate(
         let export = export::export(&text, &annotation, format)
             .expect("an annotation of this text with code-point offsets");
         match &mut out {
-            None => stdout
-                .write_all(export.file.content.as_bytes())
-                .map_err(Error::write(STDOUT))?,
+            None => crate::interrupt::whole(|| {
+                stdout.write_all(export.file.content.as_bytes())?;
+                stdout.flush()
+            })
+            .map_err(Error::write(STDOUT))?,
             Some(dir) => {
                 let filename = &export.file.filename;
                 let stem = filename
@@ -63,7 +52,7 @@ pub fn annotate(
                     .unwrap_or(filename);
                 let files = std::iter::once((format.extension(), &export.file.content))
                     .chain(export.companion.as_ref().map(|c| (".txt", &c.content)));
-                dir.write(stem, files, &mut stdout)?;
+                crate::interrupt::whole(|| dir.write(stem, files, &mut stdout))?;
             }
         }
     }

@@ -2,7 +2,8 @@
 //! out per record, in input order, annotated on `threads` cores (see [`crate::ordered`]).
 //!
 //! Each record stands alone: a bad line is reported on stderr with its line number, at its
-//! place among the others, and skipped; only a write error stops the run.
+//! place among the others, and skipped; only a write error stops the run. Every line is
+//! counted in the summary: annotated, error or blank; a repeated id is warned about.
 
 use crate::ordered;
 use crate::progress::Progress;
@@ -42,6 +43,8 @@ pub fn run<P: Send + 'static>(
     let render = std::sync::Arc::new(render);
     let mut progress = Progress::new();
     let mut failed = false;
+    // The ids seen so far, across inputs (see `Outcome::id`).
+    let mut ids = std::collections::HashMap::new();
     let stdin = [PathBuf::from(crate::STDIN)];
     let stdin_only = files.is_empty();
     for f in if stdin_only { &stdin[..] } else { files } {
@@ -62,17 +65,29 @@ pub fn run<P: Send + 'static>(
             let at = format!("lede: {name}:{n}");
             outcome.and_then(|r| render(r).map_err(|e| format!("{at}: skipped: {e}")))
         };
+        let name = f.display().to_string();
         let sink = |outcome: Outcome<P>| {
             for note in &outcome.notes {
                 progress.note(note);
             }
+            if let Some(((id, written), n)) = outcome.id {
+                let at = format!("{name}:{n}");
+                if let Some(first) = ids.get(&id) {
+                    progress.note(&format!(
+                        "lede: {at}: warning: duplicate id {written}, first on {first}"
+                    ));
+                    progress.duplicate();
+                } else {
+                    ids.insert(id, at);
+                }
+            }
             match outcome.output {
                 Some(p) => {
-                    write(p)?;
+                    crate::interrupt::whole(|| write(p))?;
                     progress.record(outcome.bytes);
                 }
                 None if outcome.failed => progress.error(outcome.bytes),
-                None => {}
+                None => progress.blank(outcome.bytes),
             }
             failed |= outcome.failed;
             Ok(())
@@ -115,11 +130,14 @@ fn open(path: &Path, stdin: bool) -> Result<(Input, Option<u64>), Error> {
     ))
 }
 
-/// What one input line gives: its stderr notes, its output, whether it failed.
+/// What one input line gives: its stderr notes, its output, whether it failed (no output and
+/// not failed: a blank line).
 pub struct Outcome<T> {
     notes: Vec<String>,
     output: Option<T>,
     failed: bool,
+    /// The record's id (as compared for duplicates) and its line number, once read.
+    id: Option<(IdKey, usize)>,
     /// Input bytes of the line, its `\n` included (for the progress bar).
     bytes: u64,
 }
@@ -131,6 +149,7 @@ impl<T> Outcome<T> {
             mut notes,
             output,
             mut failed,
+            id,
             bytes,
         } = self;
         let output = output.and_then(|t| match f(t) {
@@ -145,9 +164,39 @@ impl<T> Outcome<T> {
             notes,
             output,
             failed,
+            id,
             bytes,
         }
     }
+}
+
+/// An id as compared for duplicates (see [`IdValue`]) and as written, for messages.
+type IdKey = (IdValue, String);
+
+/// A string id by its value (`"a"` and `"\u0061"` are one id), a number by its text.
+#[derive(PartialEq, Eq, Hash)]
+enum IdValue {
+    String(String),
+    Number(String),
+}
+
+/// The key of `id`, or why it is not an id: it must be a string or a number.
+fn id_key(id: &serde_json::value::RawValue) -> Result<IdKey, String> {
+    let raw = id.get();
+    let value = match raw.as_bytes().first() {
+        Some(b'"') => IdValue::String(serde_json::from_str(raw).map_err(|e| e.to_string())?),
+        Some(b'-' | b'0'..=b'9') => IdValue::Number(raw.to_string()),
+        _ => {
+            let kind = match serde_json::from_str::<serde_json::Value>(raw) {
+                Ok(serde_json::Value::Null) => "null",
+                Ok(serde_json::Value::Bool(_)) => "a boolean",
+                Ok(serde_json::Value::Array(_)) => "an array",
+                _ => "an object",
+            };
+            return Err(format!("id must be a string or a number, not {kind}"));
+        }
+    };
+    Ok((value, raw.to_string()))
 }
 
 /// A record read and annotated (offsets in code points), with the id as written.
@@ -239,6 +288,7 @@ fn read_record(name: &str, n: usize, line: &[u8]) -> Outcome<Record> {
         notes: Vec::new(),
         output: None,
         failed: false,
+        id: None,
         bytes: line.len() as u64 + 1,
     };
     // A byte-order mark at the file start is not part of the first record.
@@ -246,11 +296,24 @@ fn read_record(name: &str, n: usize, line: &[u8]) -> Outcome<Record> {
         1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line),
         _ => line,
     };
+    let at = format!("lede: {name}:{n}");
+    let mut warnings = Vec::new();
+    // Bad bytes are named as such (JSON is UTF-8): replaced, the record still annotated.
+    if let Err(e) = std::str::from_utf8(line) {
+        let column = e.valid_up_to() + 1;
+        outcome.notes.push(format!(
+            "{at}: warning: the line is not valid UTF-8 (an invalid byte at column {column}); \
+             invalid bytes were replaced with U+FFFD"
+        ));
+        warnings.push(
+            "The record's line is not valid UTF-8; invalid bytes were replaced with U+FFFD."
+                .to_string(),
+        );
+    }
     let line = String::from_utf8_lossy(line);
     if line.trim().is_empty() {
         return outcome;
     }
-    let at = format!("lede: {name}:{n}");
     let skip = |mut outcome: Outcome<Record>, why: &dyn std::fmt::Display| {
         outcome.notes.push(format!(
             "{at}: skipped, not a {{\"id\", \"text\"}} JSON object: {why}"
@@ -262,7 +325,6 @@ fn read_record(name: &str, n: usize, line: &[u8]) -> Outcome<Record> {
     if !line.trim_start().starts_with('{') {
         return skip(outcome, &"a record must be a JSON object");
     }
-    let mut warnings = Vec::new();
     let parsed = serde_json::from_str::<JsonlInput>(&line).or_else(|e| {
         let fixed = replace_lone_surrogates(&line).ok_or(e)?;
         warnings.push(
@@ -274,8 +336,16 @@ fn read_record(name: &str, n: usize, line: &[u8]) -> Outcome<Record> {
         Ok(input) => input,
         Err(e) => return skip(outcome, &e),
     };
-    if let Some(w) = warnings.first() {
+    if let Some(w) = warnings.iter().find(|w| w.contains("surrogate")) {
         outcome.notes.push(format!("{at}: {w}"));
+    }
+    match id_key(&input.id) {
+        Ok(key) => outcome.id = Some((key, n)),
+        Err(e) => {
+            outcome.notes.push(format!("{at}: skipped: {e}"));
+            outcome.failed = true;
+            return outcome;
+        }
     }
     let date = match input.date {
         None => None,

@@ -7,6 +7,8 @@ mod bench;
 mod corpus_export;
 mod export;
 mod flags;
+mod input;
+mod interrupt;
 mod jsonl;
 mod ordered;
 mod progress;
@@ -21,6 +23,7 @@ pub(crate) use lede::tools::commands::{STDIN, STDOUT};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    interrupt::install();
     let result = match cli.command {
         Command::Annotate {
             files,

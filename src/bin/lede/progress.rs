@@ -7,11 +7,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Counts articles for one run; draws a bar over one input at a time.
+/// Counts the lines of one run, each one way (annotated, error, blank), and the duplicate
+/// ids; draws a bar over one input at a time.
 pub struct Progress {
     bar: ProgressBar,
     articles: Arc<AtomicU64>,
     errors: u64,
+    blank: u64,
+    duplicates: u64,
     start: Instant,
 }
 
@@ -21,6 +24,8 @@ impl Progress {
             bar: ProgressBar::hidden(),
             articles: Arc::default(),
             errors: 0,
+            blank: 0,
+            duplicates: 0,
             start: Instant::now(),
         }
     }
@@ -69,19 +74,35 @@ impl Progress {
         self.bar.inc(bytes);
     }
 
+    /// One blank line skipped.
+    pub fn blank(&mut self, bytes: u64) {
+        self.blank += 1;
+        self.bar.inc(bytes);
+    }
+
+    /// One record whose id an earlier record had (it is counted as annotated or error too).
+    pub fn duplicate(&mut self) {
+        self.duplicates += 1;
+    }
+
     /// Prints `line` on stderr without tearing the bar.
     pub fn note(&self, line: &str) {
         self.bar.suspend(|| eprintln!("{line}"));
     }
 
-    /// Clears the bar and prints the summary line.
+    /// Clears the bar and prints the summary line, where every input line is counted:
+    /// records (annotated + errors) and blank lines.
     pub fn finish(self) {
         self.bar.finish_and_clear();
         let secs = self.start.elapsed().as_secs_f64();
         let articles = self.articles.load(Ordering::Relaxed);
         eprintln!(
-            "lede: {articles} articles, {} errors, {secs:.2} s, {:.1} articles/s",
+            "lede: {} records, {articles} annotated, {} errors, {} blank lines skipped, \
+             {} duplicate ids, {secs:.2} s, {:.1} articles/s",
+            articles + self.errors,
             self.errors,
+            self.blank,
+            self.duplicates,
             articles as f64 / secs.max(1e-9)
         );
     }
