@@ -1,6 +1,6 @@
 // The `lede` package in a browser (or any runtime with fetch): await init() once, then
 // annotate(). The wasm-bindgen glue (--target web) and the wasm live in wasm/.
-import initWasm, { annotate as annotateWasm, version as versionWasm } from './wasm/lede.js';
+import initWasm, { annotate as annotateWasm, exportAs as exportAsWasm, version as versionWasm } from './wasm/lede.js';
 
 let ready = false;
 
@@ -14,6 +14,12 @@ export async function init(input) {
 export function annotate(text, options) {
   if (!ready) throw new Error('lede: await init() before calling annotate()');
   return annotateWasm(text, options);
+}
+
+/** The annotation of `text` as an export file `{filename, mime, content, companion?}` in `format`. */
+export function exportAs(text, options, format) {
+  if (!ready) throw new Error('lede: await init() before calling exportAs()');
+  return exportAsWasm(text, options, format);
 }
 
 export function version() {

@@ -209,9 +209,41 @@ export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 /**
  * Annotates one article. Offsets are UTF-16 code units unless `options.offsets` says otherwise.
  * Throws a TypeError when `text` is not a string or `options` is malformed, a RangeError when
- * `text` is over 16 MiB of UTF-8, and an Error when init() has not finished.
+ * `text` is over 16 MiB of UTF-8, an Error for binary data (NULs, many control characters) and
+ * when init() has not finished. A lone surrogate reads as U+FFFD with the warning
+ * "Lone surrogate replaced: …".
  */
 export function annotate(text: string, options?: Options | null): Annotation;
+
+/** The export formats of exportAs(). */
+export type ExportFormat =
+  | 'json'
+  | 'displacy'
+  | 'brat'
+  | 'conll'
+  | 'webanno'
+  | 'quotes-csv'
+  | 'entities-csv';
+
+/** One file of an export: its name (from the headline), MIME type and text. */
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+/** An export: the file, and for brat the article text brat reads beside the `.ann`. */
+export interface Export extends ExportFile {
+  companion?: ExportFile;
+}
+
+/**
+ * Annotates `text` (as annotate() does; offsets in the export are code points whatever
+ * `options.offsets` says) and returns it as a file in `format`. Throws as annotate() does, and a
+ * TypeError listing the formats for an unknown `format`. Keeps the last text's annotation, so
+ * more formats of the same text are not annotated again.
+ */
+export function exportAs(text: string, options: Options | null | undefined, format: ExportFormat): Export;
 
 /** The package version (the Rust crate's). */
 export function version(): string;

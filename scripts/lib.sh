@@ -92,7 +92,7 @@ build_wasm() {
   gen_labels || return  # (scripts/test calls build_wasm under `if`, where set -e is off)
   step "Build wasm (cargo --profile $WASM_PROFILE --no-default-features, wasm-bindgen --target web, wasm-opt -O3)"
   cargo build --lib --target "$WASM_TARGET" --profile "$WASM_PROFILE" --no-default-features
-  local raw="target/$WASM_TARGET/$WASM_PROFILE/lede.wasm"
+  local raw="${CARGO_TARGET_DIR:-target}/$WASM_TARGET/$WASM_PROFILE/lede.wasm"
   rm -rf "$PKG_DIR"
   # LEDE_WASM_NAMES=1 keeps function names (for scripts/profile-wasm.mjs), at more bytes.
   local strip=--remove-name-section keep=()

@@ -8,18 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from '../e2e/helpers.mjs';
 import { serve } from '../../scripts/static-server.mjs';
-import { PACKAGE, packageVersion, checkSeed, checkOffsets, checkErrors } from './checks.mjs';
+import { PACKAGE, packageVersion, checkSeed, checkOffsets, checkErrors, checkExport, checkInput } from './checks.mjs';
 
 const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <link rel="icon" href="data:,">
 <script type="importmap">{ "imports": { "lede": "./node_modules/lede/index.js" } }</script>
 <script type="module">
-  import { init, annotate, version } from 'lede';
+  import { init, annotate, exportAs, version } from 'lede';
   let early = null;
   try { annotate('It rained.'); } catch (e) { early = e.message; }
   await init();
-  window.lede = { annotate, version: version(), early };
+  window.lede = { annotate, exportAs, version: version(), early };
   document.body.dataset.ready = 'yes';
 </script>
 <body></body>`;
@@ -70,4 +70,18 @@ test('init() fetches the wasm beside the module; annotate before init says so', 
 test('the seed article: quotes, speakers, clusters, values', () => checkSeed(assert, run));
 test('UTF-16 offsets by default, code points on request, the date option', () => checkOffsets(assert, run));
 test('bad input throws TypeError; an impossible date warns', () => checkErrors(assert, run));
+/** exportAs() in the page. */
+const runExport = (text, options, format) =>
+  page.evaluate(([t, o, f]) => {
+    try {
+      return { value: window.lede.exportAs(t, o, f) };
+    } catch (e) {
+      return { error: { name: e.name, message: e.message } };
+    }
+  }, [text, options, format]);
+
+test('exportAs is exported: json, brat with its text, a TypeError for an unknown format', () => checkExport(assert, runExport));
+// The lone surrogate is made in the page: it might not survive the trip through the protocol.
+test('a lone surrogate warns as in Python; binary data throws', () =>
+  checkInput(assert, (t, o) => (t === 'LONE' ? page.evaluate(() => ({ value: window.lede.annotate(`He said ${String.fromCharCode(0xd800)} “hi.”`) })) : run(t, o)), 'LONE'));
 test('no console errors', () => assert.deepEqual(log.errors, []));

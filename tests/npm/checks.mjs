@@ -61,6 +61,32 @@ export async function checkOffsets(assert, run) {
   assert.ok(d.entities.some((e) => e.label === 'DATE' && e.value?.startsWith('2023-09')), JSON.stringify(d.entities));
 }
 
+/** exportAs(text, options, format) as the README documents it; `runExport` runs it where the
+ * package runs, errors by name and message. */
+export async function checkExport(assert, runExport) {
+  const { value: json } = await runExport(SEED, null, 'json');
+  assert.match(json.filename, /\.json$/);
+  assert.equal(json.mime, 'application/json');
+  assert.ok(JSON.parse(json.content).quotes.length > 0);
+  const { value: brat } = await runExport(SEED, {}, 'brat');
+  assert.match(brat.filename, /\.ann$/);
+  assert.equal(brat.companion.content, SEED, 'brat gets the text beside the .ann');
+  const bad = await runExport(SEED, null, 'docx');
+  assert.equal(bad.error?.name, 'TypeError');
+  assert.match(bad.error.message, /json, displacy, brat/);
+}
+
+/** A lone surrogate gets the warning Python gives; binary data is an Error, not annotated. */
+export async function checkInput(assert, run, loneSurrogateText) {
+  const { value: lone } = await run(loneSurrogateText);
+  assert.ok(lone.warnings?.some((w) => w.startsWith('Lone surrogate replaced')), JSON.stringify(lone.warnings));
+  const { value: written } = await run('A \uFFFD written as such.');
+  assert.ok(!(written.warnings ?? []).some((w) => w.includes('surrogate')));
+  const binary = await run('\x89PNG\r\n\x1a\n\0\0\0\rIHDR');
+  assert.equal(binary.error?.name, 'Error');
+  assert.match(binary.error.message, /binary/);
+}
+
 export async function checkErrors(assert, run) {
   const notText = await run(42);
   assert.equal(notText.error?.name, 'TypeError');

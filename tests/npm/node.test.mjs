@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE, packageVersion, checkSeed, checkOffsets, checkErrors } from './checks.mjs';
+import { PACKAGE, packageVersion, checkSeed, checkOffsets, checkErrors, checkExport, checkInput } from './checks.mjs';
 
 if (!fs.existsSync(path.join(PACKAGE, 'package.json'))) throw new Error('dist/npm is missing: run scripts/build-npm first');
 const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE, 'package.json'), 'utf8'));
@@ -38,6 +38,17 @@ test('annotate works at import in Node; init() resolves; version() is the packag
 test('the seed article: quotes, speakers, clusters, values', () => checkSeed(assert, run));
 test('UTF-16 offsets by default, code points on request, the date option', () => checkOffsets(assert, run));
 test('bad input throws TypeError; an impossible date warns', () => checkErrors(assert, run));
+
+const runExport = async (text, options, format) => {
+  try {
+    return { value: lede.exportAs(text, options, format) };
+  } catch (e) {
+    return { error: { name: e.name, message: e.message } };
+  }
+};
+
+test('exportAs is exported: json, brat with its text, a TypeError for an unknown format', () => checkExport(assert, runExport));
+test('a lone surrogate warns as in Python; binary data throws', () => checkInput(assert, run, 'He said \uD800 “hi.”'));
 
 test('a text over 16 MiB throws a RangeError', () => {
   assert.throws(() => lede.annotate('word '.repeat((16 << 20) / 5 + 1)), RangeError);

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, PACKAGE } from './checks.mjs';
 
-const USER_CODE = `import { init, annotate, version } from 'lede';
-import type { Annotation, Quote, Label, ParagraphKind, QuoteKind, TextSpan } from 'lede';
+const USER_CODE = `import { init, annotate, exportAs, version } from 'lede';
+import type { Annotation, Quote, Label, ParagraphKind, QuoteKind, TextSpan, Export, ExportFile } from 'lede';
 
 await init();
 const a: Annotation = annotate('It rained on Friday.', { offsets: 'chars', date: '2023-10-13' });
@@ -25,7 +25,13 @@ const parts: TextSpan[] = a.quotes.flatMap((q) => q.parts ?? []);
 const cues: (number | undefined)[] = a.quotes.map((q) => q.cue?.start);
 const warnings: string[] = a.warnings ?? [];
 const v: string = version();
-export { date, kinds, labels, clusters, names, speakers, quoteKinds, parts, cues, warnings, v };
+const brat: Export = exportAs('It rained.', null, 'brat');
+const txt: ExportFile | undefined = brat.companion;
+const csv: string = exportAs('It rained.', { date: '2023-10-13' }, 'quotes-csv').content;
+export { date, kinds, labels, clusters, names, speakers, quoteKinds, parts, cues, warnings, v, txt, csv };
+
+// @ts-expect-error formats are the seven export names
+exportAs('x', null, 'docx');
 
 // @ts-expect-error text must be a string
 annotate(42);
