@@ -86,7 +86,7 @@ async function run() {
   } catch (e) {
     if (e.stale) return; // a newer run is on its way
     clearInterval(ticker);
-    setStatus(`Annotation failed: ${e.message}`);
+    if (mine === runs) fail(e.message);
     return;
   }
   clearInterval(ticker);
@@ -96,19 +96,31 @@ async function run() {
   show(text, result.annotation, result.ms, result.options);
 }
 
-function show(text, annotation, ms, options = {}) {
+// What the panels show when there is no annotation.
+const NO_ANNOTATION = { date: null, date_source: null, dateline: null, paragraphs: [], sentences: [], entities: [], clusters: [], quotes: [], sources: [], attributions: [] };
+
+// A failed run (a text over the size limit, binary data): the old result does not match the
+// text any more, so it goes, with its exports; only the message is shown.
+function fail(message) {
   if (rendering) rendering.cancel();
-  current = { text, annotation, options };
-  enableExport(text.trim() !== '');
-  showWarnings(annotation.warnings || []);
-  showDate(annotation);
-  if (!text.trim()) {
-    article.replaceChildren();
-    const empty = document.createElement('p');
-    empty.className = 'empty';
-    empty.textContent = 'Nothing to annotate yet: paste or type an article, drop a .txt file, or load the sample.';
-    article.append(empty);
-  }
+  rendering = null;
+  current = null;
+  enableExport(false);
+  showWarnings([]);
+  dateline.hidden = true;
+  renderPanels(NO_ANNOTATION);
+  const note = document.createElement('p');
+  note.className = 'empty failed';
+  note.textContent = `Not annotated: ${message}`;
+  article.replaceChildren(note);
+  article.classList.remove('big');
+  roving.reset();
+  setStatus(`Annotation failed: ${message}`);
+  document.body.dataset.state = 'failed';
+}
+
+// The legend and the side panel's tabs for `annotation`; returns what Sources found.
+function renderPanels(annotation) {
   const counts = {};
   for (const e of annotation.entities) counts[e.label] = (counts[e.label] || 0) + 1;
   renderLegend($('legend'), counts, hidden, toggleLabel);
@@ -125,6 +137,23 @@ function show(text, annotation, ms, options = {}) {
   const { cards, others } = entityCards(annotation);
   $('entity-count').textContent = String(cards.length + others.reduce((n, g) => n + g.texts.length, 0));
   $('quote-count').textContent = String(annotation.quotes.length);
+  return found;
+}
+
+function show(text, annotation, ms, options = {}) {
+  if (rendering) rendering.cancel();
+  current = { text, annotation, options };
+  enableExport(text.trim() !== '');
+  showWarnings(annotation.warnings || []);
+  showDate(annotation);
+  if (!text.trim()) {
+    article.replaceChildren();
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'Nothing to annotate yet: paste or type an article, drop a .txt file, or load the sample.';
+    article.append(empty);
+  }
+  const found = renderPanels(annotation);
   const summary = `${annotation.entities.length} entities · ${annotation.quotes.length} quotes · ${annotation.sentences.length} sentences · ${ms.toFixed(1)} ms`;
   if (!text.trim()) {
     setStatus('Empty text.');
