@@ -3,7 +3,7 @@
 Offsets are Unicode code points, so ``text[start:end]`` is exact in Python.
 """
 
-from typing import Iterable, List, Literal, Optional, TypedDict
+from typing import Iterable, List, Literal, Optional, TypedDict, Union
 
 __version__: str
 MAX_TEXT_BYTES: int
@@ -138,19 +138,24 @@ class Annotation(_Annotation, total=False):
     warnings: List[str]
     """Notes about the input (empty text, binary junk, a date that is not YYYY-MM-DD, …)."""
 
-def annotate(text: str, date: Optional[str] = None, attributions: bool = False) -> Annotation:
+def annotate(
+    text: Union[str, bytes, bytearray], date: Optional[str] = None, attributions: bool = False
+) -> Annotation:
     """Annotates one article.
 
     ``attributions=True`` adds ``attributions``: beliefs, plans, findings, perceptions and
     actions attributed to a source, which are not quotes.
 
     ``date`` (``YYYY-MM-DD``) resolves relative dates when the text has no ``date`` marker; a
-    string that is not a calendar date is a warning. Raises TypeError when ``text`` is not a
-    str (or ``date`` not a str or None), ValueError when ``text`` is over MAX_TEXT_BYTES.
+    string that is not a calendar date is a warning. ``bytes`` are decoded: UTF-8 (with or
+    without a byte-order mark), UTF-16 with a byte-order mark, else Windows-1252, with a warning
+    naming any encoding but UTF-8. Raises TypeError when ``text`` is neither a str nor bytes (or
+    ``date`` not a str or None), ValueError when ``text`` is binary data (NULs, many control
+    characters) or over MAX_TEXT_BYTES. Ctrl-C raises KeyboardInterrupt at once.
     """
 
 def annotate_many(
-    texts: Iterable[str],
+    texts: Iterable[Union[str, bytes, bytearray]],
     dates: Optional[Iterable[Optional[str]]] = None,
     threads: Optional[int] = None,
     attributions: bool = False,
@@ -158,5 +163,6 @@ def annotate_many(
     """Annotates many articles in parallel with the GIL released; results in input order.
 
     ``dates``: None, or one date (or None) per text. ``threads``: None for every core, else an
-    int >= 1. Errors as for ``annotate``, naming the item (``texts[3]``).
+    int >= 1. Errors as for ``annotate``, naming the item (``texts[3]``). Ctrl-C raises
+    KeyboardInterrupt at once; the articles not yet annotated are left.
     """

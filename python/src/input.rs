@@ -1,9 +1,11 @@
-//! Python arguments → owned articles, checked: a text that is not a `str` is a `TypeError`,
-//! a text over `lede::MAX_TEXT_BYTES` a `ValueError`, each naming the argument (`texts[3]`).
+//! Python arguments → owned articles, checked: a text that is neither a `str` nor `bytes` is a
+//! `TypeError`; binary data or a text over `lede::MAX_TEXT_BYTES` a `ValueError`, each naming
+//! the argument (`texts[3]`). `bytes` are decoded by `lede::decode` (UTF-8, UTF-16 with a
+//! byte-order mark, Windows-1252), with a warning for every decoding but plain UTF-8.
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyInt, PyString};
 
 /// One text to annotate, copied out of Python so it can be annotated without the GIL.
 pub(crate) struct Article {
@@ -25,21 +27,16 @@ impl Article {
             None => ("text".to_string(), "date".to_string()),
             Some(i) => (format!("texts[{i}]"), format!("dates[{i}]")),
         };
-        let text = text.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!("{what} must be a str, not {}", type_name(text)))
-        })?;
-        let mut warnings = Vec::new();
-        let text = match text.to_cow() {
-            Ok(t) => t.into_owned(),
-            Err(_) => {
-                warnings.push(
-                    "A lone UTF-16 surrogate in the text was replaced with U+FFFD.".to_string(),
-                );
-                replace_lone_surrogates(text)?
-            }
+        let (text, warnings) = read_text(text, &what)?;
+        // Refused as lede::try_annotate refuses, but here, as a ValueError naming the item.
+        let refusal = if lede::looks_binary(&text) {
+            Some(lede::Refusal::Binary)
+        } else if text.len() > lede::MAX_TEXT_BYTES {
+            Some(lede::Refusal::TooLarge { bytes: text.len() })
+        } else {
+            None
         };
-        if text.len() > lede::MAX_TEXT_BYTES {
-            let refusal = lede::Refusal::TooLarge { bytes: text.len() };
+        if let Some(refusal) = refusal {
             return Err(PyValueError::new_err(format!("{what}: {refusal}")));
         }
         let date = match date {
@@ -66,6 +63,34 @@ impl Article {
             warnings,
         })
     }
+}
+
+/// The text of a `str`, `bytes` or `bytearray` and the warnings of reading it (a lone
+/// surrogate, an encoding other than UTF-8).
+fn read_text(text: &Bound<'_, PyAny>, what: &str) -> PyResult<(String, Vec<String>)> {
+    if let Ok(s) = text.cast::<PyString>() {
+        return Ok(match s.to_cow() {
+            Ok(t) => (t.into_owned(), Vec::new()),
+            Err(_) => (
+                replace_lone_surrogates(s)?,
+                vec![lede::LONE_SURROGATE_WARNING.to_string()],
+            ),
+        });
+    }
+    let decoded = |bytes: &[u8]| {
+        let d = lede::decode::decode(bytes);
+        (d.text.into_owned(), d.warning.into_iter().collect())
+    };
+    if let Ok(b) = text.cast::<PyBytes>() {
+        return Ok(decoded(b.as_bytes()));
+    }
+    if let Ok(b) = text.cast::<PyByteArray>() {
+        return Ok(decoded(&b.to_vec()));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{what} must be a str or bytes, not {}",
+        type_name(text)
+    )))
 }
 
 /// The articles of `annotate_many`: `texts` is any iterable of `str` (not a `str` itself),
@@ -95,7 +120,8 @@ pub(crate) fn read_many(
         .collect()
 }
 
-/// The items of an iterable argument; a lone `str` is refused (it would iterate characters).
+/// The items of an iterable argument; a lone `str` or `bytes` is refused (it would iterate
+/// characters or ints).
 fn items<'py>(arg: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let refuse = || {
         PyTypeError::new_err(format!(
@@ -103,7 +129,7 @@ fn items<'py>(arg: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, Py
             type_name(arg)
         ))
     };
-    if arg.is_instance_of::<PyString>() {
+    if arg.is_instance_of::<PyString>() || arg.is_instance_of::<PyBytes>() {
         return Err(refuse());
     }
     arg.try_iter().map_err(|_| refuse())?.collect()

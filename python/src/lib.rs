@@ -3,9 +3,11 @@
 //! `text[start:end]` in Python is exact. The stubs are in `lede.pyi` beside pyproject.toml.
 //!
 //! Each call reads its Python arguments into owned [`input::Article`]s, annotates them with the
-//! GIL released (other Python threads run meanwhile), then builds the dicts under the GIL.
+//! GIL released (other Python threads run meanwhile; Ctrl-C raises `KeyboardInterrupt` at once,
+//! see [`interrupt`]), then builds the dicts under the GIL.
 
 mod input;
+mod interrupt;
 mod output;
 mod pool;
 
@@ -13,7 +15,7 @@ use pyo3::prelude::*;
 
 #[pymodule(name = "lede")]
 mod lede_module {
-    use super::{input, output, pool};
+    use super::{input, interrupt, output, pool};
     use pyo3::prelude::*;
 
     #[pymodule_init]
@@ -40,8 +42,8 @@ mod lede_module {
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut article = input::Article::read(text, date, None)?;
         article.options.attributions = attributions;
-        let annotation = py.detach(|| output::annotate(&article));
-        output::to_python(py, &annotation)
+        let annotation = interrupt::run(py, move |stop| output::annotate(&article, stop))?;
+        output::to_python(py, &annotation.expect("stopped only by an interrupt"))
     }
 
     /// Annotates many articles on `threads` threads (default: every core) with the GIL
@@ -60,10 +62,12 @@ mod lede_module {
             a.options.attributions = attributions;
         }
         let threads = input::thread_count(threads)?;
-        let annotations = py.detach(|| pool::map_ordered(&articles, threads, output::annotate))?;
+        let annotations = interrupt::run(py, move |stop| {
+            pool::map_ordered(&articles, threads, |a| output::annotate(a, stop))
+        })??;
         annotations
             .iter()
-            .map(|a| output::to_python(py, a))
+            .map(|a| output::to_python(py, a.as_ref().expect("stopped only by an interrupt")))
             .collect()
     }
 }

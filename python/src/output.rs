@@ -5,13 +5,20 @@
 //! run without the GIL), against about 4 ms to annotate it.
 
 use crate::input::Article;
+use crate::interrupt::Stop;
 use pyo3::prelude::*;
 
-/// Annotates `article`; the reader's warnings (lone surrogates) follow the annotator's.
-pub(crate) fn annotate(article: &Article) -> lede::Annotation {
-    let mut annotation = lede::annotate(&article.text, &article.options);
-    annotation.warnings.extend(article.warnings.iter().cloned());
-    annotation
+/// Annotates `article` unless `stop` asks to stop first (`None` then); the reader's warnings
+/// (lone surrogates, encodings) come first. The reader refused what the annotator would.
+pub(crate) fn annotate(article: &Article, stop: &Stop) -> Option<lede::Annotation> {
+    if stop.asked() {
+        return None;
+    }
+    let mut annotation =
+        lede::try_annotate_until(&article.text, &article.options, &|| stop.asked()).ok()?;
+    let read = article.warnings.iter().cloned();
+    annotation.warnings.splice(0..0, read);
+    Some(annotation)
 }
 
 /// The Python dict of an Annotation (lists, ints, strs and None inside).

@@ -99,9 +99,9 @@ def test_empty_text_is_a_warning_not_an_error():
     assert a["warnings"]
 
 
-@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["a list"]])
+@pytest.mark.parametrize("bad", [None, 42, ["a list"]])
 def test_text_that_is_not_a_str_is_a_type_error(bad):
-    with pytest.raises(TypeError, match=r"text must be a str, not " + type(bad).__name__):
+    with pytest.raises(TypeError, match=r"text must be a str or bytes, not " + type(bad).__name__):
         lede.annotate(bad)
 
 
@@ -120,3 +120,44 @@ def test_text_over_the_limit_is_a_value_error():
 def test_missing_argument_is_a_type_error():
     with pytest.raises(TypeError):
         lede.annotate()
+
+
+TEXT = "José Martínez said “we will win” in Zürich on Friday."
+
+
+def test_bytes_in_every_encoding_give_the_entities_of_the_str_and_name_the_encoding():
+    want = [(e["label"], e["text"]) for e in lede.annotate(TEXT)["entities"]]
+    assert ("GPE", "Zürich") in want
+    plain = lede.annotate(TEXT.encode("utf-8"))
+    assert [(e["label"], e["text"]) for e in plain["entities"]] == want
+    assert "warnings" not in plain
+    bom = lede.annotate(TEXT.encode("utf-8-sig"))
+    assert [e["text"] for e in bom["entities"]] == [t for _, t in want]
+    for data, encoding in [
+        (TEXT.encode("utf-16"), "UTF-16LE"),  # Python writes the mark, little-endian here
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "UTF-16BE"),
+        (TEXT.encode("cp1252"), "Windows-1252"),
+        (bytearray(TEXT.encode("latin-1", errors="replace").replace(b"?", b'"')), "Windows-1252"),
+    ]:
+        a = lede.annotate(data)
+        assert [(e["label"], e["text"]) for e in a["entities"]] == want, encoding
+        assert encoding in a["warnings"][0], a["warnings"]
+
+
+@pytest.mark.parametrize(
+    "binary",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        bytes(range(1, 32)) * 20,
+        "He said \x00 hello.",
+        TEXT.encode("utf-16-le"),  # UTF-16 without a mark: NULs
+    ],
+)
+def test_binary_data_is_a_value_error(binary):
+    with pytest.raises(ValueError, match=r"text: the input looks binary"):
+        lede.annotate(binary)
+
+
+def test_lone_surrogate_warning_is_the_one_js_gives():
+    a = lede.annotate("He said \ud800 “hi.”")
+    assert any(w.startswith("Lone surrogate replaced") for w in a["warnings"]), a["warnings"]

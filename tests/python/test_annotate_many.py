@@ -58,7 +58,7 @@ def test_texts_not_iterable_is_a_type_error(bad):
 
 
 def test_the_bad_item_is_named():
-    with pytest.raises(TypeError, match=r"texts\[2\] must be a str, not NoneType"):
+    with pytest.raises(TypeError, match=r"texts\[2\] must be a str or bytes, not NoneType"):
         lede.annotate_many(["a", "b", None])
     with pytest.raises(TypeError, match=r"dates\[1\] must be a 'YYYY-MM-DD' str or None, not int"):
         lede.annotate_many(["a", "b"], dates=[None, 20231013])
@@ -76,3 +76,14 @@ def test_dates_of_another_length_is_a_value_error():
 def test_bad_thread_counts(bad, error):
     with pytest.raises(error, match=r"threads must be"):
         lede.annotate_many(["a"], threads=bad)
+
+
+def test_bytes_items_are_decoded_and_binary_ones_named():
+    text = "Officials met in Zürich on Friday."
+    results = lede.annotate_many([text, text.encode("cp1252"), text.encode("utf-16")])
+    assert [a["entities"][0]["text"] for a in results] == ["Zürich"] * 3
+    assert "Windows-1252" in results[1]["warnings"][0]
+    with pytest.raises(ValueError, match=r"texts\[1\]: the input looks binary"):
+        lede.annotate_many(["Paris.", b"\x00\x01ELF"])
+    with pytest.raises(TypeError, match=r"texts must be a list"):
+        lede.annotate_many(b"bytes are not a list of texts")
