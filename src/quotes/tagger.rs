@@ -385,16 +385,14 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
     let mut out = Vec::with_capacity(n * SECOND_PASS_FEATURES);
     let mut next = 0;
     for s in sentences {
-        let cues: Vec<usize> = of_role(&drawn[next..], Role::Cue)
-            .map(|t| t.first)
-            .take_while(|&k| k < s.end)
-            .filter(|&k| k >= s.first)
+        // The spans reaching this sentence: those starting before its end (not every later
+        // span of a role the text lacks).
+        let reaching = || drawn[next..].iter().take_while(|(_, t)| t.first < s.end);
+        let cues: Vec<usize> = reaching()
+            .filter(|(r, t)| *r == Role::Cue && t.first >= s.first)
+            .map(|(_, t)| t.first)
             .collect();
-        let holds = |role: Role| {
-            of_role(&drawn[next..], role)
-                .take_while(|t| t.first < s.end)
-                .any(|t| s.first < t.end)
-        };
+        let holds = |role: Role| reaching().any(|(r, t)| *r == role && s.first < t.end);
         let roles = u64::from(holds(Role::Source)) * 4
             + u64::from(holds(Role::Cue)) * 2
             + u64::from(holds(Role::Content));
@@ -409,12 +407,11 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             add(T::SpanPlace, inside[i].0, inside[i].1);
             add(T::SpanLength, inside[i].0, inside[i].2);
             add(T::SentenceRolesTag, roles, tag_at(ii));
-            let left = cues
-                .iter()
-                .rev()
-                .find(|&&k| k < i)
-                .map_or(7, |&k| bucket(i - k));
-            let right = cues.iter().find(|&&k| k > i).map_or(7, |&k| bucket(k - i));
+            // `cues` are sorted: the nearest either side by halving, not by a scan per token.
+            let before = cues.partition_point(|&k| k < i);
+            let left = before.checked_sub(1).map_or(7, |b| bucket(i - cues[b]));
+            let after = cues.partition_point(|&k| k <= i);
+            let right = cues.get(after).map_or(7, |&k| bucket(k - i));
             add(T::TaggedCueDistances, left, right);
             add(T::TaggedLeftCueTag, left, tag_at(ii));
             add(T::TaggedRightCueTag, right, tag_at(ii));
@@ -565,14 +562,17 @@ pub fn reported(
         }
         let first = doc.sentences[doc.sentence_of(content.first)].first;
         let end = doc.sentences[doc.sentence_of(content.end - 1)].end;
-        let within = |t: &TokenRange| t.first >= first && t.end <= end;
-        let Some(cue) = of(Role::Cue)
+        // The spans starting in these sentences (sorted), not all the text's for each content.
+        let near = &spans[spans.partition_point(|(_, t)| t.first < first)..];
+        let near = &near[..near.partition_point(|(_, t)| t.first < end)];
+        let within = |t: &TokenRange| t.end <= end;
+        let Some(cue) = of_role(near, Role::Cue)
             .filter(within)
             .min_by_key(|c| gap(*c, content))
         else {
             continue;
         };
-        let speaker = of(Role::Source)
+        let speaker = of_role(near, Role::Source)
             .filter(within)
             .min_by_key(|s| gap(*s, cue))
             .map(|s| without_time(doc, entities, s));
