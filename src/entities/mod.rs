@@ -20,16 +20,20 @@ pub type WordClasses = [u16; ner::lexicon::MAX_COLUMNS];
 /// tagger of their own, for the later stages' models (the attribution tagger reads them).
 pub fn word_classes(doc: &Doc) -> Vec<WordClasses> {
     let lexicon = ner::lexicon::Lexicon::shipped();
-    let (mut infos, mut scratch) = (Vec::with_capacity(doc.tokens.len()), String::new());
+    let mut classes = Vec::with_capacity(doc.tokens.len());
+    // One sentence's token infos at a time: the whole text's would be ~130 bytes a token.
+    let (mut infos, mut scratch) = (Vec::new(), String::new());
     for s in &doc.sentences {
+        infos.clear();
         ner::features::token_infos(
             (s.first..s.end).map(|i| doc.token_text(i)),
             &lexicon,
             &mut scratch,
             &mut infos,
         );
+        classes.extend(infos.iter().map(|t| t.lex));
     }
-    infos.into_iter().map(|t| t.lex).collect()
+    classes
 }
 
 /// The article's entities, sorted by start, not overlapping.

@@ -353,6 +353,19 @@ pub const SECOND_PASS_FEATURES: usize = 13;
 /// nearest first-pass cues are. `sentences` cover the tokens in order; `words` are the tokens'
 /// lower-case hashes.
 pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[usize]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(first.len() * SECOND_PASS_FEATURES);
+    each_second_pass(sentences, words, first, |f| out.extend_from_slice(f));
+    out
+}
+
+/// [`second_pass_features`] handed to `visit` token after token (annotating keeps none: 13 a
+/// token would take ~20 bytes per byte of text).
+pub fn each_second_pass(
+    sentences: &[TokenRange],
+    words: &[u64],
+    first: &[usize],
+    mut visit: impl FnMut(&[u64]),
+) {
     let n = first.len();
     let tag_at = |i: isize| -> u64 {
         match usize::try_from(i) {
@@ -382,7 +395,7 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             *v = (1 + *r as u64, place, length);
         }
     }
-    let mut out = Vec::with_capacity(n * SECOND_PASS_FEATURES);
+    let mut out = Vec::with_capacity(SECOND_PASS_FEATURES);
     let mut next = 0;
     for s in sentences {
         // The spans reaching this sentence: those starting before its end (not every later
@@ -398,6 +411,7 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             + u64::from(holds(Role::Content));
         for i in s.first..s.end {
             let ii = i as isize;
+            out.clear();
             let mut add = |t: T, a: u64, b: u64| out.push(t.key(a, b));
             add(T::Tag, tag_at(ii), 0);
             add(T::TagBefore, tag_at(ii - 1), tag_at(ii));
@@ -417,13 +431,13 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             add(T::TaggedRightCueTag, right, tag_at(ii));
             add(T::WordTag, words[i], tag_at(ii));
             add(T::SentenceRoles, roles, 0);
+            visit(&out);
         }
         // Spans ending in this sentence reach no later one.
         while next < drawn.len() && drawn[next].1.end <= s.end {
             next += 1;
         }
     }
-    out
 }
 
 /// Tags of each paragraph, decoded from per-token emission scores.
@@ -440,26 +454,24 @@ fn decode_paragraphs(w: &dyn Weights, emit: &[Scores], paragraphs: &[TokenRange]
 /// Tags every token of `doc`, paragraph by paragraph: the first pass, then the second.
 pub fn tag(doc: &Doc, entities: &[Entity], t: Tagger) -> Vec<usize> {
     let n = doc.tokens.len();
-    let (mut features, mut ends) = (Vec::with_capacity(n * 80), Vec::with_capacity(n));
-    let mut emit: Vec<Scores> = Vec::with_capacity(n);
+    // Both passes score the token features as they are made: kept, ~80 features a token would
+    // take ~130 bytes per byte of text.
+    let (mut first_emit, mut second_emit): (Vec<Scores>, Vec<Scores>) =
+        (Vec::with_capacity(n), Vec::with_capacity(n));
     let words = each_token(doc, entities, |_, f| {
-        emit.push(t.first.emission(f));
-        features.extend_from_slice(f);
-        ends.push(features.len());
+        first_emit.push(t.first.emission(f));
+        second_emit.push(t.second.emission(f));
     });
     let paragraphs = paragraphs(doc);
-    let first = decode_paragraphs(t.first, &emit, &paragraphs);
-    let added = second_pass_features(&sentences(doc), &words, &first);
-    let mut start = 0;
-    for (i, e) in emit.iter_mut().enumerate() {
-        *e = t.second.emission(&features[start..ends[i]]);
-        t.second.add_rows(
-            &added[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES],
-            e,
-        );
-        start = ends[i];
-    }
-    decode_paragraphs(t.second, &emit, &paragraphs)
+    let first = decode_paragraphs(t.first, &first_emit, &paragraphs);
+    drop(first_emit);
+    let mut emit = second_emit.iter_mut();
+    each_second_pass(&sentences(doc), &words, &first, |added| {
+        if let Some(e) = emit.next() {
+            t.second.add_rows(added, e);
+        }
+    });
+    decode_paragraphs(t.second, &second_emit, &paragraphs)
 }
 
 /// Spans per role drawn by a tag sequence.
