@@ -112,10 +112,7 @@ fn bench_hostile_prints_a_table_per_size_and_the_slopes() {
     assert!(out.contains("hostile inputs of 4000 bytes"), "{out}");
     let slopes = out.split("slope:").nth(1).expect("a slope table");
     for name in lede::tools::hostile::NAMES {
-        assert!(
-            slopes.lines().any(|l| l.starts_with(name)),
-            "{name}: {out}"
-        );
+        assert!(slopes.lines().any(|l| l.starts_with(name)), "{name}: {out}");
     }
     let (_, err, ok) = lede(&["bench", "--hostile", "--sizes", "2k,lots"], "");
     assert!(!ok && err.contains("not a size"), "{err}");
