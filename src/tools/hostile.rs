@@ -10,7 +10,7 @@ fn repeat(unit: &str, size: usize) -> String {
 }
 
 /// The generators, by name: ordinary news first.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 13] = [
     "news",
     "\"word",
     "'word",
@@ -23,6 +23,7 @@ pub const NAMES: [&str; 12] = [
     "unmatched “",
     "unmatched ``",
     "one sentence",
+    "shared surname",
 ];
 
 /// The text of generator `name` at about `size` bytes.
@@ -43,6 +44,8 @@ pub fn generate(name: &str, size: usize) -> Option<String> {
         "unmatched “" => repeat("“", size),
         "unmatched ``" => repeat("``", size),
         "one sentence" => repeat("and the word ", size),
+        // Every "Smith" asks which Smith its paragraph named last.
+        "shared surname" => repeat("John Smith met Jane Smith.\n\nSmith said so.\n\n", size),
         _ => return None,
     })
 }
