@@ -352,6 +352,7 @@ pub const SECOND_PASS_FEATURES: usize = 13;
 /// the span it falls in (role, place, length), which roles its sentence holds and how far the
 /// nearest first-pass cues are. `sentences` cover the tokens in order; `words` are the tokens'
 /// lower-case hashes.
+#[cfg(any(test, feature = "tools"))]
 pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[usize]) -> Vec<u64> {
     let mut out = Vec::with_capacity(first.len() * SECOND_PASS_FEATURES);
     each_second_pass(sentences, words, first, |f| out.extend_from_slice(f));
