@@ -231,8 +231,11 @@ pub fn each_token(
                 u64::from(marks::is_quote_mark(w)),
                 quoted[i],
             );
-            let left = cue_at.iter().rev().find(|&&k| k < i).copied();
-            let right = cue_at.iter().find(|&&k| k > i).copied();
+            // `cue_at` is sorted: the nearest either side by halving, not by a scan per token
+            // (a long sentence holds many cues).
+            let before = cue_at.partition_point(|&k| k < i);
+            let left = before.checked_sub(1).map(|b| cue_at[b]);
+            let right = cue_at.get(cue_at.partition_point(|&k| k <= i)).copied();
             let lb = left.map_or(7, |k| bucket(i - k));
             let rb = right.map_or(7, |k| bucket(k - i));
             let lcue = left.map_or(0, |k| lower[k]);

@@ -10,7 +10,7 @@ fn repeat(unit: &str, size: usize) -> String {
 }
 
 /// The generators, by name: ordinary news first.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 14] = [
     "news",
     "\"word",
     "'word",
@@ -24,6 +24,7 @@ pub const NAMES: [&str; 13] = [
     "unmatched ``",
     "one sentence",
     "shared surname",
+    "cues in one sentence",
 ];
 
 /// The text of generator `name` at about `size` bytes.
@@ -45,6 +46,8 @@ pub fn generate(name: &str, size: usize) -> Option<String> {
         "unmatched ``" => repeat("``", size),
         "one sentence" => repeat("and the word ", size),
         // Every "Smith" asks which Smith its paragraph named last.
+        // Every token looks for the nearest cues of its sentence.
+        "cues in one sentence" => repeat("word Kirby said the U.S. 1000 ", size),
         "shared surname" => repeat("John Smith met Jane Smith.\n\nSmith said so.\n\n", size),
         _ => return None,
     })
