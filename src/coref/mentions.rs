@@ -232,6 +232,9 @@ fn guess_kind(doc: &Doc, first: usize, name: usize, end: usize) -> Kind {
 struct Index {
     by_key: HashMap<String, usize>,
     by_word: HashMap<String, Vec<usize>>,
+    /// Per group, its latest mention written in full ("John Kirby", not "Kirby"): mentions come
+    /// in text order, so a shared surname asks this one, not every mention of the group.
+    last_full: Vec<Option<usize>>,
 }
 
 impl Index {
@@ -310,13 +313,14 @@ fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
         };
         let g = assign_group(doc, &out, &index, &m);
         let idx = out.mentions.len();
+        let written_in_full = is_full(doc, name, end_n);
         let full = text_of(doc, name, end_n);
         let k = key(doc, name, end_n, kind);
         match g {
             Some(g) => {
                 let grp = &mut out.groups[g];
                 let longer = grp.name.as_ref().is_none_or(|n| full.len() > n.len());
-                if longer && is_full(doc, name, end_n) {
+                if longer && written_in_full {
                     index.add_name(g, &full);
                     grp.name = Some(full);
                 }
@@ -329,10 +333,12 @@ fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
                 grp.mentions.push(idx);
                 merge_roles(grp, roles, titles);
                 out.mentions.push(Mention { group: g, ..m });
+                if written_in_full {
+                    index.last_full[g] = Some(idx);
+                }
             }
             None => {
-                let ambiguous =
-                    !is_full(doc, name, end_n) && candidates(doc, &out, &index, &m).len() > 1;
+                let ambiguous = !written_in_full && candidates(doc, &out, &index, &m).len() > 1;
                 if !ambiguous {
                     index.by_key.insert(k, out.groups.len());
                     index.add_name(out.groups.len(), &full);
@@ -350,6 +356,7 @@ fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
                     group: out.groups.len() - 1,
                     ..m
                 });
+                index.last_full.push(written_in_full.then_some(idx));
             }
         }
     }
@@ -432,21 +439,20 @@ fn assign_group(doc: &Doc, out: &Mentions, index: &Index, m: &Mention) -> Option
                 .sentences
                 .get(doc.sentence_of(m.first))
                 .map(|s| s.paragraph);
+            // This paragraph is the latest, so a group's full mention in it, if any, is its
+            // latest full mention.
             let mut best: Option<(usize, usize)> = None;
             for &g in &c {
-                for &mi in &out.groups[g].mentions {
-                    let pm = &out.mentions[mi];
-                    let same_para = doc
-                        .sentences
-                        .get(doc.sentence_of(pm.first))
-                        .map(|s| s.paragraph)
-                        == para;
-                    if same_para
-                        && is_full(doc, pm.name, pm.end)
-                        && best.is_none_or(|(at, _)| pm.first > at)
-                    {
-                        best = Some((pm.first, g));
-                    }
+                let Some(pm) = index.last_full[g].map(|mi| &out.mentions[mi]) else {
+                    continue;
+                };
+                let same_para = doc
+                    .sentences
+                    .get(doc.sentence_of(pm.first))
+                    .map(|s| s.paragraph)
+                    == para;
+                if same_para && best.is_none_or(|(at, _)| pm.first > at) {
+                    best = Some((pm.first, g));
                 }
             }
             best.map(|(_, g)| g)
@@ -567,5 +573,15 @@ mod tests {
             n.contains(&("Hillary".into(), Some("Hillary Clinton".into()))),
             "{n:?}"
         );
+    }
+
+    #[test]
+    fn shared_surname_goes_to_the_person_named_last_in_its_paragraph() {
+        // Earlier paragraphs name both many times; only this paragraph's last full name counts.
+        let mut text = "Bill Clinton met Hillary Clinton.\n\nClinton spoke.\n\n".repeat(50);
+        text += "Hillary Clinton met Bill Clinton, and Clinton spoke.";
+        let n = names(&text);
+        let last = n.iter().rev().find(|(t, _)| t == "Clinton").unwrap();
+        assert_eq!(last.1.as_deref(), Some("Bill Clinton"), "{n:?}");
     }
 }

@@ -198,6 +198,7 @@ pub fn join(doc: &Doc, entities: &[Entity], mentions: &mut Mentions) -> Links {
 
 /// Moves every group's mentions, roles and kind into its root group.
 fn merge(mentions: &mut Mentions, root: impl Fn(usize) -> usize) {
+    let mut joined = Vec::new();
     for g in 0..mentions.groups.len() {
         let r = root(g);
         if r == g {
@@ -213,7 +214,7 @@ fn merge(mentions: &mut Mentions, root: impl Fn(usize) -> usize) {
         }
         let into = &mut mentions.groups[r];
         into.mentions.extend(moved);
-        into.mentions.sort_unstable();
+        joined.push(r);
         for r in roles {
             if !into.roles.contains(&r) {
                 into.roles.push(r);
@@ -227,5 +228,11 @@ fn merge(mentions: &mut Mentions, root: impl Fn(usize) -> usize) {
         if into.kind == Kind::Unknown {
             into.kind = kind;
         }
+    }
+    // Sorted once each, not after every join: a name many short forms join grows with the text.
+    joined.sort_unstable();
+    joined.dedup();
+    for r in joined {
+        mentions.groups[r].mentions.sort_unstable();
     }
 }

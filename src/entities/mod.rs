@@ -16,20 +16,30 @@ use crate::text::doc::Doc;
 /// derived from unlabelled text; 0 for a word the lexicon lacks).
 pub type WordClasses = [u16; ner::lexicon::MAX_COLUMNS];
 
+/// Tokens whose word classes are looked up at once.
+const CLASS_BATCH: usize = 256;
+
 /// The word classes of every token of `doc`, in order: part of speech and word class without a
 /// tagger of their own, for the later stages' models (the attribution tagger reads them).
 pub fn word_classes(doc: &Doc) -> Vec<WordClasses> {
     let lexicon = ner::lexicon::Lexicon::shipped();
-    let (mut infos, mut scratch) = (Vec::with_capacity(doc.tokens.len()), String::new());
-    for s in &doc.sentences {
+    let n = doc.tokens.len();
+    let mut classes = Vec::with_capacity(n);
+    // A word's classes are its own, whatever its sentence: token infos are made a few hundred
+    // tokens at a time, as the whole text's (or one endless sentence's) would be ~130 bytes a
+    // token.
+    let (mut infos, mut scratch) = (Vec::new(), String::new());
+    for first in (0..n).step_by(CLASS_BATCH) {
+        infos.clear();
         ner::features::token_infos(
-            (s.first..s.end).map(|i| doc.token_text(i)),
+            (first..(first + CLASS_BATCH).min(n)).map(|i| doc.token_text(i)),
             &lexicon,
             &mut scratch,
             &mut infos,
         );
+        classes.extend(infos.iter().map(|t| t.lex));
     }
-    infos.into_iter().map(|t| t.lex).collect()
+    classes
 }
 
 /// The article's entities, sorted by start, not overlapping.

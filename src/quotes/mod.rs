@@ -33,7 +33,7 @@ pub use contents::find;
 use crate::coref::mentions::Mentions;
 use crate::schema::{Entity, Quote, QuoteKind, Span, TextSpan};
 use crate::text::doc::Doc;
-use crate::text::TokenRange;
+use crate::text::{RangeIndex, TokenRange};
 use contents::introduced_sentence;
 use std::collections::HashMap;
 use tagger::Tagger;
@@ -193,21 +193,24 @@ fn fill_from_rules(
     rules: Vec<indirect::Reported>,
     states: impl Fn(&indirect::Reported) -> bool,
 ) -> Vec<indirect::Reported> {
-    let overlaps = |a: TokenRange, b: TokenRange| a.first < b.end && b.first < a.end;
+    // The first rules item of each cue, and the learned contents as indexes: looking each item
+    // up in the other list would grow with the square of the text.
+    let mut speaker_of_cue = HashMap::new();
+    for x in &rules {
+        speaker_of_cue.entry(x.cue).or_insert(x.speaker);
+    }
     for r in &mut learned {
         if r.speaker.is_none() {
-            r.speaker = rules
-                .iter()
-                .find(|x| x.cue == r.cue)
-                .and_then(|x| x.speaker);
+            r.speaker = speaker_of_cue.get(&r.cue).copied().flatten();
         }
     }
+    let contents = RangeIndex::new(learned.iter().map(|r| r.content));
+    let stated = RangeIndex::new(learned.iter().filter(|r| states(r)).map(|r| r.content));
     let missed: Vec<indirect::Reported> = rules
         .into_iter()
-        .filter(|x| {
-            !learned
-                .iter()
-                .any(|r| overlaps(r.content, x.content) && (states(r) || !states(x)))
+        .filter(|x| match states(x) {
+            true => !stated.overlaps(x.content),
+            false => !contents.overlaps(x.content),
         })
         .collect();
     learned.extend(missed);

@@ -231,8 +231,11 @@ pub fn each_token(
                 u64::from(marks::is_quote_mark(w)),
                 quoted[i],
             );
-            let left = cue_at.iter().rev().find(|&&k| k < i).copied();
-            let right = cue_at.iter().find(|&&k| k > i).copied();
+            // `cue_at` is sorted: the nearest either side by halving, not by a scan per token
+            // (a long sentence holds many cues).
+            let before = cue_at.partition_point(|&k| k < i);
+            let left = before.checked_sub(1).map(|b| cue_at[b]);
+            let right = cue_at.get(cue_at.partition_point(|&k| k <= i)).copied();
             let lb = left.map_or(7, |k| bucket(i - k));
             let rb = right.map_or(7, |k| bucket(k - i));
             let lcue = left.map_or(0, |k| lower[k]);
@@ -352,7 +355,21 @@ pub const SECOND_PASS_FEATURES: usize = 13;
 /// the span it falls in (role, place, length), which roles its sentence holds and how far the
 /// nearest first-pass cues are. `sentences` cover the tokens in order; `words` are the tokens'
 /// lower-case hashes.
+#[cfg(any(test, feature = "tools"))]
 pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[usize]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(first.len() * SECOND_PASS_FEATURES);
+    each_second_pass(sentences, words, first, |f| out.extend_from_slice(f));
+    out
+}
+
+/// [`second_pass_features`] handed to `visit` token after token (annotating keeps none: 13 a
+/// token would take ~20 bytes per byte of text).
+pub fn each_second_pass(
+    sentences: &[TokenRange],
+    words: &[u64],
+    first: &[usize],
+    mut visit: impl FnMut(&[u64]),
+) {
     let n = first.len();
     let tag_at = |i: isize| -> u64 {
         match usize::try_from(i) {
@@ -382,24 +399,23 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             *v = (1 + *r as u64, place, length);
         }
     }
-    let mut out = Vec::with_capacity(n * SECOND_PASS_FEATURES);
+    let mut out = Vec::with_capacity(SECOND_PASS_FEATURES);
     let mut next = 0;
     for s in sentences {
-        let cues: Vec<usize> = of_role(&drawn[next..], Role::Cue)
-            .map(|t| t.first)
-            .take_while(|&k| k < s.end)
-            .filter(|&k| k >= s.first)
+        // The spans reaching this sentence: those starting before its end (not every later
+        // span of a role the text lacks).
+        let reaching = || drawn[next..].iter().take_while(|(_, t)| t.first < s.end);
+        let cues: Vec<usize> = reaching()
+            .filter(|(r, t)| *r == Role::Cue && t.first >= s.first)
+            .map(|(_, t)| t.first)
             .collect();
-        let holds = |role: Role| {
-            of_role(&drawn[next..], role)
-                .take_while(|t| t.first < s.end)
-                .any(|t| s.first < t.end)
-        };
+        let holds = |role: Role| reaching().any(|(r, t)| *r == role && s.first < t.end);
         let roles = u64::from(holds(Role::Source)) * 4
             + u64::from(holds(Role::Cue)) * 2
             + u64::from(holds(Role::Content));
         for i in s.first..s.end {
             let ii = i as isize;
+            out.clear();
             let mut add = |t: T, a: u64, b: u64| out.push(t.key(a, b));
             add(T::Tag, tag_at(ii), 0);
             add(T::TagBefore, tag_at(ii - 1), tag_at(ii));
@@ -409,24 +425,23 @@ pub fn second_pass_features(sentences: &[TokenRange], words: &[u64], first: &[us
             add(T::SpanPlace, inside[i].0, inside[i].1);
             add(T::SpanLength, inside[i].0, inside[i].2);
             add(T::SentenceRolesTag, roles, tag_at(ii));
-            let left = cues
-                .iter()
-                .rev()
-                .find(|&&k| k < i)
-                .map_or(7, |&k| bucket(i - k));
-            let right = cues.iter().find(|&&k| k > i).map_or(7, |&k| bucket(k - i));
+            // `cues` are sorted: the nearest either side by halving, not by a scan per token.
+            let before = cues.partition_point(|&k| k < i);
+            let left = before.checked_sub(1).map_or(7, |b| bucket(i - cues[b]));
+            let after = cues.partition_point(|&k| k <= i);
+            let right = cues.get(after).map_or(7, |&k| bucket(k - i));
             add(T::TaggedCueDistances, left, right);
             add(T::TaggedLeftCueTag, left, tag_at(ii));
             add(T::TaggedRightCueTag, right, tag_at(ii));
             add(T::WordTag, words[i], tag_at(ii));
             add(T::SentenceRoles, roles, 0);
+            visit(&out);
         }
         // Spans ending in this sentence reach no later one.
         while next < drawn.len() && drawn[next].1.end <= s.end {
             next += 1;
         }
     }
-    out
 }
 
 /// Tags of each paragraph, decoded from per-token emission scores.
@@ -443,26 +458,24 @@ fn decode_paragraphs(w: &dyn Weights, emit: &[Scores], paragraphs: &[TokenRange]
 /// Tags every token of `doc`, paragraph by paragraph: the first pass, then the second.
 pub fn tag(doc: &Doc, entities: &[Entity], t: Tagger) -> Vec<usize> {
     let n = doc.tokens.len();
-    let (mut features, mut ends) = (Vec::with_capacity(n * 80), Vec::with_capacity(n));
-    let mut emit: Vec<Scores> = Vec::with_capacity(n);
+    // Both passes score the token features as they are made: kept, ~80 features a token would
+    // take ~130 bytes per byte of text.
+    let (mut first_emit, mut second_emit): (Vec<Scores>, Vec<Scores>) =
+        (Vec::with_capacity(n), Vec::with_capacity(n));
     let words = each_token(doc, entities, |_, f| {
-        emit.push(t.first.emission(f));
-        features.extend_from_slice(f);
-        ends.push(features.len());
+        first_emit.push(t.first.emission(f));
+        second_emit.push(t.second.emission(f));
     });
     let paragraphs = paragraphs(doc);
-    let first = decode_paragraphs(t.first, &emit, &paragraphs);
-    let added = second_pass_features(&sentences(doc), &words, &first);
-    let mut start = 0;
-    for (i, e) in emit.iter_mut().enumerate() {
-        *e = t.second.emission(&features[start..ends[i]]);
-        t.second.add_rows(
-            &added[i * SECOND_PASS_FEATURES..(i + 1) * SECOND_PASS_FEATURES],
-            e,
-        );
-        start = ends[i];
-    }
-    decode_paragraphs(t.second, &emit, &paragraphs)
+    let first = decode_paragraphs(t.first, &first_emit, &paragraphs);
+    drop(first_emit);
+    let mut emit = second_emit.iter_mut();
+    each_second_pass(&sentences(doc), &words, &first, |added| {
+        if let Some(e) = emit.next() {
+            t.second.add_rows(added, e);
+        }
+    });
+    decode_paragraphs(t.second, &second_emit, &paragraphs)
 }
 
 /// Spans per role drawn by a tag sequence.
@@ -565,14 +578,17 @@ pub fn reported(
         }
         let first = doc.sentences[doc.sentence_of(content.first)].first;
         let end = doc.sentences[doc.sentence_of(content.end - 1)].end;
-        let within = |t: &TokenRange| t.first >= first && t.end <= end;
-        let Some(cue) = of(Role::Cue)
+        // The spans starting in these sentences (sorted), not all the text's for each content.
+        let near = &spans[spans.partition_point(|(_, t)| t.first < first)..];
+        let near = &near[..near.partition_point(|(_, t)| t.first < end)];
+        let within = |t: &TokenRange| t.end <= end;
+        let Some(cue) = of_role(near, Role::Cue)
             .filter(within)
             .min_by_key(|c| gap(*c, content))
         else {
             continue;
         };
-        let speaker = of(Role::Source)
+        let speaker = of_role(near, Role::Source)
             .filter(within)
             .min_by_key(|s| gap(*s, cue))
             .map(|s| without_time(doc, entities, s));

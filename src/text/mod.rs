@@ -41,3 +41,52 @@ impl TokenRange {
         TokenRange { first, end }
     }
 }
+
+/// Token ranges that answer "does any of them overlap this one?" in logarithmic time, so that
+/// checking every item of one list against another stays linear in the text.
+pub struct RangeIndex {
+    /// The ranges, sorted by first token.
+    ranges: Vec<TokenRange>,
+    /// The furthest end among `ranges[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl RangeIndex {
+    pub fn new(ranges: impl IntoIterator<Item = TokenRange>) -> Self {
+        let mut ranges: Vec<TokenRange> = ranges.into_iter().collect();
+        ranges.sort_unstable();
+        let reach = (ranges.iter())
+            .scan(0, |far, r| {
+                *far = r.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        RangeIndex { ranges, reach }
+    }
+
+    /// Whether a range shares a token with `r` (`a.first < r.end && r.first < a.end`).
+    pub fn overlaps(&self, r: TokenRange) -> bool {
+        let starting_before_end = self.ranges.partition_point(|a| a.first < r.end);
+        starting_before_end > 0 && self.reach[starting_before_end - 1] > r.first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_index_answers_as_comparing_every_pair() {
+        let ranges =
+            [(5, 9), (0, 2), (12, 13), (3, 20), (30, 30)].map(|(a, b)| TokenRange::new(a, b));
+        let index = RangeIndex::new(ranges);
+        for first in 0..35 {
+            for end in first..36 {
+                let r = TokenRange::new(first, end);
+                let every_pair = ranges.iter().any(|a| a.first < r.end && r.first < a.end);
+                assert_eq!(index.overlaps(r), every_pair, "{r:?}");
+            }
+        }
+        assert!(!RangeIndex::new([]).overlaps(TokenRange::new(0, 5)));
+    }
+}

@@ -138,6 +138,7 @@ pub fn examples(docs: &[BioDoc], lexicon: &Lexicon) -> Vec<Example> {
         .map(|d| {
             let prepared = prepare(
                 lexicon,
+                d.sentences.iter().map(|s| s.tokens.len()).sum(),
                 d.sentences
                     .iter()
                     .map(|s| s.tokens.iter().map(|t| conll::unescape(t))),

@@ -105,6 +105,20 @@ fn bench_prints_figures() {
 }
 
 #[test]
+fn bench_hostile_prints_a_table_per_size_and_the_slopes() {
+    let (out, err, ok) = lede(&["bench", "--hostile", "--sizes", "2k,4k"], "");
+    assert!(ok, "{err}");
+    assert!(out.contains("hostile inputs of 2000 bytes"), "{out}");
+    assert!(out.contains("hostile inputs of 4000 bytes"), "{out}");
+    let slopes = out.split("slope:").nth(1).expect("a slope table");
+    for name in lede::tools::hostile::NAMES {
+        assert!(slopes.lines().any(|l| l.starts_with(name)), "{name}: {out}");
+    }
+    let (_, err, ok) = lede(&["bench", "--hostile", "--sizes", "2k,lots"], "");
+    assert!(!ok && err.contains("not a size"), "{err}");
+}
+
+#[test]
 fn date_flag_resolves_relative_dates() {
     let (out, _, ok) = lede(
         &["annotate", "--date", "2023-10-13"],

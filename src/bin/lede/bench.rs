@@ -6,41 +6,84 @@ use lede::tools::commands::{emit, say};
 use lede::tools::{self, Error};
 use std::num::NonZeroUsize;
 
-/// Runs `lede bench --one NAME` for every hostile generator and prints time and peak memory
-/// beside ordinary news of the same size.
-pub fn bench_hostile(size: usize) -> Result<(), Error> {
-    use tools::hostile::NAMES;
+/// One hostile input annotated in a process of its own: its bytes, seconds and peak KiB.
+struct Run {
+    bytes: f64,
+    secs: f64,
+    kib: f64,
+}
+
+fn run_one(exe: &std::path::Path, name: &str, size: usize) -> Result<Run, Error> {
+    let out = std::process::Command::new(exe)
+        .args(["bench", "--one", name, "--size", &size.to_string()])
+        .output()
+        .map_err(|e| Error::Usage(format!("cannot run {}: {e}", exe.display())))?;
+    let line = String::from_utf8_lossy(&out.stdout);
+    let mut f = line
+        .split_whitespace()
+        .map(|x| x.parse::<f64>().unwrap_or(f64::NAN));
+    let mut next = || f.next().unwrap_or(f64::NAN);
+    let (secs, kib, bytes) = (next(), next(), next());
+    Ok(Run { bytes, secs, kib })
+}
+
+/// Runs `lede bench --one NAME` for every hostile generator at each size and prints time and
+/// peak memory beside ordinary news of the same size; with several sizes, then each input's
+/// slope (log-log exponent of time and of memory against size: 1 grows as the text does).
+pub fn bench_hostile(sizes: &[usize]) -> Result<(), Error> {
+    use tools::hostile::{slope, NAMES};
     let exe = std::env::current_exe().map_err(|e| Error::Usage(e.to_string()))?;
-    let mut rows = Vec::new();
-    for name in NAMES {
-        let out = std::process::Command::new(&exe)
-            .args(["bench", "--one", name, "--size", &size.to_string()])
-            .output()
-            .map_err(|e| Error::Usage(format!("cannot run {}: {e}", exe.display())))?;
-        let line = String::from_utf8_lossy(&out.stdout);
-        let mut f = line
-            .split_whitespace()
-            .map(|x| x.parse::<f64>().unwrap_or(f64::NAN));
-        rows.push((
-            name,
-            f.next().unwrap_or(f64::NAN),
-            f.next().unwrap_or(f64::NAN),
-        ));
-    }
-    let (news_s, news_kib) = (rows[0].1, rows[0].2);
-    let mut table = format!(
-        "hostile inputs of {size} bytes, each annotated in its own process (release build)\n"
-    );
-    table += &format!(
-        "{:<16} {:>9} {:>8} {:>10} {:>8}\n",
-        "input", "seconds", "× news", "peak MiB", "× news"
-    );
-    for (name, s, kib) in rows {
+    // runs[s][k]: size s, generator k.
+    let mut runs: Vec<Vec<Run>> = Vec::new();
+    for &size in sizes {
+        let row = (NAMES.iter())
+            .map(|name| run_one(&exe, name, size))
+            .collect::<Result<Vec<Run>, Error>>()?;
+        let news = &row[0];
+        let mut table = format!(
+            "hostile inputs of {size} bytes, each annotated in its own process (release build)\n"
+        );
         table += &format!(
-            "{name:<16} {s:>9.3} {:>8.1} {:>10.1} {:>8.1}\n",
-            s / news_s,
-            kib / 1024.0,
-            kib / news_kib
+            "{:<16} {:>9} {:>8} {:>10} {:>8} {:>8}\n",
+            "input", "seconds", "× news", "peak MiB", "× news", "B/byte"
+        );
+        for (name, r) in NAMES.iter().zip(&row) {
+            table += &format!(
+                "{name:<16} {:>9.3} {:>8.1} {:>10.1} {:>8.1} {:>8.0}\n",
+                r.secs,
+                r.secs / news.secs,
+                r.kib / 1024.0,
+                r.kib / news.kib,
+                r.kib * 1024.0 / r.bytes
+            );
+        }
+        emit(&table)?;
+        runs.push(row);
+    }
+    if sizes.len() < 2 {
+        return Ok(());
+    }
+    // Memory grows from what an empty run holds (the binary, its tables): the slope is of that
+    // growth, or the start-up would hide it at small sizes.
+    let start_kib = run_one(&exe, NAMES[0], 1)?.kib;
+    let mut table = format!(
+        "\nslope: log-log exponent against size over all sizes (1 = linear, 2 = quadratic); \
+         memory above the {:.1} MiB of an empty run\n",
+        start_kib / 1024.0
+    );
+    table += &format!("{:<16} {:>10} {:>10}\n", "input", "time", "memory");
+    for (k, name) in NAMES.iter().enumerate() {
+        let of = |figure: &dyn Fn(&Run) -> f64| {
+            let points: Vec<(f64, f64)> = runs
+                .iter()
+                .map(|row| (row[k].bytes, figure(&row[k])))
+                .collect();
+            slope(&points).map_or("-".to_string(), |b| format!("{b:.2}"))
+        };
+        table += &format!(
+            "{name:<16} {:>10} {:>10}\n",
+            of(&|r| r.secs),
+            of(&|r| r.kib - start_kib)
         );
     }
     emit(&table)
@@ -53,7 +96,7 @@ pub fn bench_one(name: &str, size: usize) -> Result<(), Error> {
     std::hint::black_box(lede::annotate(&text, &lede::Options::default()));
     let secs = start.elapsed().as_secs_f64();
     let kib = tools::hostile::peak_kib().map_or(f64::NAN, |k| k as f64);
-    say(&format!("{secs} {kib}"))
+    say(&format!("{secs} {kib} {}", text.len()))
 }
 
 /// Annotates 20 copies of the seed article (each with another date) `rounds` times after an

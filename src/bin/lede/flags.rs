@@ -173,9 +173,13 @@ pub enum Command {
         /// each annotated in a process of its own.
         #[arg(long)]
         hostile: bool,
-        /// Size of each hostile input, bytes (with --hostile).
-        #[arg(long, default_value_t = 300_000)]
+        /// Size of each hostile input, bytes (with --hostile; 300k and 2m also read).
+        #[arg(long, default_value_t = 300_000, value_parser = tools::hostile::parse_size)]
         size: usize,
+        /// Several sizes (with --hostile, e.g. `--sizes 300k,2m,8m`): a table per size, then
+        /// each input's slope of time and memory against size (1 = linear).
+        #[arg(long, value_delimiter = ',', value_parser = tools::hostile::parse_size)]
+        sizes: Option<Vec<usize>>,
         /// Annotate one generated input and print its seconds and peak KiB (used by --hostile).
         #[arg(long, hide = true)]
         one: Option<String>,

@@ -88,8 +88,9 @@ fn main() -> ExitCode {
         Command::Bench {
             hostile: true,
             size,
+            sizes,
             ..
-        } => done(bench::bench_hostile(size)),
+        } => done(bench::bench_hostile(&sizes.unwrap_or(vec![size]))),
         Command::Bench {
             threads: Some(counts),
             rounds,

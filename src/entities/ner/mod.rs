@@ -45,13 +45,15 @@ pub struct Prepared {
 /// is 210 tokens).
 const MAX_DECODE: usize = 256;
 
-/// Computes token infos for a document given as sentences of raw-text tokens.
-pub fn prepare<'a, S, I>(lexicon: &Lexicon, sentences: S) -> Prepared
+/// Computes token infos for a document given as sentences of raw-text tokens, `tokens` of them
+/// (allocated at once: the infos are the entity stage's largest table, and a doubling vector
+/// could hold twice what they need).
+pub fn prepare<'a, S, I>(lexicon: &Lexicon, tokens: usize, sentences: S) -> Prepared
 where
     S: IntoIterator<Item = I>,
     I: Iterator<Item = &'a str>,
 {
-    let mut infos = Vec::new();
+    let mut infos = Vec::with_capacity(tokens);
     let mut ranges = Vec::new();
     let mut scratch = String::new();
     for s in sentences {
@@ -102,7 +104,12 @@ impl Recognizer {
     /// Entity spans `(first, end, type)` per sentence for a document of token sentences.
     #[cfg(feature = "tools")]
     pub fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, usize)>> {
-        let p = prepare(&self.lexicon, sentences.iter().map(|s| s.iter().copied()));
+        let tokens = sentences.iter().map(Vec::len).sum();
+        let p = prepare(
+            &self.lexicon,
+            tokens,
+            sentences.iter().map(|s| s.iter().copied()),
+        );
         let tags = self.tag_prepared(&p);
         p.sentences
             .iter()
@@ -178,6 +185,7 @@ impl Recognizer {
     pub fn find(&self, doc: &Doc) -> Vec<Entity> {
         let p = prepare(
             &self.lexicon,
+            doc.tokens.len(),
             doc.sentences
                 .iter()
                 .map(|s| doc.tokens[s.first..s.end].iter().map(|t| t.text(doc.text))),
