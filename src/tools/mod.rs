@@ -21,6 +21,7 @@ pub mod attribution;
 pub mod commands;
 pub mod confidence;
 pub mod conll;
+pub mod coref;
 pub mod hostile;
 pub mod ner_eval;
 pub mod pipeline_folds;

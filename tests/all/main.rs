@@ -17,6 +17,8 @@ mod cli_interrupt;
 #[cfg(feature = "tools")]
 mod common;
 mod consistency;
+#[cfg(feature = "cli")]
+mod coref_train;
 mod dates;
 mod exports;
 mod furniture;

@@ -164,6 +164,41 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
     },
+    /// Learn coreference (mention tagger and ranker) from OntoNotes coreference and report the
+    /// CoNLL score by folds of train and on dev.
+    TrainCoref {
+        /// Folder with train.jsonl and dev.jsonl (CoNLL-2012 jsonlines).
+        #[arg(long)]
+        data: std::path::PathBuf,
+        /// The reference scorer (coref_score.py).
+        #[arg(long, default_value = "../shared/tools/coref_score.py")]
+        scorer: std::path::PathBuf,
+        /// Folds over the train documents (0: none).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Training passes of each model.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Only the first N documents of each split (quick experiments).
+        #[arg(long)]
+        max_docs: Option<usize>,
+        /// Also score dev with the models learned on all of train (a milestone, not for tuning).
+        #[arg(long)]
+        dev: bool,
+        /// Rows whose largest weight is under this are left out of the written models.
+        #[arg(long, default_value_t = 0.0)]
+        min: f32,
+        /// Give the ranker the gold mentions: how well it links when mentions are right (a
+        /// diagnostic, not a score of Lede).
+        #[arg(long)]
+        gold_mentions: bool,
+        /// Write the mention tagger learned on all of train to this file.
+        #[arg(long, value_name = "FILE")]
+        write_tagger: Option<PathBuf>,
+        /// Write the mention ranker learned on all of train to this file.
+        #[arg(long, value_name = "FILE")]
+        write_ranker: Option<PathBuf>,
+    },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {
         /// How many times to annotate the benchmark corpus.

@@ -142,6 +142,29 @@ fn main() -> ExitCode {
             min,
             write.as_deref(),
         )),
+        Command::TrainCoref {
+            data,
+            scorer,
+            folds,
+            epochs,
+            max_docs,
+            dev,
+            min,
+            gold_mentions,
+            write_tagger,
+            write_ranker,
+        } => done(commands::train_coref(&commands::CorefArgs {
+            gold_mentions,
+            data: &data,
+            scorer: &scorer,
+            folds,
+            epochs,
+            max_docs,
+            dev,
+            min,
+            write_tagger: write_tagger.as_deref(),
+            write_ranker: write_ranker.as_deref(),
+        })),
         Command::Train(args) => {
             done(tools::train::train_model(&args.into()).and_then(|report| commands::emit(&report)))
         }
