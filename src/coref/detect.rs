@@ -6,7 +6,8 @@
 //! shapes, the entity model's word clusters and the entities it found.
 
 use crate::schema::Entity;
-use crate::seq::hash::hash_str;
+use crate::seq::hash::{hash_str, hash_suffix};
+use crate::seq::table::Scores;
 use crate::seq::templates::feature_templates;
 use crate::seq::viterbi::{Constraint, Transitions};
 use crate::text::doc::Doc;
@@ -77,24 +78,11 @@ fn shape(word: &str) -> u64 {
     hash_str(&s)
 }
 
-/// Per token, the entity it is part of: its label and whether it begins it (0 for none).
-fn entity_tags(doc: &Doc, entities: &[Entity]) -> Vec<u64> {
-    let mut tags = vec![0u64; doc.tokens.len()];
-    for e in entities {
-        let first = doc.tokens.partition_point(|t| t.end <= e.start);
-        let end = doc.tokens.partition_point(|t| t.start < e.end);
-        for (k, t) in tags.iter_mut().enumerate().take(end).skip(first) {
-            *t = 1 + 2 * e.label.index() as u64 + u64::from(k > first);
-        }
-    }
-    tags
-}
-
 /// Every token's features, one list per token of `doc`.
 pub fn features(doc: &Doc, entities: &[Entity]) -> Vec<Vec<u64>> {
     let n = doc.tokens.len();
     let classes = crate::entities::word_classes(doc);
-    let ents = entity_tags(doc, entities);
+    let ents = crate::entities::token_tags(doc, entities);
     let lower: Vec<u64> = (0..n).map(|i| hash_str(doc.lower(i))).collect();
     let shapes: Vec<u64> = (0..n).map(|i| shape(doc.token_text(i))).collect();
     let mut out = vec![Vec::new(); n];
@@ -118,10 +106,6 @@ pub fn features(doc: &Doc, entities: &[Entity]) -> Vec<Vec<u64>> {
             let ii = i as isize;
             let f = &mut out[i];
             let lw = doc.lower(i);
-            let suffix: String = {
-                let chars: Vec<char> = lw.chars().collect();
-                chars[chars.len().saturating_sub(3)..].iter().collect()
-            };
             f.push(T::Bias.key(0, 0));
             f.push(T::Word.key(lower[i], 0));
             f.push(T::WordBefore.key(at(&lower, ii - 1, 1), 0));
@@ -131,7 +115,7 @@ pub fn features(doc: &Doc, entities: &[Entity]) -> Vec<Vec<u64>> {
             f.push(T::Shape.key(shapes[i], 0));
             f.push(T::ShapeBefore.key(at(&shapes, ii - 1, 1), shapes[i]));
             f.push(T::ShapeAfter.key(shapes[i], at(&shapes, ii + 1, 1)));
-            f.push(T::Suffix.key(hash_str(&suffix), 0));
+            f.push(T::Suffix.key(hash_suffix(lw, 3), 0));
             f.push(T::Entity.key(ents[i], 0));
             f.push(T::EntityBefore.key(at(&ents, ii - 1, 1 << 20), ents[i]));
             f.push(T::EntityAfter.key(ents[i], at(&ents, ii + 1, 1 << 20)));
@@ -147,20 +131,8 @@ pub fn features(doc: &Doc, entities: &[Entity]) -> Vec<Vec<u64>> {
     out
 }
 
-/// What scores a token's features: the shipped table, or the weights being learned.
-pub trait Scorer {
-    /// Adds the rows of `features` to `scores` (each layer's tags side by side).
-    fn add(&self, features: &[u64], scores: &mut [f32; N]);
-}
-
-impl Scorer for crate::seq::table::Table<N> {
-    fn add(&self, features: &[u64], scores: &mut [f32; N]) {
-        self.add_scores(features, scores);
-    }
-}
-
 /// Transition scores of `layer`: `m[prev][tag]`, row `TAGS` the sentence start.
-pub fn transitions(scorer: &impl Scorer, layer: usize) -> Vec<[f32; TAGS]> {
+pub fn transitions(scorer: &impl Scores<N>, layer: usize) -> Vec<[f32; TAGS]> {
     (0..=TAGS)
         .map(|p| {
             let mut s = [0f32; N];
@@ -172,7 +144,7 @@ pub fn transitions(scorer: &impl Scorer, layer: usize) -> Vec<[f32; TAGS]> {
 
 /// The best tags of each layer for one sentence's tokens `[first, end)`.
 pub fn tag_sentence(
-    scorer: &impl Scorer,
+    scorer: &impl Scores<N>,
     features: &[Vec<u64>],
     constraint: &Constraint<TAGS>,
     bias: f32,
@@ -220,7 +192,7 @@ pub fn spans(tags: &[usize], first: usize) -> Vec<TokenRange> {
 }
 
 /// The mentions the tagger finds in `doc`, both layers, sorted by start then longest first.
-pub fn find(doc: &Doc, entities: &[Entity], scorer: &impl Scorer) -> Vec<TokenRange> {
+pub fn find(doc: &Doc, entities: &[Entity], scorer: &impl Scores<N>) -> Vec<TokenRange> {
     let features = features(doc, entities);
     let constraint = constraint();
     let mut out = Vec::new();
@@ -237,7 +209,7 @@ pub fn find(doc: &Doc, entities: &[Entity], scorer: &impl Scorer) -> Vec<TokenRa
 
 /// The mentions the ranker chooses among: the tagger's, every referring pronoun, and every name
 /// the entity model found (a name the tagger missed can still be linked to).
-pub fn candidates(doc: &Doc, entities: &[Entity], scorer: &impl Scorer) -> Vec<TokenRange> {
+pub fn candidates(doc: &Doc, entities: &[Entity], scorer: &impl Scores<N>) -> Vec<TokenRange> {
     let mut out = find(doc, entities, scorer);
     out.extend(
         (0..doc.tokens.len())
@@ -248,10 +220,9 @@ pub fn candidates(doc: &Doc, entities: &[Entity], scorer: &impl Scorer) -> Vec<T
         .iter()
         .filter(|e| super::rank::is_name_label(e.label))
     {
-        let first = doc.tokens.partition_point(|t| t.end <= e.start);
-        let end = doc.tokens.partition_point(|t| t.start < e.end);
-        if first < end && doc.sentence_of(first) == doc.sentence_of(end - 1) {
-            out.push(TokenRange::new(first, end));
+        let r = doc.tokens_in(e.start, e.end);
+        if r.first < r.end && doc.sentence_of(r.first) == doc.sentence_of(r.end - 1) {
+            out.push(r);
         }
     }
     out.sort_by_key(|r| (r.first, std::cmp::Reverse(r.end)));
@@ -262,13 +233,6 @@ pub fn candidates(doc: &Doc, entities: &[Entity], scorer: &impl Scorer) -> Vec<T
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn feature_templates_have_distinct_ids() {
-        let mut ids = T::ids();
-        ids.dedup();
-        assert_eq!(ids.len(), T::ALL.len());
-    }
 
     #[test]
     fn spans_read_bio_tags() {

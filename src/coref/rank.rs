@@ -8,6 +8,7 @@
 use crate::coref::mentions::Mentions;
 use crate::schema::{Entity, Label};
 use crate::seq::hash::hash_str;
+use crate::seq::table::{score_of, Scores};
 use crate::seq::templates::feature_templates;
 use crate::text::doc::Doc;
 use crate::text::TokenRange;
@@ -112,10 +113,9 @@ pub fn mentions(
     // Token → entity label, token → rule cluster.
     let mut label_at: Vec<Option<(Label, usize)>> = vec![None; doc.tokens.len()];
     for e in entities {
-        let first = doc.tokens.partition_point(|t| t.end <= e.start);
-        let end = doc.tokens.partition_point(|t| t.start < e.end);
-        for slot in label_at.iter_mut().take(end).skip(first) {
-            *slot = Some((e.label, end));
+        let r = doc.tokens_in(e.start, e.end);
+        for slot in label_at.iter_mut().take(r.end).skip(r.first) {
+            *slot = Some((e.label, r.end));
         }
     }
     let mut group_at: Vec<Option<usize>> = vec![None; doc.tokens.len()];
@@ -456,31 +456,18 @@ fn is_acronym(short: &str, long: &str) -> bool {
     short.len() >= 2 && !short.contains(' ') && initials == short
 }
 
-/// What scores a choice's features: the shipped table, or the weights being learned.
-pub trait Scorer {
-    fn score(&self, features: &[u64]) -> f32;
-}
-
-impl Scorer for crate::seq::table::Table<1> {
-    fn score(&self, features: &[u64]) -> f32 {
-        let mut s = [0f32; 1];
-        self.add_scores(features, &mut s);
-        s[0]
-    }
-}
-
 /// Each mention's antecedent (`None`: a new entity), by the best-scoring choice.
-pub fn link(scene: &Scene, scorer: &impl Scorer) -> Vec<Option<usize>> {
+pub fn link(scene: &Scene, scorer: &impl Scores<1>) -> Vec<Option<usize>> {
     let mut f = Vec::new();
     (0..scene.mentions.len())
         .map(|j| {
             f.clear();
             scene.new_features(j, &mut f);
-            let mut best = (scorer.score(&f), None);
+            let mut best = (score_of(scorer, &f), None);
             for i in scene.antecedents(j) {
                 f.clear();
                 scene.pair_features(j, i, &mut f);
-                let s = scorer.score(&f);
+                let s = score_of(scorer, &f);
                 if s > best.0 {
                     best = (s, Some(i));
                 }
@@ -503,13 +490,6 @@ pub fn chains(links: &[Option<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn feature_templates_have_distinct_ids() {
-        let mut ids = F::ids();
-        ids.dedup();
-        assert_eq!(ids.len(), F::ALL.len());
-    }
 
     #[test]
     fn chains_follow_links_to_the_first_mention() {

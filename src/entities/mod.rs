@@ -16,6 +16,19 @@ use crate::text::doc::Doc;
 /// derived from unlabelled text; 0 for a word the lexicon lacks).
 pub type WordClasses = [u16; ner::lexicon::MAX_COLUMNS];
 
+/// Per token, the entity it is part of: `1 + 2 × label`, plus 1 after the entity's first token;
+/// 0 outside entities (a feature of the attribution tagger and of the mention tagger).
+pub fn token_tags(doc: &Doc, entities: &[Entity]) -> Vec<u64> {
+    let mut tags = vec![0u64; doc.tokens.len()];
+    for e in entities {
+        let r = doc.tokens_in(e.start, e.end);
+        for (k, t) in tags.iter_mut().enumerate().take(r.end).skip(r.first) {
+            *t = 1 + 2 * e.label.index() as u64 + u64::from(k > r.first);
+        }
+    }
+    tags
+}
+
 /// Tokens whose word classes are looked up at once.
 const CLASS_BATCH: usize = 256;
 

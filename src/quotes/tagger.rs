@@ -10,7 +10,7 @@
 use super::indirect::{mostly_quoted, Reported};
 use super::templates::Template as T;
 use crate::schema::{Entity, Label, Span};
-use crate::seq::hash::hash_str;
+use crate::seq::hash::{hash_str, hash_suffix};
 use crate::seq::viterbi::{Constraint, Transitions};
 use crate::text::doc::Doc;
 use crate::text::TokenRange;
@@ -100,15 +100,6 @@ fn shape(w: &str) -> u64 {
     s
 }
 
-fn suffix(w: &str, k: usize) -> u64 {
-    let from = w
-        .char_indices()
-        .rev()
-        .nth(k.saturating_sub(1))
-        .map_or(0, |(b, _)| b);
-    hash_str(&w[from..])
-}
-
 /// Per token, where it is in a quote: 0 outside, 1 first, 2 last, 3 inside.
 fn quote_state(doc: &Doc) -> Vec<u64> {
     let mut out = vec![0u64; doc.tokens.len()];
@@ -140,14 +131,7 @@ pub fn each_token(
     if n == 0 {
         return Vec::new();
     }
-    let mut ner = vec![0u64; n];
-    for e in entities {
-        let first = doc.tokens.partition_point(|t| t.end <= e.start);
-        let end = doc.tokens.partition_point(|t| t.start < e.end);
-        for (k, v) in ner.iter_mut().enumerate().take(end).skip(first) {
-            *v = 1 + e.label.index() as u64 * 2 + u64::from(k > first);
-        }
-    }
+    let ner = crate::entities::token_tags(doc, entities);
     let quoted = quote_state(doc);
     let cue_ratio = |i: usize| -> u64 {
         doc.cue(i).map_or(0, |c| {
@@ -190,7 +174,7 @@ pub fn each_token(
             f.clear();
             let mut add = |t: T, a: u64, b: u64| f.push(t.key(a, b));
             // Computed once per token: several templates pair them with other values.
-            let (w_shape, w_suffix3) = (shape(w), suffix(lw, 3));
+            let (w_shape, w_suffix3) = (shape(w), hash_suffix(lw, 3));
             add(T::Bias, 0, 0);
             for (t, d) in [
                 (T::Word, 0isize),
@@ -253,7 +237,7 @@ pub fn each_token(
             );
             // Word shape beyond the window: suffixes stand in for part of speech.
             add(T::Suffix3, w_suffix3, 0);
-            add(T::Suffix2, suffix(lw, 2), 0);
+            add(T::Suffix2, hash_suffix(lw, 2), 0);
             add(T::Suffix3WordBefore, w_suffix3, lower_at(ii - 1));
             // The nearest cues themselves: `according` puts the source after, `said` before.
             add(T::LeftCueDistance, lcue, lb);
@@ -692,8 +676,8 @@ mod tests {
 
     #[test]
     fn suffixes_count_characters() {
-        assert_eq!(suffix("saïd", 3), hash_str("aïd"));
-        assert_eq!(suffix("at", 3), hash_str("at"));
+        assert_eq!(hash_suffix("saïd", 3), hash_str("aïd"));
+        assert_eq!(hash_suffix("at", 3), hash_str("at"));
     }
 
     #[test]

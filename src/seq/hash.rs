@@ -39,6 +39,16 @@ pub fn hash_str(s: &str) -> u64 {
 
 /// Feature key from a template id and up to two values.
 #[inline]
+/// The hash of the last `k` characters of `w` (all of it when shorter).
+pub fn hash_suffix(w: &str, k: usize) -> u64 {
+    let from = w
+        .char_indices()
+        .rev()
+        .nth(k.saturating_sub(1))
+        .map_or(0, |(b, _)| b);
+    hash_str(&w[from..])
+}
+
 pub fn key(template: u64, a: u64, b: u64) -> u64 {
     FeatureHash::new(template).add(a).add(b).finish()
 }

@@ -11,6 +11,34 @@ pub fn scale_code(max_abs: f32) -> u8 {
     code.clamp(0.0, 255.0) as u8
 }
 
+/// A trainer's weights (feature → one weight per tag) as a table, one byte per weight, each row
+/// quantised by its largest weight; rows whose largest weight is under `min` are left out (a
+/// model's size budget).
+#[cfg(any(test, feature = "tools"))]
+pub fn quantised<const K: usize>(
+    weights: impl Iterator<Item = (u64, [f32; K])>,
+    min: f32,
+) -> Vec<u8> {
+    let mut rows: Vec<(u32, u8, [i8; K])> = weights
+        .filter_map(|(f, r)| {
+            let max = r.iter().fold(0f32, |m, w| m.max(w.abs()));
+            (max > 0.0 && max >= min).then(|| {
+                let code = scale_code(max);
+                let scale = scale_of(code);
+                let q: [f32; K] =
+                    std::array::from_fn(|t| (r[t] / scale).round().clamp(-127.0, 127.0));
+                (super::table::short_key(f), code, q.map(|v| v as i8))
+            })
+        })
+        .collect();
+    rows.sort_unstable_by_key(|r| r.0);
+    let mut b = Builder::new(K, rows.len(), K * rows.len(), 0, K);
+    for (key, code, q) in rows {
+        b.push_row(key, code, (0..K as u8).zip(q).filter(|e| e.1 != 0));
+    }
+    b.finish()
+}
+
 /// Lays out a table row by row (rows in key order keep building fast).
 pub struct Builder {
     tags: usize,

@@ -27,6 +27,7 @@ macro_rules! feature_templates {
 
             /// Every template's id, sorted (what the tests hold to the shipped model's).
             #[cfg(test)]
+            #[allow(dead_code)]
             pub fn ids() -> Vec<u64> {
                 let mut ids: Vec<u64> = Self::ALL.iter().map(|&t| t as u64).collect();
                 ids.sort_unstable();

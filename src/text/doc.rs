@@ -181,6 +181,14 @@ impl<'a> Doc<'a> {
         Span::new(self.tokens[first].start, self.tokens[last].end)
     }
 
+    /// The tokens that overlap bytes `[start, end)`.
+    pub fn tokens_in(&self, start: usize, end: usize) -> TokenRange {
+        TokenRange::new(
+            self.tokens.partition_point(|t| t.end <= start),
+            self.tokens.partition_point(|t| t.start < end),
+        )
+    }
+
     pub fn sentence_spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.sentences.iter().map(|s| self.span(s.first, s.end - 1))
     }

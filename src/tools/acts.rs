@@ -11,8 +11,7 @@ use crate::quotes::acts::{self, features, Group, Verbs, ACTS, N_ACTS};
 use crate::schema::Act;
 use crate::seq::hash::hash_str;
 use crate::seq::perceptron::Averaged;
-use crate::seq::table::{scale_of, short_key};
-use crate::seq::table_build::{scale_code, Builder};
+use crate::seq::table_build::quantised;
 use std::collections::HashMap;
 
 /// One cue: its features, its act, its head lemma, its document, whether the label is by hand.
@@ -145,25 +144,7 @@ impl Weights {
     /// The weights as a table (`seq::table`), one byte per weight; rows whose largest weight
     /// is under `min` are dropped (the wasm size budget; `lede train-acts --min`).
     pub fn table(&self, min: f32) -> Vec<u8> {
-        let mut rows: Vec<(u32, u8, [i8; N_ACTS])> = self
-            .0
-            .iter()
-            .filter_map(|(&f, r)| {
-                let max = r.iter().fold(0f32, |m, w| m.max(w.abs()));
-                (max > 0.0 && max >= min).then(|| {
-                    let code = scale_code(max);
-                    let scale = scale_of(code);
-                    let q = std::array::from_fn(|t| (r[t] / scale).round().clamp(-127.0, 127.0));
-                    (short_key(f), code, q.map(|v: f32| v as i8))
-                })
-            })
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        let mut b = Builder::new(N_ACTS, rows.len(), N_ACTS * rows.len(), 0, N_ACTS);
-        for (key, code, q) in rows {
-            b.push_row(key, code, (0..N_ACTS as u8).zip(q).filter(|e| e.1 != 0));
-        }
-        b.finish()
+        quantised(self.0.iter().map(|(&f, r)| (f, *r)), min)
     }
 }
 

@@ -8,11 +8,11 @@
 use super::{read_text, Error};
 use crate::coref::detect::{self, LAYERS, N, START, TAGS};
 use crate::coref::mentions::Mentions;
-use crate::coref::rank::{self, Scene, Scorer as _};
+use crate::coref::rank::{self, Scene};
 use crate::schema::Entity;
-use crate::seq::perceptron::{update, Averaged, Update};
-use crate::seq::table::{scale_of, short_key};
-use crate::seq::table_build::{scale_code, Builder};
+use crate::seq::perceptron::{update, Averaged, Total, Update};
+use crate::seq::table::{score_of, Scores};
+use crate::seq::table_build::quantised;
 use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use serde::Deserialize;
@@ -209,20 +209,45 @@ fn gold_layers(n: usize, mut spans: Vec<TokenRange>) -> [Vec<usize>; LAYERS] {
     layers
 }
 
-/// The mention tagger's weights while learning.
-#[derive(Default)]
-struct TaggerWeights {
-    w: HashMap<u64, [Averaged<f32>; N]>,
+/// A model's weights while it learns: feature → one averaged weight per tag.
+struct Training<T: Total, const K: usize> {
+    w: HashMap<u64, [Averaged<T>; K]>,
+    /// The step (one sentence or one mention) the updates are made at.
     now: u32,
 }
 
-impl detect::Scorer for TaggerWeights {
-    fn add(&self, features: &[u64], scores: &mut [f32; N]) {
+impl<T: Total, const K: usize> Training<T, K> {
+    fn new() -> Self {
+        Training {
+            w: HashMap::new(),
+            now: 0,
+        }
+    }
+
+    /// Adds `delta` to the weight of `tag` of every one of `features`.
+    fn update(&mut self, features: &[u64], tag: usize, delta: f32) {
         for f in features {
-            if let Some(r) = self.w.get(f) {
-                for (s, a) in scores.iter_mut().zip(r) {
-                    *s += a.weight;
-                }
+            let row = (self.w.entry(*f)).or_insert_with(|| [Averaged::new(0); K]);
+            row[tag].add(delta, self.now);
+        }
+    }
+
+    /// The averaged weights.
+    fn learned(self) -> Learned<K> {
+        let now = self.now;
+        Learned(
+            (self.w.into_iter())
+                .map(|(f, r)| (f, std::array::from_fn(|t| r[t].mean(now))))
+                .collect(),
+        )
+    }
+}
+
+impl<T: Total, const K: usize> Scores<K> for Training<T, K> {
+    fn add(&self, features: &[u64], scores: &mut [f32; K]) {
+        for r in features.iter().filter_map(|f| self.w.get(f)) {
+            for (s, a) in scores.iter_mut().zip(r) {
+                *s += a.weight;
             }
         }
     }
@@ -231,25 +256,13 @@ impl detect::Scorer for TaggerWeights {
 /// Learned weights, averaged: feature → its scores.
 pub struct Learned<const K: usize>(HashMap<u64, [f32; K]>);
 
-impl detect::Scorer for Learned<N> {
-    fn add(&self, features: &[u64], scores: &mut [f32; N]) {
-        for f in features {
-            if let Some(r) = self.0.get(f) {
-                for (s, w) in scores.iter_mut().zip(r) {
-                    *s += w;
-                }
+impl<const K: usize> Scores<K> for Learned<K> {
+    fn add(&self, features: &[u64], scores: &mut [f32; K]) {
+        for r in features.iter().filter_map(|f| self.0.get(f)) {
+            for (s, w) in scores.iter_mut().zip(r) {
+                *s += w;
             }
         }
-    }
-}
-
-impl rank::Scorer for Learned<1> {
-    fn score(&self, features: &[u64]) -> f32 {
-        features
-            .iter()
-            .filter_map(|f| self.0.get(f))
-            .map(|r| r[0])
-            .sum()
     }
 }
 
@@ -257,24 +270,7 @@ impl<const K: usize> Learned<K> {
     /// The weights as a table (`seq::table`); rows whose largest weight is under `min` are
     /// left out.
     pub fn table(&self, min: f32) -> Vec<u8> {
-        let mut rows: Vec<(u32, u8, [i8; K])> = (self.0.iter())
-            .filter_map(|(&f, r)| {
-                let max = r.iter().fold(0f32, |m, w| m.max(w.abs()));
-                (max > 0.0 && max >= min).then(|| {
-                    let code = scale_code(max);
-                    let scale = scale_of(code);
-                    let q: [f32; K] =
-                        std::array::from_fn(|t| (r[t] / scale).round().clamp(-127.0, 127.0));
-                    (short_key(f), code, q.map(|v| v as i8))
-                })
-            })
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        let mut b = Builder::new(K, rows.len(), K * rows.len(), 0, K);
-        for (key, code, q) in rows {
-            b.push_row(key, code, (0..K as u8).zip(q).filter(|e| e.1 != 0));
-        }
-        b.finish()
+        quantised(self.0.iter().map(|(&f, r)| (f, *r)), min)
     }
 
     pub fn len(&self) -> usize {
@@ -288,7 +284,7 @@ impl<const K: usize> Learned<K> {
 
 /// Learns the mention tagger.
 pub fn learn_tagger(docs: &[&Prepared], epochs: usize) -> Learned<N> {
-    let mut w = TaggerWeights::default();
+    let mut w = Training::<f32, N>::new();
     let constraint = detect::constraint();
     for _ in 0..epochs {
         for p in docs {
@@ -299,32 +295,20 @@ pub fn learn_tagger(docs: &[&Prepared], epochs: usize) -> Learned<N> {
                 let guess = detect::tag_sentence(&w, features, &constraint, 0.0);
                 for (layer, guess) in guess.iter().enumerate() {
                     let gold = &p.layers[layer][s.first..s.end];
-                    let now = w.now;
-                    let map = &mut w.w;
-                    update(gold, guess, START, |u| {
-                        let (keys, tag, delta) = match u {
-                            Update::Token { token, tag, delta } => {
-                                (features[token].clone(), tag, delta)
-                            }
-                            Update::Transition { prev, tag, delta } => {
-                                (vec![detect::T::Transition.key(prev as u64, 0)], tag, delta)
-                            }
-                        };
-                        for k in keys {
-                            let row = map.entry(k).or_insert_with(|| [Averaged::new(0); N]);
-                            row[layer * TAGS + tag].add(delta, now);
+                    update(gold, guess, START, |u| match u {
+                        Update::Token { token, tag, delta } => {
+                            w.update(&features[token], layer * TAGS + tag, delta)
+                        }
+                        Update::Transition { prev, tag, delta } => {
+                            let transition = detect::T::Transition.key(prev as u64, 0);
+                            w.update(&[transition], layer * TAGS + tag, delta)
                         }
                     });
                 }
             }
         }
     }
-    let now = w.now;
-    Learned(
-        (w.w.into_iter())
-            .map(|(f, r)| (f, std::array::from_fn(|t| r[t].mean(now))))
-            .collect(),
-    )
+    w.learned()
 }
 
 /// Costs of a wrong choice while learning (Durrett & Klein 2013): a new entity where there is
@@ -332,35 +316,6 @@ pub fn learn_tagger(docs: &[&Prepared], epochs: usize) -> Learned<N> {
 const FALSE_NEW: f32 = 10.0;
 const FALSE_LINK: f32 = 0.1;
 const WRONG_LINK: f32 = 1.0;
-
-/// The ranker's weights while learning.
-#[derive(Default)]
-struct RankerWeights {
-    w: HashMap<u64, Averaged<f64>>,
-    now: u32,
-}
-
-impl rank::Scorer for RankerWeights {
-    fn score(&self, features: &[u64]) -> f32 {
-        features
-            .iter()
-            .filter_map(|f| self.w.get(f))
-            .map(|a| a.weight)
-            .sum()
-    }
-}
-
-impl RankerWeights {
-    fn add(&mut self, features: &[u64], delta: f32) {
-        let now = self.now;
-        for f in features {
-            self.w
-                .entry(*f)
-                .or_insert_with(|| Averaged::new(0))
-                .add(delta, now);
-        }
-    }
-}
 
 /// A document's candidate mentions as the tagger finds them, with each one's gold chain.
 struct Candidates {
@@ -371,7 +326,7 @@ struct Candidates {
 
 /// With `gold_mentions`, the gold mentions instead: a diagnostic of the ranker alone, not a
 /// score of Lede.
-fn candidates(p: &Prepared, tagger: &impl detect::Scorer, gold_mentions: bool) -> Candidates {
+fn candidates(p: &Prepared, tagger: &impl Scores<N>, gold_mentions: bool) -> Candidates {
     let doc = p.doc();
     let spans = match gold_mentions {
         true => {
@@ -404,7 +359,7 @@ pub fn learn(docs: &[&Prepared], epochs: usize, gold_mentions: bool) -> (Learned
 
 /// Learns the ranker on the given candidates of `docs`.
 fn learn_ranker(docs: &[&Prepared], cands: &[Candidates], epochs: usize) -> Learned<1> {
-    let mut w = RankerWeights::default();
+    let mut w = Training::<f64, 1>::new();
     let (mut new_f, mut pairs) = (Vec::new(), Vec::<Vec<u64>>::new());
     for _ in 0..epochs {
         for (p, c) in docs.iter().zip(cands) {
@@ -425,7 +380,7 @@ fn learn_ranker(docs: &[&Prepared], cands: &[Candidates], epochs: usize) -> Lear
                 // The target: the best gold antecedent (latent), or new.
                 let target = (0..ants.len())
                     .filter(|&k| is_gold(ants[k]))
-                    .map(|k| (w.score(&pairs[k]), Some(k)))
+                    .map(|k| (score_of(&w, &pairs[k]), Some(k)))
                     .fold(
                         (f32::NEG_INFINITY, None),
                         |b, x| if x.0 > b.0 { x } else { b },
@@ -433,7 +388,7 @@ fn learn_ranker(docs: &[&Prepared], cands: &[Candidates], epochs: usize) -> Lear
                     .1;
                 // The best choice with each wrong choice's cost added.
                 let mut best = (
-                    w.score(&new_f) + if anaphoric { FALSE_NEW } else { 0.0 },
+                    score_of(&w, &new_f) + if anaphoric { FALSE_NEW } else { 0.0 },
                     None,
                 );
                 for (k, &i) in ants.iter().enumerate() {
@@ -442,7 +397,7 @@ fn learn_ranker(docs: &[&Prepared], cands: &[Candidates], epochs: usize) -> Lear
                         (true, false) => WRONG_LINK,
                         (true, true) => 0.0,
                     };
-                    let s = w.score(&pairs[k]) + cost;
+                    let s = score_of(&w, &pairs[k]) + cost;
                     if s > best.0 {
                         best = (s, Some(k));
                     }
@@ -452,28 +407,22 @@ fn learn_ranker(docs: &[&Prepared], cands: &[Candidates], epochs: usize) -> Lear
                     Some(k) => is_gold(ants[k]),
                 };
                 if !right {
-                    match target {
-                        Some(k) => w.add(&pairs[k].clone(), 1.0),
-                        None => w.add(&new_f.clone(), 1.0),
-                    }
-                    match best.1 {
-                        Some(k) => w.add(&pairs[k].clone(), -1.0),
-                        None => w.add(&new_f.clone(), -1.0),
-                    }
+                    let choice = |k: Option<usize>| k.map_or(&new_f, |k| &pairs[k]);
+                    w.update(choice(target), 0, 1.0);
+                    w.update(choice(best.1), 0, -1.0);
                 }
             }
         }
     }
-    let now = w.now;
-    Learned(w.w.into_iter().map(|(f, a)| (f, [a.mean(now)])).collect())
+    w.learned()
 }
 
 /// The chains Lede finds in `p`, on the corpus tokens (`[start, end]`, end inclusive), without
 /// singletons.
 pub fn predict(
     p: &Prepared,
-    tagger: &impl detect::Scorer,
-    ranker: &impl rank::Scorer,
+    tagger: &impl Scores<N>,
+    ranker: &impl Scores<1>,
     gold_mentions: bool,
 ) -> Vec<Vec<[usize; 2]>> {
     let c = candidates(p, tagger, gold_mentions);
@@ -565,7 +514,7 @@ pub fn score(
 }
 
 /// Mention detection figures: gold mentions, found, found right (exact spans, Lede's tokens).
-pub fn mention_counts(p: &Prepared, tagger: &impl detect::Scorer) -> (usize, usize, usize) {
+pub fn mention_counts(p: &Prepared, tagger: &impl Scores<N>) -> (usize, usize, usize) {
     let doc = p.doc();
     let found = detect::candidates(&doc, &p.entities, tagger);
     let right = found.iter().filter(|r| p.gold.contains_key(r)).count();

@@ -3,22 +3,9 @@
 // status says why and body[data-state] ends as "failed"; the next good text annotates again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, loadSample, setText, screenshotPath, servedWww } from './helpers.mjs';
+import { openPage, loadSample, setText, screenshotPath, servedWww, pasteOver } from './helpers.mjs';
 
 const served = servedWww();
-
-/** Puts `text` in like a paste over everything (held in memory when huge) without waiting. */
-async function pasteOver(page, text) {
-  await page.evaluate((t) => {
-    const input = document.getElementById('input');
-    input.focus();
-    input.select();
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', t);
-    const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
-    if (input.dispatchEvent(paste)) document.execCommand('insertText', false, t);
-  }, text);
-}
 
 /** What is on screen: state, status, export controls, rendered spans, panel counts. */
 const screen = (page) =>

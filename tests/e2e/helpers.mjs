@@ -103,8 +103,9 @@ export async function setText(page, text) {
   await page.waitForSelector('body[data-state="ready"]', { timeout: 240_000 });
 }
 
-/** Pastes into the text area the way a user does (a cancelable paste event, then insertText). */
-export async function pasteText(page, text) {
+/** Pastes over the text area's text the way a user does (a cancelable paste event, then
+ *  insertText), without waiting for the result. */
+export async function pasteOver(page, text) {
   await page.evaluate((t) => {
     const input = document.getElementById('input');
     input.focus();
@@ -114,6 +115,11 @@ export async function pasteText(page, text) {
     const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
     if (input.dispatchEvent(paste)) document.execCommand('insertText', false, t);
   }, text);
+}
+
+/** Pastes into the text area the way a user does and waits for the annotation. */
+export async function pasteText(page, text) {
+  await pasteOver(page, text);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 240_000 });
 }
 
