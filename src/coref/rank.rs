@@ -259,6 +259,51 @@ feature_templates! {
     }
 }
 
+/// The ranker's feature groups, each left out in turn by `lede train-coref --ablation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Same words, same head, head inside, acronym, the rules' name cluster, seen before.
+    StringMatch,
+    /// Mention and sentence distance.
+    Distance,
+    /// Number and gender agreement.
+    Agreement,
+    /// The entity model's types.
+    EntityType,
+    /// Words: heads, first and last words, the words around each mention.
+    Words,
+    /// Pronoun forms with the antecedent's.
+    Pronouns,
+    /// Mention form, length, nesting (always kept: the base the others add to).
+    Form,
+}
+
+/// The groups an ablation leaves out, with their names.
+pub const GROUPS: [(Group, &str); 6] = [
+    (Group::StringMatch, "string and alias match, rule clusters"),
+    (Group::Distance, "distance"),
+    (Group::Agreement, "number and gender agreement"),
+    (Group::EntityType, "entity types"),
+    (Group::Words, "words (heads, first/last, around)"),
+    (Group::Pronouns, "pronoun pairs"),
+];
+
+fn group(t: F) -> Group {
+    use F::*;
+    match t {
+        SameWords | SameHead | HeadInside | Acronym | SameRuleCluster | NewSeenWords
+        | NewSeenHead => Group::StringMatch,
+        Distance | SentenceDistance | FormPairDistance | PronounDistance => Group::Distance,
+        GenderAgreement | NumberAgreement => Group::Agreement,
+        NewLabel | LabelPair | PronounLabel | HeadLabel => Group::EntityType,
+        NewHead | NewFirstWord | NewLastWord | NewWordBefore | NewWordAfter | HeadPair
+        | AntecedentHead | AntecedentFirstWord | AntecedentLastWord | AntecedentWordBefore
+        | AntecedentWordAfter => Group::Words,
+        PronounPair | NewPronoun | PronounToSubject => Group::Pronouns,
+        NewForm | NewLength | FormPair | Nested | AntecedentLength => Group::Form,
+    }
+}
+
 fn form_id(f: Form) -> u64 {
     f as u64 + 1
 }
@@ -295,6 +340,8 @@ pub struct Scene<'a> {
     /// The last earlier mention with the same words, and with the same head (not pronouns).
     same_words_before: Vec<Option<usize>>,
     same_head_before: Vec<Option<usize>>,
+    /// Feature groups left out (an ablation; the shipped ranker uses all).
+    pub without: Vec<Group>,
 }
 
 impl<'a> Scene<'a> {
@@ -317,6 +364,7 @@ impl<'a> Scene<'a> {
             mentions,
             same_words_before,
             same_head_before,
+            without: Vec::new(),
         }
     }
 
@@ -333,6 +381,13 @@ impl<'a> Scene<'a> {
             }
         }
         out
+    }
+
+    /// Adds the feature of template `t` with values `v`, unless its group is left out.
+    fn put(&self, out: &mut Vec<u64>, t: F, v: (u64, u64)) {
+        if !self.without.contains(&group(t)) {
+            out.push(t.key(v.0, v.1));
+        }
     }
 
     fn last_word(&self, m: &Mention) -> u64 {
@@ -360,23 +415,39 @@ impl<'a> Scene<'a> {
     pub fn new_features(&self, j: usize, out: &mut Vec<u64>) {
         let m = &self.mentions[j];
         let form = form_id(m.form);
-        out.push(F::NewForm.key(form, 0));
-        out.push(F::NewHead.key(form, hash_str(&m.head_word)));
+        self.put(out, F::NewForm, (form, 0));
+        self.put(out, F::NewHead, (form, hash_str(&m.head_word)));
         let first = self.doc.lower(m.tokens.first);
-        out.push(F::NewFirstWord.key(form, hash_str(first)));
-        out.push(F::NewLabel.key(form, label_id(m.label)));
-        out.push(F::NewLength.key(form, bucket(m.tokens.end - m.tokens.first)));
-        out.push(F::NewSeenWords.key(form, u64::from(self.same_words_before[j].is_some())));
-        out.push(F::NewSeenHead.key(form, u64::from(self.same_head_before[j].is_some())));
+        self.put(out, F::NewFirstWord, (form, hash_str(first)));
+        self.put(out, F::NewLabel, (form, label_id(m.label)));
+        self.put(
+            out,
+            F::NewLength,
+            (form, bucket(m.tokens.end - m.tokens.first)),
+        );
+        self.put(
+            out,
+            F::NewSeenWords,
+            (form, u64::from(self.same_words_before[j].is_some())),
+        );
+        self.put(
+            out,
+            F::NewSeenHead,
+            (form, u64::from(self.same_head_before[j].is_some())),
+        );
         for (t, w) in [
             (F::NewLastWord, self.last_word(m)),
             (F::NewWordBefore, self.word_before(m)),
             (F::NewWordAfter, self.word_after(m)),
         ] {
-            out.push(t.key(form, w));
+            self.put(out, t, (form, w));
         }
         if m.form == Form::Pronoun {
-            out.push(F::NewPronoun.key(hash_str(first), u64::from(m.first_in_sentence)));
+            self.put(
+                out,
+                F::NewPronoun,
+                (hash_str(first), u64::from(m.first_in_sentence)),
+            );
         }
     }
 
@@ -384,14 +455,14 @@ impl<'a> Scene<'a> {
     pub fn pair_features(&self, j: usize, i: usize, out: &mut Vec<u64>) {
         let (a, b) = (&self.mentions[j], &self.mentions[i]);
         let form = form_id(a.form);
-        out.push(F::FormPair.key(form, form_id(b.form)));
+        self.put(out, F::FormPair, (form, form_id(b.form)));
         let distance = bucket(j - i);
-        out.push(F::Distance.key(form, distance));
+        self.put(out, F::Distance, (form, distance));
         let sentences = bucket(a.sentence - b.sentence);
-        out.push(F::SentenceDistance.key(form, sentences));
-        out.push(F::LabelPair.key(label_id(a.label), label_id(b.label)));
+        self.put(out, F::SentenceDistance, (form, sentences));
+        self.put(out, F::LabelPair, (label_id(a.label), label_id(b.label)));
         let forms = form * 4 + form_id(b.form);
-        out.push(F::FormPairDistance.key(forms, distance));
+        self.put(out, F::FormPairDistance, (forms, distance));
         for (t, w) in [
             (F::AntecedentHead, hash_str(&b.head_word)),
             (
@@ -403,12 +474,20 @@ impl<'a> Scene<'a> {
             (F::AntecedentWordAfter, self.word_after(b)),
             (F::AntecedentLength, bucket(b.tokens.end - b.tokens.first)),
         ] {
-            out.push(t.key(forms, w));
+            self.put(out, t, (forms, w));
         }
-        out.push(F::GenderAgreement.key(form, agreement(a.gender, b.gender, Gender::Unknown)));
-        out.push(F::NumberAgreement.key(form, agreement(a.number, b.number, Number::Unknown)));
+        self.put(
+            out,
+            F::GenderAgreement,
+            (form, agreement(a.gender, b.gender, Gender::Unknown)),
+        );
+        self.put(
+            out,
+            F::NumberAgreement,
+            (form, agreement(a.number, b.number, Number::Unknown)),
+        );
         if b.tokens.first <= a.tokens.first && a.tokens.end <= b.tokens.end {
-            out.push(F::Nested.key(form, 0));
+            self.put(out, F::Nested, (form, 0));
         }
         if a.form == Form::Pronoun {
             let word = hash_str(&a.head_word);
@@ -416,32 +495,40 @@ impl<'a> Scene<'a> {
                 Form::Pronoun => hash_str(&b.head_word),
                 f => form_id(f),
             };
-            out.push(F::PronounPair.key(word, other));
-            out.push(F::PronounLabel.key(word, label_id(b.label)));
-            out.push(F::PronounDistance.key(word, sentences));
+            self.put(out, F::PronounPair, (word, other));
+            self.put(out, F::PronounLabel, (word, label_id(b.label)));
+            self.put(out, F::PronounDistance, (word, sentences));
             if b.first_in_sentence {
-                out.push(F::PronounToSubject.key(word, sentences));
+                self.put(out, F::PronounToSubject, (word, sentences));
             }
             return;
         }
         if a.words == b.words {
-            out.push(F::SameWords.key(form, form_id(b.form)));
+            self.put(out, F::SameWords, (form, form_id(b.form)));
         }
         if a.head_word == b.head_word {
-            out.push(F::SameHead.key(form, form_id(b.form)));
+            self.put(out, F::SameHead, (form, form_id(b.form)));
         }
         if b.form != Form::Pronoun {
             if b.words.split(' ').any(|w| w == a.head_word) {
-                out.push(F::HeadInside.key(form, 0));
+                self.put(out, F::HeadInside, (form, 0));
             }
-            out.push(F::HeadPair.key(hash_str(&a.head_word), hash_str(&b.head_word)));
+            self.put(
+                out,
+                F::HeadPair,
+                (hash_str(&a.head_word), hash_str(&b.head_word)),
+            );
             if is_acronym(&a.head_word, &b.words) {
-                out.push(F::Acronym.key(form, 0));
+                self.put(out, F::Acronym, (form, 0));
             }
         }
-        out.push(F::HeadLabel.key(hash_str(&a.head_word), label_id(b.label)));
+        self.put(
+            out,
+            F::HeadLabel,
+            (hash_str(&a.head_word), label_id(b.label)),
+        );
         if a.rule_group.is_some() && a.rule_group == b.rule_group {
-            out.push(F::SameRuleCluster.key(form, form_id(b.form)));
+            self.put(out, F::SameRuleCluster, (form, form_id(b.form)));
         }
     }
 }
@@ -490,6 +577,22 @@ pub fn chains(links: &[Option<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_left_out_adds_no_features() {
+        let text = "John Kirby spoke. Kirby left.";
+        let doc = Doc::new(text, None);
+        let spans = vec![TokenRange::new(0, 2), TokenRange::new(4, 5)];
+        let mut scene = Scene::new(&doc, mentions(&doc, &[], &Mentions::default(), &spans));
+        let (mut all, mut fewer) = (Vec::new(), Vec::new());
+        scene.pair_features(1, 0, &mut all);
+        scene.without = vec![Group::Words];
+        scene.pair_features(1, 0, &mut fewer);
+        assert!(fewer.len() < all.len());
+        assert!(fewer.iter().all(|f| all.contains(f)));
+        let head = F::HeadPair.key(hash_str("kirby"), hash_str("kirby"));
+        assert!(all.contains(&head) && !fewer.contains(&head));
+    }
 
     #[test]
     fn chains_follow_links_to_the_first_mention() {

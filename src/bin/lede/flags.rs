@@ -188,6 +188,10 @@ pub enum Command {
         /// Rows whose largest weight is under this are left out of the written models.
         #[arg(long, default_value_t = 0.0)]
         min: f32,
+        /// Also score the ranker with each of its feature groups left out (folds, and dev with
+        /// --dev).
+        #[arg(long)]
+        ablation: bool,
         /// Give the ranker the gold mentions: how well it links when mentions are right (a
         /// diagnostic, not a score of Lede).
         #[arg(long)]

@@ -151,10 +151,12 @@ fn main() -> ExitCode {
             dev,
             min,
             gold_mentions,
+            ablation,
             write_tagger,
             write_ranker,
         } => done(commands::train_coref(&commands::CorefArgs {
             gold_mentions,
+            ablation,
             data: &data,
             scorer: &scorer,
             folds,
