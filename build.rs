@@ -1,8 +1,8 @@
-//! Lays out the model data in `OUT_DIR` so the runtime embeds it ready to use, parsing and
-//! decoding nothing at start-up: the lexicon (`model/lexicon.tsv`) as a binary word table, the
-//! entity model (`model/ner.bin`) as its lookup table, the gazetteer (`model/gazetteer.tsv`) as
-//! a hash table of phrases, and the word lists (`src/words/`) and cue table (`model/cues.txt`) as
-//! Rust constants. Anything unreadable fails the build.
+//! Lays out the model data in `OUT_DIR` so the runtime embeds it ready to use: the lexicon
+//! (`model/lexicon.tsv`) as a binary word table, the gazetteer (`model/gazetteer.tsv`) as a hash
+//! table of phrases, and the word lists (`src/words/`) and cue table (`model/cues.txt`) as Rust
+//! constants. The entity model (`model/ner.bin`) is only checked: the runtime lays its file out
+//! when first used. Anything unreadable fails the build.
 
 #[allow(dead_code)]
 #[path = "src/quotes/confidence_table.rs"]
@@ -18,6 +18,7 @@ mod seq {
     pub mod hash;
     pub mod table;
     pub mod table_build;
+    pub mod table_file;
     pub use error::ModelError;
 }
 #[allow(dead_code)]
@@ -71,10 +72,10 @@ fn main() {
     // A model that cannot be read fails the build: shipping an annotator that finds no names
     // would go unnoticed.
     let model = std::fs::read("model/ner.bin").expect("read model/ner.bin");
-    let table = tables_build::from_file(&model).unwrap_or_else(|e| {
+    // (The runtime lays it out itself: the file is half the table's size.)
+    tables_build::from_file(&model).unwrap_or_else(|e| {
         panic!("model/ner.bin is not a usable entity model: {e} (retrain it with `lede train`)")
     });
-    std::fs::write(dir.join("ner-table.bin"), table).expect("write ner-table.bin");
 }
 
 /// The gazetteer as Rust: `GAZETTEER_LISTS` and `GAZETTEER_PHRASES` (its slot table).

@@ -9,6 +9,8 @@
 // The learned coreference (mention tagger and ranker, `lede train-coref`): built with the tools
 // until the pipeline reads its chains (issue 23), so the wasm carries no code it does not run.
 #[cfg(any(test, feature = "tools"))]
+pub mod chains;
+#[cfg(any(test, feature = "tools"))]
 pub mod detect;
 pub mod mentions;
 #[cfg(any(test, feature = "tools"))]

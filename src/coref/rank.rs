@@ -56,7 +56,7 @@ pub struct Mention {
     words: String,
     head_word: String,
     /// The name cluster of the rules (`coref::mentions`) the head is in.
-    rule_group: Option<usize>,
+    pub rule_group: Option<usize>,
     /// The first mention of its sentence (a subject, mostly).
     first_in_sentence: bool,
 }
@@ -547,21 +547,30 @@ fn is_acronym(short: &str, long: &str) -> bool {
 pub fn link(scene: &Scene, scorer: &impl Scores<1>) -> Vec<Option<usize>> {
     let mut f = Vec::new();
     (0..scene.mentions.len())
-        .map(|j| {
-            f.clear();
-            scene.new_features(j, &mut f);
-            let mut best = (score_of(scorer, &f), None);
-            for i in scene.antecedents(j) {
-                f.clear();
-                scene.pair_features(j, i, &mut f);
-                let s = score_of(scorer, &f);
-                if s > best.0 {
-                    best = (s, Some(i));
-                }
-            }
-            best.1
-        })
+        .map(|j| antecedent(scene, scorer, j, &mut f))
         .collect()
+}
+
+/// Mention `j`'s antecedent (`None`: a new entity), by the best-scoring choice; `f` is room
+/// for features.
+pub fn antecedent(
+    scene: &Scene,
+    scorer: &impl Scores<1>,
+    j: usize,
+    f: &mut Vec<u64>,
+) -> Option<usize> {
+    f.clear();
+    scene.new_features(j, f);
+    let mut best = (score_of(scorer, f), None);
+    for i in scene.antecedents(j) {
+        f.clear();
+        scene.pair_features(j, i, f);
+        let s = score_of(scorer, f);
+        if s > best.0 {
+            best = (s, Some(i));
+        }
+    }
+    best.1
 }
 
 /// Chains from antecedent links: each mention's chain id (the first mention's index).

@@ -4,7 +4,8 @@
 //!
 //! - [`hash`]: feature hashing (template id and values → `u64` key);
 //! - [`error`]: why model bytes cannot be read ([`ModelError`]);
-//! - [`table`]: the quantised weight table and its lookup ([`table_build`] lays one out);
+//! - [`table`]: the quantised weight table and its lookup ([`table_build`] lays one out,
+//!   [`table_file`] is a model's compact file, laid out when the model is first used);
 //! - [`templates`]: a model's named feature templates ([`templates::feature_templates`]);
 //! - [`viterbi`]: constrained first-order decoding, generic over the tag count;
 //! - [`perceptron`]: the averaged structured-perceptron update (tools only);
@@ -20,6 +21,7 @@ pub mod hash;
 pub mod perceptron;
 pub mod table;
 pub mod table_build;
+pub mod table_file;
 pub mod templates;
 pub mod viterbi;
 

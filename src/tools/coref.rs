@@ -11,11 +11,12 @@ use crate::coref::mentions::Mentions;
 use crate::coref::rank::{self, Scene};
 use crate::schema::Entity;
 use crate::seq::perceptron::{update, Averaged, Total, Update};
-use crate::seq::table::{score_of, Scores};
+use crate::seq::table::{score_of, Scores, Table};
 use crate::seq::table_build::quantised;
 use crate::text::doc::Doc;
 use crate::text::TokenRange;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -268,9 +269,24 @@ impl<const K: usize> Scores<K> for Learned<K> {
 
 impl<const K: usize> Learned<K> {
     /// The weights as a table (`seq::table`); rows whose largest weight is under `min` are
-    /// left out.
-    pub fn table(&self, min: f32) -> Vec<u8> {
-        quantised(self.0.iter().map(|(&f, r)| (f, *r)), min)
+    /// left out, and with `keep` all but the `keep` strongest rows (the wasm size budget).
+    pub fn table(&self, min: f32, keep: Option<usize>) -> Vec<u8> {
+        let strength = |r: &[f32; K]| r.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let mut rows: Vec<(u64, [f32; K])> = self.0.iter().map(|(&f, r)| (f, *r)).collect();
+        if let Some(keep) = keep.filter(|&k| k < rows.len()) {
+            rows.sort_unstable_by(|a, b| {
+                strength(&b.1)
+                    .total_cmp(&strength(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
+            rows.truncate(keep);
+        }
+        quantised(rows.into_iter(), min)
+    }
+
+    /// The model as it ships: its table, read back (so figures are the shipped model's).
+    pub fn shipped(&self, min: f32, keep: Option<usize>) -> Table<K> {
+        Table::new(Cow::Owned(self.table(min, keep))).expect("a table just laid out")
     }
 
     pub fn len(&self) -> usize {
@@ -524,6 +540,133 @@ pub fn score(
         ceafe: f1("ceafe"),
         conll: res["conll_f1"].as_f64().unwrap_or(0.0),
     })
+}
+
+/// How speakers written as a pronoun or a description get the name of who they are, judged on
+/// the gold chains: the subjects of a verb of saying (`he said`, `the agency said`, `said the
+/// spokeswoman`) whose gold chain names them earlier. Each way of naming is counted right (a
+/// name of the chain), wrong (another name) or unnamed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SpeakerNaming {
+    pub speakers: usize,
+    /// Right and wrong names: by the rules (`quotes::resolve`, the pipeline's today), by the
+    /// learned chains, by the chains with the rules where the chains name no one.
+    pub rules: (usize, usize),
+    pub chains: (usize, usize),
+    pub chains_then_rules: (usize, usize),
+}
+
+impl SpeakerNaming {
+    pub fn add(&mut self, o: &SpeakerNaming) {
+        self.speakers += o.speakers;
+        for (a, b) in [
+            (&mut self.rules, o.rules),
+            (&mut self.chains, o.chains),
+            (&mut self.chains_then_rules, o.chains_then_rules),
+        ] {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+    }
+}
+
+/// The speakers of `p` (subject mentions of a verb of saying, gold spans where the chains
+/// have one, else the rules' names), in text order.
+fn speakers(p: &Prepared, doc: &Doc) -> Vec<TokenRange> {
+    let mut by_end: HashMap<usize, TokenRange> = HashMap::new();
+    let mut by_start: HashMap<usize, TokenRange> = HashMap::new();
+    let rule_spans = p
+        .rules
+        .mentions
+        .iter()
+        .map(|m| TokenRange::new(m.first, m.end));
+    for r in p.gold.keys().copied().chain(rule_spans) {
+        let e = by_end.entry(r.end).or_insert(r);
+        if r.first < e.first {
+            *e = r;
+        }
+        let s = by_start.entry(r.first).or_insert(r);
+        if r.end > s.end {
+            *s = r;
+        }
+    }
+    let mut out = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if !crate::words::cues::is_speech(doc.token_text(i)) {
+            continue;
+        }
+        if let Some(&r) = by_end.get(&i) {
+            out.push(r);
+        } else if i > 0 && matches!(doc.lower(i - 1), "," | "\"" | "''" | "”") {
+            out.extend(by_start.get(&(i + 1)).copied());
+        }
+    }
+    out.sort_by_key(|r| (r.first, r.end));
+    out.dedup();
+    out
+}
+
+/// The rule groups that name the gold chain of `r` before it (empty: `r` is in no chain, or
+/// its chain names no one before it).
+fn chain_names(p: &Prepared, r: TokenRange) -> Vec<usize> {
+    let Some(&chain) = p.gold.get(&r) else {
+        return Vec::new();
+    };
+    let mut names: Vec<usize> = Vec::new();
+    for (g, _) in p
+        .gold
+        .iter()
+        .filter(|(g, &c)| c == chain && g.end <= r.first)
+    {
+        for m in &p.rules.mentions {
+            let inside = m.name >= g.first && m.end <= g.end;
+            let heads = m.end == g.end || m.first == g.first;
+            if inside && heads && p.rules.groups[m.group].name.is_some() {
+                names.push(m.group);
+            }
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// [`SpeakerNaming`] of one document, with the given models.
+pub fn speaker_naming(
+    p: &Prepared,
+    tagger: &impl Scores<N>,
+    ranker: &impl Scores<1>,
+) -> SpeakerNaming {
+    let doc = p.doc();
+    let speakers = speakers(p, &doc);
+    let mut linker =
+        crate::coref::chains::Linker::new(&doc, &p.entities, &p.rules, tagger, ranker, &speakers);
+    let mut resolver = crate::quotes::resolve::Resolver::default();
+    let mut out = SpeakerNaming::default();
+    for &r in &speakers {
+        let by_rules = resolver.resolve(&doc, &p.rules, r);
+        // A speaker named in the text is the rules' (a name needs no chain).
+        let named_here = p
+            .rules
+            .mentions
+            .iter()
+            .any(|m| m.name >= r.first && m.end == r.end);
+        let names = chain_names(p, r);
+        if named_here || names.is_empty() {
+            continue;
+        }
+        let by_chains = linker.named_group(r, &p.rules);
+        out.speakers += 1;
+        let count = |c: &mut (usize, usize), g: Option<usize>| match g {
+            Some(g) if names.contains(&g) => c.0 += 1,
+            Some(_) => c.1 += 1,
+            None => {}
+        };
+        count(&mut out.rules, by_rules);
+        count(&mut out.chains, by_chains);
+        count(&mut out.chains_then_rules, by_chains.or(by_rules));
+    }
+    out
 }
 
 /// Mention detection figures: gold mentions, found, found right (exact spans, Lede's tokens).

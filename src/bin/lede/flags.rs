@@ -185,9 +185,16 @@ pub enum Command {
         /// Also score dev with the models learned on all of train (a milestone, not for tuning).
         #[arg(long)]
         dev: bool,
-        /// Rows whose largest weight is under this are left out of the written models.
+        /// Rows whose largest weight is under this are left out of the models.
         #[arg(long, default_value_t = 0.0)]
         min: f32,
+        /// Rows the mention tagger keeps, its strongest (the wasm size budget; figures are
+        /// those of the pruned models).
+        #[arg(long, value_name = "ROWS")]
+        keep_tagger: Option<usize>,
+        /// Rows the mention ranker keeps, its strongest.
+        #[arg(long, value_name = "ROWS")]
+        keep_ranker: Option<usize>,
         /// Also score the ranker with each of its feature groups left out (folds, and dev with
         /// --dev).
         #[arg(long)]

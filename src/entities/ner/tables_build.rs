@@ -1,13 +1,12 @@
-//! Writes the tables the runtime reads in place: the entity model's lookup table (from the
-//! model file training writes, laid out by the core's `seq::table_build`) and the lexicon's word table
-//! (see `wordtable.rs`). Only `build.rs` (which includes this file) and the tools write tables;
-//! the runtime never does.
+//! The entity model's file (read and written by the core's `seq::table_file`; the runtime lays
+//! it out when first used) and the lexicon's word table (see `wordtable.rs`, laid out by
+//! `build.rs`, which includes this file).
 
 use super::labels::N_TAGS;
 use super::normalize::normalize_into;
 use super::wordtable::{bucket, MAX_COLUMNS};
 use crate::seq::hash::hash_str;
-use crate::seq::table_build::Builder;
+use crate::seq::table_file::{lay_out, write, Kind};
 use crate::seq::ModelError;
 
 /// Magic of the model file written by training (`model/ner.bin`).
@@ -17,110 +16,24 @@ pub const FILE_MAGIC: &[u8; 8] = b"LEDENER3";
 /// weights read at run time: bias, shapes, common context words).
 pub const DENSE_MIN: usize = 20;
 
-/// Lays out a model file (`b"LEDENER3"`, u32 tag count, u32 lexicon columns, u32 feature
-/// count, the 32-bit feature keys sorted and delta-varint coded, one u8 entry count per
-/// feature, one u8 scale code per feature, then the entries, u8 tags then i8 weights, row by
-/// row) as a table.
+/// What the entity model file is (`seq::table_file`).
+pub const FILE: Kind = Kind {
+    magic: FILE_MAGIC,
+    name: "entity model file",
+    tags: N_TAGS,
+    dense_min: DENSE_MIN,
+};
+
+/// Lays out a model file (`b"LEDENER3"`, `seq::table_file`; the model value is its lexicon
+/// columns) as a table.
 pub fn from_file(b: &[u8]) -> Result<Vec<u8>, ModelError> {
-    let mut r = Reader { b, pos: 0 };
-    if r.take(8)? != FILE_MAGIC {
-        return Err(ModelError::BadMagic {
-            model: "entity model file",
-        });
-    }
-    let tags = r.u32()? as usize;
-    if tags != N_TAGS {
-        return Err(ModelError::TagCount {
-            found: tags,
-            expected: N_TAGS,
-        });
-    }
-    let lex_columns = r.u32()? as usize;
-    let n = r.u32()? as usize;
-    let mut keys = Vec::with_capacity(n.min(b.len()));
-    let mut last = 0u32;
-    for _ in 0..n {
-        last = last
-            .checked_add(r.varint()?)
-            .ok_or(ModelError::Corrupt("feature keys overflow 32 bits"))?;
-        keys.push(last);
-    }
-    let counts = r.take(n)?;
-    let codes = r.take(n)?;
-    let weights: usize = counts.iter().map(|&c| c as usize).sum();
-    let mut t = Builder::new(N_TAGS, n, weights, lex_columns, DENSE_MIN);
-    for ((&k, &c), &code) in keys.iter().zip(counts).zip(codes) {
-        let c = c as usize;
-        let tags = r.take(c)?;
-        let ws = r.take(c)?;
-        if tags.iter().any(|&t| t as usize >= N_TAGS) {
-            return Err(ModelError::Corrupt("a weight for a tag out of range"));
-        }
-        t.push_row(k, code, tags.iter().zip(ws).map(|(&t, &w)| (t, w as i8)));
-    }
-    Ok(t.finish())
+    lay_out(b, &FILE)
 }
 
 /// Writes rows of (key, scale code, entries as tag/weight byte pairs), sorted by key, in the
 /// model file format [`from_file`] reads.
 pub fn to_file(lex_columns: usize, rows: &[(u32, u8, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    out.extend_from_slice(FILE_MAGIC);
-    out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
-    out.extend_from_slice(&(lex_columns as u32).to_le_bytes());
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    let mut last = 0u32;
-    for &(k, _, _) in rows {
-        write_varint(&mut out, k - last);
-        last = k;
-    }
-    out.extend(rows.iter().map(|r| (r.2.len() / 2) as u8));
-    out.extend(rows.iter().map(|r| r.1));
-    for &(_, _, e) in rows {
-        out.extend(e.iter().step_by(2));
-        out.extend(e.iter().skip(1).step_by(2));
-    }
-    out
-}
-
-fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let s = self
-            .b
-            .get(self.pos..self.pos.saturating_add(n))
-            .ok_or(ModelError::Truncated)?;
-        self.pos += n;
-        Ok(s)
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
-        ))
-    }
-    fn varint(&mut self) -> Result<u32, ModelError> {
-        let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = self.take(1)?[0];
-            v |= ((byte & 0x7F) as u32) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ModelError::Corrupt("bad varint in the feature keys"))
-    }
+    write(&FILE, lex_columns, rows)
 }
 
 /// Lays out the lexicon text (`word<TAB>v1<TAB>v2…`, `#` header lines): a word listed twice
