@@ -28,6 +28,7 @@ impl Models<'static> {
             reporting: quotes::Reporting {
                 tagger: Some(quotes::tagger_table::Table::shipped()),
                 rules_fill: true,
+                chains: Some(coref::chains::Models::shipped()),
             },
             acts: quotes::acts::Acts::shipped(),
         }

@@ -10,9 +10,64 @@ use super::detect::{self, N};
 use super::mentions::Mentions;
 use super::rank::{self, Scene};
 use crate::schema::Entity;
-use crate::seq::table::Scores;
+use crate::seq::table::{Scores, Table};
+use crate::seq::table_file::{lay_out, Kind};
 use crate::text::doc::Doc;
 use crate::text::TokenRange;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The mention tagger's file (`lede train-coref --write-tagger`).
+pub const TAGGER_FILE: Kind = Kind {
+    magic: b"LEDECMT1",
+    name: "coreference mention tagger",
+    tags: N,
+    dense_min: N,
+};
+
+/// The mention ranker's file (`lede train-coref --write-ranker`).
+pub const RANKER_FILE: Kind = Kind {
+    magic: b"LEDECMR1",
+    name: "coreference mention ranker",
+    tags: 1,
+    // One weight a row: a dense copy would only add a lookup.
+    dense_min: 2,
+};
+
+/// The learned coreference models.
+pub struct Models {
+    pub tagger: Table<N>,
+    pub ranker: Table<1>,
+}
+
+impl Models {
+    /// Models from their files.
+    pub fn from_files(tagger: &[u8], ranker: &[u8]) -> Result<Models, crate::seq::ModelError> {
+        Ok(Models {
+            tagger: Table::new(Cow::Owned(lay_out(tagger, &TAGGER_FILE)?))?,
+            ranker: Table::new(Cow::Owned(lay_out(ranker, &RANKER_FILE)?))?,
+        })
+    }
+
+    /// The shipped models (`model/coref_tagger.bin`, `model/coref_ranker.bin`), laid out when
+    /// first used. Panics if unreadable, which the test of the shipped files rules out.
+    pub fn shipped() -> &'static Models {
+        static SHIPPED: OnceLock<Models> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Models::from_files(
+                include_bytes!("../../model/coref_tagger.bin"),
+                include_bytes!("../../model/coref_ranker.bin"),
+            )
+            .unwrap_or_else(|e| panic!("the embedded coreference models are unreadable: {e}"))
+        })
+    }
+}
+
+/// Whether speaker mention `r` ends in a name of the rules (`Kirby`, `Sen. Kirby`): a name
+/// needs no chain.
+pub fn is_named(rules: &Mentions, r: TokenRange) -> bool {
+    (rules.mentions.iter()).any(|m| m.name >= r.first && m.end == r.end)
+}
 
 /// An article's candidate mentions, linked on demand.
 pub struct Linker<'a, R: Scores<1>> {
@@ -77,5 +132,26 @@ impl<'a, R: Scores<1>> Linker<'a, R> {
                 return named;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_models_read_and_name_a_pronoun() {
+        let text = "Margaret Okafor chairs the commission. She said the report was late.";
+        let doc = Doc::new(text, None);
+        let (entities, rules) = crate::pipeline::entities(&doc);
+        let m = Models::shipped();
+        let she = TokenRange::new(6, 7);
+        assert_eq!(doc.token_text(6), "She");
+        let mut linker = Linker::new(&doc, &entities, &rules, &m.tagger, &m.ranker, &[she]);
+        let g = linker
+            .named_group(she, &rules)
+            .expect("a name up the chain");
+        assert_eq!(rules.groups[g].name.as_deref(), Some("Margaret Okafor"));
+        assert!(!is_named(&rules, she));
     }
 }

@@ -15,6 +15,7 @@ use crate::text::TokenRange;
 
 /// Tags of a layer: outside, begin, inside.
 pub const TAGS: usize = 3;
+#[cfg(any(test, feature = "tools"))]
 pub const O: usize = 0;
 pub const B: usize = 1;
 pub const I: usize = 2;
@@ -23,6 +24,7 @@ pub const LAYERS: usize = 2;
 /// Scores per feature row: a layer's tags side by side.
 pub const N: usize = TAGS * LAYERS;
 /// The previous tag of a sentence's first token.
+#[cfg(any(test, feature = "tools"))]
 pub const START: usize = TAGS;
 
 feature_templates! {

@@ -10,7 +10,9 @@ use crate::schema::{Entity, Label};
 use crate::text::doc::Doc;
 use crate::text::{is_capitalised, TokenRange};
 use crate::words::marks::is_unambiguous_mark;
-use crate::words::{is_not_name, is_title, COMPANY_HEADS, CONNECTORS, ORG_WORDS, PLACE_ALIASES};
+use crate::words::{
+    is_complement_joint, is_not_name, is_title, COMPANY_HEADS, CONNECTORS, ORG_WORDS, PLACE_ALIASES,
+};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +77,16 @@ pub struct Mentions {
 
 fn is_name_word(word: &str) -> bool {
     is_capitalised(word) && !is_not_name(word.trim_end_matches('.'))
+}
+
+/// The longest run of capitalised words and joints searched for a title before a name.
+const TITLE_RUN: usize = 6;
+
+/// The first title in `first..end` followed by its complement ("Minister | of Finance"), when
+/// the run is just that.
+fn title_at(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+    (first..end.saturating_sub(2))
+        .find(|&i| is_title(doc.token_text(i)) && is_complement_joint(doc.token_text(i + 1)))
 }
 
 /// Normalised key for exact matching: name tokens without a leading determiner, lower-cased;
@@ -151,6 +163,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     let mut extra = Vec::new();
+    let mut titles: Vec<TokenRange> = Vec::new();
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.end {
@@ -181,9 +194,14 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             };
             // "National Security Adviser | John Kirby": a title run in front of a name the
             // entity layer found is that person's title, not a mention of its own.
-            let title_of_entity =
-                end < s.end && in_entity[end] && is_title(doc.token_text(end - 1));
-            if !title_of_entity {
+            // So is a title with its complement ("Minister of Finance | Chrystia Freeland"),
+            // and an entity inside that complement ("State") is part of the title.
+            let title_of_entity = end < s.end
+                && in_entity[end]
+                && (is_title(doc.token_text(end - 1)) || title_at(doc, i, end).is_some());
+            if title_of_entity {
+                titles.push(TokenRange::new(i, end));
+            } else {
                 extra.push(Candidate {
                     tokens: TokenRange::new(first, end),
                     kind: None,
@@ -193,6 +211,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             i = end;
         }
     }
+    spans.retain(|c| !(titles.iter()).any(|t| t.first <= c.tokens.first && c.tokens.end <= t.end));
     spans.extend(extra);
     spans.sort_by_key(|s| {
         (
@@ -272,6 +291,11 @@ fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
                 name = i + 1;
             }
         }
+        // A title and its complement with no name after ("the Minister of Finance"): a role,
+        // not a name ("of Finance").
+        if name < end && is_complement_joint(doc.token_text(name)) {
+            continue;
+        }
         // Possessive and trailing punctuation are not part of the name.
         let mut end_n = end;
         while end_n > name && matches!(doc.token_text(end_n - 1), "'s" | "’s" | "," | "." | "-") {
@@ -291,6 +315,19 @@ fn build(doc: &Doc, spans: &[Candidate]) -> Mentions {
         let mut j = first;
         while j > 0 && first - j < 4 && is_title(doc.token_text(j - 1)) {
             j -= 1;
+        }
+        // …or a title with its complement ("Minister of Finance").
+        if j == first {
+            let mut k = first;
+            while k > 0 && first - k < TITLE_RUN && {
+                let w = doc.token_text(k - 1);
+                is_name_word(w) || CONNECTORS.contains(&w)
+            } {
+                k -= 1;
+            }
+            if let Some(t) = title_at(doc, k, first) {
+                j = t;
+            }
         }
         // …and the capitalised words of a title before them ("National Security Adviser").
         if j < first {

@@ -4,16 +4,12 @@
 //! - [`mentions`]: `mentions::find` clusters the names in reading order.
 //! - [`short_forms`]: short forms join the longer name they abbreviate, wherever it comes.
 //! - [`types`]: every mention of a cluster takes the cluster's type.
-//! - `detect` and `rank`: the learned mention tagger and mention ranker (tools builds for now).
+//! - [`detect`] and [`rank`]: the learned mention tagger and mention ranker;
+//!   [`chains`] names a speaker written as a pronoun or description with them.
 
-// The learned coreference (mention tagger and ranker, `lede train-coref`): built with the tools
-// until the pipeline reads its chains (issue 23), so the wasm carries no code it does not run.
-#[cfg(any(test, feature = "tools"))]
 pub mod chains;
-#[cfg(any(test, feature = "tools"))]
 pub mod detect;
 pub mod mentions;
-#[cfg(any(test, feature = "tools"))]
 pub mod rank;
 pub mod short_forms;
 pub mod types;

@@ -279,6 +279,7 @@ pub enum Group {
 }
 
 /// The groups an ablation leaves out, with their names.
+#[cfg(any(test, feature = "tools"))]
 pub const GROUPS: [(Group, &str); 6] = [
     (Group::StringMatch, "string and alias match, rule clusters"),
     (Group::Distance, "distance"),
@@ -544,6 +545,7 @@ fn is_acronym(short: &str, long: &str) -> bool {
 }
 
 /// Each mention's antecedent (`None`: a new entity), by the best-scoring choice.
+#[cfg(any(test, feature = "tools"))]
 pub fn link(scene: &Scene, scorer: &impl Scores<1>) -> Vec<Option<usize>> {
     let mut f = Vec::new();
     (0..scene.mentions.len())
@@ -574,6 +576,7 @@ pub fn antecedent(
 }
 
 /// Chains from antecedent links: each mention's chain id (the first mention's index).
+#[cfg(any(test, feature = "tools"))]
 pub fn chains(links: &[Option<usize>]) -> Vec<usize> {
     let mut chain = Vec::with_capacity(links.len());
     for (j, l) in links.iter().enumerate() {

@@ -30,6 +30,7 @@ mod utterances;
 pub use attributed::Attributed;
 pub use contents::find;
 
+use crate::coref::chains::{self, Linker};
 use crate::coref::mentions::Mentions;
 use crate::schema::{Entity, Quote, QuoteKind, Span, TextSpan};
 use crate::text::doc::Doc;
@@ -39,12 +40,15 @@ use std::collections::HashMap;
 use tagger::Tagger;
 use utterances::one_item_per_utterance;
 
-/// How reported speech is found. Shipped: the learned tagger, completed by the rules of
-/// [`indirect`] (`rules_fill`); the tagger alone and the rules alone are ablations.
+/// How quotes are attributed. Shipped: reported speech found by the learned tagger, completed
+/// by the rules of [`indirect`] (`rules_fill`), and speakers written as a pronoun or a
+/// description named by the learned coreference (`chains`); the tagger alone, the rules alone
+/// and speakers by the rules alone are ablations.
 #[derive(Clone, Copy)]
 pub struct Reporting<'a> {
     pub tagger: Option<Tagger<'a>>,
     pub rules_fill: bool,
+    pub chains: Option<&'a chains::Models>,
 }
 
 /// A quote with its speaker mention as written (tokens), before resolution.
@@ -85,7 +89,35 @@ pub fn attribute(
     );
     items.extend(reported.into_iter().filter_map(|r| reported_quote(doc, r)));
     items.sort_by_key(|i| (i.quote.start, i.quote.end));
-    one_item_per_utterance(resolve_in_text_order(doc, mentions, items))
+    let linker = reporting
+        .chains
+        .and_then(|m| speaker_linker(doc, entities, mentions, m, &items));
+    one_item_per_utterance(resolve_in_text_order(doc, mentions, linker, items))
+}
+
+/// The learned coreference over the article, when a speaker is written as a pronoun or a
+/// description (names need none, and an article without such a speaker is spared the tagger).
+fn speaker_linker<'a>(
+    doc: &'a Doc<'a>,
+    entities: &[Entity],
+    mentions: &Mentions,
+    models: &'a chains::Models,
+    items: &[Unresolved],
+) -> Option<Linker<'a, crate::seq::table::Table<1>>> {
+    let asked: Vec<TokenRange> = (items.iter())
+        .filter_map(|i| i.speaker)
+        .filter(|&r| !chains::is_named(mentions, r))
+        .collect();
+    (!asked.is_empty()).then(|| {
+        Linker::new(
+            doc,
+            entities,
+            mentions,
+            &models.tagger,
+            &models.ranker,
+            &asked,
+        )
+    })
 }
 
 /// The byte spans of the direct quotes, sorted: content mostly inside one is that quote, not
@@ -237,10 +269,14 @@ fn reported_quote(doc: &Doc, r: indirect::Reported) -> Option<Unresolved> {
 
 /// Resolves each speaker mention to its mention group, in text order so pronouns see the
 /// speakers before them (`items` are sorted); a repeated speaker range (continuation) keeps
-/// its first resolution.
-fn resolve_in_text_order(
-    doc: &Doc,
+/// its first resolution. A speaker written as a pronoun or a description takes the name up its
+/// learned chain (`linker`), else the rules' (the most recent speaker, the role's holder): on
+/// the folds of OntoNotes train, `lede train-coref` names such speakers right far more often
+/// with the chains than with the rules.
+fn resolve_in_text_order<'a>(
+    doc: &'a Doc<'a>,
     mentions: &Mentions,
+    mut linker: Option<Linker<'a, crate::seq::table::Table<1>>>,
     items: Vec<Unresolved>,
 ) -> Vec<Attributed> {
     let mut resolver = resolve::Resolver::default();
@@ -254,9 +290,12 @@ fn resolve_in_text_order(
                     speaker_group: None,
                 };
             };
-            let speaker_group = *seen
-                .entry(r)
-                .or_insert_with(|| resolver.resolve(doc, mentions, r));
+            let speaker_group = *seen.entry(r).or_insert_with(|| {
+                let chained = (linker.as_mut())
+                    .filter(|_| !chains::is_named(mentions, r))
+                    .and_then(|l| l.named_group(r, mentions));
+                resolver.resolve_or_take(doc, mentions, r, chained)
+            });
             name_speaker(doc, mentions, &mut quote, r, speaker_group);
             Attributed {
                 quote,
@@ -310,6 +349,7 @@ mod tests {
         Reporting {
             tagger: None,
             rules_fill: false,
+            chains: None,
         }
     }
 
@@ -429,7 +469,7 @@ mod tests {
         let doc = Doc::new(t, None);
         let (_, mentions) = crate::coref::resolve(&doc, crate::entities::find(&doc));
         let items = attribute_direct_quotes(&doc, &[], None, find(&doc).0);
-        let names: Vec<Option<String>> = resolve_in_text_order(&doc, &mentions, items)
+        let names: Vec<Option<String>> = resolve_in_text_order(&doc, &mentions, None, items)
             .into_iter()
             .map(|a| a.quote.speaker_name)
             .collect();

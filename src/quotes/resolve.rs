@@ -7,8 +7,8 @@ use crate::text::TokenRange;
 use crate::words::is_title;
 use crate::words::marks::is_unambiguous_mark;
 use crate::words::{
-    first_name_gender, is_not_name, is_possessive, is_pronoun, is_source_head, title_gender,
-    AUXILIARIES, CLAUSE_WORDS, NOT_HEADS, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS,
+    first_name_gender, is_complement_joint, is_not_name, is_possessive, is_pronoun, is_source_head,
+    title_gender, AUXILIARIES, CLAUSE_WORDS, NOT_HEADS, ORG_NOUNS, PERSON_NOUNS, PREPOSITIONS,
 };
 
 /// Speaker resolution state, walked in text order over all attributions.
@@ -24,18 +24,48 @@ pub struct Resolver {
 impl Resolver {
     /// Resolves a speaker mention to a group: names via the mention clusters, pronouns to the
     /// most recent compatible speaker, role nouns ("the spokeswoman") to the role's holder.
+    #[cfg(any(test, feature = "tools"))]
     pub fn resolve(
         &mut self,
         doc: &Doc,
         mentions: &Mentions,
         speaker: TokenRange,
     ) -> Option<usize> {
+        self.resolve_or_take(doc, mentions, speaker, None)
+    }
+
+    /// As [`Self::resolve`], but a group found otherwise (the learned chain's `chained`) wins
+    /// when it agrees with the mention: a person for "he"/"she", of that gender unless the
+    /// article and the first-name table say nothing. The chains know no first names, so
+    /// "she" after "Kofi Annan met Aung San Suu Kyi" needs this check.
+    pub fn resolve_or_take(
+        &mut self,
+        doc: &Doc,
+        mentions: &Mentions,
+        speaker: TokenRange,
+        chained: Option<usize>,
+    ) -> Option<usize> {
         let TokenRange { first: a, end: b } = speaker;
-        let group = self.lookup(doc, mentions, a, b);
+        let group = match chained.filter(|&g| self.agrees(doc, mentions, a, b, g)) {
+            Some(g) => {
+                if let Some(male) = pronoun_gender(doc, a, b) {
+                    self.gender.insert(g, male);
+                }
+                Some(g)
+            }
+            None => self.lookup(doc, mentions, a, b),
+        };
         if group.is_some() || unnamed_person(doc, a, b) {
             self.history.push((a, group));
         }
         group
+    }
+
+    fn agrees(&self, doc: &Doc, mentions: &Mentions, a: usize, b: usize, g: usize) -> bool {
+        pronoun_gender(doc, a, b).is_none_or(|male| {
+            !matches!(mentions.groups[g].kind, Kind::Org | Kind::Place)
+                && self.gender_of(mentions, g).is_none_or(|m| m == male)
+        })
     }
 
     fn lookup(&mut self, doc: &Doc, mentions: &Mentions, a: usize, b: usize) -> Option<usize> {
@@ -182,6 +212,15 @@ const APPOSITIVES_BEFORE_WHO: usize = 2;
 /// How many speakers back a pronoun or "the candidate" may reach.
 const RECENT_SPEAKERS: usize = 6;
 
+/// The gender "he" (true) or "she" (false) says; none for any other mention.
+fn pronoun_gender(doc: &Doc, a: usize, b: usize) -> Option<bool> {
+    match (b == a + 1).then(|| doc.lower(a)) {
+        Some("he") => Some(true),
+        Some("she") => Some(false),
+        _ => None,
+    }
+}
+
 /// A name that only modifies the head of the speaker phrase from `a` to its head's end
 /// `head_end`: followed there by a common noun or a possessive ("the Vermont senator", "the
 /// Trump campaign", "a Democratic source", "Clinton's spokeswoman"), or the object of a
@@ -299,7 +338,8 @@ pub fn fuller_name(doc: &Doc, r: TokenRange, name: String) -> String {
     while k > a && doc.is_capitalised(k - 1) && !is_title(doc.token_text(k - 1)) {
         k -= 1;
     }
-    if k == b {
+    // "Minister of Finance Chrystia Freeland": "Finance" ends a title's complement.
+    if k == b || k > a && is_complement_joint(doc.token_text(k - 1)) {
         return name;
     }
     let own = doc.text[doc.tokens[k].start..doc.tokens[b - 1].end].to_string();

@@ -151,22 +151,19 @@ pub fn header(t: &[u8], tags: usize) -> Result<Header, ModelError> {
 const NONE: u32 = u32::MAX;
 
 /// What scores features for `N` tags: a shipped table, or a trainer's weights while it learns
-/// (the coreference models decode with either; built with the tools, as they are for now).
-#[cfg(any(test, feature = "tools"))]
+/// (the coreference models decode with either).
 pub trait Scores<const N: usize> {
     /// Adds the weights of `features` to `scores`.
     fn add(&self, features: &[u64], scores: &mut [f32; N]);
 }
 
 /// The score of `features` under a single-tag model (a ranker's).
-#[cfg(any(test, feature = "tools"))]
 pub fn score_of(model: &impl Scores<1>, features: &[u64]) -> f32 {
     let mut s = [0f32; 1];
     model.add(features, &mut s);
     s[0]
 }
 
-#[cfg(any(test, feature = "tools"))]
 impl<const N: usize> Scores<N> for Table<N> {
     fn add(&self, features: &[u64], scores: &mut [f32; N]) {
         self.add_scores(features, scores);

@@ -284,6 +284,16 @@ impl<const K: usize> Learned<K> {
         quantised(rows.into_iter(), min)
     }
 
+    /// The model's file (`seq::table_file`) of `kind`, as it ships.
+    pub fn file(
+        &self,
+        kind: &crate::seq::table_file::Kind,
+        min: f32,
+        keep: Option<usize>,
+    ) -> Vec<u8> {
+        crate::seq::table_file::write(kind, 0, &self.shipped(min, keep).rows())
+    }
+
     /// The model as it ships: its table, read back (so figures are the shipped model's).
     pub fn shipped(&self, min: f32, keep: Option<usize>) -> Table<K> {
         Table::new(Cow::Owned(self.table(min, keep))).expect("a table just laid out")

@@ -96,6 +96,7 @@ fn reporting(s: Setup, tagger: Option<Tagger<'_>>) -> conf::Reporting<'_> {
     conf::Reporting {
         tagger: tagger.filter(|_| s.tagger),
         rules_fill: s.rules_fill,
+        chains: Some(crate::coref::chains::Models::shipped()),
     }
 }
 

@@ -15,14 +15,15 @@ pub mod marks;
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
-// Read by the learned coreference, which only the tools build for now (see coref/mod.rs).
-#[cfg(not(any(test, feature = "tools")))]
-const _: &[(&str, &str, &str, &str)] = REFERRING_PRONOUNS;
-
 /// A title or role noun in front of a name (`Sen.`, `spokeswoman`); periods are dropped.
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&w.as_str())
+}
+
+/// "of", "for": what joins a title to its complement ("Minister of Finance").
+pub fn is_complement_joint(word: &str) -> bool {
+    matches!(word, "of" | "for")
 }
 
 /// A capitalised word that is never a name on its own: a sentence starter, a function word,

@@ -478,3 +478,28 @@ fn a_pronoun_means_the_person_just_introduced_over_an_earlier_speaker() {
     let q = find(&a, "the country would stay the course");
     assert_eq!(speaker(q).1, Some("Barack Obama"), "{:#?}", rows(&a));
 }
+
+#[test]
+fn a_title_with_its_complement_is_a_role_not_a_name() {
+    let a = run(
+        "Minister of Finance Chrystia Freeland said the budget was ready.\n\n\
+                 “We are done,” she said.\n\n\
+                 Secretary of State Antony Blinken said the talks would resume on Monday.",
+    );
+    assert_eq!(speaker(find(&a, "the budget")).1, Some("Chrystia Freeland"));
+    assert_eq!(
+        speaker(find(&a, "“We are done")),
+        ("she", Some("Chrystia Freeland"))
+    );
+    assert_eq!(speaker(find(&a, "the talks")).1, Some("Antony Blinken"));
+    let names: Vec<&str> = a.clusters.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("of ") || *n == "State"),
+        "{names:?}"
+    );
+    let freeland = a.clusters.iter().find(|c| c.name == "Chrystia Freeland");
+    assert_eq!(
+        freeland.map(|c| c.roles.as_slice()),
+        Some(&["Minister of Finance".to_string()][..])
+    );
+}

@@ -1,12 +1,12 @@
 //! The entity model: the core's quantised table (`seq::table`: 32-bit feature keys, one int8
 //! row per feature with a per-row scale code) over the BILOU tags, its lexicon columns and a
 //! per-thread cache of word scores. The model file (`model/ner.bin`, written by training) is
-//! read by `tables_build::from_file`; the shipped model's table is laid out by `build.rs` and
-//! read in place.
+//! read by `tables_build::from_file`; the shipped model is that file, laid out at first use.
 
 use super::labels::N_TAGS;
+use super::tables_build;
 #[cfg(feature = "tools")]
-use super::tables_build::{self, DENSE_MIN};
+use super::tables_build::DENSE_MIN;
 #[cfg(feature = "tools")]
 pub use crate::seq::table::scale_of;
 use crate::seq::table::Table;
@@ -62,7 +62,7 @@ impl Model {
 
     /// The embedded model, read in place.
     ///
-    /// Panics if the table is unreadable: `build.rs` laid it out and checked it when this
+    /// Panics if the table is unreadable: `build.rs` checked the file lays out when this
     /// crate was compiled, so that cannot happen short of a bug, and an annotator quietly
     /// finding no names would be worse than one that stops.
     pub fn shipped() -> Model {

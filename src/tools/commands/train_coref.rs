@@ -4,6 +4,7 @@
 //! models learned on all of train.
 
 use super::say;
+use crate::coref::chains::{RANKER_FILE, TAGGER_FILE};
 use crate::coref::rank::{Group, GROUPS};
 use crate::tools::coref::{self, learn, predict, Conll, Prepared, SpeakerNaming};
 use crate::tools::Error;
@@ -177,19 +178,19 @@ pub fn train_coref(a: &CorefArgs) -> Result<(), Error> {
         for (path, table, n) in [
             (
                 a.write_tagger,
-                tagger.table(a.min, a.keep_tagger),
+                tagger.file(&TAGGER_FILE, a.min, a.keep_tagger),
                 tagger.len(),
             ),
             (
                 a.write_ranker,
-                ranker.table(a.min, a.keep_ranker),
+                ranker.file(&RANKER_FILE, a.min, a.keep_ranker),
                 ranker.len(),
             ),
         ] {
             if let Some(path) = path {
                 std::fs::write(path, &table).map_err(Error::write(path))?;
                 eprintln!(
-                    "wrote {} ({} bytes, {n} weights)",
+                    "wrote {} ({} bytes, {n} rows learned)",
                     path.display(),
                     table.len()
                 );
