@@ -49,6 +49,8 @@ fn main() {
         "src/words",
         "model/cues.txt",
         "model/quote_confidence.tsv",
+        "model/speaker_confidence.tsv",
+        "model/speaker_naming.tsv",
         "src/quotes/confidence_table.rs",
     ] {
         println!("cargo:rerun-if-changed={f}");
@@ -57,12 +59,14 @@ fn main() {
     let cues = std::fs::read_to_string("model/cues.txt").expect("read model/cues.txt");
     let words =
         words::generate("src/words".as_ref(), &cues).unwrap_or_else(|e| panic!("word lists: {e}"));
-    let confidence = std::fs::read_to_string("model/quote_confidence.tsv")
-        .expect("read model/quote_confidence.tsv");
-    let confidence = confidence_table::layout(&confidence, seq::hash::hash_str)
-        .unwrap_or_else(|e| panic!("model/quote_confidence.tsv: {e}"));
-    std::fs::write(dir.join("quote_confidence.bin"), confidence)
-        .expect("write quote_confidence.bin");
+    for name in ["quote_confidence", "speaker_confidence", "speaker_naming"] {
+        let path = format!("model/{name}.tsv");
+        let tsv = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        let table = confidence_table::layout(&tsv, seq::hash::hash_str)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::fs::write(dir.join(format!("{name}.bin")), table)
+            .unwrap_or_else(|e| panic!("write {name}.bin: {e}"));
+    }
     std::fs::write(dir.join("words.rs"), words).expect("write words.rs");
     let text = std::fs::read_to_string("model/gazetteer.tsv").expect("read model/gazetteer.tsv");
     std::fs::write(dir.join("gazetteer.rs"), gazetteer_source(&text)).expect("write gazetteer.rs");

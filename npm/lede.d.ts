@@ -45,7 +45,7 @@ export type Act = 'statement' | 'belief' | 'plan' | 'finding' | 'perception' | '
 /** The groups of `Annotation.sources`, in their order: `people` (a PERSON cluster),
  * `groups` (organisations and groups: ORG, NORP, a cluster with no label, a speaker with no
  * cluster), `others` (places and others: any other label), then the one `unattributed` row. */
-export type SourceGroup = 'people' | 'groups' | 'others' | 'unattributed';
+export type SourceGroup = 'people' | 'groups' | 'others' | 'documents' | 'unattributed';
 
 /** Unit of every offset: UTF-16 code units by default, so `text.slice(start, end)` is exact. */
 export type Units = 'utf16' | 'chars' | 'bytes';
@@ -95,6 +95,9 @@ export interface Cluster {
   /** Indices into `Annotation.entities`. */
   mentions: number[];
   roles?: string[];
+  /** The pronouns and descriptions the learned coreference links to it ("she", "the
+   * commission"), in text order. */
+  references?: TextSpan[];
 }
 
 export interface Quote {
@@ -114,6 +117,9 @@ export interface Quote {
   parts?: TextSpan[];
   /** How likely this is an attribution (0–1), from the learned confidence model. */
   confidence: number;
+  /** How likely the speaker is right (0–1), apart from whether it is a quote; absent without
+   * a speaker. The page marks a speaker under 0.7 as doubtful. */
+  speaker_confidence?: number;
   /** What it reports; absent for a statement (every entry of `quotes`). */
   act?: Act;
 }

@@ -26,7 +26,7 @@ QuoteKind = Literal["direct", "partial", "indirect", "mixed"]
 Act = Literal["statement", "belief", "plan", "finding", "perception", "action"]
 """What an attribution reports: a quote is a statement; the others go to ``attributions``."""
 
-SourceGroup = Literal["people", "groups", "others", "unattributed"]
+SourceGroup = Literal["people", "groups", "others", "documents", "unattributed"]
 """The groups of ``Annotation["sources"]``, in their order."""
 
 class Paragraph(TypedDict):
@@ -64,6 +64,8 @@ class _Cluster(TypedDict):
 class Cluster(_Cluster, total=False):
     label: EntityLabel
     roles: List[str]
+    references: List[TextSpan]
+    """The pronouns and descriptions the learned coreference links to it, in text order."""
 
 class _Quote(TypedDict):
     start: int
@@ -81,6 +83,8 @@ class _Quote(TypedDict):
 class Quote(_Quote, total=False):
     parts: List[TextSpan]
     """The quoted words of a ``mixed`` quote, with their marks."""
+    speaker_confidence: float
+    """How likely the speaker is right (0–1), apart from whether it is a quote; absent without a speaker."""
     act: Act
     """What it reports; absent for a statement (every entry of ``quotes``)."""
 

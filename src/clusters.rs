@@ -3,7 +3,7 @@
 
 use crate::coref::{mentions::Mentions, types::cluster_type};
 use crate::quotes::Attributed;
-use crate::schema::{Cluster, Entity, Quote};
+use crate::schema::{Cluster, Entity, Quote, TextSpan};
 use std::collections::HashSet;
 
 /// The Annotation's clusters: groups with an entity mention or a quote, numbered in
@@ -11,12 +11,15 @@ use std::collections::HashSet;
 ///
 /// `header` holds the entities the article's header gives (bylines, header dates, the dateline;
 /// `article::header_entities`, in text order): they are merged into the entities and join the
-/// cluster of the same name and type.
+/// cluster of the same name and type. `references` are the pronouns and descriptions the
+/// learned coreference links to a group (its text span and the group), in text order: a
+/// cluster lists those of its group.
 pub fn build(
     mentions: Mentions,
     entities: Vec<Entity>,
     quotes: Vec<Attributed>,
     header: Vec<Entity>,
+    references: Vec<(TextSpan, usize)>,
 ) -> Clustered {
     let quoted: HashSet<usize> = quotes.iter().filter_map(|q| q.speaker_group).collect();
     let mut ids = vec![None; mentions.groups.len()];
@@ -43,7 +46,13 @@ pub fn build(
             label: label.or_else(|| g.kind.label()),
             mentions: members,
             roles: g.role_titles.clone(),
+            references: Vec::new(),
         });
+    }
+    for (span, g) in references {
+        if let Some(c) = ids.get(g).copied().flatten() {
+            clusters[c].references.push(span);
+        }
     }
     let mut cluster_of = vec![None; entities.len()];
     for c in &clusters {

@@ -16,6 +16,8 @@ use crate::text::{self, doc::Doc, unify_line_ends};
 /// fold by fold).
 pub struct Models<'a> {
     pub rater: quotes::confidence::Rater<'a>,
+    /// How sure a quote's speaker is.
+    pub speakers: quotes::speaker_confidence::SpeakerRaters<'a>,
     pub reporting: quotes::Reporting<'a>,
     /// Tells statements (quotes) from the other attributions.
     pub acts: &'a quotes::acts::Acts,
@@ -25,6 +27,7 @@ impl Models<'static> {
     pub fn shipped() -> Models<'static> {
         Models {
             rater: quotes::confidence::Rater::shipped(),
+            speakers: quotes::speaker_confidence::shipped(),
             reporting: quotes::Reporting {
                 tagger: Some(quotes::tagger_table::Table::shipped()),
                 rules_fill: true,
@@ -49,8 +52,15 @@ pub fn annotate_rated(
     options: &Options,
     models: &Models,
     with_features: bool,
-) -> (Annotation, Vec<Vec<String>>) {
+) -> (Annotation, Vec<QuoteFeatures>) {
     annotate_until(text, options, models, with_features, &|| false).expect("never stopped")
+}
+
+/// A kept statement's features, for the trainers: its confidence's and its speaker's.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
+pub struct QuoteFeatures {
+    pub quote: Vec<String>,
+    pub speaker: Vec<String>,
 }
 
 /// [`annotate_rated`] asking `stop` between stages: `None` once it says to stop.
@@ -60,7 +70,7 @@ pub fn annotate_until(
     models: &Models,
     with_features: bool,
     stop: &dyn Fn() -> bool,
-) -> Option<(Annotation, Vec<Vec<String>>)> {
+) -> Option<(Annotation, Vec<QuoteFeatures>)> {
     // The checkpoint between two stages.
     let go_on = || (!stop()).then_some(());
     let original = text;
@@ -76,7 +86,12 @@ pub fn annotate_until(
     go_on()?;
     // quotes.
     let (quotes, unbalanced) = quotes::find(&doc);
-    let mut quotes = quotes::attribute(&doc, &entities, &mentions, quotes, models.reporting);
+    let (mut quotes, references) =
+        quotes::attribute_and_refer(&doc, &entities, &mentions, quotes, models.reporting);
+    // The pronouns and descriptions each name group is referred to by, for its cluster.
+    let references = (references.into_iter())
+        .filter_map(|r| Some((quotes::text_span(&doc, r.tokens)?, r.group)))
+        .collect();
     go_on()?;
     // Statements are quotes; the other attributions are kept only when asked for.
     for a in &mut quotes {
@@ -85,12 +100,16 @@ pub fn annotate_until(
     if !options.attributions {
         quotes.retain(|a| a.quote.act.is_statement());
     }
-    let quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    let mut quotes = quotes::confidence::rate(&doc, quotes, &models.rater);
+    quotes::speaker_confidence::rate(&doc, &mentions, &mut quotes, &models.speakers);
     go_on()?;
     let features = match with_features {
         true => (quotes.iter())
             .filter(|a| a.quote.act.is_statement())
-            .map(|a| quotes::confidence::features(&doc, &a.quote))
+            .map(|a| QuoteFeatures {
+                quote: quotes::confidence::features(&doc, &a.quote),
+                speaker: quotes::speaker_confidence::features(&doc, &mentions, a),
+            })
             .collect(),
         false => Vec::new(),
     };
@@ -98,7 +117,7 @@ pub fn annotate_until(
         entities,
         clusters,
         quotes,
-    } = clusters::build(mentions, entities, quotes, header_entities);
+    } = clusters::build(mentions, entities, quotes, header_entities, references);
     let (quotes, attributions): (Vec<Quote>, Vec<Quote>) =
         quotes.into_iter().partition(|q| q.act.is_statement());
     // sources: who is quoted, with their quotes.

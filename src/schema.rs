@@ -264,6 +264,10 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// The pronouns and descriptions the learned coreference links to it ("she", "the
+    /// commission"), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<TextSpan>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,6 +302,10 @@ pub struct Quote {
     /// under its threshold are not reported.
     #[serde(default)]
     pub confidence: f64,
+    /// How likely the speaker is right (0–1), apart from whether this is a quote: from the
+    /// learned speaker confidence model; absent when there is no speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_confidence: Option<f64>,
     /// What the item reports; a quote is a statement (absent in JSON), the entries of
     /// `Annotation::attributions` are the other acts.
     #[serde(default, skip_serializing_if = "Act::is_statement")]
@@ -344,6 +352,7 @@ impl Quote {
             cue: None,
             parts: Vec::new(),
             confidence: 0.0,
+            speaker_confidence: None,
             act: Act::Statement,
         }
     }
@@ -360,6 +369,9 @@ pub enum SourceGroup {
     Groups,
     /// Places and others: a cluster with any other label (GPE, …).
     Others,
+    /// Documents no one is named behind: a speaker with no cluster headed by a document noun
+    /// ("a report", "the statement"); who issued it is unknown.
+    Documents,
     /// The one row of quotes with no speaker (or only a pronoun resolved to nobody); always last.
     Unattributed,
 }
@@ -437,6 +449,9 @@ impl Annotation {
         if let Some(t) = self.date_source.as_mut().and_then(|s| s.span.as_mut()) {
             t.text = get(t.start, t.end);
         }
+        for t in self.clusters.iter_mut().flat_map(|c| &mut c.references) {
+            t.text = get(t.start, t.end);
+        }
         for q in self.quotes.iter_mut().chain(&mut self.attributions) {
             q.text = get(q.start, q.end);
             for t in [&mut q.speaker, &mut q.cue]
@@ -474,6 +489,9 @@ impl Annotation {
         }
         for e in &mut self.entities {
             span(&mut e.start, &mut e.end);
+        }
+        for t in self.clusters.iter_mut().flat_map(|c| &mut c.references) {
+            span(&mut t.start, &mut t.end);
         }
         for q in self.quotes.iter_mut().chain(&mut self.attributions) {
             span(&mut q.start, &mut q.end);

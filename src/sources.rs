@@ -4,7 +4,8 @@
 //! A quote's source is its speaker's cluster when it has one: the cluster's label gives the
 //! group (PERSON: people; ORG, NORP and no label: organisations and groups; any other label:
 //! places and others). Without a cluster, the speaker name, else the speaker mention as written
-//! ("officials", "a spokeswoman for the agency"), is an organisation or group; such a name joins
+//! ("officials", "a spokeswoman for the agency"), is an organisation or group — or a document
+//! when a document noun heads the mention ("a report"); such a name joins
 //! a source already listed under the same name (any case). A pronoun ("she") names nobody: its
 //! quote counts under the resolved name, and with none it is unattributed, as is a quote with no
 //! speaker. Inside a group: most quotes first, then most words quoted, then first quoted; the
@@ -106,9 +107,13 @@ fn place_of<'a>(q: &'a Quote, clusters: &'a [Cluster]) -> Option<Place<'a>> {
         .filter(|t| !t.is_empty() && !is_pronoun(t));
     let speaker_name = nonempty(q.speaker_name.as_deref());
     let name = speaker_name.or(mention)?;
+    let group = match speaker_name.is_none() && mention.is_some_and(is_document) {
+        true => SourceGroup::Documents,
+        false => SourceGroup::Groups,
+    };
     Some(Place {
         key: format!("n{}", name.to_lowercase()),
-        group: SourceGroup::Groups,
+        group,
         cluster: None,
         label: None,
         named: speaker_name.is_some(),
@@ -156,6 +161,19 @@ fn nonempty(s: Option<&str>) -> Option<&str> {
 fn speaker_name(q: &Quote) -> Option<&str> {
     nonempty(q.speaker_name.as_deref())
         .or_else(|| nonempty(q.speaker.as_ref().map(|s| s.text.as_str())))
+}
+
+/// A mention headed by a document noun ("a report", "the agency's statement", "a report from
+/// the council"): its head is its last word before a preposition.
+fn is_document(text: &str) -> bool {
+    let head = (text.split_whitespace())
+        .take_while(|w| !words::PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .last()
+        .unwrap_or_default();
+    let head = head
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    words::DOCUMENT_NOUNS.contains(&head.as_str())
 }
 
 fn is_pronoun(text: &str) -> bool {
@@ -207,6 +225,7 @@ mod tests {
             label,
             mentions: Vec::new(),
             roles: Vec::new(),
+            references: Vec::new(),
         }
     }
 
@@ -254,6 +273,8 @@ mod tests {
             quote("t", Some("they"), Some("Bo Lee"), None), // q9
             // The same mention in another case: the same source.
             quote("s", Some("Officials"), None, None), // q10
+            // A document no one is named behind is listed apart.
+            quote("r q", Some("A report from the council"), None, None), // q11
         ];
         let s = |g, n: &str, l, named, q: &[usize], w| (g, n.to_string(), l, named, q.to_vec(), w);
         let person = Some(Label::Person);
@@ -266,13 +287,49 @@ mod tests {
                 s(Groups, "The Pentagon", Some(Label::Org), true, &[7], 1),
                 s(Groups, "Analysts", None, true, &[8], 1),
                 s(Others, "Russia", Some(Label::Gpe), true, &[0], 2),
+                s(
+                    Documents,
+                    "A report from the council",
+                    None,
+                    false,
+                    &[11],
+                    2
+                ),
                 s(Unattributed, UNATTRIBUTED, None, false, &[4, 5], 4),
             ]
         );
         let found = of(&quotes, &clusters());
         assert_eq!(found[0].cluster, Some(4));
         assert_eq!(found[2].cluster, None);
-        assert_eq!(found[6].cluster, None);
+        assert_eq!(found[7].cluster, None);
+    }
+
+    #[test]
+    fn a_document_goes_with_who_issued_it_else_apart() {
+        let quotes = vec![
+            quote("a", Some("her statement"), Some("Ana Ruiz"), Some(0)),
+            quote("b", Some("the report"), None, None),
+            quote("c", Some("a spokeswoman for the agency"), None, None),
+            quote("d", Some("Statements from the ministry"), None, None),
+        ];
+        let groups: Vec<(SourceGroup, String)> = (of(&quotes, &clusters()).into_iter())
+            .map(|s| (s.group, s.name))
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                (SourceGroup::People, "Ana Ruiz".to_string()),
+                (
+                    SourceGroup::Groups,
+                    "a spokeswoman for the agency".to_string()
+                ),
+                (SourceGroup::Documents, "the report".to_string()),
+                (
+                    SourceGroup::Documents,
+                    "Statements from the ministry".to_string()
+                ),
+            ]
+        );
     }
 
     /// The fixture the page's test reads too (tests/e2e/sources.json): its `sources` are what

@@ -11,8 +11,22 @@ const MAX_TEXTS = 200;
 const CARD_QUOTES = 3; // quotes shown on a card; the rest are under Sources
 
 /**
+ * How the article refers to a cluster besides its names (`references`: the pronouns and
+ * descriptions the learned coreference links to it): each form once, lower case, with its count,
+ * in the order first used.
+ */
+function referredAs(c) {
+  const counts = new Map();
+  for (const r of c.references || []) {
+    const form = r.text.toLowerCase();
+    counts.set(form, (counts.get(form) || 0) + 1);
+  }
+  return [...counts].map(([text, count]) => ({ text, count }));
+}
+
+/**
  * The cards and the rest, from an Annotation: `{ cards, others }`. A card is `{ cluster, name,
- * label, roles, mentions, quotes, first }` (entity and quote indices in text order; `first` the
+ * label, roles, referredAs, mentions, quotes, first }` (entity and quote indices in text order; `first` the
  * earliest offset), ordered by mentions, then first position. `others` are the entities in no
  * cluster: `[{ group: 'name' | 'number', label, texts: [{ text, refs }] }]`, names first, each
  * group in legend order.
@@ -33,6 +47,7 @@ export function entityCards(annotation) {
       name: c.name,
       label: c.label || null,
       roles: c.roles || [],
+      referredAs: referredAs(c),
       mentions,
       quotes: quotesOf[n],
       first: starts.reduce((a, b) => Math.min(a, b), Infinity),
@@ -110,6 +125,13 @@ function card(c, annotation, reveal) {
     roles.className = 'roles';
     roles.textContent = c.roles.join(' · ');
     li.append(roles);
+  }
+  if (c.referredAs.length) {
+    const also = document.createElement('p');
+    also.className = 'referred';
+    also.title = 'How the article also refers to it (learned coreference)';
+    also.textContent = `also: ${c.referredAs.map((r) => (r.count > 1 ? `${r.text} ×${r.count}` : r.text)).join(' · ')}`;
+    li.append(also);
   }
   const stats = document.createElement('p');
   stats.className = 'who';

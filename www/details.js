@@ -1,5 +1,5 @@
 // The details popup: shown on hover or keyboard focus of a highlight, built with textContent.
-import { GLOSS, QUOTE_KINDS, speakerName, typeName } from './labels.js';
+import { GLOSS, QUOTE_KINDS, speakerDoubtful, speakerName, speakerSureness, typeName } from './labels.js';
 
 /** Plain-text lines describing one annotation (entity or quote). */
 export function describe(annotation, ref) {
@@ -15,9 +15,12 @@ export function describe(annotation, ref) {
   }
   const q = annotation.quotes[index];
   if (!q) return [];
-  const lines = [['Quote', QUOTE_KINDS[q.kind] || q.kind], ['speaker', speakerName(q) || 'unknown']];
+  const doubt = speakerDoubtful(q) ? ' (doubtful)' : '';
+  const lines = [['Quote', QUOTE_KINDS[q.kind] || q.kind], ['speaker', (speakerName(q) || 'unknown') + doubt]];
   if (q.cue) lines.push(['cue', q.cue.text]);
   if (typeof q.confidence === 'number') lines.push(['confidence', `${Math.round(q.confidence * 100)} %`]);
+  // How sure the speaker is, apart from whether it is a quote.
+  if (speakerSureness(q)) lines.push(['speaker confidence', speakerSureness(q)]);
   return lines;
 }
 

@@ -32,3 +32,20 @@ export const QUOTE_KINDS = {
 export function speakerName(q) {
   return q.speaker_name || (q.speaker && q.speaker.text) || null;
 }
+
+/**
+ * Under this speaker confidence (how sure the core is of who said it) a speaker is doubtful:
+ * on the folds of PolNeAR train, speakers under it are right about half the time, and it
+ * catches a quarter of the wrong ones (`lede train-confidence --speakers`, model/SOURCES.md).
+ */
+export const DOUBTFUL_SPEAKER = 0.7;
+
+/** Whether the quote's speaker is doubtful: the core rated it under `DOUBTFUL_SPEAKER`. */
+export function speakerDoubtful(q) {
+  return typeof q.speaker_confidence === 'number' && q.speaker_confidence < DOUBTFUL_SPEAKER;
+}
+
+/** The speaker confidence in per cent, for a tooltip or the details ("62 %"); null without one. */
+export function speakerSureness(q) {
+  return typeof q.speaker_confidence === 'number' ? `${Math.round(q.speaker_confidence * 100)} %` : null;
+}

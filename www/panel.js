@@ -1,6 +1,6 @@
 // The side panel: legend with toggles, sources by kind, quotes in order (the entity cards are in
 // cards.js).
-import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, speakerName, typeName, typeTitle } from './labels.js';
+import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, speakerDoubtful, speakerName, speakerSureness, typeName, typeTitle } from './labels.js';
 import { markSource } from './marks.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
@@ -93,6 +93,11 @@ export function renderQuotes(root, annotation, reveal) {
     const who = document.createElement('span');
     who.className = 'who';
     who.textContent = `${q.kind} · ${speakerName(q) || 'unknown speaker'}`;
+    if (speakerDoubtful(q)) {
+      who.classList.add('doubtful');
+      who.textContent += ' (doubtful)';
+    }
+    if (speakerSureness(q)) who.title = `speaker ${speakerSureness(q)} sure`;
     b.append(who);
     li.append(b);
     list.append(li);
@@ -150,15 +155,18 @@ const GROUPS = [
   { id: 'people', title: 'People' },
   { id: 'groups', title: 'Organisations and groups' },
   { id: 'others', title: 'Places and others' },
+  { id: 'documents', title: 'Documents, issuer not named' },
 ];
 
 // Badges for sources without an entity type (the others show their label, e.g. PERSON).
 const UNNAMED = { text: 'unnamed', title: 'no name: the article only describes this source' };
+const DOCUMENT = { text: 'document', title: 'a document; the article does not say who issued it' };
 const UNTYPED = { text: 'type unknown', title: 'a name the annotator could not type (person, organisation, …)' };
 
 /** A source's badge: its type, else unnamed or type unknown; none for the unattributed row. */
 function badgeOf(s) {
   if (s.group === 'unattributed') return null;
+  if (s.group === 'documents') return DOCUMENT;
   if (s.label) return { text: typeName(s.label), title: typeTitle(s.label) };
   return s.named ? UNTYPED : UNNAMED;
 }

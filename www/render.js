@@ -1,7 +1,7 @@
 // Renders the article: paragraphs as blocks, entities and quotes as nested, focusable spans.
 // User text only ever reaches the DOM through createTextNode / setAttribute, never as HTML.
 import { nest, blocks } from './spans.js';
-import { speakerName } from './labels.js';
+import { speakerDoubtful, speakerName } from './labels.js';
 
 const QUOTE_RANK = 0; // quotes are the outer element when they cover the same text as an entity
 const ENTITY_RANK = 1;
@@ -60,7 +60,10 @@ function element(node, text, speaking) {
     // The speaker once known: the resolved name, else the mention ("the official"). One tag
     // per quote, on its last fragment; none on a quote inside a quote by the same speaker.
     const speaker = speakerName(q);
-    if (speaker && speaker !== speaking && !nameFollows(q)) el.dataset.speaker = speaker;
+    if (speaker && speaker !== speaking && !nameFollows(q)) {
+      el.dataset.speaker = speaker;
+      if (speakerDoubtful(q)) el.dataset.doubtful = '';
+    }
     speaking = speaker || speaking;
   }
   if (node.first) {

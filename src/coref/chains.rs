@@ -14,6 +14,7 @@ use crate::seq::table::{Scores, Table};
 use crate::seq::table_file::{lay_out, Kind};
 use crate::text::doc::Doc;
 use crate::text::TokenRange;
+use crate::words::REFERRING_PRONOUNS;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -66,7 +67,22 @@ impl Models {
 /// Whether speaker mention `r` ends in a name of the rules (`Kirby`, `Sen. Kirby`): a name
 /// needs no chain.
 pub fn is_named(rules: &Mentions, r: TokenRange) -> bool {
-    (rules.mentions.iter()).any(|m| m.name >= r.first && m.end == r.end)
+    // The rules' mentions do not overlap and come in text order: one can end at `r.end`.
+    let at = rules.mentions.partition_point(|m| m.end < r.end);
+    (rules.mentions.get(at)).is_some_and(|m| m.name >= r.first && m.end == r.end)
+}
+
+/// How many mentions back the pipeline's ranker looks (it learned with [`rank::WINDOW`]; the
+/// last same-words and same-head mentions are asked beyond it too). Fewer pairs to score per
+/// mention keep the whole article's linking within the speed budget; `lede train-coref
+/// --window` scores the choice.
+pub const LINK_WINDOW: usize = 30;
+
+/// A pronoun or description and the name group (of the rules' mentions) its chain reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub tokens: TokenRange,
+    pub group: usize,
 }
 
 /// An article's candidate mentions, linked on demand.
@@ -75,6 +91,8 @@ pub struct Linker<'a, R: Scores<1>> {
     ranker: &'a R,
     /// Each mention's antecedent once asked for.
     links: Vec<Option<Option<usize>>>,
+    /// Each mention's named group up its chain once asked for.
+    named: Vec<Option<Option<usize>>>,
     features: Vec<u64>,
 }
 
@@ -94,9 +112,12 @@ impl<'a, R: Scores<1>> Linker<'a, R> {
         spans.sort_by_key(|r| (r.first, std::cmp::Reverse(r.end)));
         spans.dedup();
         let mentions = rank::mentions(doc, entities, rules, &spans);
+        let mut scene = Scene::new(doc, mentions);
+        scene.window = LINK_WINDOW;
         Linker {
-            links: vec![None; mentions.len()],
-            scene: Scene::new(doc, mentions),
+            links: vec![None; scene.mentions.len()],
+            named: vec![None; scene.mentions.len()],
+            scene,
             ranker,
             features: Vec::new(),
         }
@@ -121,17 +142,64 @@ impl<'a, R: Scores<1>> Linker<'a, R> {
     /// The name group (of `rules`) of the nearest named mention up the chain of mention `r`:
     /// `None` when `r` is not a candidate or nothing named comes before it in its chain.
     pub fn named_group(&mut self, r: TokenRange, rules: &Mentions) -> Option<usize> {
-        let mut j = self.index(r)?;
-        // Antecedents come earlier, so the walk ends.
-        loop {
-            j = self.link(j)?;
-            let named = self.scene.mentions[j]
+        let j = self.index(r)?;
+        self.named_group_at(j, rules)
+    }
+
+    /// The article's pronouns and descriptions that refer to a name group of `rules` (up
+    /// their chain), in text order; names are the rules' own.
+    pub fn references(&mut self, rules: &Mentions) -> Vec<Reference> {
+        let mut named = vec![false; self.scene.doc.tokens.len()];
+        for m in &rules.mentions {
+            named[m.first..m.end].iter_mut().for_each(|n| *n = true);
+        }
+        (0..self.scene.mentions.len())
+            .filter_map(|j| {
+                let m = &self.scene.mentions[j];
+                let tokens = m.tokens;
+                // "we", "our", "you" are mostly inside quotes, standing for the speaker (whom
+                // the quote already names) or the reader: only third-person references.
+                let first_or_second = m.form == rank::Form::Pronoun
+                    && (REFERRING_PRONOUNS.iter())
+                        .any(|p| p.0 == self.scene.doc.lower(tokens.first) && p.3 != "3");
+                if m.form == rank::Form::Name
+                    || first_or_second
+                    || named[tokens.first..tokens.end].contains(&true)
+                {
+                    return None;
+                }
+                let group = self.named_group_at(j, rules)?;
+                Some(Reference { tokens, group })
+            })
+            .collect()
+    }
+
+    fn named_group_at(&mut self, j: usize, rules: &Mentions) -> Option<usize> {
+        // Up the chain to a named mention, or to one whose answer is known: antecedents come
+        // earlier, so the walk ends, and each mention's answer is kept, so a long chain of
+        // unnamed mentions ("it … it … it") is walked once, not once per mention.
+        let mut walked = vec![j];
+        let mut at = j;
+        let found = loop {
+            let Some(i) = self.link(at) else {
+                break None;
+            };
+            let named = self.scene.mentions[i]
                 .rule_group
                 .filter(|&g| rules.groups[g].name.is_some());
             if named.is_some() {
-                return named;
+                break named;
             }
+            if let Some(known) = self.named[i] {
+                break known;
+            }
+            walked.push(i);
+            at = i;
+        };
+        for w in walked {
+            self.named[w] = Some(found);
         }
+        found
     }
 }
 

@@ -343,6 +343,8 @@ pub struct Scene<'a> {
     same_head_before: Vec<Option<usize>>,
     /// Feature groups left out (an ablation; the shipped ranker uses all).
     pub without: Vec<Group>,
+    /// How many mentions back the ranker looks ([`WINDOW`] in training).
+    pub window: usize,
 }
 
 impl<'a> Scene<'a> {
@@ -366,18 +368,19 @@ impl<'a> Scene<'a> {
             same_words_before,
             same_head_before,
             without: Vec::new(),
+            window: WINDOW,
         }
     }
 
-    /// The mentions `j` may link to: the `WINDOW` before it and the last same-words and
+    /// The mentions `j` may link to: the `window` before it and the last same-words and
     /// same-head mentions, nearest first.
     pub fn antecedents(&self, j: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = (j.saturating_sub(WINDOW)..j).rev().collect();
+        let mut out: Vec<usize> = (j.saturating_sub(self.window)..j).rev().collect();
         for far in [self.same_words_before[j], self.same_head_before[j]]
             .into_iter()
             .flatten()
         {
-            if far + WINDOW < j && !out.contains(&far) {
+            if far + self.window < j && !out.contains(&far) {
                 out.push(far);
             }
         }

@@ -2,7 +2,8 @@
 //! the same name. Offsets are code points (brat is Python).
 //!
 //! - `T` entity lines: the OntoNotes label; the resolved `value` as an `AnnotatorNotes` note.
-//! - `*\tCoreference T.. T..`: the mentions of each cluster with more than one.
+//! - `*\tCoreference T.. T..`: the mentions of each cluster with more than one, its entity
+//!   mentions and its `Reference` spans (pronouns and descriptions the coreference links to it).
 //! - Quotes: a `Quote` span with `A\tKind T.. direct|partial|indirect|mixed`; `SpokenBy`
 //!   relates it to its speaker — the entity with the speaker's span, else a `Speaker` span
 //!   ("officials", "he"), the resolved name as a note —, `CuedBy` to its `Cue` span ("said"),
@@ -38,9 +39,11 @@ pub(super) fn write(article: &Article) -> String {
         entity_ids.push(id);
     }
     for c in &a.clusters {
-        let ids: Vec<&str> = (c.mentions.iter())
-            .filter_map(|&m| entity_ids.get(m)?.as_deref())
+        let mut ids: Vec<String> = (c.mentions.iter())
+            .filter_map(|&m| entity_ids.get(m)?.clone())
             .collect();
+        // The pronouns and descriptions linked to the cluster, as `Reference` spans.
+        ids.extend((c.references.iter()).filter_map(|r| ann.span("Reference", r.start, r.end)));
         if ids.len() > 1 {
             writeln!(ann.out, "*\tCoreference {}", ids.join(" ")).unwrap();
         }
@@ -52,8 +55,9 @@ pub(super) fn write(article: &Article) -> String {
         let n = ann.next(2);
         writeln!(ann.out, "A{n}\tKind {quote} {}", kind_name(q.kind)).unwrap();
         if let Some(s) = &q.speaker {
-            // The entity with exactly the speaker's span, else a span of its own.
-            let entity = entity_at.get(&(s.start, s.end)).cloned();
+            // The entity or reference with exactly the speaker's span, else a span of its own.
+            let entity = (entity_at.get(&(s.start, s.end)).cloned())
+                .or_else(|| ann.spans.get(&("Reference", s.start, s.end)).cloned());
             if let Some(speaker) = entity.or_else(|| ann.span("Speaker", s.start, s.end)) {
                 ann.relation("SpokenBy", &quote, &speaker);
             }

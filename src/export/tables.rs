@@ -20,6 +20,7 @@ pub(super) fn quotes(article: &Article) -> String {
         "start",
         "end",
         "confidence",
+        "speaker_confidence",
     ]);
     for q in &a.quotes {
         // The resolved name ("John Kirby" for "he"), else the words naming the speaker.
@@ -36,6 +37,7 @@ pub(super) fn quotes(article: &Article) -> String {
             q.start.to_string(),
             q.end.to_string(),
             q.confidence.to_string(),
+            (q.speaker_confidence).map_or(String::new(), |p| p.to_string()),
         ]);
     }
     table.finish()

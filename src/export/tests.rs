@@ -37,7 +37,7 @@ fn sample() -> Annotation {
     let quote: Quote = from_json(serde_json::json!({
         "start": 12, "end": 21, "text": span(12, 21).text, "kind": "direct",
         "speaker": span(22, 27), "speaker_name": "John Kirby", "speaker_cluster": 0,
-        "cue": span(28, 32), "confidence": 0.875,
+        "cue": span(28, 32), "confidence": 0.875, "speaker_confidence": 0.75,
     }));
     let paragraph = |start, end| Paragraph {
         start,
@@ -102,6 +102,24 @@ fn brat_splits_a_span_at_line_ends_and_gives_a_pronoun_speaker_its_own_span() {
 }
 
 #[test]
+fn brat_puts_a_clusters_references_in_its_coreference_and_a_speaker_reuses_one() {
+    let mut a = sample();
+    // "We" (12..14 in code points is “W; 13..15 is "We") refers to the Kirby cluster, and
+    // speaks a second quote.
+    a.clusters[0].references = vec![span(13, 15)];
+    let mut second = a.quotes[0].clone();
+    second.speaker = Some(span(13, 15));
+    a.quotes.push(second);
+    let brat = export(TEXT, &a, Format::Brat).unwrap().file.content;
+    let lines: Vec<&str> = brat.lines().collect();
+    assert!(lines.contains(&"T3\tReference 13 15\tWe"), "{brat}");
+    assert!(lines.contains(&"*\tCoreference T1 T3"), "{brat}");
+    // The second quote is spoken by that reference, not by a new Speaker span.
+    assert!(!brat.contains("Speaker"), "{brat}");
+    assert!(lines.iter().any(|l| l.ends_with("Arg2:T3")), "{brat}");
+}
+
+#[test]
 fn conll_blocks() {
     assert_eq!(
         write(Format::Conll),
@@ -144,8 +162,8 @@ fn displacy_document() {
 fn csv_rows() {
     assert_eq!(
         write(Format::QuotesCsv),
-        "speaker,speaker_cluster,kind,quote,cue,paragraph,start,end,confidence\r\n\
-         John Kirby,0,direct,\"“We act,”\",said,2,12,21,0.875\r\n"
+        "speaker,speaker_cluster,kind,quote,cue,paragraph,start,end,confidence,speaker_confidence\r\n\
+         John Kirby,0,direct,\"“We act,”\",said,2,12,21,0.875,0.75\r\n"
     );
     assert_eq!(
         write(Format::EntitiesCsv),

@@ -9,4 +9,34 @@ use crate::schema::Quote;
 pub struct Attributed {
     pub quote: Quote,
     pub speaker_group: Option<usize>,
+    /// How the speaker's group was found (what the speaker confidence weighs).
+    pub naming: Naming,
+}
+
+/// How a speaker's group was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Naming {
+    /// No speaker.
+    #[default]
+    NoSpeaker,
+    /// The speaker is written as a name ("Kirby", "Sen. Warren").
+    Written,
+    /// A pronoun or description named up its learned coreference chain.
+    Chain,
+    /// A pronoun or description resolved by the rules (recent speaker, the role's holder).
+    Rules,
+    /// A speaker resolved to no group.
+    Unresolved,
+}
+
+impl Naming {
+    pub fn name(self) -> &'static str {
+        match self {
+            Naming::NoSpeaker => "none",
+            Naming::Written => "written",
+            Naming::Chain => "chain",
+            Naming::Rules => "rules",
+            Naming::Unresolved => "unresolved",
+        }
+    }
 }

@@ -78,7 +78,7 @@ pub fn rate(doc: &Doc, quotes: Vec<Attributed>, rater: &Rater) -> Vec<Attributed
 /// tell whether the quote opens or fills its line.
 const EDGE_WINDOW: usize = 256;
 
-fn bucket(n: usize) -> &'static str {
+pub(super) fn bucket(n: usize) -> &'static str {
     match n {
         0..=2 => "1-2",
         3..=5 => "3-5",
@@ -89,7 +89,7 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
-fn kind_name(k: QuoteKind) -> &'static str {
+pub(super) fn kind_name(k: QuoteKind) -> &'static str {
     match k {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -279,6 +279,7 @@ pub fn features(doc: &Doc, q: &Quote) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::Naming;
     use crate::schema::TextSpan;
 
     fn quote(text: &str, content: &str, kind: QuoteKind) -> Quote {
@@ -391,6 +392,7 @@ mod tests {
             vec![Attributed {
                 quote: q,
                 speaker_group: None,
+                naming: Naming::NoSpeaker,
             }],
             &rater,
         );

@@ -21,13 +21,14 @@ mod contents;
 pub mod indirect;
 pub mod resolve;
 pub mod speaker;
+pub mod speaker_confidence;
 pub mod subject;
 pub mod tagger;
 pub mod tagger_table;
 pub mod templates;
 mod utterances;
 
-pub use attributed::Attributed;
+pub use attributed::{Attributed, Naming};
 pub use contents::find;
 
 use crate::coref::chains::{self, Linker};
@@ -67,6 +68,7 @@ const TERM_WORDS: usize = 3;
 
 /// Attributes `quotes` (direct and partial) and adds reported speech as `indirect` quotes,
 /// sorted by position.
+#[cfg(test)]
 pub fn attribute(
     doc: &Doc,
     entities: &[Entity],
@@ -74,6 +76,19 @@ pub fn attribute(
     quotes: Vec<Quote>,
     reporting: Reporting,
 ) -> Vec<Attributed> {
+    attribute_and_refer(doc, entities, mentions, quotes, reporting).0
+}
+
+/// [`attribute`], and with the learned coreference (`reporting.chains`) the article's pronouns
+/// and descriptions that refer to a named group: the speakers' chains and the clusters' come
+/// from one linking.
+pub fn attribute_and_refer(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &Mentions,
+    quotes: Vec<Quote>,
+    reporting: Reporting,
+) -> (Vec<Attributed>, Vec<chains::Reference>) {
     let quoted = direct_spans(&quotes);
     // The learned tagger's spans, once for direct quotes and reported speech.
     let tagged = reporting
@@ -89,35 +104,33 @@ pub fn attribute(
     );
     items.extend(reported.into_iter().filter_map(|r| reported_quote(doc, r)));
     items.sort_by_key(|i| (i.quote.start, i.quote.end));
-    let linker = reporting
-        .chains
-        .and_then(|m| speaker_linker(doc, entities, mentions, m, &items));
-    one_item_per_utterance(resolve_in_text_order(doc, mentions, linker, items))
+    let mut linker = (reporting.chains).map(|m| speaker_linker(doc, entities, mentions, m, &items));
+    let attributed = resolve_in_text_order(doc, mentions, linker.as_mut(), items);
+    let references = linker.map_or(Vec::new(), |mut l| l.references(mentions));
+    (one_item_per_utterance(attributed), references)
 }
 
-/// The learned coreference over the article, when a speaker is written as a pronoun or a
-/// description (names need none, and an article without such a speaker is spared the tagger).
+/// The learned coreference over the article, with the speakers written as a pronoun or a
+/// description among its mentions (names need no chain).
 fn speaker_linker<'a>(
     doc: &'a Doc<'a>,
     entities: &[Entity],
     mentions: &Mentions,
     models: &'a chains::Models,
     items: &[Unresolved],
-) -> Option<Linker<'a, crate::seq::table::Table<1>>> {
+) -> Linker<'a, crate::seq::table::Table<1>> {
     let asked: Vec<TokenRange> = (items.iter())
         .filter_map(|i| i.speaker)
         .filter(|&r| !chains::is_named(mentions, r))
         .collect();
-    (!asked.is_empty()).then(|| {
-        Linker::new(
-            doc,
-            entities,
-            mentions,
-            &models.tagger,
-            &models.ranker,
-            &asked,
-        )
-    })
+    Linker::new(
+        doc,
+        entities,
+        mentions,
+        &models.tagger,
+        &models.ranker,
+        &asked,
+    )
 }
 
 /// The byte spans of the direct quotes, sorted: content mostly inside one is that quote, not
@@ -276,11 +289,11 @@ fn reported_quote(doc: &Doc, r: indirect::Reported) -> Option<Unresolved> {
 fn resolve_in_text_order<'a>(
     doc: &'a Doc<'a>,
     mentions: &Mentions,
-    mut linker: Option<Linker<'a, crate::seq::table::Table<1>>>,
+    mut linker: Option<&mut Linker<'a, crate::seq::table::Table<1>>>,
     items: Vec<Unresolved>,
 ) -> Vec<Attributed> {
     let mut resolver = resolve::Resolver::default();
-    let mut seen: HashMap<TokenRange, Option<usize>> = HashMap::new();
+    let mut seen: HashMap<TokenRange, (Option<usize>, Naming)> = HashMap::new();
     items
         .into_iter()
         .map(|Unresolved { mut quote, speaker }| {
@@ -288,18 +301,28 @@ fn resolve_in_text_order<'a>(
                 return Attributed {
                     quote,
                     speaker_group: None,
+                    naming: Naming::NoSpeaker,
                 };
             };
-            let speaker_group = *seen.entry(r).or_insert_with(|| {
+            let (speaker_group, naming) = *seen.entry(r).or_insert_with(|| {
+                let written = chains::is_named(mentions, r);
                 let chained = (linker.as_mut())
-                    .filter(|_| !chains::is_named(mentions, r))
+                    .filter(|_| !written)
                     .and_then(|l| l.named_group(r, mentions));
-                resolver.resolve_or_take(doc, mentions, r, chained)
+                let (group, took_chain) = resolver.resolve_or_take(doc, mentions, r, chained);
+                let naming = match group {
+                    None => Naming::Unresolved,
+                    Some(_) if written => Naming::Written,
+                    Some(_) if took_chain => Naming::Chain,
+                    Some(_) => Naming::Rules,
+                };
+                (group, naming)
             });
             name_speaker(doc, mentions, &mut quote, r, speaker_group);
             Attributed {
                 quote,
                 speaker_group,
+                naming,
             }
         })
         .collect()

@@ -31,22 +31,24 @@ impl Resolver {
         mentions: &Mentions,
         speaker: TokenRange,
     ) -> Option<usize> {
-        self.resolve_or_take(doc, mentions, speaker, None)
+        self.resolve_or_take(doc, mentions, speaker, None).0
     }
 
     /// As [`Self::resolve`], but a group found otherwise (the learned chain's `chained`) wins
     /// when it agrees with the mention: a person for "he"/"she", of that gender unless the
     /// article and the first-name table say nothing. The chains know no first names, so
-    /// "she" after "Kofi Annan met Aung San Suu Kyi" needs this check.
+    /// "she" after "Kofi Annan met Aung San Suu Kyi" needs this check. Also says whether the
+    /// chain's group was taken.
     pub fn resolve_or_take(
         &mut self,
         doc: &Doc,
         mentions: &Mentions,
         speaker: TokenRange,
         chained: Option<usize>,
-    ) -> Option<usize> {
+    ) -> (Option<usize>, bool) {
         let TokenRange { first: a, end: b } = speaker;
-        let group = match chained.filter(|&g| self.agrees(doc, mentions, a, b, g)) {
+        let chained = chained.filter(|&g| self.agrees(doc, mentions, a, b, g));
+        let group = match chained {
             Some(g) => {
                 if let Some(male) = pronoun_gender(doc, a, b) {
                     self.gender.insert(g, male);
@@ -58,7 +60,7 @@ impl Resolver {
         if group.is_some() || unnamed_person(doc, a, b) {
             self.history.push((a, group));
         }
-        group
+        (group, chained.is_some())
     }
 
     fn agrees(&self, doc: &Doc, mentions: &Mentions, a: usize, b: usize, g: usize) -> bool {

@@ -52,12 +52,14 @@ pub(super) fn one_item_per_utterance(items: Vec<Attributed>) -> Vec<Attributed> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::Naming;
     use crate::schema::Quote;
 
     fn item(start: usize, end: usize, kind: QuoteKind) -> Attributed {
         Attributed {
             quote: Quote::unattributed(start, end, format!("{start}-{end}"), kind),
             speaker_group: None,
+            naming: Naming::NoSpeaker,
         }
     }
 

@@ -20,6 +20,10 @@ pub struct Rated {
     pub quotes: Vec<Quote>,
     pub features: Vec<Vec<String>>,
     pub correct: Vec<bool>,
+    /// Per quote, its speaker's features (empty without a speaker) and, for a quote with a
+    /// speaker that matches a gold item, whether the speaker is right.
+    pub speaker_features: Vec<Vec<String>>,
+    pub speaker_right: Vec<Option<bool>>,
     /// Gold direct quotes and gold reported-speech items in the article (recall's denominators).
     pub gold: (usize, usize),
 }
@@ -40,6 +44,10 @@ pub fn examples<'d>(
 ) -> Vec<Rated> {
     let models = crate::pipeline::Models {
         rater: keep_all(),
+        speakers: crate::quotes::speaker_confidence::SpeakerRaters {
+            speaker: keep_all(),
+            naming: keep_all(),
+        },
         reporting,
         acts: crate::quotes::acts::Acts::shipped(),
     };
@@ -48,10 +56,15 @@ pub fn examples<'d>(
             let (a, features) =
                 crate::pipeline::annotate_rated(&d.text, &Options::default(), &models, true);
             let (correct, gold) = quote_eval::correct_predictions(d, &a.quotes);
+            let speaker_right = quote_eval::speaker_right(d, &a.quotes);
+            let (features, speaker_features) =
+                features.into_iter().map(|f| (f.quote, f.speaker)).unzip();
             Rated {
                 quotes: a.quotes,
                 features,
                 correct,
+                speaker_features,
+                speaker_right,
                 gold,
             }
         })
@@ -96,19 +109,40 @@ impl Model {
 
     /// The model file: `feature<TAB>weight`, sorted, weights too small to matter left out.
     pub fn to_tsv(&self) -> String {
+        self.tsv(
+            "# Quote confidence: logistic weights per feature (src/quotes/confidence.rs), written by\n\
+             # `lede train-confidence --data PolNeAR --write` from PolNeAR train. Rows sorted; `_bias`\n\
+             # and `_threshold` (quotes under it are dropped) are not features.\n# columns: str f64\n",
+            true,
+        )
+    }
+
+    /// The speaker confidence model's file (no threshold: no speaker is dropped).
+    pub fn to_speaker_tsv(&self) -> String {
+        self.to_tsv_with(
+            "# Speaker confidence: logistic weights per feature (src/quotes/speaker_confidence.rs),\n\
+             # written by `lede train-confidence --data PolNeAR --speakers --write` from PolNeAR\n\
+             # train. Rows sorted; `_bias` is not a feature.\n# columns: str f64\n",
+        )
+    }
+
+    /// A model file without a threshold, under `header`.
+    pub fn to_tsv_with(&self, header: &str) -> String {
+        self.tsv(header, false)
+    }
+
+    fn tsv(&self, header: &str, threshold: bool) -> String {
         let mut rows: Vec<(String, f64)> = self
             .weights
             .iter()
             .filter(|(f, w)| w.abs() >= 5e-3 || f.as_str() == BIAS)
             .map(|(f, w)| (f.clone(), (w * 1e4).round() / 1e4))
             .collect();
-        rows.push((THRESHOLD.to_string(), self.threshold));
+        if threshold {
+            rows.push((THRESHOLD.to_string(), self.threshold));
+        }
         rows.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out = String::from(
-            "# Quote confidence: logistic weights per feature (src/quotes/confidence.rs), written by\n\
-             # `lede train-confidence --data PolNeAR --write` from PolNeAR train. Rows sorted; `_bias`\n\
-             # and `_threshold` (quotes under it are dropped) are not features.\n# columns: str f64\n",
-        );
+        let mut out = String::from(header);
         for (f, w) in rows {
             // Tabs and line ends cannot occur in features: they come from split words.
             out.push_str(&format!("{f}\t{w}\n"));
@@ -132,17 +166,21 @@ pub fn learn(train: &[&Rated], epochs: usize) -> Model {
     model
 }
 
-/// L2-regularised logistic regression by stochastic gradient descent, in a fixed order.
 fn fit(train: &[&Rated], epochs: usize) -> Model {
-    let mut model = Model::default();
-    let (rate, l2) = (0.05, 1e-4);
     let examples: Vec<(&Vec<String>, bool)> = train
         .iter()
         .flat_map(|r| r.features.iter().zip(r.correct.iter().copied()))
         .collect();
+    fit_examples(&examples, epochs)
+}
+
+/// L2-regularised logistic regression by stochastic gradient descent, in a fixed order.
+pub(crate) fn fit_examples(examples: &[(&Vec<String>, bool)], epochs: usize) -> Model {
+    let mut model = Model::default();
+    let (rate, l2) = (0.05, 1e-4);
     for epoch in 0..epochs {
         let step = rate / (1.0 + epoch as f64);
-        for &(features, correct) in &examples {
+        for &(features, correct) in examples {
             let p = model.probability(features);
             let g = (if correct { 1.0 } else { 0.0 }) - p;
             for f in features.iter().map(String::as_str).chain([BIAS]) {
@@ -223,6 +261,8 @@ mod tests {
                 .map(|(f, _)| f.iter().map(|s| s.to_string()).collect())
                 .collect(),
             correct: examples.iter().map(|&(_, ok)| ok).collect(),
+            speaker_features: vec![Vec::new(); examples.len()],
+            speaker_right: vec![None; examples.len()],
             gold: (examples.iter().filter(|e| e.1).count(), 0),
         }
     }

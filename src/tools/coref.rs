@@ -462,11 +462,13 @@ pub fn predict(
     ranker: &impl Scores<1>,
     gold_mentions: bool,
     without: &[rank::Group],
+    window: usize,
 ) -> Vec<Vec<[usize; 2]>> {
     let c = candidates(p, tagger, gold_mentions);
     let doc = p.doc();
     let mut scene = Scene::new(&doc, c.mentions);
     scene.without = without.to_vec();
+    scene.window = window;
     let chain = rank::chains(&rank::link(&scene, ranker));
     let start_of: HashMap<usize, usize> = (p.corpus_tokens.iter().enumerate())
         .map(|(i, t)| (t.0, i))
@@ -556,14 +558,19 @@ pub fn score(
 /// the gold chains: the subjects of a verb of saying (`he said`, `the agency said`, `said the
 /// spokeswoman`) whose gold chain names them earlier. Each way of naming is counted right (a
 /// name of the chain), wrong (another name) or unnamed.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct SpeakerNaming {
     pub speakers: usize,
-    /// Right and wrong names: by the rules (`quotes::resolve`, the pipeline's today), by the
-    /// learned chains, by the chains with the rules where the chains name no one.
+    /// Right and wrong names: by the rules (`quotes::resolve`) alone, by the learned chains
+    /// alone, by the chains with the rules where the chains name no one, and as the pipeline
+    /// names them (the chain's name when it agrees with a pronoun's gender, else the rules').
     pub rules: (usize, usize),
     pub chains: (usize, usize),
     pub chains_then_rules: (usize, usize),
+    pub shipped: (usize, usize),
+    /// The pipeline's names as examples for the speaker naming model: its features
+    /// (`quotes::speaker_confidence::naming_features`) and whether the name is right.
+    pub examples: Vec<(Vec<String>, bool)>,
 }
 
 impl SpeakerNaming {
@@ -573,10 +580,12 @@ impl SpeakerNaming {
             (&mut self.rules, o.rules),
             (&mut self.chains, o.chains),
             (&mut self.chains_then_rules, o.chains_then_rules),
+            (&mut self.shipped, o.shipped),
         ] {
             a.0 += b.0;
             a.1 += b.1;
         }
+        self.examples.extend(o.examples.iter().cloned());
     }
 }
 
@@ -652,20 +661,21 @@ pub fn speaker_naming(
     let mut linker =
         crate::coref::chains::Linker::new(&doc, &p.entities, &p.rules, tagger, ranker, &speakers);
     let mut resolver = crate::quotes::resolve::Resolver::default();
+    // The pipeline's own resolver, as `quotes::attribute` runs it.
+    let mut pipeline = crate::quotes::resolve::Resolver::default();
     let mut out = SpeakerNaming::default();
     for &r in &speakers {
         let by_rules = resolver.resolve(&doc, &p.rules, r);
         // A speaker named in the text is the rules' (a name needs no chain).
-        let named_here = p
-            .rules
-            .mentions
-            .iter()
-            .any(|m| m.name >= r.first && m.end == r.end);
+        let named_here = crate::coref::chains::is_named(&p.rules, r);
+        let by_chains = (!named_here)
+            .then(|| linker.named_group(r, &p.rules))
+            .flatten();
+        let (shipped, took_chain) = pipeline.resolve_or_take(&doc, &p.rules, r, by_chains);
         let names = chain_names(p, r);
         if named_here || names.is_empty() {
             continue;
         }
-        let by_chains = linker.named_group(r, &p.rules);
         out.speakers += 1;
         let count = |c: &mut (usize, usize), g: Option<usize>| match g {
             Some(g) if names.contains(&g) => c.0 += 1,
@@ -675,6 +685,16 @@ pub fn speaker_naming(
         count(&mut out.rules, by_rules);
         count(&mut out.chains, by_chains);
         count(&mut out.chains_then_rules, by_chains.or(by_rules));
+        count(&mut out.shipped, shipped);
+        if let Some(g) = shipped {
+            let naming = match took_chain {
+                true => crate::quotes::Naming::Chain,
+                false => crate::quotes::Naming::Rules,
+            };
+            let features =
+                crate::quotes::speaker_confidence::naming_features(&doc, &p.rules, r, g, naming);
+            out.examples.push((features, names.contains(&g)));
+        }
     }
     out
 }

@@ -28,6 +28,7 @@ pub mod pipeline_folds;
 pub mod polnear;
 pub mod quote_eval;
 pub mod score;
+pub mod speaker_confidence;
 pub mod train;
 
 /// For tools and tests: the entity recogniser (the shipped one is [`Recognizer::shipped`]) and

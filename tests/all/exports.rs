@@ -308,11 +308,16 @@ fn quotes_csv_has_a_header_and_slices_the_text() {
             "start",
             "end",
             "confidence",
+            "speaker_confidence",
         ];
         assert_eq!(header, want);
         assert_eq!(rows.len(), a.quotes.len(), "{name}");
         for (row, q) in rows.iter().zip(&a.quotes) {
             assert_eq!(row["confidence"].parse::<f64>().unwrap(), q.confidence);
+            assert_eq!(
+                row["speaker_confidence"].parse::<f64>().ok(),
+                q.speaker_confidence
+            );
             let (s, e): (usize, usize) =
                 (row["start"].parse().unwrap(), row["end"].parse().unwrap());
             assert_eq!(row["quote"], slice(text, s, e), "{name}");

@@ -23,6 +23,9 @@ fn check_spans(text: &str) {
             assert_eq!(&text[t.start..t.end], t.text);
         }
     }
+    for t in a.clusters.iter().flat_map(|c| &c.references) {
+        assert_eq!(&text[t.start..t.end], t.text);
+    }
     // Sentences are ordered and disjoint.
     for w in a.sentences.windows(2) {
         assert!(w[0].end <= w[1].start);
@@ -126,7 +129,20 @@ fn by_text(text: &str, a: &lede::Annotation) -> Vec<String> {
             e.cluster
         ));
     }
-    out.extend(a.clusters.iter().map(|c| format!("cluster {c:?}")));
+    for c in &a.clusters {
+        // References by their text (their offsets move with the line ends).
+        let references: Vec<String> = (c.references.iter())
+            .map(|r| {
+                assert_eq!(r.text, chars[r.start..r.end].iter().collect::<String>());
+                at(r.start, r.end)
+            })
+            .collect();
+        let c = lede::Cluster {
+            references: Vec::new(),
+            ..c.clone()
+        };
+        out.push(format!("cluster {c:?} {references:?}"));
+    }
     for q in &a.quotes {
         assert_eq!(q.text, chars[q.start..q.end].iter().collect::<String>());
         out.push(format!(

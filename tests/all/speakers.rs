@@ -503,3 +503,46 @@ fn a_title_with_its_complement_is_a_role_not_a_name() {
         Some(&["Minister of Finance".to_string()][..])
     );
 }
+
+#[test]
+fn a_cluster_lists_the_pronouns_and_descriptions_its_chain_links_in_every_unit() {
+    // Emoji and a combining accent before the mentions: code points, UTF-16 units and bytes differ.
+    let text = "😀 Cafe\u{301} news. Margaret Okafor chairs the Ontario Securities Commission. \
+                She said the report was late. The commission said it would publish it on Friday.";
+    for units in [lede::Units::Chars, lede::Units::Utf16, lede::Units::Bytes] {
+        let a = lede::annotate(
+            text,
+            &Options {
+                offsets: Some(units),
+                ..Default::default()
+            },
+        );
+        let slice = |s: usize, e: usize| match units {
+            lede::Units::Chars => text.chars().skip(s).take(e - s).collect::<String>(),
+            lede::Units::Utf16 => {
+                String::from_utf16(&text.encode_utf16().collect::<Vec<u16>>()[s..e]).unwrap()
+            }
+            lede::Units::Bytes => text[s..e].to_string(),
+        };
+        let refs = |name: &str| -> Vec<String> {
+            let c = (a.clusters.iter())
+                .find(|c| c.name.ends_with(name))
+                .unwrap_or_else(|| panic!("no cluster {name} in {:?}", a.clusters));
+            for r in &c.references {
+                assert_eq!(slice(r.start, r.end), r.text, "{units:?}");
+            }
+            c.references.iter().map(|r| r.text.clone()).collect()
+        };
+        assert_eq!(refs("Margaret Okafor"), ["She"], "{units:?}");
+        assert_eq!(
+            refs("Ontario Securities Commission"),
+            ["The commission"],
+            "{units:?}"
+        );
+        // The speakers come from the same chains.
+        assert_eq!(
+            speaker(find(&a, "the report")),
+            ("She", Some("Margaret Okafor"))
+        );
+    }
+}

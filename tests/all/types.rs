@@ -205,6 +205,7 @@ fn interfaces_match_the_schema() {
         label: set.then_some(Label::Person),
         mentions: vec![0],
         roles: if set { vec!["x".into()] } else { vec![] },
+        references: if set { vec![text_span()] } else { vec![] },
     };
     let quote = |set: bool| Quote {
         start: 0,
@@ -217,6 +218,7 @@ fn interfaces_match_the_schema() {
         cue: set.then(text_span),
         parts: if set { vec![text_span()] } else { vec![] },
         confidence: 0.5,
+        speaker_confidence: set.then_some(0.5),
         act: if set { Act::Belief } else { Act::Statement },
     };
     let date_source = |set: bool| DateSource {
@@ -370,6 +372,7 @@ fn unions_list_every_enum_value() {
         SourceGroup::People,
         SourceGroup::Groups,
         SourceGroup::Others,
+        SourceGroup::Documents,
         SourceGroup::Unattributed,
     ];
     for g in groups {
@@ -377,6 +380,7 @@ fn unions_list_every_enum_value() {
             SourceGroup::People
             | SourceGroup::Groups
             | SourceGroup::Others
+            | SourceGroup::Documents
             | SourceGroup::Unattributed => {}
         }
     }

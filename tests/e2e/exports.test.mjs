@@ -134,8 +134,11 @@ const CHECKS = {
   'quotes-csv'([file], a) {
     assert.equal(file.name, `${STEM}.quotes.csv`);
     const { header, records } = parseCsv(file.content);
-    assert.deepEqual(header, ['speaker', 'speaker_cluster', 'kind', 'quote', 'cue', 'paragraph', 'start', 'end', 'confidence']);
+    assert.deepEqual(header, ['speaker', 'speaker_cluster', 'kind', 'quote', 'cue', 'paragraph', 'start', 'end', 'confidence', 'speaker_confidence']);
     for (const r of records) assert.ok(Number(r.confidence) >= 0 && Number(r.confidence) <= 1, r.confidence);
+    // A speaker's confidence is there exactly when the quote has a speaker.
+    for (const r of records) assert.equal(r.speaker_confidence === '', r.speaker === '', JSON.stringify(r));
+    for (const r of records.filter((r) => r.speaker_confidence !== '')) assert.ok(Number(r.speaker_confidence) >= 0 && Number(r.speaker_confidence) <= 1);
     assert.equal(records.length, a.quotes.length);
     for (const r of records) assert.equal(slice(Number(r.start), Number(r.end)), r.quote);
     assert.ok(records.some((r) => r.speaker === 'Marie Dupont'), JSON.stringify(records));

@@ -267,6 +267,34 @@ test('a speaker without a resolved name is shown by its mention everywhere', asy
   await page.close();
 });
 
+test('a doubtful speaker is marked as doubtful in the text, the quote list and its details', async () => {
+  const { page, log } = await openPage(served.browser.context, served.base);
+  // "he" long after three people: the core is not sure who; Maria Lopez names herself.
+  await pasteText(page, 'Ana Ruiz met Tom Lee and Kofi Annan in Geneva on Monday. The talks covered trade, fishing rights, '
+    + 'border crossings, water, tariffs on steel and the price of grain, and went on past midnight in a cold room near the lake '
+    + 'while aides waited outside for news.\n\n“It is over,” he said.\n\n“We act,” Maria Lopez said.');
+  const rows = await page.$$eval('#quotes li .who', (w) => w.map((e) => ({ text: e.textContent, title: e.title, doubtful: e.classList.contains('doubtful') })));
+  assert.equal(rows.length, 2, JSON.stringify(rows));
+  // Each row says how sure its speaker is; those under 70 % are doubtful, and say so.
+  for (const r of rows) {
+    const sure = Number(r.title.match(/^speaker (\d+) % sure$/)?.[1]);
+    assert.ok(Number.isFinite(sure), JSON.stringify(r));
+    assert.ok(r.doubtful ? sure <= 70 : sure >= 70, JSON.stringify(r));
+    assert.equal(r.text.endsWith('(doubtful)'), r.doubtful);
+  }
+  assert.deepEqual(rows.map((r) => r.doubtful), [true, false], JSON.stringify(rows));
+  // The highlight's speaker tag shows the doubt; a sure one does not.
+  const after = (ref) => page.$eval(`#article .quote.last[data-ref="${ref}"]`, (q) => getComputedStyle(q, '::after').content);
+  assert.match(await after('q0'), /\(\?\)"$/);
+  // The details give the speaker confidence apart from the quote's.
+  await page.focus('#article .quote.first[data-ref="q0"]');
+  const tip = await page.textContent('#tip');
+  assert.match(tip, /\(doubtful\)/);
+  assert.match(tip, /speaker confidence\s*\d{1,2} %/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('dropping a .txt file annotates it', async () => {
   const { page } = await openPage(served.browser.context, served.base);
   await page.evaluate(() => {

@@ -23,7 +23,10 @@ test('entity cards: one per cluster, by mentions then first position; the rest b
     ],
     clusters: [
       { id: 0, name: 'Acme', label: 'ORG', mentions: [6, 0] },
-      { id: 1, name: 'Ana Ruiz', label: 'PERSON', mentions: [1, 3], roles: ['mayor'] },
+      {
+        id: 1, name: 'Ana Ruiz', label: 'PERSON', mentions: [1, 3], roles: ['mayor'],
+        references: [{ start: 100, end: 103, text: 'She' }, { start: 110, end: 119, text: 'the mayor' }, { start: 120, end: 123, text: 'she' }],
+      },
       { id: 2, name: 'Lima', label: 'GPE', mentions: [4] },
       { id: 3, name: 'Bo Lee', label: 'PERSON', mentions: [9] },
       { id: 4, name: 'Cy', mentions: [] }, // a speaker named only in an attribution
@@ -45,6 +48,9 @@ test('entity cards: one per cluster, by mentions then first position; the rest b
       ['Cy', null, [], [1], []], // no mention: last, still a card with its quote
     ],
   );
+  // The pronouns and descriptions linked to a cluster: each form once, with its count.
+  assert.deepEqual(cards[1].referredAs, [{ text: 'she', count: 2 }, { text: 'the mayor', count: 1 }]);
+  assert.deepEqual(cards[0].referredAs, []);
   assert.deepEqual(
     others.map((g) => [g.group, g.label, g.texts.map((t) => [t.text, t.refs])]),
     [

@@ -20,14 +20,15 @@ test("sources: the panel's groups, badges and ids from annotation.sources; unatt
     ['people', [['Bo Lee', 'Person', 2, 'q1 q9'], ['Ana Ruiz', 'Person', 2, 'q2 q3']]],
     ['groups', [['officials', 'unnamed', 2, 'q6 q10'], ['The Pentagon', 'Organisation', 1, 'q7'], ['Analysts', 'type unknown', 1, 'q8']]],
     ['others', [['Russia', 'Place', 1, 'q0']]],
+    ['documents', [['A report from the council', 'document', 1, 'q11']]],
   ]);
-  assert.deepEqual(groups.map((g) => g.title), ['People', 'Organisations and groups', 'Places and others']);
+  assert.deepEqual(groups.map((g) => g.title), ['People', 'Organisations and groups', 'Places and others', 'Documents, issuer not named']);
   assert.deepEqual(groups[0].sources.map((s) => [s.label, s.words, s.indices]), [['PERSON', 4, [1, 9]], ['PERSON', 2, [2, 3]]]);
   assert.deepEqual([unattributed.name, unattributed.badge, unattributed.quotes, unattributed.words, unattributed.refs], ['Unattributed', null, 2, 4, ['q4', 'q5']]);
   // Ids in display order; each quote maps to its source's id (the article tags quotes with it).
-  assert.deepEqual(groups.flatMap((g) => g.sources.map((s) => s.id)), [0, 1, 2, 3, 4, 5]);
-  assert.equal(unattributed.id, 6);
-  assert.deepEqual(quoteSources(annotation, { groups, unattributed }), [5, 0, 1, 1, 6, 6, 2, 3, 4, 0, 2]);
+  assert.deepEqual(groups.flatMap((g) => g.sources.map((s) => s.id)), [0, 1, 2, 3, 4, 5, 6]);
+  assert.equal(unattributed.id, 7);
+  assert.deepEqual(quoteSources(annotation, { groups, unattributed }), [5, 0, 1, 1, 7, 7, 2, 3, 4, 0, 2, 6]);
   // Only the groups with sources; no unattributed row when every quote has a speaker.
   const kirby = { name: 'Kirby', group: 'groups', cluster: null, label: null, named: true, quotes: [0], words: 1 };
   assert.deepEqual(sources({ sources: [kirby] }), {

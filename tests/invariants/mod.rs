@@ -161,6 +161,17 @@ pub fn check(text: &str, unit: Units, a: &Annotation) {
                 "cluster {ci}: entity {m} does not point back"
             );
         }
+        for t in &c.references {
+            assert_eq!(
+                o.slice("reference", t.start, t.end),
+                t.text,
+                "cluster {ci} reference"
+            );
+        }
+        assert!(
+            c.references.windows(2).all(|w| w[0].start < w[1].start),
+            "cluster {ci}: references not in text order"
+        );
     }
     for (i, q) in a.quotes.iter().enumerate() {
         assert_eq!(o.slice("quote", q.start, q.end), q.text, "quote {i} text");

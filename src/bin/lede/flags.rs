@@ -122,7 +122,8 @@ pub enum Command {
     },
     /// Learn the quote confidence model from PolNeAR train, report it by K-fold
     /// cross-validation (rules alone vs rules + confidence learned on the other folds), and with
-    /// --write save it to model/quote_confidence.tsv (rebuild to ship it).
+    /// --write save it to model/quote_confidence.tsv (rebuild to ship it). With --speakers, the
+    /// speaker confidence model instead (model/speaker_confidence.tsv).
     TrainConfidence {
         /// PolNeAR folder (with attributions.jsonl and text/).
         #[arg(long)]
@@ -139,6 +140,9 @@ pub enum Command {
         /// Write the model learned on all of train to this file.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
+        /// Learn how sure each quote's speaker is (right or not, apart from the quote) instead.
+        #[arg(long)]
+        speakers: bool,
     },
     /// Learn the act classifier (statements apart from beliefs, plans, findings, perceptions
     /// and actions) from PolNeAR train's cues and model/acts.tsv, report it by K-fold
@@ -209,6 +213,14 @@ pub enum Command {
         /// Write the mention ranker learned on all of train to this file.
         #[arg(long, value_name = "FILE")]
         write_ranker: Option<PathBuf>,
+        /// How many mentions back the ranker looks when scoring (it always learns with 120; the
+        /// pipeline links with `coref::chains::LINK_WINDOW`).
+        #[arg(long, default_value_t = 120)]
+        window: usize,
+        /// Write the speaker naming model (how sure a pronoun's or description's name is),
+        /// learned on the folds' speakers, to this file (needs --folds).
+        #[arg(long, value_name = "FILE")]
+        write_naming: Option<PathBuf>,
     },
     /// Measure throughput of the whole pipeline on a reproducible input.
     Bench {

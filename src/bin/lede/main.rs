@@ -120,7 +120,22 @@ fn main() -> ExitCode {
             epochs,
             dev,
             write,
+            speakers: false,
         } => done(commands::train_confidence(
+            &data,
+            folds,
+            epochs,
+            dev,
+            write.as_deref(),
+        )),
+        Command::TrainConfidence {
+            data,
+            folds,
+            epochs,
+            dev,
+            write,
+            speakers: true,
+        } => done(commands::train_speaker_confidence(
             &data,
             folds,
             epochs,
@@ -156,7 +171,10 @@ fn main() -> ExitCode {
             ablation,
             write_tagger,
             write_ranker,
+            write_naming,
+            window,
         } => done(commands::train_coref(&commands::CorefArgs {
+            window,
             gold_mentions,
             ablation,
             data: &data,
@@ -170,6 +188,7 @@ fn main() -> ExitCode {
             keep_ranker,
             write_tagger: write_tagger.as_deref(),
             write_ranker: write_ranker.as_deref(),
+            write_naming: write_naming.as_deref(),
         })),
         Command::Train(args) => {
             done(tools::train::train_model(&args.into()).and_then(|report| commands::emit(&report)))

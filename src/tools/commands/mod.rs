@@ -9,7 +9,7 @@ mod train_quotes;
 
 pub use eval::{eval, tag_bio};
 pub use train_acts::train_acts;
-pub use train_confidence::train_confidence;
+pub use train_confidence::{train_confidence, train_speaker_confidence};
 pub use train_coref::{train_coref, CorefArgs};
 pub use train_quotes::train_quotes;
 

@@ -5,6 +5,7 @@ use super::say;
 use crate::tools::confidence as conf;
 use crate::tools::pipeline_folds as pf;
 use crate::tools::polnear::{self, PolnearDoc};
+use crate::tools::speaker_confidence as speakers;
 use crate::tools::Error;
 use std::path::Path;
 
@@ -64,6 +65,62 @@ pub fn train_confidence(
     }
     if let Some(path) = write {
         std::fs::write(path, model.to_tsv()).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!("{:.0}s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Cross-validates the speaker confidence model on PolNeAR train in `folds` folds (the
+/// examples cross-fitted as the quote confidence's are), with `dev` scores dev with the model
+/// learned on all of train, and with `write` saves that model.
+pub fn train_speaker_confidence(
+    data: &Path,
+    folds: usize,
+    epochs: usize,
+    dev: bool,
+    write: Option<&Path>,
+) -> Result<(), Error> {
+    let start = std::time::Instant::now();
+    let docs = polnear::load(data, "train")?;
+    let training = pf::Training {
+        confidence_epochs: epochs,
+        ..pf::TRAINING
+    };
+    let all: Vec<&PolnearDoc> = docs.iter().collect();
+    let halves = pf::cross_fit_taggers(&all, training);
+    let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
+    let rated: Vec<&conf::Rated> = rated.iter().collect();
+    eprintln!(
+        "{} train articles ({:.0}s)",
+        docs.len(),
+        start.elapsed().as_secs_f64()
+    );
+    say(&format!(
+        "{folds} folds over train:\n{}",
+        speakers::cross_validate(&rated, folds, epochs)
+    ))?;
+    let model = speakers::learn(&rated, epochs);
+    say(&format!(
+        "model on all of train: {} weights",
+        model.weights.len()
+    ))?;
+    if dev {
+        // Dev articles tagged by the shipped tagger, which never saw them.
+        let dev_docs = polnear::load(data, "dev")?;
+        let shipped = crate::pipeline::Models::shipped();
+        let dev_rated = conf::examples(dev_docs.iter(), shipped.reporting);
+        let dev_rated: Vec<&conf::Rated> = dev_rated.iter().collect();
+        say(&format!(
+            "dev, model learned on all of train:\n{}",
+            speakers::held_out(&model, &rated, &dev_rated)
+        ))?;
+    }
+    if let Some(path) = write {
+        std::fs::write(path, model.to_speaker_tsv()).map_err(|source| Error::Write {
             path: path.to_path_buf(),
             source,
         })?;

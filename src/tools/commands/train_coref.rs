@@ -7,6 +7,7 @@ use super::say;
 use crate::coref::chains::{RANKER_FILE, TAGGER_FILE};
 use crate::coref::rank::{Group, GROUPS};
 use crate::tools::coref::{self, learn, predict, Conll, Prepared, SpeakerNaming};
+use crate::tools::speaker_confidence as speakers;
 use crate::tools::Error;
 use std::path::Path;
 
@@ -27,6 +28,9 @@ pub struct CorefArgs<'a> {
     pub gold_mentions: bool,
     pub write_tagger: Option<&'a Path>,
     pub write_ranker: Option<&'a Path>,
+    pub write_naming: Option<&'a Path>,
+    /// How many mentions back the ranker looks when predicting (it learns with `rank::WINDOW`).
+    pub window: usize,
 }
 
 /// A set-up's figures on some documents: the scores and (gold, found, right) mentions.
@@ -39,11 +43,12 @@ fn naming_row(name: &str, n: &SpeakerNaming) -> String {
         format!("{:.3} / {:.3}", c.0 as f64 / of, c.1 as f64 / of)
     };
     format!(
-        "| {name} | {} | {} | {} | {} |",
+        "| {name} | {} | {} | {} | {} | {} |",
         n.speakers,
         share(n.rules),
         share(n.chains),
-        share(n.chains_then_rules)
+        share(n.chains_then_rules),
+        share(n.shipped)
     )
 }
 
@@ -107,7 +112,7 @@ fn run(
     let tagger = tagger.shipped(a.min, a.keep_tagger);
     let ranker = ranker.shipped(a.min, a.keep_ranker);
     let predicted: Vec<_> = (test.iter())
-        .map(|p| predict(p, &tagger, &ranker, a.gold_mentions, without))
+        .map(|p| predict(p, &tagger, &ranker, a.gold_mentions, without, a.window))
         .collect();
     let conll = coref::score(test, &predicted, a.scorer)?;
     let counts = test.iter().fold((0, 0, 0), |s, p| {
@@ -168,10 +173,37 @@ pub fn train_coref(a: &CorefArgs) -> Result<(), Error> {
     }
     say("")?;
     say("Speakers written as a pronoun or description whose gold chain names them before (subjects of a verb of saying): share named right / named wrong")?;
-    say("| set | speakers | rules | learned chains | chains, then rules |")?;
-    say("|---|---|---|---|---|")?;
+    say("| set | speakers | rules | learned chains | chains, then rules | shipped (chains in agreement, then rules) |")?;
+    say("|---|---|---|---|---|---|")?;
     for (name, naming) in &namings {
         say(&naming_row(name, naming))?;
+    }
+    // The naming model: the folds' speakers (each named by models that did not see its fold).
+    let fold_examples: Vec<Vec<(&Vec<String>, bool)>> = (namings.iter())
+        .filter(|(name, _)| name.starts_with("fold"))
+        .map(|(_, n)| n.examples.iter().map(|(f, ok)| (f, *ok)).collect())
+        .collect();
+    if fold_examples.len() >= 2 {
+        say("")?;
+        say(&format!(
+            "Speaker naming model, each fold's speakers scored by the model learned on the other folds' ({} folds):\n{}",
+            fold_examples.len(),
+            speakers::cross_validate_examples(&fold_examples, a.epochs)
+        ))?;
+    }
+    if let Some(path) = a.write_naming {
+        let all: Vec<(&Vec<String>, bool)> = fold_examples.concat();
+        if all.is_empty() {
+            return Err(Error::Usage("--write-naming needs --folds".to_string()));
+        }
+        let model = crate::tools::confidence::fit_examples(&all, a.epochs);
+        let tsv = model.to_tsv_with(
+            "# Speaker naming: logistic weights per feature (src/quotes/speaker_confidence.rs),\n\
+             # written by `lede train-coref --write-naming` from the speakers of OntoNotes train's\n\
+             # folds. Rows sorted; `_bias` is not a feature.\n# columns: str f64\n",
+        );
+        std::fs::write(path, tsv).map_err(Error::write(path))?;
+        eprintln!("wrote {} ({} speakers)", path.display(), all.len());
     }
     if a.write_tagger.is_some() || a.write_ranker.is_some() {
         let (tagger, ranker) = learn(&all, a.epochs, a.gold_mentions, &[]);

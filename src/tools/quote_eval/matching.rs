@@ -211,3 +211,27 @@ pub fn correct_predictions(doc: &PolnearDoc, quotes: &[Quote]) -> (Vec<bool>, (u
         .collect();
     (correct, (direct.len(), statements.len()))
 }
+
+/// Per quote with a speaker that matches a gold item of its kind (the best-overlapping one):
+/// whether the speaker is right, as the evaluation judges it; `None` otherwise. What the speaker
+/// confidence model learns from.
+pub fn speaker_right(doc: &PolnearDoc, quotes: &[Quote]) -> Vec<Option<bool>> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let gold = gold_items(&doc.attributions, &chars);
+    quotes
+        .iter()
+        .map(|q| {
+            q.speaker.as_ref()?;
+            let p = (q.start, q.end);
+            let items: &[Item] = match q.kind {
+                QuoteKind::Direct => &gold.direct,
+                QuoteKind::Indirect | QuoteKind::Mixed => &gold.statements,
+                QuoteKind::Partial => &gold.any,
+            };
+            let best = (items.iter())
+                .filter(|g| matches(p, g))
+                .max_by_key(|g| overlap(p, &g.content))?;
+            Some(speaker_ok(q, best))
+        })
+        .collect()
+}

@@ -15,7 +15,7 @@ mod report;
 
 pub use exact::{exact_scores, gold_roles, predicted_roles, Roles, Spans};
 pub use folds::{cross_validate, mean_sd, Folds};
-pub use matching::correct_predictions;
+pub use matching::{correct_predictions, speaker_right};
 pub use metrics::{Naming, Score};
 pub use report::Report;
 
@@ -206,6 +206,7 @@ mod tests {
             cue: cue.map(span),
             parts: Vec::new(),
             confidence: 1.0,
+            speaker_confidence: None,
             act: crate::schema::Act::Statement,
         }
     }
