@@ -30,11 +30,14 @@ export function spansOf(annotation, quoteSource = []) {
   return spans;
 }
 
-// The speaker's name is written right after the quote ("…,” John Kirby said): a tag would
-// repeat it. A pronoun or an unresolved mention there still gets its tag.
+// The speaker's name, or part of it, is written right after the quote ("…,” John Kirby said",
+// "…,” Kirby said" for John Kirby): a tag would repeat it ("— John Kirby Kirby said"). A
+// pronoun or an unresolved mention there still gets its tag.
 function nameFollows(q) {
   const s = q.speaker;
-  return Boolean(s && q.speaker_name && s.start >= q.end && s.start - q.end <= 2 && s.text.includes(q.speaker_name));
+  if (!(s && q.speaker_name && s.start >= q.end && s.start - q.end <= 2)) return false;
+  const written = new Set(s.text.split(/\s+/));
+  return s.text.includes(q.speaker_name) || q.speaker_name.split(/\s+/).some((w) => w.length > 1 && written.has(w));
 }
 
 // `speaking`: the speaker of the quote this element sits in, if any.

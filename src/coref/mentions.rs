@@ -176,8 +176,11 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Mentions {
             let mut end = i + 1;
             while end < s.end && !in_entity[end] {
                 let w = doc.token_text(end);
+                // A joint reaches into an entity only for a title's complement ("Secretary of
+                // State"), never otherwise ("Shares of | Maple Leaf Foods").
                 let joins = CONNECTORS.contains(&w)
                     && end + 1 < s.end
+                    && (!in_entity[end + 1] || is_title(doc.token_text(end - 1)))
                     && is_name_word(doc.token_text(end + 1))
                     && doc.token_text(end + 1) != "The";
                 if (is_capitalised(w) && !is_not_name(w)) || joins {

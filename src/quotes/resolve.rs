@@ -35,8 +35,9 @@ impl Resolver {
     }
 
     /// As [`Self::resolve`], but a group found otherwise (the learned chain's `chained`) wins
-    /// when it agrees with the mention: a person for "he"/"she", of that gender unless the
-    /// article and the first-name table say nothing. The chains know no first names, so
+    /// when it agrees with the mention: a person for "he"/"she" and for a person noun or title
+    /// ("the spokeswoman"), not a person for "it", of the pronoun's gender unless the article and
+    /// the first-name table say nothing. The chains know no first names, so
     /// "she" after "Kofi Annan met Aung San Suu Kyi" needs this check. Also says whether the
     /// chain's group was taken.
     pub fn resolve_or_take(
@@ -64,8 +65,17 @@ impl Resolver {
     }
 
     fn agrees(&self, doc: &Doc, mentions: &Mentions, a: usize, b: usize, g: usize) -> bool {
+        let kind = mentions.groups[g].kind;
+        let head = doc.lower(b - 1);
+        // "the spokeswoman", "the minister" is a person, "it" is not.
+        let person = is_title(head) || PERSON_NOUNS.contains(&head);
+        if person && matches!(kind, Kind::Org | Kind::Place)
+            || b == a + 1 && head == "it" && kind == Kind::Person
+        {
+            return false;
+        }
         pronoun_gender(doc, a, b).is_none_or(|male| {
-            !matches!(mentions.groups[g].kind, Kind::Org | Kind::Place)
+            !matches!(kind, Kind::Org | Kind::Place)
                 && self.gender_of(mentions, g).is_none_or(|m| m == male)
         })
     }
@@ -86,12 +96,14 @@ impl Resolver {
                 _ => return self.by_name(doc, mentions, a, b),
             };
             if w == "it" {
-                return self
-                    .history
-                    .iter()
-                    .rev()
+                // The last organisation quoted, else the last one named nearby.
+                return (self.history.iter().rev())
                     .filter_map(|&(_, g)| g)
-                    .find(|&g| mentions.groups[g].kind == Kind::Org);
+                    .find(|&g| mentions.groups[g].kind == Kind::Org)
+                    .or_else(|| {
+                        (mentions.last_named(a, PRONOUN_REACH, Kind::Org, |_| true))
+                            .map(|m| m.group)
+                    });
             }
             let male = male?;
             let compatible = |g: usize, me: &Self| {

@@ -32,6 +32,7 @@ mod ner_dev;
 mod ner_seed;
 mod robustness;
 mod seed;
+mod speaker_cases;
 mod speakers;
 #[cfg(feature = "tools")]
 mod speakers_polnear;

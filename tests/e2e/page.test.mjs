@@ -267,6 +267,16 @@ test('a speaker without a resolved name is shown by its mention everywhere', asy
   await page.close();
 });
 
+test('a quote followed by its speaker\'s name, in full or in part, gets no tag repeating it', async () => {
+  const { page, log } = await openPage(served.browser.context, served.base);
+  await pasteText(page, 'John Kirby spoke to reporters on Friday.\n\n“We act,” Kirby said.\n\n“We wait,” he said.');
+  const quotes = await page.$$eval('#article .quote.last', (qs) => qs.map((q) => [q.dataset.ref, q.dataset.speaker]));
+  // "Kirby" follows the first quote: no "— John Kirby" before it; "he" is named by its tag.
+  assert.deepEqual(quotes, [['q0', undefined], ['q1', 'John Kirby']]);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test('a doubtful speaker is marked as doubtful in the text, the quote list and its details', async () => {
   const { page, log } = await openPage(served.browser.context, served.base);
   // "he" long after three people: the core is not sure who; Maria Lopez names herself.
