@@ -381,9 +381,15 @@ pub fn speaker_phrase(doc: &Doc, r: TokenRange) -> Option<TokenRange> {
     let hyphenated = |k: usize| {
         k > r.first && doc.token_text(k - 1) == "-" && doc.tokens[k - 1].end == doc.tokens[k].start
     };
+    // An emphatic pronoun after the phrase is not its head ("The police service itself").
+    let emphatic = |k: usize| {
+        let w = doc.lower(k);
+        k > r.first && (w.ends_with("self") || w.ends_with("selves"))
+    };
     let head = (r.first..r.end).rev().find(|&k| {
         let w = doc.token_text(k);
         !hyphenated(k)
+            && !emphatic(k)
             && (is_pronoun(w)
                 || (doc.is_capitalised(k) && !is_not_name(w))
                 || is_source_head(doc.lower(k)))

@@ -2,8 +2,9 @@
 //! this test (no corpus text), one per case of issue 23 (pronouns, descriptions, titles and
 //! roles, hyphenated and apostrophe names, content-first attribution, organisations, documents,
 //! coordination), each with the name every quote should carry (`null`: none, the speaker is
-//! unnamed). A case marked `gap` is one Lede gets wrong today: it must still fail, so fixing it
-//! shows here and the mark comes off.
+//! unnamed; `speaker`, where given, is the first quote's speaker as written). A case marked
+//! `gap` is one Lede gets wrong today: it must still fail, so fixing it shows here and the mark
+//! comes off.
 
 use lede::{annotate, Options};
 use serde::Deserialize;
@@ -14,6 +15,9 @@ struct Case {
     text: String,
     /// (how the quote's text starts, the speaker name it should carry).
     quotes: Vec<(String, Option<String>)>,
+    /// The first quote's speaker mention as written, where the case is about that.
+    #[serde(default)]
+    speaker: Option<String>,
     #[serde(default)]
     gap: Option<String>,
 }
@@ -27,6 +31,12 @@ fn norm(name: &str) -> String {
 /// What goes wrong with a case, if anything.
 fn check(c: &Case) -> Option<String> {
     let a = annotate(&c.text, &Options::default());
+    if let (Some(want), Some(q)) = (&c.speaker, a.quotes.first()) {
+        let written = q.speaker.as_ref().map(|s| s.text.as_str());
+        if written != Some(want.as_str()) {
+            return Some(format!("speaker written {written:?}, want {want:?}"));
+        }
+    }
     for (head, want) in &c.quotes {
         let Some(q) = a.quotes.iter().find(|q| q.text.starts_with(head.as_str())) else {
             let found: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
