@@ -120,28 +120,14 @@ fn main() -> ExitCode {
             epochs,
             dev,
             write,
-            speakers: false,
-        } => done(commands::train_confidence(
-            &data,
-            folds,
-            epochs,
-            dev,
-            write.as_deref(),
-        )),
-        Command::TrainConfidence {
-            data,
-            folds,
-            epochs,
-            dev,
-            write,
-            speakers: true,
-        } => done(commands::train_speaker_confidence(
-            &data,
-            folds,
-            epochs,
-            dev,
-            write.as_deref(),
-        )),
+            speakers,
+        } => {
+            let train = match speakers {
+                true => commands::train_speaker_confidence,
+                false => commands::train_confidence,
+            };
+            done(train(&data, folds, epochs, dev, write.as_deref()))
+        }
         Command::TrainActs {
             data,
             folds,

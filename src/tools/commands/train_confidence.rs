@@ -9,6 +9,24 @@ use crate::tools::speaker_confidence as speakers;
 use crate::tools::Error;
 use std::path::Path;
 
+/// PolNeAR train, the training set-up for `epochs`, and the shipped pipeline's quotes on it
+/// with their features, each half tagged by a tagger learned on the other (both confidence
+/// models learn from these).
+fn cross_fitted(
+    data: &Path,
+    epochs: usize,
+) -> Result<(Vec<PolnearDoc>, pf::Training, Vec<conf::Rated>), Error> {
+    let docs = polnear::load(data, "train")?;
+    let training = pf::Training {
+        confidence_epochs: epochs,
+        ..pf::TRAINING
+    };
+    let all: Vec<&PolnearDoc> = docs.iter().collect();
+    let halves = pf::cross_fit_taggers(&all, training);
+    let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
+    Ok((docs, training, rated))
+}
+
 /// Cross-validates the confidence model on PolNeAR train in `folds` folds, and with `write`
 /// saves the model learned on all of train.
 pub fn train_confidence(
@@ -19,14 +37,7 @@ pub fn train_confidence(
     write: Option<&Path>,
 ) -> Result<(), Error> {
     let start = std::time::Instant::now();
-    let docs = polnear::load(data, "train")?;
-    let training = pf::Training {
-        confidence_epochs: epochs,
-        ..pf::TRAINING
-    };
-    let all: Vec<&PolnearDoc> = docs.iter().collect();
-    let halves = pf::cross_fit_taggers(&all, training);
-    let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
+    let (docs, training, rated) = cross_fitted(data, epochs)?;
     let found: usize = rated.iter().map(|r| r.quotes.len()).sum();
     let right: usize = rated
         .iter()
@@ -85,14 +96,7 @@ pub fn train_speaker_confidence(
     write: Option<&Path>,
 ) -> Result<(), Error> {
     let start = std::time::Instant::now();
-    let docs = polnear::load(data, "train")?;
-    let training = pf::Training {
-        confidence_epochs: epochs,
-        ..pf::TRAINING
-    };
-    let all: Vec<&PolnearDoc> = docs.iter().collect();
-    let halves = pf::cross_fit_taggers(&all, training);
-    let rated = pf::confidence_examples(&all, pf::SHIPPED, &halves);
+    let (docs, _, rated) = cross_fitted(data, epochs)?;
     let rated: Vec<&conf::Rated> = rated.iter().collect();
     eprintln!(
         "{} train articles ({:.0}s)",
