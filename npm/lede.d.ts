@@ -235,6 +235,8 @@ export interface Options {
   attributions?: boolean;
   /** The reader's corrections of source genders, by cluster or source name (any case). */
   genders?: Record<string, GenderCorrection>;
+  /** Guess a gender from the first name when the article gives none (default true). */
+  first_names?: boolean;
 }
 
 /** Where init() finds the wasm: a URL or path string, a URL, a Request or Response, the bytes,

@@ -17,6 +17,7 @@ mod article;
 mod binary;
 mod clusters;
 mod coref;
+pub mod corpus;
 /// Bytes → text for native callers (files, Python `bytes`): UTF-8, UTF-16 with a byte-order
 /// mark, Windows-1252. Native only (`encoding_rs` would weigh on the wasm build).
 #[cfg(feature = "decode")]

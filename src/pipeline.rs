@@ -121,7 +121,7 @@ pub fn annotate_until(
     let (quotes, attributions): (Vec<Quote>, Vec<Quote>) =
         quotes.into_iter().partition(|q| q.act.is_statement());
     // People's genders from the article's words (and the reader's corrections).
-    coref::gender::assign(text, &mut clusters, &entities, &quotes);
+    coref::gender::assign(text, &mut clusters, &entities, &quotes, options.first_names);
     coref::gender::correct(&options.genders, &mut clusters, &mut []);
     // sources: who is quoted, with their quotes.
     let mut sources = sources::of(&quotes, &clusters);

@@ -19,7 +19,7 @@ pub enum Units {
 }
 
 /// Options for [`annotate`](crate::annotate); every field has a default so `{}` from JS works.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Options {
     /// Unit of every offset in the result; code points when unset (the JS binding sets UTF-16).
@@ -34,6 +34,21 @@ pub struct Options {
     /// "female", "male", or "unknown" to clear a gender. They win over the article's evidence
     /// and so reach `source_genders` and every export made with the same options.
     pub genders: std::collections::BTreeMap<String, GenderCorrection>,
+    /// Guess a person's gender from the first name when the article gives none (on by
+    /// default; such a gender's evidence is "first name"). Off: only the article's words count.
+    pub first_names: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            offsets: None,
+            date: None,
+            attributions: false,
+            genders: Default::default(),
+            first_names: true,
+        }
+    }
 }
 
 /// A person's gender as the article gives it.

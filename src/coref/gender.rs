@@ -19,8 +19,14 @@ const MIN_PRONOUNS: usize = 2;
 
 /// Fills `gender` and `gender_evidence` of the PERSON clusters from the text (byte offsets, as
 /// the pipeline has them before converting), their entity mentions, their references and the
-/// speakers of their quotes.
-pub fn assign(text: &str, clusters: &mut [Cluster], entities: &[Entity], quotes: &[Quote]) {
+/// speakers of their quotes; the first-name table is asked only with `first_names`.
+pub fn assign(
+    text: &str,
+    clusters: &mut [Cluster],
+    entities: &[Entity],
+    quotes: &[Quote],
+    first_names: bool,
+) {
     for c in clusters.iter_mut() {
         if c.label != Some(Label::Person) {
             continue;
@@ -47,7 +53,8 @@ pub fn assign(text: &str, clusters: &mut [Cluster], entities: &[Entity], quotes:
                 seen.push(s.start);
             }
         }
-        (c.gender, c.gender_evidence) = clues.decide(&c.name);
+        let name = if first_names { c.name.as_str() } else { "" };
+        (c.gender, c.gender_evidence) = clues.decide(name);
     }
 }
 
@@ -198,13 +205,17 @@ impl Clues {
         if said_outright(other(side)) {
             gender = None;
         }
-        // Linked pronouns alone are the coreference's guess, not the article's word: one is
-        // too weak, and against the first name's gender they count as a conflict.
+        // Linked pronouns alone are the coreference's guess, not the article's word: against
+        // the first name's gender they count as a conflict, and one needs the first name's
+        // agreement.
         if !said_outright(side) {
             let pronouns = count(side, &[GenderKind::Pronoun]);
-            let (guess, _) = first_name_guess(name);
-            if pronouns < MIN_PRONOUNS || guess.is_some_and(|g| g != side) {
-                gender = None;
+            let (guess, mut clue) = first_name_guess(name);
+            match guess {
+                Some(g) if g != side => gender = None,
+                Some(_) if pronouns < MIN_PRONOUNS => self.0.append(&mut clue),
+                None if pronouns < MIN_PRONOUNS => gender = None,
+                _ => {}
             }
         }
         (gender, self.0)
@@ -276,7 +287,7 @@ mod tests {
     }
 
     fn decided(mut c: Cluster, text: &str, entities: &[Entity]) -> Cluster {
-        assign(text, std::slice::from_mut(&mut c), entities, &[]);
+        assign(text, std::slice::from_mut(&mut c), entities, &[], true);
         c
     }
 
@@ -371,12 +382,32 @@ mod tests {
     }
 
     #[test]
-    fn one_linked_pronoun_is_not_enough() {
+    fn one_linked_pronoun_is_not_enough_alone() {
         assert_eq!(decided(person("Pat Quinn", &["she"]), "", &[]).gender, None);
+        // The first name agreeing is a second witness, and is listed.
+        let c = decided(person("Mary Quinn", &["she"]), "", &[]);
+        assert_eq!(c.gender, Some(Gender::Female));
+        assert_eq!(
+            kinds(&c),
+            [
+                (GenderKind::Pronoun, Gender::Female, 1),
+                (GenderKind::FirstName, Gender::Female, 1)
+            ]
+        );
         assert_eq!(
             decided(person("Pat Quinn", &["she", "her"]), "", &[]).gender,
             Some(Gender::Female)
         );
+    }
+
+    #[test]
+    fn first_names_can_be_switched_off() {
+        let mut c = person("Mary Quinn", &["she"]);
+        assign("", std::slice::from_mut(&mut c), &[], &[], false);
+        assert_eq!((c.gender, c.gender_evidence.len()), (None, 1));
+        let mut c = person("Mary Quinn", &[]);
+        assign("", std::slice::from_mut(&mut c), &[], &[], false);
+        assert_eq!((c.gender, c.gender_evidence.len()), (None, 0));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod commands;
 pub mod confidence;
 pub mod conll;
 pub mod coref;
+pub mod gender_eval;
 pub mod hostile;
 pub mod ner_eval;
 pub mod pipeline_folds;

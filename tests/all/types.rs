@@ -300,6 +300,7 @@ fn options_match() {
         date: Some("2023-10-13".into()),
         attributions: true,
         genders: [("x".to_string(), GenderCorrection::Unknown)].into(),
+        first_names: false,
     };
     let keys: BTreeSet<String> = match serde_json::to_value(&options).unwrap() {
         Value::Object(m) => m.keys().cloned().collect(),
@@ -310,6 +311,10 @@ fn options_match() {
     assert!(declared.values().all(|f| f.optional && !f.nullable));
     let partial: Options = serde_json::from_value(json!({})).unwrap();
     assert!(partial.offsets.is_none() && partial.date.is_none());
+    assert!(
+        partial.first_names,
+        "first-name guesses are on unless switched off"
+    );
 }
 
 fn names<T: serde::Serialize>(values: &[T]) -> Vec<String> {

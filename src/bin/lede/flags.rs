@@ -69,6 +69,23 @@ pub enum Command {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Who gets quoted: one JSON line per (article, source) with its type, gender, gender
+    /// evidence, quotes and words; with --summary one line per outlet and one for all articles
+    /// (named people by gender, women's share of them and of their quoted words).
+    Sources {
+        /// Text files (one article each, its id the path), or with --jsonl JSONL files of
+        /// records `{"id", "text", "date"?, "outlet"?}`; reads stdin when none are given.
+        files: Vec<PathBuf>,
+        /// Read JSON lines `{"id", "text", "date"?, "outlet"?}`.
+        #[arg(long)]
+        jsonl: bool,
+        /// Write the sums per outlet and over all articles instead of the rows.
+        #[arg(long)]
+        summary: bool,
+        /// Worker threads for --jsonl (default: every core); output keeps the input order.
+        #[arg(long, requires = "jsonl")]
+        threads: Option<NonZeroUsize>,
+    },
     /// Score the pipeline against annotated data.
     Eval {
         /// Gold CoNLL file (OntoNotes IOB2): entity precision, recall, F1 per type.
@@ -93,6 +110,13 @@ pub enum Command {
         /// Rebuild raw text from the tokens and run the whole pipeline (tokenizer, model, rules).
         #[arg(long)]
         raw: bool,
+        /// Hand labels of PERSON clusters' genders (tests/data/gender_*.tsv): precision per
+        /// gender and the share left unknown, first-name guesses on and off (needs --texts).
+        #[arg(long, requires = "texts")]
+        genders: Option<PathBuf>,
+        /// The folder of the labelled articles' texts (`<article>.txt`; with --genders).
+        #[arg(long)]
+        texts: Option<PathBuf>,
     },
     /// Learn to tag attribution sources, cues and contents from PolNeAR, report exact-span
     /// role F1 by K-fold cross-validation over the train documents, and with --write save the

@@ -202,6 +202,8 @@ fn id_key(id: &serde_json::value::RawValue) -> Result<IdKey, String> {
 /// A record read and annotated (offsets in code points), with the id as written.
 pub struct Record {
     pub id: Box<serde_json::value::RawValue>,
+    /// The record's `outlet` (a string; any other JSON value is written as its JSON text).
+    pub outlet: Option<String>,
     pub text: String,
     pub annotation: lede::Annotation,
 }
@@ -218,6 +220,9 @@ struct JsonlInput {
     /// is warned about and left out, never a reason to skip the record.
     #[serde(default)]
     date: Option<serde_json::Value>,
+    /// Where the article was published, for `lede sources --summary`.
+    #[serde(default)]
+    outlet: Option<serde_json::Value>,
 }
 
 #[derive(serde::Serialize)]
@@ -373,8 +378,14 @@ fn read_record(name: &str, n: usize, line: &[u8]) -> Outcome<Record> {
         }
     };
     annotation.warnings.extend(warnings);
+    let outlet = match input.outlet {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    };
     outcome.output = Some(Record {
         id: input.id,
+        outlet,
         text: input.text,
         annotation,
     });

@@ -12,6 +12,7 @@ mod interrupt;
 mod jsonl;
 mod ordered;
 mod progress;
+mod sources;
 
 use clap::Parser;
 use flags::{Cli, Command};
@@ -63,6 +64,17 @@ fn main() -> ExitCode {
             true => jsonl::annotate_files(&files, threads.map_or_else(all_cores, |n| n.get())),
             false => annotate::annotate(&files, pretty, &options(date, attributions)),
         },
+        Command::Sources {
+            files,
+            jsonl,
+            summary,
+            threads,
+        } => sources::sources(
+            &files,
+            jsonl,
+            summary,
+            threads.map_or_else(all_cores, |n| n.get()),
+        ),
         Command::Eval {
             ner,
             model,
@@ -71,6 +83,8 @@ fn main() -> ExitCode {
             split,
             folds,
             errors,
+            genders: None,
+            ..
         } => done(commands::eval(
             ner.as_deref(),
             model.as_deref(),
@@ -79,6 +93,14 @@ fn main() -> ExitCode {
             &split,
             folds,
             errors,
+        )),
+        Command::Eval {
+            genders: Some(labels),
+            texts,
+            ..
+        } => done(commands::eval_genders(
+            &labels,
+            &texts.expect("clap requires --texts with --genders"),
         )),
         Command::Bench {
             one: Some(name),

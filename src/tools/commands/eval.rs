@@ -3,9 +3,17 @@
 
 use super::{emit, STDIN, STDOUT};
 use crate::tools::pipeline_folds as pf;
-use crate::tools::{ner_eval, polnear, quote_eval, Error};
+use crate::tools::{gender_eval, ner_eval, polnear, quote_eval, Error};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+/// `lede eval --genders LABELS --texts DIR`: PERSON clusters' genders against hand labels.
+pub fn eval_genders(labels: &Path, texts: &Path) -> Result<(), Error> {
+    let labels = gender_eval::read_labels(labels)?;
+    emit(&gender_eval::report(&gender_eval::evaluate(
+        &labels, texts,
+    )?))
+}
 
 /// Scores what is asked for: `ner` (a gold CoNLL file) and/or `quotes` (the PolNeAR folder).
 pub fn eval(

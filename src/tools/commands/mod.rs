@@ -7,7 +7,7 @@ mod train_confidence;
 mod train_coref;
 mod train_quotes;
 
-pub use eval::{eval, tag_bio};
+pub use eval::{eval, eval_genders, tag_bio};
 pub use train_acts::train_acts;
 pub use train_confidence::{train_confidence, train_speaker_confidence};
 pub use train_coref::{train_coref, CorefArgs};

@@ -1,0 +1,175 @@
+//! `lede eval --genders LABELS --texts DIR`: the gender of PERSON clusters against a
+//! hand-labelled sample (tests/data/gender_*.tsv: article, cluster name, female / male /
+//! unknown), with the first-name guesses on and off. Precision per gender counts a gender
+//! given to a person labelled otherwise, "unknown" included, as wrong.
+
+use super::Error;
+use crate::schema::{Gender, Options};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One labelled cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub article: String,
+    pub name: String,
+    pub gender: Option<Gender>,
+}
+
+/// Reads a label file: `#` comments, a header line, then tab-separated article, name, gender
+/// (female / male / unknown) and further columns.
+pub fn read_labels(path: &Path) -> Result<Vec<Label>, Error> {
+    let text = std::fs::read_to_string(path).map_err(Error::read(path))?;
+    let mut labels = Vec::new();
+    let lines = (text.lines().enumerate()).filter(|(_, l)| !l.starts_with('#') && !l.is_empty());
+    for (n, line) in lines.skip(1) {
+        let bad = |msg: &str| Error::Parse {
+            path: path.into(),
+            line: n + 1,
+            msg: msg.into(),
+        };
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [article, name, gender, ..] = cols[..] else {
+            return Err(bad("expected article, name and gender columns"));
+        };
+        let gender = match gender {
+            "female" => Some(Gender::Female),
+            "male" => Some(Gender::Male),
+            "unknown" => None,
+            _ => return Err(bad("gender must be female, male or unknown")),
+        };
+        labels.push(Label {
+            article: article.into(),
+            name: name.into(),
+            gender,
+        });
+    }
+    Ok(labels)
+}
+
+/// How one setting does on the labels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    pub clusters: usize,
+    /// Labelled clusters the annotator no longer prints.
+    pub missing: usize,
+    /// Clusters given no gender.
+    pub unknown: usize,
+    /// Per gender given: (right, given).
+    pub female: (usize, usize),
+    pub male: (usize, usize),
+}
+
+impl Scores {
+    pub fn precision(&self, g: Gender) -> Option<f64> {
+        let (right, given) = match g {
+            Gender::Female => self.female,
+            Gender::Male => self.male,
+        };
+        (given > 0).then(|| right as f64 / given as f64)
+    }
+
+    fn unknown_share(&self) -> f64 {
+        self.unknown as f64 / self.clusters.max(1) as f64
+    }
+}
+
+/// Scores the labels with the first-name guesses on and off; `texts` holds `<article>.txt`.
+pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
+    let mut by_article: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
+    for l in labels {
+        by_article.entry(&l.article).or_default().push(l);
+    }
+    let mut scores = [Scores::default(), Scores::default()];
+    for (article, labels) in by_article {
+        let path = texts.join(format!("{article}.txt"));
+        let text = std::fs::read_to_string(&path).map_err(Error::read(&path))?;
+        for (first_names, s) in [true, false].into_iter().zip(&mut scores) {
+            let options = Options {
+                first_names,
+                ..Default::default()
+            };
+            let a = crate::annotate(&text, &options);
+            for l in &labels {
+                let Some(c) = a.clusters.iter().find(|c| c.name == l.name) else {
+                    s.missing += 1;
+                    continue;
+                };
+                s.clusters += 1;
+                let given = match c.gender {
+                    Some(Gender::Female) => &mut s.female,
+                    Some(Gender::Male) => &mut s.male,
+                    None => {
+                        s.unknown += 1;
+                        continue;
+                    }
+                };
+                given.1 += 1;
+                given.0 += usize::from(c.gender == l.gender);
+            }
+        }
+    }
+    Ok(scores)
+}
+
+/// The report: one row per setting.
+pub fn report(scores: &[Scores; 2]) -> String {
+    let p = |s: &Scores, g| match s.precision(g) {
+        Some(p) => format!("{p:.3}"),
+        None => "–".into(),
+    };
+    let mut out = String::from(
+        "| first names | clusters | female P (right/given) | male P (right/given) | unknown |\n|---|---|---|---|---|\n",
+    );
+    for (name, s) in ["on", "off"].iter().zip(scores) {
+        out += &format!(
+            "| {name} | {} | {} ({}/{}) | {} ({}/{}) | {:.3} ({}) |\n",
+            s.clusters,
+            p(s, Gender::Female),
+            s.female.0,
+            s.female.1,
+            p(s, Gender::Male),
+            s.male.0,
+            s.male.1,
+            s.unknown_share(),
+            s.unknown,
+        );
+    }
+    if scores[0].missing > 0 {
+        out += &format!(
+            "{} labelled clusters are not printed by this annotator (names changed).\n",
+            scores[0].missing
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_scores() {
+        let dir = std::env::temp_dir().join(format!("lede-gender-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("a.txt"),
+            "Ms. Ana Ruiz spoke. “We will rebuild,” Ruiz said.\n\nJohn Kirby said it was late.",
+        )
+        .unwrap();
+        let labels = dir.join("labels.tsv");
+        std::fs::write(
+            &labels,
+            "# comment\narticle\tname\tgender\nNote\na\tAna Ruiz\tfemale\ttext\na\tJohn Kirby\tunknown\tnone\n"
+                .replace("Note\n", ""),
+        )
+        .unwrap();
+        let labels = read_labels(&labels).unwrap();
+        assert_eq!(labels.len(), 2);
+        let [on, off] = evaluate(&labels, &dir).unwrap();
+        assert_eq!((on.female, on.male, on.unknown), ((1, 1), (0, 1), 0));
+        assert_eq!((off.female, off.male, off.unknown), ((1, 1), (0, 0), 1));
+        assert!(report(&[on, off]).contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) |"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
