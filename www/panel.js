@@ -2,6 +2,8 @@
 // cards.js).
 import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, speakerDoubtful, speakerName, speakerSureness, typeName, typeTitle } from './labels.js';
 import { markSource } from './marks.js';
+import { genderOf, hasGender } from './gender.js';
+import { genderMark } from './gender-ui.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
 
@@ -174,10 +176,13 @@ function badgeOf(s) {
 /**
  * Who is quoted, for the Sources panel, from `annotation.sources`: `{ groups: [{ id, title,
  * sources }], unattributed }`. Only groups with sources are listed. A source is `{ id, name,
- * label, badge, quotes, words, refs, indices }` (`quotes`: how many); `id` is its position in
- * `annotation.sources` (display order). `unattributed` is null when every quote has a speaker.
+ * label, badge, quotes, words, refs, indices, gender? }` (`quotes`: how many); `id` is its position in
+ * `annotation.sources` (display order); `gender` (see genderOf in gender.js, with the reader's
+ * `corrections`) only for a person source of a core that finds genders. `unattributed` is null
+ * when every quote has a speaker.
  */
-export function sources(annotation) {
+export function sources(annotation, corrections = {}) {
+  const gendered = annotation.source_genders != null; // an older core has no gender fields
   const groups = GROUPS.map((g) => ({ ...g, sources: [] }));
   let unattributed = null;
   (annotation.sources || []).forEach((s, id) => {
@@ -191,6 +196,7 @@ export function sources(annotation) {
       refs: s.quotes.map((i) => `q${i}`),
       indices: s.quotes,
     };
+    if (gendered && hasGender(s)) row.gender = genderOf(s, corrections);
     if (s.group === 'unattributed') unattributed = row;
     else groups.find((g) => g.id === s.group).sources.push(row);
   });
@@ -210,7 +216,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 let sourceIds = 0;
 
 /** One source: its name (marks all its quotes), badge and counts, and a disclosure of its quotes. */
-function sourceRow(s, annotation, reveal, press) {
+function sourceRow(s, annotation, reveal, press, gender) {
   const li = document.createElement('li');
   li.className = 'source';
   if (!s.badge) li.classList.add('unattributed');
@@ -276,6 +282,7 @@ function sourceRow(s, annotation, reveal, press) {
   });
 
   row.append(toggle, name);
+  if (s.gender && gender) row.append(genderMark(s, row, gender.corrections, gender.onCorrect));
   li.append(row, list);
   return li;
 }
@@ -283,8 +290,10 @@ function sourceRow(s, annotation, reveal, press) {
 /**
  * The Sources tab. Pressing a source's name marks all its quotes in the text (one CSS rule, see
  * marks.js) and shows the first; the name stays pressed and a bar offers to clear the marks.
+ * `options`: `gender` ({ corrections, onCorrect(name, gender | null) }) lets the reader correct
+ * a person's gender from its mark; `empty`, the hint shown when there is no article.
  */
-export function renderSources(root, annotation, reveal, found = sources(annotation)) {
+export function renderSources(root, annotation, reveal, found = sources(annotation), options = {}) {
   const { groups, unattributed } = found;
   const parts = [];
   const bar = document.createElement('div');
@@ -329,7 +338,7 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     heading.append(' ', count);
     const list = document.createElement('ul');
     list.className = 'sources';
-    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal, press));
+    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal, press, options.gender));
     more(list, g.sources.length - MAX_ITEMS);
     section.append(heading, list);
     parts.push(section);
@@ -344,7 +353,7 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
   if (parts.length === 1) {
     const empty = document.createElement('p');
     empty.className = 'hint';
-    empty.textContent = 'No quotes found.';
+    empty.textContent = options.empty || 'No quotes found.';
     parts.push(empty);
   }
   root.replaceChildren(...parts);
