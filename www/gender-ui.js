@@ -80,9 +80,10 @@ export function genderMark(s, row, corrections, onCorrect) {
   let fix = null; // the open disclosure
   const close = (focus) => {
     if (!fix) return;
-    fix.remove();
-    fix = null;
+    const was = fix;
+    fix = null; // first: removing the focused menu fires focusout, which closes again
     mark.setAttribute('aria-expanded', 'false');
+    was.remove();
     if (focus) mark.focus();
   };
   const open = () => {
@@ -92,7 +93,7 @@ export function genderMark(s, row, corrections, onCorrect) {
       onCorrect(s.name, gender);
     }, () => close(true));
     fix.addEventListener('focusout', (e) => {
-      if (!fix.contains(e.relatedTarget) && e.relatedTarget !== mark) close(false);
+      if (fix && !fix.contains(e.relatedTarget) && e.relatedTarget !== mark) close(false);
     });
     row.after(fix);
     mark.setAttribute('aria-controls', fix.querySelector('[role="menu"]').id);
