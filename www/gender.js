@@ -29,7 +29,7 @@ export function summaryLine(counts, guessed = 0) {
   let line = `Women ${counts.female} of ${plural(counts.people, 'named source')} (${percent(counts.female, counts.people)} %)`;
   if (counts.words > 0) line += `, ${percent(counts.female_words, counts.words)} % of quoted words`;
   line += `; unknown ${counts.unknown}`;
-  if (guessed > 0) line += `; ${guessed} guessed from the first name`;
+  if (guessed > 0) line += `; ${guessed} guessed from ${guessed === 1 ? 'the first name' : 'first names'}`;
   return line;
 }
 
@@ -71,7 +71,8 @@ export function genderOf(source, corrections = {}) {
   else if (guess) says = `${gender}? guessed from the first name “${supporting[0].text}”; the article gives no pronoun, title or role`;
   else if (conflict) says = `unknown: the article says both — ${words}`;
   else if (gender !== 'unknown') says = `${gender}: ${words}`;
-  else says = words ? `unknown: ${words}` : 'unknown: the article gives no pronoun, title, role or known first name';
+  else if (words) says = `unknown: too little to tell — ${words}`; // e.g. one linked pronoun
+  else says = 'unknown: the article gives no pronoun, title, role or known first name';
   return { gender, guess, corrected, conflict, evidence: words, says };
 }
 

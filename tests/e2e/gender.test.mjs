@@ -29,7 +29,8 @@ const TOM = { kind: 'first name', gender: 'male', count: 1, text: 'Tom' };
 test('gender: the summary line from source_genders', () => {
   const counts = { people: 11, female: 3, male: 7, unknown: 1, words: 2400, female_words: 430, male_words: 1900, unknown_words: 70 };
   assert.equal(summaryLine(counts), 'Women 3 of 11 named sources (27 %), 18 % of quoted words; unknown 1');
-  assert.equal(summaryLine(counts, 2), 'Women 3 of 11 named sources (27 %), 18 % of quoted words; unknown 1; 2 guessed from the first name');
+  assert.equal(summaryLine(counts, 2), 'Women 3 of 11 named sources (27 %), 18 % of quoted words; unknown 1; 2 guessed from first names');
+  assert.match(summaryLine(counts, 1), /; 1 guessed from the first name$/);
   assert.equal(summaryLine({ ...counts, people: 1, female: 1, male: 0, unknown: 0, words: 0 }), 'Women 1 of 1 named source (100 %); unknown 0');
   assert.equal(summaryLine({ people: 0, female: 0, male: 0, unknown: 0, words: 0 }), 'No named people quoted.');
   assert.equal(summaryLine(undefined), null, 'an older core: no line');
@@ -51,6 +52,8 @@ test('gender: a mark says what the article gives, a guess as a guess, a conflict
   assert.deepEqual([both.gender, both.conflict], ['unknown', true]);
   assert.equal(both.says, 'unknown: the article says both — she (pronoun, female), Mr. (honorific, male)');
 
+  const weak = genderOf({ name: 'Ana Ruiz', group: 'people', gender_evidence: [{ ...SHE, count: 1 }] });
+  assert.equal(weak.says, 'unknown: too little to tell — she (pronoun)', 'evidence the core found too weak is no gender');
   const none = genderOf({ name: 'Robin Ellis', group: 'people' });
   assert.deepEqual([none.gender, none.guess, none.evidence], ['unknown', false, '']);
 
