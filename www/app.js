@@ -136,7 +136,7 @@ function renderPanels(annotation, empty) {
   for (const e of annotation.entities) counts[e.label] = (counts[e.label] || 0) + 1;
   renderLegend($('legend'), counts, hidden, toggleLabel);
   $('legend-summary').textContent = legendSummary(counts, hidden);
-  renderEntities($('entities'), annotation, reveal);
+  renderEntities($('entities'), annotation, reveal, corrections.current);
   renderQuotes($('quotes'), annotation, reveal);
   const attributionList = $('attributions');
   attributionList.hidden = !showAttributions.checked;

@@ -1,11 +1,9 @@
 // Gender on the Sources tab: the summary line, the mark on a person source's row (hover or focus
 // shows the evidence), and the small menu that corrects it. Built with textContent only.
-import { summaryLine, summaryDetail, guessedCount, markText } from './gender.js';
+import { summaryLine, summaryDetail, guessedCount, markText, sentence } from './gender.js';
 
 let ids = 0;
 let tip = null; // one tooltip for every mark
-
-const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The summary line under Sources; hidden when the core gave none or nothing is quoted. */
 export function renderGenderSummary(el, annotation, corrections) {
@@ -60,7 +58,7 @@ export function genderMark(s, row, corrections, onCorrect) {
   if (g.conflict) mark.dataset.conflict = '';
   mark.dataset.source = s.name;
   mark.textContent = markText(g);
-  const says = `${capital(g.says)}.`;
+  const says = sentence(g);
   const how = g.corrected ? 'set by you' : g.guess ? 'a guess from the first name' : g.conflict ? 'the article is contradictory' : g.gender === 'unknown' ? 'not found' : 'from the article';
   mark.setAttribute('aria-label', `Gender of ${s.name}: ${g.gender}, ${how}. Correct it`);
   // The evidence as the mark's description, for screen readers (the tooltip shows it on screen).

@@ -76,6 +76,11 @@ export function genderOf(source, corrections = {}) {
   return { gender, guess, corrected, conflict, evidence: words, says };
 }
 
+/** `says` as a sentence: "Female: she ×3 (pronoun)." */
+export function sentence(g) {
+  return `${g.says.charAt(0).toUpperCase()}${g.says.slice(1)}.`;
+}
+
 /** The mark's short text on a source row: "female", "female?" (a guess), "unknown". */
 export function markText(g) {
   return `${g.gender}${g.guess ? '?' : ''}`;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, loadSample, pasteText, screenshotPath, ROOT, servedWww } from './helpers.mjs';
+import { openPage, loadSample, pasteText, setText, distUrl, screenshotPath, ROOT, servedWww } from './helpers.mjs';
 import { summaryLine, genderOf, markText, hasGender, guessedCount } from '../../www/gender.js';
 import { Corrections, textKey } from '../../www/corrections.js';
 import { legendSummary } from '../../www/fold.js';
@@ -204,6 +204,7 @@ test('the summary line and the marks follow the core; hover and focus show the e
   const shown = await marks(page);
   assert.deepEqual(shown['Maria Delgado'], { text: 'female', gender: 'female', guess: false, corrected: false });
   assert.deepEqual(shown['Tom Becker'], { text: 'male', gender: 'male', guess: false, corrected: false });
+  assert.deepEqual(shown['Laura Chen'], { text: 'female?', gender: 'female', guess: true, corrected: false }, 'a first name alone is a guess');
   // Each person's mark is what the core says, a first name alone marked as a guess.
   for (const s of expected.sources.filter((x) => x.group === 'people')) {
     const g = genderOf(s);
@@ -225,6 +226,13 @@ test('the summary line and the marks follow the core; hover and focus show the e
   const described = await page.$eval(markOf('Tom Becker'), (m) => document.getElementById(m.getAttribute('aria-describedby')).textContent);
   assert.equal(described, await page.textContent('#gender-tip'));
   assert.match(await page.getAttribute(markOf('Tom Becker'), 'aria-label'), /^Gender of Tom Becker: male, from the article/);
+  // The Entities cards of people say it too.
+  await page.click('#tab-entities');
+  const cards = await page.$$eval('#entities .card', (cs) => Object.fromEntries(cs.map((c) => [c.querySelector('.card-name').textContent, c.querySelector('.gender-line')?.textContent ?? null])));
+  assert.match(cards['Maria Delgado'], /^Female: /);
+  assert.match(cards['Laura Chen'], /^Female\? guessed from the first name “Laura”/);
+  assert.equal(cards.Ohio, null, 'no gender for a place');
+  await page.click('#tab-sources');
   const guesses = Object.entries(shown).filter(([, m]) => m.guess);
   for (const [name] of guesses) {
     await page.focus(markOf(name));
@@ -282,6 +290,20 @@ test('a correction changes the summary, the mark and the JSON export, and stays 
   await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.gender === 'male', markOf('Tom Becker'));
   assert.equal(await page.textContent('#gender-summary'), summary);
   assert.equal(tom(await exportJson(page)).gender, 'male');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('dist/lede.html (file://) shows the summary and takes a correction too', async (t) => {
+  if (!CORE_GENDERS) return t.skip(NO_GENDERS);
+  const { page, log } = await openPage(served.browser.context, distUrl());
+  await setText(page, ARTICLE);
+  const expected = core.annotate(ARTICLE, {});
+  assert.equal(await page.textContent('#gender-summary'), summaryLine(expected.source_genders, guessedCount(expected.sources)));
+  await page.click(markOf('Laura Chen'));
+  await page.click('#sources .gender-fix [data-gender="male"]');
+  await page.waitForSelector(`${markOf('Laura Chen')}[data-corrected][data-gender="male"]`);
+  assert.equal((await exportJson(page)).sources.find((s) => s.name === 'Laura Chen').gender, 'male');
   assert.deepEqual(log.errors, []);
   await page.close();
 });
