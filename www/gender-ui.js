@@ -4,6 +4,7 @@ import { summaryLine, summaryDetail, guessedCount, markText, sentence } from './
 
 let ids = 0;
 let tip = null; // one tooltip for every mark
+let anchor = null; // the mark it is shown for
 
 /** The summary line under Sources; hidden when the core gave none or nothing is quoted. */
 export function renderGenderSummary(el, annotation, corrections) {
@@ -21,9 +22,20 @@ function showTip(mark, text) {
     tip.className = 'tip gender-tip';
     tip.setAttribute('role', 'tooltip');
     document.body.append(tip);
+    // Scrolling the page or the panel: the focused mark's tip follows it, a hovered one goes.
+    window.addEventListener('scroll', () => {
+      if (!anchor || tip.hidden) return;
+      if (document.activeElement === anchor) place(anchor);
+      else hideTip();
+    }, { capture: true, passive: true });
   }
   tip.textContent = text;
   tip.hidden = false;
+  anchor = mark;
+  place(mark);
+}
+
+function place(mark) {
   const r = mark.getBoundingClientRect();
   const t = tip.getBoundingClientRect();
   tip.style.left = `${Math.max(4, Math.min(r.right - t.width, window.innerWidth - t.width - 4))}px`;
@@ -32,6 +44,7 @@ function showTip(mark, text) {
 
 function hideTip() {
   if (tip) tip.hidden = true;
+  anchor = null;
 }
 
 // The menu's choices: a gender the reader sets, or back to what the article says (null).
@@ -81,6 +94,7 @@ export function genderMark(s, row, corrections, onCorrect) {
     const was = fix;
     fix = null; // first: removing the focused menu fires focusout, which closes again
     mark.setAttribute('aria-expanded', 'false');
+    mark.removeAttribute('aria-controls');
     was.remove();
     if (focus) mark.focus();
   };
