@@ -142,9 +142,12 @@ function renderPanels(annotation, empty) {
   attributionList.hidden = !showAttributions.checked;
   renderAttributions(attributionList, annotation);
   const found = sources(annotation, corrections.current);
+  // After a correction the same article comes back: the source marked in the text stays marked.
+  const pressed = refocus !== null ? $('sources').querySelector('.source-name[aria-pressed="true"] .name') : null;
   renderSources($('sources'), annotation, reveal, found, {
     gender: { corrections: corrections.current, onCorrect: correct },
     empty,
+    pressed: pressed ? pressed.textContent : null,
   });
   renderGenderSummary($('gender-summary'), annotation, corrections.current);
   const sourceCount = found.groups.reduce((n, g) => n + g.sources.length, 0);

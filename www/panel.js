@@ -291,7 +291,8 @@ function sourceRow(s, annotation, reveal, press, gender) {
  * The Sources tab. Pressing a source's name marks all its quotes in the text (one CSS rule, see
  * marks.js) and shows the first; the name stays pressed and a bar offers to clear the marks.
  * `options`: `gender` ({ corrections, onCorrect(name, gender | null) }) lets the reader correct
- * a person's gender from its mark; `empty`, the hint shown when there is no article.
+ * a person's gender from its mark; `empty`, the hint shown when there is no article; `pressed`,
+ * the name of a source to mark again (without scrolling to it).
  */
 export function renderSources(root, annotation, reveal, found = sources(annotation), options = {}) {
   const { groups, unattributed } = found;
@@ -314,7 +315,7 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     what.textContent = '';
     if (focus && was) was.focus();
   };
-  const press = (s, b) => {
+  const press = (s, b, quiet = false) => {
     if (pressed === b) return unpress();
     unpress();
     pressed = b;
@@ -322,7 +323,13 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     markSource(s.id);
     what.textContent = `${plural(s.quotes, 'quote')} ${s.badge ? `by ${s.name}` : 'with no speaker'} marked`;
     bar.hidden = false;
-    reveal([s.refs[0]]);
+    if (!quiet) reveal([s.refs[0]]);
+  };
+  const rows = []; // [source, its row], to press one again after a re-render
+  const row = (s) => {
+    const li = sourceRow(s, annotation, reveal, press, options.gender);
+    rows.push([s, li]);
+    return li;
   };
   markSource(null);
   for (const g of groups) {
@@ -338,7 +345,7 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     heading.append(' ', count);
     const list = document.createElement('ul');
     list.className = 'sources';
-    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal, press, options.gender));
+    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(row(s));
     more(list, g.sources.length - MAX_ITEMS);
     section.append(heading, list);
     parts.push(section);
@@ -347,9 +354,12 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     const list = document.createElement('ul');
     list.className = 'sources source-group';
     list.dataset.group = 'unattributed';
-    list.append(sourceRow(unattributed, annotation, reveal, press));
+    list.append(row(unattributed));
     parts.push(list);
   }
+  // The source pressed before a re-render of the same article (a gender correction) stays marked.
+  const again = options.pressed != null && rows.find(([s]) => s.name === options.pressed);
+  if (again) press(again[0], again[1].querySelector('.source-name'), true);
   if (parts.length === 1) {
     const empty = document.createElement('p');
     empty.className = 'hint';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, loadSample, pasteText, setText, distUrl, screenshotPath, ROOT, servedWww } from './helpers.mjs';
+import { openPage, loadSample, pasteText, setText, distUrl, markedQuotes, screenshotPath, ROOT, servedWww } from './helpers.mjs';
 import { summaryLine, genderOf, markText, hasGender, guessedCount } from '../../www/gender.js';
 import { Corrections, textKey } from '../../www/corrections.js';
 import { legendSummary } from '../../www/fold.js';
@@ -250,6 +250,11 @@ test('a correction changes the summary, the mark and the JSON export, and stays 
   const tom = (a) => a.sources.find((s) => s.name === 'Tom Becker');
   assert.equal(tom(before).gender, 'male');
   const summary = await page.textContent('#gender-summary');
+  // Tom Becker's quotes are marked in the text; they stay marked through the correction.
+  const tomName = '#sources .source-name:has(.name:text-is("Tom Becker"))';
+  await page.click(tomName);
+  const marked = await markedQuotes(page);
+  assert.ok(marked.length > 0);
 
   // From the keyboard: the mark opens its menu on the current choice; arrows, Enter.
   await page.focus(markOf('Tom Becker'));
@@ -266,6 +271,8 @@ test('a correction changes the summary, the mark and the JSON export, and stays 
   assert.deepEqual((await marks(page))['Tom Becker'], { text: 'female', gender: 'female', guess: false, corrected: true });
   assert.notEqual(await page.textContent('#gender-summary'), summary, 'the summary counts the correction');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.source), 'Tom Becker', 'focus is back on the mark');
+  assert.deepEqual(await markedQuotes(page), marked, 'the marked quotes stay marked');
+  assert.equal(await page.getAttribute(tomName, 'aria-pressed'), 'true');
   const after = await exportJson(page);
   assert.equal(tom(after).gender, 'female', 'the export carries the correction');
   assert.equal(tom(after).gender_evidence[0].kind, 'correction');
