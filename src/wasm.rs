@@ -66,8 +66,14 @@ pub fn export_as(text: JsValue, options: JsValue, format: JsValue) -> Result<JsV
         .into());
     };
     LAST_EXPORT.with_borrow_mut(|last| {
+        // Every option that changes the annotation is in the key: a gender correction or the
+        // attributions toggle must reach the next export of the same text.
         let cached = last.as_ref().is_some_and(|(t, o, _)| {
-            *t == text && o.date == options.date && o.offsets == options.offsets
+            *t == text
+                && o.date == options.date
+                && o.offsets == options.offsets
+                && o.attributions == options.attributions
+                && o.genders == options.genders
         });
         if !cached {
             *last = None; // free the old annotation before making the new one

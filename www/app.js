@@ -8,6 +8,9 @@ import { renderEntities, entityCards } from './cards.js';
 import { attachPanel } from './tabs.js';
 import { attachRoving } from './roving.js';
 import { LABEL_NAMES } from './labels.js';
+import { Corrections } from './corrections.js';
+import { renderGenderSummary, focusMark } from './gender-ui.js';
+import { attachFold, legendSummary } from './fold.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -34,6 +37,9 @@ let held = null; // the full text while the text area shows a preview
 // The date the reader set in the date field: sent as options.date, it overrides the date the
 // text's header gives. A new article (sample, drop, clear, a paste over everything) forgets it.
 let chosenDate = null;
+// The reader's corrections of source genders: sent as options.genders, per article like the date.
+const corrections = new Corrections();
+let refocus = null; // the source whose gender was just corrected: its mark gets focus back
 
 const textOf = () => (held !== null ? held : input.value);
 
@@ -61,11 +67,12 @@ let runs = 0;
 // Yields to the event loop so a frame can be drawn between the heavy steps of a big result.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-// The options of a run: the reader's date, and the other attributions when the toggle asks.
+// The options of a run: the reader's date, the other attributions when the toggle asks, and
+// the reader's gender corrections.
 function runOptions() {
   const options = chosenDate ? { date: chosenDate } : {};
   if (showAttributions.checked) options.attributions = true;
-  return options;
+  return corrections.apply(options);
 }
 
 async function run() {
@@ -96,6 +103,9 @@ async function run() {
   show(text, result.annotation, result.ms, result.options);
 }
 
+// What Sources says when there is no article.
+const SOURCES_HINT = 'Who is quoted shows here once there is an article: people, organisations and documents, with their quotes and words. Paste or type an article, drop a .txt file, or load the sample.';
+
 // What the panels show when there is no annotation.
 const NO_ANNOTATION = { date: null, date_source: null, dateline: null, paragraphs: [], sentences: [], entities: [], clusters: [], quotes: [], sources: [], attributions: [] };
 
@@ -108,7 +118,7 @@ function fail(message) {
   enableExport(false);
   showWarnings([]);
   dateline.hidden = true;
-  renderPanels(NO_ANNOTATION);
+  renderPanels(NO_ANNOTATION, 'No sources: the text was not annotated.');
   const note = document.createElement('p');
   note.className = 'empty failed';
   note.textContent = `Not annotated: ${message}`;
@@ -119,18 +129,27 @@ function fail(message) {
   document.body.dataset.state = 'failed';
 }
 
-// The legend and the side panel's tabs for `annotation`; returns what Sources found.
-function renderPanels(annotation) {
+// The legend and the side panel's tabs for `annotation`; returns what Sources found. `empty`:
+// what Sources says when it lists nothing (no article, a failed run).
+function renderPanels(annotation, empty) {
   const counts = {};
   for (const e of annotation.entities) counts[e.label] = (counts[e.label] || 0) + 1;
   renderLegend($('legend'), counts, hidden, toggleLabel);
-  renderEntities($('entities'), annotation, reveal);
+  $('legend-summary').textContent = legendSummary(counts, hidden);
+  renderEntities($('entities'), annotation, reveal, corrections.current);
   renderQuotes($('quotes'), annotation, reveal);
   const attributionList = $('attributions');
   attributionList.hidden = !showAttributions.checked;
   renderAttributions(attributionList, annotation);
-  const found = sources(annotation);
-  renderSources($('sources'), annotation, reveal, found);
+  const found = sources(annotation, corrections.current);
+  // After a correction the same article comes back: the source marked in the text stays marked.
+  const pressed = refocus !== null ? $('sources').querySelector('.source-name[aria-pressed="true"] .name') : null;
+  renderSources($('sources'), annotation, reveal, found, {
+    gender: { corrections: corrections.current, onCorrect: correct },
+    empty,
+    pressed: pressed ? pressed.textContent : null,
+  });
+  renderGenderSummary($('gender-summary'), annotation, corrections.current);
   const sourceCount = found.groups.reduce((n, g) => n + g.sources.length, 0);
   $('source-count').textContent = String(sourceCount);
   // The Entities tab counts what it lists: one card per cluster, one row per distinct other text.
@@ -153,7 +172,12 @@ function show(text, annotation, ms, options = {}) {
     empty.textContent = 'Nothing to annotate yet: paste or type an article, drop a .txt file, or load the sample.';
     article.append(empty);
   }
-  const found = renderPanels(annotation);
+  const found = renderPanels(annotation, text.trim() ? undefined : SOURCES_HINT);
+  if (refocus !== null) {
+    // The corrected source's mark was re-rendered: give it focus back unless the reader moved on.
+    if (document.activeElement === document.body || !document.activeElement) focusMark($('sources'), refocus);
+    refocus = null;
+  }
   const summary = `${annotation.entities.length} entities · ${annotation.quotes.length} quotes · ${annotation.sentences.length} sentences · ${ms.toFixed(1)} ms`;
   if (!text.trim()) {
     setStatus('Empty text.');
@@ -229,6 +253,18 @@ function toggleLabel(label, on) {
   if (on) hidden.delete(label);
   else hidden.add(label);
   article.classList.toggle(`off-${label}`, !on);
+  const counts = {};
+  for (const e of current ? current.annotation.entities : []) counts[e.label] = (counts[e.label] || 0) + 1;
+  $('legend-summary').textContent = legendSummary(counts, hidden);
+}
+
+// The reader corrects a source's gender (null: back to the article's evidence): the text is
+// annotated again with it (a few ms), so the summary line and the exports carry it.
+function correct(name, gender) {
+  corrections.set(name, gender);
+  refocus = name;
+  clearTimeout(timer);
+  run();
 }
 
 /**
@@ -264,6 +300,7 @@ input.addEventListener('input', () => {
 
 function load(text) {
   chosenDate = null;
+  corrections.switchArticle(textOf(), text);
   if (text.length > HUGE) {
     held = text;
     input.value = `${text.slice(0, PREVIEW)}\n\n[… ${chars(text.length)} characters in all: the full text is annotated below. Clear or paste to replace it.]`;
@@ -283,8 +320,11 @@ function load(text) {
 input.addEventListener('paste', (e) => {
   const pasted = e.clipboardData && e.clipboardData.getData('text/plain');
   if (pasted == null) return;
-  // Pasted over the whole text: another article, with its own date.
-  if (input.selectionStart === 0 && input.selectionEnd === input.value.length) chosenDate = null;
+  const replacing = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  // Pasted over the whole text: another article, with its own date and corrections (load()
+  // switches them for the texts it takes).
+  if (replacing) chosenDate = null;
+  if (replacing && pasted.length <= HUGE && held === null) corrections.switchArticle(textOf(), pasted);
   if (pasted.length > HUGE || held !== null) {
     e.preventDefault();
     const whole = held === null && (input.selectionStart > 0 || input.selectionEnd < input.value.length)
@@ -342,7 +382,8 @@ async function exported() {
   const label = exportFormat.selectedOptions[0].textContent.replace(/ \(.*\)$/, '');
   setStatus(`Preparing ${label}…`, true);
   try {
-    return { label, file: await annotator.exportAs(current.text, current.options, format) };
+    // The corrections made since the shown run are included too.
+    return { label, file: await annotator.exportAs(current.text, corrections.apply(current.options), format) };
   } catch (e) {
     setStatus(`Export failed: ${e.message}`);
     return null;
@@ -394,6 +435,8 @@ $('skip-sources').addEventListener('click', (e) => {
   panel.show('sources');
 });
 renderLegend($('legend'), {}, hidden, toggleLabel);
+attachFold($('legend-toggle'));
+renderSources($('sources'), NO_ANNOTATION, reveal, undefined, { empty: SOURCES_HINT });
 document.documentElement.dataset.labels = String(LABEL_NAMES.length);
 
 const startup = annotator.start();

@@ -5,6 +5,7 @@
 import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, typeName, typeTitle } from './labels.js';
 import { markCluster } from './marks.js';
 import { more } from './panel.js';
+import { genderOf, sentence } from './gender.js';
 
 const MAX_CARDS = 200; // a 2 MB article must not build thousands of cards
 const MAX_TEXTS = 200;
@@ -107,7 +108,7 @@ function cycler(text, refs, reveal, className = 'item') {
   return b;
 }
 
-function card(c, annotation, reveal) {
+function card(c, annotation, reveal, corrections) {
   const li = document.createElement('li');
   li.className = 'card';
   li.dataset.cluster = String(c.cluster);
@@ -132,6 +133,14 @@ function card(c, annotation, reveal) {
     also.title = 'How the article also refers to it (learned coreference)';
     also.textContent = `also: ${c.referredAs.map((r) => (r.count > 1 ? `${r.text} ×${r.count}` : r.text)).join(' · ')}`;
     li.append(also);
+  }
+  // A person's gender and what it rests on, in words (a guess says so), from a core that finds them.
+  const cluster = annotation.clusters[c.cluster];
+  if (annotation.source_genders && c.label === 'PERSON' && cluster) {
+    const gender = document.createElement('p');
+    gender.className = 'gender-line';
+    gender.textContent = sentence(genderOf(cluster, corrections));
+    li.append(gender);
   }
   const stats = document.createElement('p');
   stats.className = 'who';
@@ -192,15 +201,18 @@ function othersSection(title, groups, reveal) {
   return section;
 }
 
-/** Renders the Entities tab into `root`; `reveal(refs)` shows annotations in the article. */
-export function renderEntities(root, annotation, reveal) {
+/**
+ * Renders the Entities tab into `root`; `reveal(refs)` shows annotations in the article;
+ * `corrections` are the reader's gender corrections (name → gender).
+ */
+export function renderEntities(root, annotation, reveal, corrections = {}) {
   markCluster(null);
   const { cards, others } = entityCards(annotation);
   const parts = [];
   if (cards.length) {
     const list = document.createElement('ul');
     list.className = 'cards';
-    for (const c of cards.slice(0, MAX_CARDS)) list.append(card(c, annotation, reveal));
+    for (const c of cards.slice(0, MAX_CARDS)) list.append(card(c, annotation, reveal, corrections));
     more(list, cards.length - MAX_CARDS);
     parts.push(list);
   }

@@ -2,6 +2,8 @@
 // cards.js).
 import { LABEL_NAMES, TYPE_GROUP, QUOTE_KINDS, speakerDoubtful, speakerName, speakerSureness, typeName, typeTitle } from './labels.js';
 import { markSource } from './marks.js';
+import { genderOf, hasGender } from './gender.js';
+import { genderMark } from './gender-ui.js';
 
 const MAX_ITEMS = 200; // per list: a 2 MB article must not build tens of thousands of rows
 
@@ -174,10 +176,13 @@ function badgeOf(s) {
 /**
  * Who is quoted, for the Sources panel, from `annotation.sources`: `{ groups: [{ id, title,
  * sources }], unattributed }`. Only groups with sources are listed. A source is `{ id, name,
- * label, badge, quotes, words, refs, indices }` (`quotes`: how many); `id` is its position in
- * `annotation.sources` (display order). `unattributed` is null when every quote has a speaker.
+ * label, badge, quotes, words, refs, indices, gender? }` (`quotes`: how many); `id` is its position in
+ * `annotation.sources` (display order); `gender` (see genderOf in gender.js, with the reader's
+ * `corrections`) only for a person source of a core that finds genders. `unattributed` is null
+ * when every quote has a speaker.
  */
-export function sources(annotation) {
+export function sources(annotation, corrections = {}) {
+  const gendered = annotation.source_genders != null; // an older core has no gender fields
   const groups = GROUPS.map((g) => ({ ...g, sources: [] }));
   let unattributed = null;
   (annotation.sources || []).forEach((s, id) => {
@@ -191,6 +196,7 @@ export function sources(annotation) {
       refs: s.quotes.map((i) => `q${i}`),
       indices: s.quotes,
     };
+    if (gendered && hasGender(s)) row.gender = genderOf(s, corrections);
     if (s.group === 'unattributed') unattributed = row;
     else groups.find((g) => g.id === s.group).sources.push(row);
   });
@@ -210,7 +216,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 let sourceIds = 0;
 
 /** One source: its name (marks all its quotes), badge and counts, and a disclosure of its quotes. */
-function sourceRow(s, annotation, reveal, press) {
+function sourceRow(s, annotation, reveal, press, gender) {
   const li = document.createElement('li');
   li.className = 'source';
   if (!s.badge) li.classList.add('unattributed');
@@ -276,6 +282,7 @@ function sourceRow(s, annotation, reveal, press) {
   });
 
   row.append(toggle, name);
+  if (s.gender && gender) row.append(genderMark(s, row, gender.corrections, gender.onCorrect));
   li.append(row, list);
   return li;
 }
@@ -283,8 +290,11 @@ function sourceRow(s, annotation, reveal, press) {
 /**
  * The Sources tab. Pressing a source's name marks all its quotes in the text (one CSS rule, see
  * marks.js) and shows the first; the name stays pressed and a bar offers to clear the marks.
+ * `options`: `gender` ({ corrections, onCorrect(name, gender | null) }) lets the reader correct
+ * a person's gender from its mark; `empty`, the hint shown when there is no article; `pressed`,
+ * the name of a source to mark again (without scrolling to it).
  */
-export function renderSources(root, annotation, reveal, found = sources(annotation)) {
+export function renderSources(root, annotation, reveal, found = sources(annotation), options = {}) {
   const { groups, unattributed } = found;
   const parts = [];
   const bar = document.createElement('div');
@@ -305,7 +315,7 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     what.textContent = '';
     if (focus && was) was.focus();
   };
-  const press = (s, b) => {
+  const press = (s, b, quiet = false) => {
     if (pressed === b) return unpress();
     unpress();
     pressed = b;
@@ -313,7 +323,13 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     markSource(s.id);
     what.textContent = `${plural(s.quotes, 'quote')} ${s.badge ? `by ${s.name}` : 'with no speaker'} marked`;
     bar.hidden = false;
-    reveal([s.refs[0]]);
+    if (!quiet) reveal([s.refs[0]]);
+  };
+  const rows = []; // [source, its row], to press one again after a re-render
+  const row = (s) => {
+    const li = sourceRow(s, annotation, reveal, press, options.gender);
+    rows.push([s, li]);
+    return li;
   };
   markSource(null);
   for (const g of groups) {
@@ -329,7 +345,7 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     heading.append(' ', count);
     const list = document.createElement('ul');
     list.className = 'sources';
-    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(sourceRow(s, annotation, reveal, press));
+    for (const s of g.sources.slice(0, MAX_ITEMS)) list.append(row(s));
     more(list, g.sources.length - MAX_ITEMS);
     section.append(heading, list);
     parts.push(section);
@@ -338,13 +354,16 @@ export function renderSources(root, annotation, reveal, found = sources(annotati
     const list = document.createElement('ul');
     list.className = 'sources source-group';
     list.dataset.group = 'unattributed';
-    list.append(sourceRow(unattributed, annotation, reveal, press));
+    list.append(row(unattributed));
     parts.push(list);
   }
+  // The source pressed before a re-render of the same article (a gender correction) stays marked.
+  const again = options.pressed != null && rows.find(([s]) => s.name === options.pressed);
+  if (again) press(again[0], again[1].querySelector('.source-name'), true);
   if (parts.length === 1) {
     const empty = document.createElement('p');
     empty.className = 'hint';
-    empty.textContent = 'No quotes found.';
+    empty.textContent = options.empty || 'No quotes found.';
     parts.push(empty);
   }
   root.replaceChildren(...parts);

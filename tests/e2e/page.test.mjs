@@ -64,6 +64,7 @@ test('typing annotates after a pause; the Annotate button runs at once', async (
 test('legend toggles a type off and on', async () => {
   const { page } = await openPage(served.browser.context, served.base);
   await loadSample(page);
+  await page.click('#legend-toggle'); // the legend is folded at first
   assert.equal(LABEL_TABLE.length, 18, 'www/labels.tsv has the 18 OntoNotes types');
   await checkLabelTable(page, assert, 'light');
   const style = () =>
@@ -135,7 +136,7 @@ test('keyboard: the article is one tab stop, arrows move between highlights, foc
   const firstId = await page.$eval('#article [id^="ann-"]', (e) => e.id);
   assert.equal(stops[0], firstId);
   // Shift+Tab from the panel's first control lands on it; Tab leaves the article at once.
-  await page.focus('#legend .legend-item');
+  await page.focus('#legend-toggle');
   await page.keyboard.press('Shift+Tab');
   const first = await active();
   assert.ok(first.inArticle && first.id === firstId, `Shift+Tab from the panel reaches the article: ${JSON.stringify(first)}`);
@@ -159,6 +160,7 @@ test('keyboard: the article is one tab stop, arrows move between highlights, foc
   await page.keyboard.press('Home');
   assert.equal((await active()).id, order[0], 'Home: the first');
   // A type switched off in the legend is skipped by the arrow keys.
+  await page.click('#legend-toggle');
   await page.click('#legend .legend-item[data-label="GPE"]');
   const shown = await page.$$eval('#article [id^="ann-"]', (els) => els.filter((e) => e.dataset.label !== 'GPE').map((e) => e.id));
   await page.focus(`#${shown[0]}`);

@@ -190,24 +190,23 @@ test('Sources: the disclosure works from the keyboard', async () => {
   assert.equal((await listed(page, 'Maria Delgado')).visible, false, 'Space closes');
   await page.keyboard.press('Space');
   assert.equal((await listed(page, 'Maria Delgado')).visible, true, 'Space opens');
-  // Tab order: disclosure → name → the listed quotes → the next source.
+  // Tab order: disclosure → name → gender mark → the listed quotes → the next source.
   const order = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => {
       const el = document.activeElement;
-      return el.classList.contains('source-toggle') ? 'toggle' : el.classList.contains('source-name') ? 'name' : el.dataset.ref;
+      return el.classList.contains('source-toggle') ? 'toggle' : el.classList.contains('source-name') ? 'name' : el.classList.contains('gender-mark') ? 'gender' : el.dataset.ref;
     }));
   }
-  assert.deepEqual(order, ['name', 'q1', 'q2', 'toggle']);
+  assert.deepEqual(order, ['name', 'gender', 'q1', 'q2', 'toggle']);
   assert.equal(await focused(), 'Tom Becker');
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(ring, 'solid', 'the focus ring shows on the disclosure');
   await page.keyboard.press('Enter');
   assert.deepEqual((await listed(page, 'Tom Becker')).items.map(([ref]) => ref), ['q3']);
-  // Enter on a listed quote reveals it.
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  // Enter on a listed quote (past the name and the gender mark) reveals it.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#article .quote[data-ref="q3"]').classList.contains('flash'));
   await page.close();
