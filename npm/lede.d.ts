@@ -48,6 +48,15 @@ export type Act = 'statement' | 'belief' | 'plan' | 'finding' | 'perception' | '
 export type SourceGroup = 'people' | 'groups' | 'others' | 'documents' | 'unattributed';
 
 /** Unit of every offset: UTF-16 code units by default, so `text.slice(start, end)` is exact. */
+/** A person's gender as the article gives it. */
+export type Gender = 'female' | 'male';
+
+/** What tells a gender, strongest first; `'first name'` alone is a guess. */
+export type GenderKind = 'correction' | 'honorific' | 'role' | 'pronoun' | 'first name';
+
+/** A reader's correction (`Options.genders`); `'unknown'` clears a gender. */
+export type GenderCorrection = 'female' | 'male' | 'unknown';
+
 export type Units = 'utf16' | 'chars' | 'bytes';
 
 /** Every span is half-open: `[start, end)`. */
@@ -98,6 +107,32 @@ export interface Cluster {
   /** The pronouns and descriptions the learned coreference links to it ("she", "the
    * commission"), in text order. */
   references?: TextSpan[];
+  /** A person's gender when the article gives it one way, or the first name guesses it (see
+   * `gender_evidence`); absent when unknown or given both ways. */
+  gender?: Gender;
+  /** What the gender rests on, strongest first (both sides when they conflict). */
+  gender_evidence?: GenderClue[];
+}
+
+/** One kind of evidence for a gender: how often the article gives it, with an example. */
+export interface GenderClue {
+  kind: GenderKind;
+  gender: Gender;
+  count: number;
+  /** An example as written: "she", "Ms", "chairwoman", "Mary". */
+  text: string;
+}
+
+/** Named person sources and their quoted words, by gender. */
+export interface SourceGenders {
+  people: number;
+  female: number;
+  male: number;
+  unknown: number;
+  words: number;
+  female_words: number;
+  male_words: number;
+  unknown_words: number;
 }
 
 export interface Quote {
@@ -140,6 +175,9 @@ export interface Source {
   quotes: number[];
   /** Words in its quotes' texts. */
   words: number;
+  /** A person source's gender: its cluster's, or what its description says ("a spokeswoman"). */
+  gender?: Gender;
+  gender_evidence?: GenderClue[];
 }
 
 /** Where `Annotation.date` comes from, and the date as written in the text when read there. */
@@ -179,6 +217,8 @@ export interface Annotation {
    * others (inside each: most quotes, most words, first quoted), then the unattributed row. Each
    * quote is in exactly one source. */
   sources: Source[];
+  /** Named person sources and their quoted words by gender (from `sources`). */
+  source_genders: SourceGenders;
   /** Beliefs, plans, findings, perceptions and actions attributed to a source (not quotes),
    * only when `Options.attributions` is true. */
   attributions?: Quote[];
@@ -193,6 +233,8 @@ export interface Options {
   date?: string;
   /** Also return the attributions that are not statements (`Annotation.attributions`). */
   attributions?: boolean;
+  /** The reader's corrections of source genders, by cluster or source name (any case). */
+  genders?: Record<string, GenderCorrection>;
 }
 
 /** Where init() finds the wasm: a URL or path string, a URL, a Request or Response, the bytes,

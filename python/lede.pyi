@@ -29,6 +29,29 @@ Act = Literal["statement", "belief", "plan", "finding", "perception", "action"]
 SourceGroup = Literal["people", "groups", "others", "documents", "unattributed"]
 """The groups of ``Annotation["sources"]``, in their order."""
 
+Gender = Literal["female", "male"]
+GenderKind = Literal["correction", "honorific", "role", "pronoun", "first name"]
+"""What tells a gender, strongest first; ``first name`` alone is a guess."""
+GenderCorrection = Literal["female", "male", "unknown"]
+
+class GenderClue(TypedDict):
+    kind: GenderKind
+    gender: Gender
+    count: int
+    text: str
+    """An example as written: "she", "Ms", "chairwoman", "Mary"."""
+
+class SourceGenders(TypedDict):
+    """Named person sources and their quoted words, by gender."""
+    people: int
+    female: int
+    male: int
+    unknown: int
+    words: int
+    female_words: int
+    male_words: int
+    unknown_words: int
+
 class Paragraph(TypedDict):
     start: int
     end: int
@@ -66,6 +89,10 @@ class Cluster(_Cluster, total=False):
     roles: List[str]
     references: List[TextSpan]
     """The pronouns and descriptions the learned coreference links to it, in text order."""
+    gender: Gender
+    """A person's gender when the article gives it one way, or the first name guesses it."""
+    gender_evidence: List[GenderClue]
+    """What the gender rests on, strongest first (both sides when they conflict)."""
 
 class _Quote(TypedDict):
     start: int
@@ -106,7 +133,7 @@ class Dateline(_Dateline, total=False):
     agency: TextSpan
     date: TextSpan
 
-class Source(TypedDict):
+class _Source(TypedDict):
     """Someone quoted, with their quotes: one row of the page's Sources panel."""
     name: str
     """The speaker name its first quote gives, else the mention as written; ``Unattributed``
@@ -122,6 +149,11 @@ class Source(TypedDict):
     words: int
     """Words in its quotes' texts."""
 
+class Source(_Source, total=False):
+    gender: Gender
+    """A person source's gender: its cluster's, or what its description says."""
+    gender_evidence: List[GenderClue]
+
 class _Annotation(TypedDict):
     date: Optional[str]
     date_source: Optional[DateSource]
@@ -134,6 +166,8 @@ class _Annotation(TypedDict):
     sources: List[Source]
     """Who is quoted, in the Sources panel's order: people, organisations and groups, places and
     others (inside each: most quotes, most words, first quoted), then the unattributed row."""
+    source_genders: SourceGenders
+    """Named person sources and their quoted words by gender."""
 
 class Annotation(_Annotation, total=False):
     attributions: List[Quote]

@@ -47,6 +47,8 @@ pub fn build(
             mentions: members,
             roles: g.role_titles.clone(),
             references: Vec::new(),
+            gender: None,
+            gender_evidence: Vec::new(),
         });
     }
     for (span, g) in references {

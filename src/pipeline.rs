@@ -115,13 +115,18 @@ pub fn annotate_until(
     };
     let Clustered {
         entities,
-        clusters,
+        mut clusters,
         quotes,
     } = clusters::build(mentions, entities, quotes, header_entities, references);
     let (quotes, attributions): (Vec<Quote>, Vec<Quote>) =
         quotes.into_iter().partition(|q| q.act.is_statement());
+    // People's genders from the article's words (and the reader's corrections).
+    coref::gender::assign(text, &mut clusters, &entities, &quotes);
+    coref::gender::correct(&options.genders, &mut clusters, &mut []);
     // sources: who is quoted, with their quotes.
-    let sources = sources::of(&quotes, &clusters);
+    let mut sources = sources::of(&quotes, &clusters);
+    coref::gender::correct(&options.genders, &mut clusters, &mut sources);
+    let source_genders = sources::genders(&sources);
     let mut warnings = input_warnings(text);
     if let Some(d) = options
         .date
@@ -171,6 +176,7 @@ pub fn annotate_until(
         clusters,
         quotes,
         sources,
+        source_genders,
         attributions,
         warnings,
     };

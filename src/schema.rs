@@ -30,6 +30,74 @@ pub struct Options {
     /// Also return the attributions that are not statements (beliefs, plans, findings,
     /// perceptions, actions) as `Annotation::attributions`; off by default.
     pub attributions: bool,
+    /// The reader's corrections of source genders, by cluster or source name (any case):
+    /// "female", "male", or "unknown" to clear a gender. They win over the article's evidence
+    /// and so reach `source_genders` and every export made with the same options.
+    pub genders: std::collections::BTreeMap<String, GenderCorrection>,
+}
+
+/// A person's gender as the article gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// A reader's correction (`Options::genders`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GenderCorrection {
+    Female,
+    Male,
+    Unknown,
+}
+
+/// What tells a person's gender, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum GenderKind {
+    /// The reader said so (`Options::genders`).
+    #[serde(rename = "correction")]
+    Correction,
+    /// A courtesy title: Mr., Ms., Mrs., Sir, Dame.
+    #[serde(rename = "honorific")]
+    Honorific,
+    /// A gendered role or kin noun describing or titling them: chairwoman, actress, widow.
+    #[serde(rename = "role")]
+    Role,
+    /// A pronoun the coreference links to them: she, his.
+    #[serde(rename = "pronoun")]
+    Pronoun,
+    /// Only a guess: the gender news gives most bearers of the first name.
+    #[serde(rename = "first name")]
+    FirstName,
+}
+
+/// One kind of evidence for a gender: how often the article gives it, with one example.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenderClue {
+    pub kind: GenderKind,
+    pub gender: Gender,
+    pub count: usize,
+    /// An example as written: "she", "Ms.", "chairwoman", "Mary".
+    pub text: String,
+}
+
+/// Who gets quoted in one article, by gender: named person sources and the words they are
+/// quoted with (`Annotation::source_genders`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceGenders {
+    /// Named person sources.
+    pub people: usize,
+    pub female: usize,
+    pub male: usize,
+    /// Named people whose gender the article does not give (or gives both ways).
+    pub unknown: usize,
+    /// Words quoted from named people, and from each part.
+    pub words: usize,
+    pub female_words: usize,
+    pub male_words: usize,
+    pub unknown_words: usize,
 }
 
 /// A half-open range `[start, end)` into the text.
@@ -268,6 +336,13 @@ pub struct Cluster {
     /// commission"), in text order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<TextSpan>,
+    /// A person's gender, when the article gives it one way (or, as a guess, the first name
+    /// does: see `gender_evidence`); absent when unknown or given both ways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// What the gender rests on, strongest first (both sides when they conflict).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gender_evidence: Vec<GenderClue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -395,6 +470,12 @@ pub struct Source {
     pub quotes: Vec<usize>,
     /// Words in its quotes' texts (runs of letters and digits, with inner `'’.-`).
     pub words: usize,
+    /// A person source's gender: its cluster's, or for one with no name, what its
+    /// description says ("a spokeswoman"). Absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gender_evidence: Vec<GenderClue>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -419,6 +500,9 @@ pub struct Annotation {
     /// one source. See `src/sources.rs`.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Named person sources and their quoted words by gender (from `sources`).
+    #[serde(default)]
+    pub source_genders: SourceGenders,
     /// Attributions that are not statements (beliefs, plans, findings, perceptions, actions),
     /// in text order, each with its `act`: only when `Options::attributions` asks for them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -11,7 +11,8 @@
 //! speaker. Inside a group: most quotes first, then most words quoted, then first quoted; the
 //! Unattributed row comes last.
 
-use crate::schema::{Cluster, Label, Quote, Source, SourceGroup};
+use crate::coref::gender;
+use crate::schema::{Cluster, Gender, Label, Quote, Source, SourceGenders, SourceGroup};
 use crate::words;
 use std::collections::HashMap;
 
@@ -65,6 +66,13 @@ pub fn of(quotes: &[Quote], clusters: &[Cluster]) -> Vec<Source> {
             s
         });
         add(&mut found[s], i, words);
+    }
+    for s in &mut found {
+        (s.gender, s.gender_evidence) = match s.cluster {
+            Some(c) => (clusters[c].gender, clusters[c].gender_evidence.clone()),
+            None if !s.named => gender::of_description(&s.name),
+            None => (None, Vec::new()),
+        };
     }
     found.sort_by(|a, b| {
         (a.group.cmp(&b.group))
@@ -145,7 +153,29 @@ fn blank(
         named,
         quotes: Vec::new(),
         words: 0,
+        gender: None,
+        gender_evidence: Vec::new(),
     }
+}
+
+/// Named person sources and their quoted words, by gender.
+pub fn genders(sources: &[Source]) -> SourceGenders {
+    let mut sum = SourceGenders::default();
+    for s in sources
+        .iter()
+        .filter(|s| s.group == SourceGroup::People && s.named)
+    {
+        sum.people += 1;
+        sum.words += s.words;
+        let (count, words) = match s.gender {
+            Some(Gender::Female) => (&mut sum.female, &mut sum.female_words),
+            Some(Gender::Male) => (&mut sum.male, &mut sum.male_words),
+            None => (&mut sum.unknown, &mut sum.unknown_words),
+        };
+        *count += 1;
+        *words += s.words;
+    }
+    sum
 }
 
 fn add(source: &mut Source, quote: usize, words: usize) {
@@ -226,6 +256,8 @@ mod tests {
             mentions: Vec::new(),
             roles: Vec::new(),
             references: Vec::new(),
+            gender: None,
+            gender_evidence: Vec::new(),
         }
     }
 

@@ -1,17 +1,25 @@
 #!/usr/bin/env python3
 """Derive src/words/first_names.tsv: first names with the gender the news refers to their
-bearers by, learned from OntoNotes train (+ extra): for every PERSON name of two or more words,
-the first he/his/him or she/her pronoun after it in the same sentence or the next one votes
-for its first word. A name is kept when it has at least MIN_VOTES votes and at least RATIO of
-them agree; the resolver uses it when an article gives no title or pronoun of its own.
+bearers by, learned from OntoNotes, two ways:
+- coreference train: every gold chain holding a PERSON name of two or more words and he/she
+  pronouns (at least CHAIN_RATIO of them one gender) votes once for the name's first word; a
+  name is kept with at least CHAIN_VOTES chains, RATIO of them agreeing;
+- NER train (+ extra), for names the chains do not settle: the first he/his/him or she/her
+  pronoun after a PERSON name of two or more words, in its sentence or the next, votes for its
+  first word; kept with at least MIN_VOTES votes, RATIO agreeing.
+The resolver and the source genders use it only when an article gives no title, pronoun or
+role of its own, and the page shows such a gender as a guess.
 
-Usage: python3 scripts/derive/first_names.py /work/shared/data/ner/ontonotes5 > src/words/first_names.tsv
+Usage: python3 scripts/derive/first_names.py /work/shared/data > src/words/first_names.tsv
 """
 import collections
+import json
 import sys
 
 MIN_VOTES = 3
 RATIO = 0.85
+CHAIN_VOTES = 2
+CHAIN_RATIO = 0.8
 MALE = {"he", "his", "him", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 
@@ -31,10 +39,57 @@ def sentences(path):
         yield sent
 
 
-def main(root):
+def chain_votes(path):
+    """First name → Counter of m/f, one vote per gold coreference chain."""
     votes = collections.defaultdict(collections.Counter)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            words = [w for s in doc["sentences"] for w in s]
+            ner = [t for s in doc["ner"] for t in s]
+            for chain in doc["clusters"]:
+                male = sum(a == b and words[a].lower() in MALE for a, b in chain)
+                female = sum(a == b and words[a].lower() in FEMALE for a, b in chain)
+                if male + female == 0 or max(male, female) < CHAIN_RATIO * (male + female):
+                    continue
+                firsts = {words[a] for a, b in chain if is_full_name(words, ner, a, b)}
+                for first in firsts:
+                    votes[first]["m" if male > female else "f"] += 1
+    return votes
+
+
+def is_full_name(words, ner, a, b):
+    """Whether tokens a..=b are exactly one PERSON name of two or more words, capitalised."""
+    if b <= a or ner[a] != "B-PERSON" or any(ner[k] != "I-PERSON" for k in range(a + 1, b + 1)):
+        return False
+    if b + 1 < len(ner) and ner[b + 1] == "I-PERSON":
+        return False
+    first = words[a]
+    return first.isalpha() and first[0].isupper() and len(first) > 1
+
+
+def kept(counter, least, ratio):
+    total = counter["m"] + counter["f"]
+    g, n = counter.most_common(1)[0]
+    return g if total >= least and n / total >= ratio else None
+
+
+def main(data):
+    chains = chain_votes(f"{data}/coref/ontonotes5/train.jsonl")
+    votes = collections.defaultdict(collections.Counter)
+    # How often a word starts and ends a PERSON name of two or more words: a word that ends
+    # such names as often as it starts them is a family name ("Li Peng", "Jet Li"), which says
+    # nothing of gender.
+    starts, ends = collections.Counter(), collections.Counter()
+    root = f"{data}/ner/ontonotes5"
     for name in ("train.bio", "train_extra_v12.bio"):
         sents = list(sentences(f"{root}/{name}"))
+        for sent in sents:
+            for i, (word, tag) in enumerate(sent):
+                if tag == "B-PERSON" and i + 1 < len(sent) and sent[i + 1][1] == "I-PERSON":
+                    starts[word] += 1
+                if tag == "I-PERSON" and (i + 1 == len(sent) or sent[i + 1][1] != "I-PERSON"):
+                    ends[word] += 1
         for k, sent in enumerate(sents):
             following = [w.lower() for w, _ in sents[k + 1]] if k + 1 < len(sents) else []
             i = 0
@@ -53,13 +108,20 @@ def main(root):
                 else:
                     i += 1
     print("# First names and the gender (m/f) news pronouns give their bearers, learned from OntoNotes")
-    print(f"# train by scripts/derive/first_names.py (at least {MIN_VOTES} votes, {int(RATIO * 100)}% agreeing).")
-    print("# Read by src/quotes/resolve.rs: a person's gender when the article gives none.")
-    for first in sorted(votes):
-        c = votes[first]
-        total = c["m"] + c["f"]
-        g, n = c.most_common(1)[0]
-        if total >= MIN_VOTES and n / total >= RATIO:
+    print(f"# coreference chains (at least {CHAIN_VOTES} chains, {int(RATIO * 100)}% agreeing) and NER train + extra")
+    print(f"# (at least {MIN_VOTES} votes, {int(RATIO * 100)}% agreeing) by scripts/derive/first_names.py.")
+    print("# Read by src/words/mod.rs: a person's gender, as a guess, when the article gives none.")
+    for first in sorted(set(votes) | set(chains)):
+        if ends[first] >= starts[first]:
+            continue
+        if first in chains and sum(chains[first].values()) >= CHAIN_VOTES:
+            g = kept(chains[first], CHAIN_VOTES, RATIO)
+        else:
+            g = kept(votes[first], MIN_VOTES, RATIO) if first in votes else None
+            # A name the chains contradict is left out.
+            if g and first in chains and chains[first].most_common(1)[0][0] != g:
+                g = None
+        if g:
             print(f"{first}\t{g}")
 
 

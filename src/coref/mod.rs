@@ -9,6 +9,7 @@
 
 pub mod chains;
 pub mod detect;
+pub mod gender;
 pub mod mentions;
 pub mod rank;
 pub mod short_forms;

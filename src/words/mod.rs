@@ -118,6 +118,15 @@ pub fn first_name_gender(name: &str) -> Option<bool> {
         .map(|i| FIRST_NAMES[i].1 == "m")
 }
 
+/// The gender a role or kin noun says (`true` = he): "chairwoman", "widow", "son"; lower case.
+/// The list is sorted: a binary search.
+pub fn noun_gender(lower: &str) -> Option<bool> {
+    GENDERED_NOUNS
+        .binary_search_by(|(n, _)| (*n).cmp(lower))
+        .ok()
+        .map(|i| GENDERED_NOUNS[i].1 == "m")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +145,10 @@ mod tests {
     fn searched_lists_are_sorted() {
         assert!(SOURCE_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(FIRST_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(GENDERED_NOUNS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(noun_gender("chairwoman"), Some(false));
+        assert_eq!(noun_gender("widower"), Some(true));
+        assert_eq!(noun_gender("chairman"), None);
         assert!(is_source_head("officials") && !is_source_head("came"));
         assert_eq!(first_name_gender("Kofi"), Some(true));
         assert_eq!(first_name_gender("Mary"), Some(false));

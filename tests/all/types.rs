@@ -9,9 +9,9 @@
 //! compile here until the types follow.
 
 use lede::{
-    Act, Annotation, Cluster, DateSource, DateSourceKind, Dateline, Entity, Label, Options,
-    Paragraph, ParagraphKind, Quote, QuoteKind, Sentence, Source, SourceGroup, Span, TextSpan,
-    Units,
+    Act, Annotation, Cluster, DateSource, DateSourceKind, Dateline, Entity, Gender, GenderClue,
+    GenderCorrection, GenderKind, Label, Options, Paragraph, ParagraphKind, Quote, QuoteKind,
+    Sentence, Source, SourceGenders, SourceGroup, Span, TextSpan, Units,
 };
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -183,6 +183,15 @@ fn text_span() -> TextSpan {
     }
 }
 
+fn clue() -> GenderClue {
+    GenderClue {
+        kind: GenderKind::Pronoun,
+        gender: Gender::Female,
+        count: 2,
+        text: "she".into(),
+    }
+}
+
 #[test]
 fn interfaces_match_the_schema() {
     let paragraph = Paragraph {
@@ -206,6 +215,8 @@ fn interfaces_match_the_schema() {
         mentions: vec![0],
         roles: if set { vec!["x".into()] } else { vec![] },
         references: if set { vec![text_span()] } else { vec![] },
+        gender: set.then_some(Gender::Female),
+        gender_evidence: if set { vec![clue()] } else { vec![] },
     };
     let quote = |set: bool| Quote {
         start: 0,
@@ -241,6 +252,8 @@ fn interfaces_match_the_schema() {
         named: true,
         quotes: vec![0],
         words: 1,
+        gender: set.then_some(Gender::Male),
+        gender_evidence: if set { vec![clue()] } else { vec![] },
     };
     let annotation = |set: bool| Annotation {
         date: set.then(|| "2023-10-13".into()),
@@ -252,6 +265,7 @@ fn interfaces_match_the_schema() {
         clusters: vec![cluster(set)],
         quotes: vec![quote(set)],
         sources: vec![source(set)],
+        source_genders: SourceGenders::default(),
         attributions: if set { vec![quote(true)] } else { vec![] },
         warnings: if set { vec!["x".into()] } else { vec![] },
     };
@@ -265,6 +279,9 @@ fn interfaces_match_the_schema() {
     check("Dateline", &dateline(true), &dateline(false));
     check("Source", &source(true), &source(false));
     check("TextSpan", &text_span(), &text_span());
+    check("GenderClue", &clue(), &clue());
+    let sums = SourceGenders::default();
+    check("SourceGenders", &sums, &sums);
     // Spans are not returned to Python (only TextSpans are).
     check_declared(
         "Span",
@@ -282,6 +299,7 @@ fn options_match() {
         offsets: Some(Units::Utf16),
         date: Some("2023-10-13".into()),
         attributions: true,
+        genders: [("x".to_string(), GenderCorrection::Unknown)].into(),
     };
     let keys: BTreeSet<String> = match serde_json::to_value(&options).unwrap() {
         Value::Object(m) => m.keys().cloned().collect(),
@@ -385,6 +403,42 @@ fn unions_list_every_enum_value() {
         }
     }
     both("SourceGroup", "SourceGroup", names(&groups));
+
+    let genders = [Gender::Female, Gender::Male];
+    for g in genders {
+        match g {
+            Gender::Female | Gender::Male => {}
+        }
+    }
+    both("Gender", "Gender", names(&genders));
+    let kinds = [
+        GenderKind::Correction,
+        GenderKind::Honorific,
+        GenderKind::Role,
+        GenderKind::Pronoun,
+        GenderKind::FirstName,
+    ];
+    for k in kinds {
+        match k {
+            GenderKind::Correction
+            | GenderKind::Honorific
+            | GenderKind::Role
+            | GenderKind::Pronoun
+            | GenderKind::FirstName => {}
+        }
+    }
+    both("GenderKind", "GenderKind", names(&kinds));
+    let corrections = [
+        GenderCorrection::Female,
+        GenderCorrection::Male,
+        GenderCorrection::Unknown,
+    ];
+    for c in corrections {
+        match c {
+            GenderCorrection::Female | GenderCorrection::Male | GenderCorrection::Unknown => {}
+        }
+    }
+    both("GenderCorrection", "GenderCorrection", names(&corrections));
 
     let units = [Units::Utf16, Units::Chars, Units::Bytes];
     for u in units {

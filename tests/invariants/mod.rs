@@ -41,6 +41,7 @@ pub fn decode(data: &[u8]) -> (String, Options) {
             offsets,
             date,
             attributions: false,
+            genders: Default::default(),
         },
     )
 }

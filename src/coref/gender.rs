@@ -1,0 +1,396 @@
+//! A person's gender from the article's own words: courtesy titles ("Ms. Ardern"), gendered
+//! role and kin nouns that title or describe them ("chairwoman", "his widow"), and the pronouns
+//! the coreference links to them ("she said"). Only where the article says nothing does the
+//! first-name table guess, and the evidence says so. Evidence both ways leaves the gender
+//! unknown: counting who gets quoted must not rest on a coin toss.
+
+use crate::schema::{
+    Cluster, Entity, Gender, GenderClue, GenderCorrection, GenderKind, Label, Quote, Source,
+};
+use crate::words::{first_name_gender, noun_gender, title_gender, PREPOSITIONS};
+use std::collections::BTreeMap;
+
+/// The share of the article's evidence the minority side may have before the gender counts as
+/// given both ways: one stray "he" among five "she" is a linking error, one against two is not.
+const MINORITY_SHARE: f64 = 0.25;
+
+/// Linked pronouns needed before they alone give a gender.
+const MIN_PRONOUNS: usize = 2;
+
+/// Fills `gender` and `gender_evidence` of the PERSON clusters from the text (byte offsets, as
+/// the pipeline has them before converting), their entity mentions, their references and the
+/// speakers of their quotes.
+pub fn assign(text: &str, clusters: &mut [Cluster], entities: &[Entity], quotes: &[Quote]) {
+    for c in clusters.iter_mut() {
+        if c.label != Some(Label::Person) {
+            continue;
+        }
+        let mut clues = Clues::default();
+        for &e in &c.mentions {
+            let e = &entities[e];
+            if let Some(word) = honorific_before(text, e.start).or_else(|| first_word(&e.text)) {
+                clues.honorific(word);
+            }
+        }
+        for role in &c.roles {
+            role.split_whitespace().for_each(|w| clues.role(w));
+        }
+        let mut seen = Vec::new();
+        for r in &c.references {
+            clues.reference(&r.text);
+            seen.push(r.start);
+        }
+        // A pronoun or description speaker the rules resolved is evidence too, once.
+        for q in quotes.iter().filter(|q| q.speaker_cluster == Some(c.id)) {
+            if let Some(s) = q.speaker.as_ref().filter(|s| !seen.contains(&s.start)) {
+                clues.reference(&s.text);
+                seen.push(s.start);
+            }
+        }
+        (c.gender, c.gender_evidence) = clues.decide(&c.name);
+    }
+}
+
+/// The gender a description says ("a spokeswoman for the agency": female), for a source with
+/// no cluster.
+pub fn of_description(description: &str) -> (Option<Gender>, Vec<GenderClue>) {
+    let mut clues = Clues::default();
+    clues.reference(description);
+    let (gender, evidence) = clues.decide("");
+    // Only a role noun speaks for a description; "she" with no cluster names nobody.
+    match evidence.iter().all(|c| c.kind == GenderKind::Role) {
+        true => (gender, evidence),
+        false => (None, Vec::new()),
+    }
+}
+
+/// The reader's corrections (`Options::genders`, by name in any case) put over the article's
+/// evidence, which stays listed after the correction.
+pub fn correct(
+    corrections: &BTreeMap<String, GenderCorrection>,
+    clusters: &mut [Cluster],
+    sources: &mut [Source],
+) {
+    if corrections.is_empty() {
+        return;
+    }
+    let by_name: BTreeMap<String, GenderCorrection> = (corrections.iter())
+        .map(|(name, c)| (name.trim().to_lowercase(), *c))
+        .collect();
+    let fix = |name: &str, gender: &mut Option<Gender>, evidence: &mut Vec<GenderClue>| {
+        let Some(&correction) = by_name.get(&name.trim().to_lowercase()) else {
+            return;
+        };
+        evidence.retain(|c| c.kind != GenderKind::Correction);
+        *gender = match correction {
+            GenderCorrection::Female => Some(Gender::Female),
+            GenderCorrection::Male => Some(Gender::Male),
+            GenderCorrection::Unknown => None,
+        };
+        if let Some(g) = *gender {
+            let clue = GenderClue {
+                kind: GenderKind::Correction,
+                gender: g,
+                count: 1,
+                text: "corrected".into(),
+            };
+            evidence.insert(0, clue);
+        }
+    };
+    for c in clusters.iter_mut() {
+        fix(&c.name, &mut c.gender, &mut c.gender_evidence);
+    }
+    for s in sources.iter_mut() {
+        match s.cluster.and_then(|c| clusters.get(c)) {
+            // A source shown by another name than its cluster's follows either correction.
+            Some(c) if by_name.contains_key(&c.name.trim().to_lowercase()) => {
+                (s.gender, s.gender_evidence) = (c.gender, c.gender_evidence.clone());
+            }
+            _ => fix(&s.name, &mut s.gender, &mut s.gender_evidence),
+        }
+    }
+}
+
+/// The evidence gathered for one person.
+#[derive(Default)]
+struct Clues(Vec<GenderClue>);
+
+impl Clues {
+    fn add(&mut self, kind: GenderKind, male: bool, text: &str) {
+        let gender = if male { Gender::Male } else { Gender::Female };
+        match self
+            .0
+            .iter_mut()
+            .find(|c| c.kind == kind && c.gender == gender)
+        {
+            Some(c) => c.count += 1,
+            None => self.0.push(GenderClue {
+                kind,
+                gender,
+                count: 1,
+                text: text.to_string(),
+            }),
+        }
+    }
+
+    fn honorific(&mut self, word: &str) {
+        if let Some(male) = title_gender(&word.to_lowercase()) {
+            self.add(GenderKind::Honorific, male, word);
+        }
+    }
+
+    fn role(&mut self, word: &str) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(male) = noun_gender(&word.to_lowercase()) {
+            self.add(GenderKind::Role, male, word);
+        }
+    }
+
+    /// A pronoun ("she") or a description, whose head is its last word before any
+    /// prepositional phrase ("his widow", "a spokeswoman for the agency").
+    fn reference(&mut self, text: &str) {
+        let lower = text.trim().to_lowercase();
+        match lower.as_str() {
+            "he" | "him" | "his" | "himself" => self.add(GenderKind::Pronoun, true, text.trim()),
+            "she" | "her" | "hers" | "herself" => self.add(GenderKind::Pronoun, false, text.trim()),
+            _ => {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                let end = (1..words.len())
+                    .find(|&i| PREPOSITIONS.contains(&words[i].to_lowercase().as_str()))
+                    .unwrap_or(words.len());
+                if let Some(head) = words[..end].last() {
+                    self.role(head);
+                }
+            }
+        }
+    }
+
+    /// The gender and its evidence (strongest kind first, the larger side first within a
+    /// kind): the article's evidence when it points one way, else none; with no article
+    /// evidence, the first name's guess.
+    fn decide(mut self, name: &str) -> (Option<Gender>, Vec<GenderClue>) {
+        self.0
+            .sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)));
+        let count = |g, kinds: &[GenderKind]| {
+            (self
+                .0
+                .iter()
+                .filter(|c| c.gender == g && kinds.contains(&c.kind)))
+            .map(|c| c.count)
+            .sum::<usize>()
+        };
+        const SAID: [GenderKind; 3] =
+            [GenderKind::Honorific, GenderKind::Role, GenderKind::Pronoun];
+        let (female, male) = (count(Gender::Female, &SAID), count(Gender::Male, &SAID));
+        if female + male == 0 {
+            return first_name_guess(name);
+        }
+        let minority = female.min(male) as f64 / (female + male) as f64;
+        let side = if female > male {
+            Gender::Female
+        } else {
+            Gender::Male
+        };
+        let mut gender = (minority <= MINORITY_SHARE).then_some(side);
+        // A courtesy title is the article saying so outright: pronouns against it conflict.
+        let outright = [GenderKind::Honorific, GenderKind::Role];
+        let said_outright = |g| count(g, &outright) > 0;
+        if said_outright(other(side)) {
+            gender = None;
+        }
+        // Linked pronouns alone are the coreference's guess, not the article's word: one is
+        // too weak, and against the first name's gender they count as a conflict.
+        if !said_outright(side) {
+            let pronouns = count(side, &[GenderKind::Pronoun]);
+            let (guess, _) = first_name_guess(name);
+            if pronouns < MIN_PRONOUNS || guess.is_some_and(|g| g != side) {
+                gender = None;
+            }
+        }
+        (gender, self.0)
+    }
+}
+
+fn other(g: Gender) -> Gender {
+    match g {
+        Gender::Female => Gender::Male,
+        Gender::Male => Gender::Female,
+    }
+}
+
+fn first_name_guess(name: &str) -> (Option<Gender>, Vec<GenderClue>) {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else {
+        return (None, Vec::new());
+    };
+    match first_name_gender(first) {
+        Some(male) => {
+            let gender = if male { Gender::Male } else { Gender::Female };
+            let clue = GenderClue {
+                kind: GenderKind::FirstName,
+                gender,
+                count: 1,
+                text: first.to_string(),
+            };
+            (Some(gender), vec![clue])
+        }
+        None => (None, Vec::new()),
+    }
+}
+
+/// The word just before byte `start` when it is a courtesy title ("Ms." in "Ms. Ardern").
+fn honorific_before(text: &str, start: usize) -> Option<&str> {
+    let before = text.get(..start)?.trim_end();
+    let word = before.rsplit(char::is_whitespace).next()?;
+    title_gender(&word.trim_end_matches('.').to_lowercase()).map(|_| word.trim_end_matches('.'))
+}
+
+/// The first word of a mention that starts with a courtesy title ("Mr. Kirby").
+fn first_word(mention: &str) -> Option<&str> {
+    let word = mention.split_whitespace().next()?.trim_end_matches('.');
+    title_gender(&word.to_lowercase()).map(|_| word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::TextSpan;
+
+    fn person(name: &str, references: &[&str]) -> Cluster {
+        Cluster {
+            id: 0,
+            name: name.into(),
+            label: Some(Label::Person),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            references: (references.iter().enumerate())
+                .map(|(i, t)| TextSpan {
+                    start: 1000 + 10 * i,
+                    end: 1000 + 10 * i + t.len(),
+                    text: t.to_string(),
+                })
+                .collect(),
+            gender: None,
+            gender_evidence: Vec::new(),
+        }
+    }
+
+    fn decided(mut c: Cluster, text: &str, entities: &[Entity]) -> Cluster {
+        assign(text, std::slice::from_mut(&mut c), entities, &[]);
+        c
+    }
+
+    fn kinds(c: &Cluster) -> Vec<(GenderKind, Gender, usize)> {
+        (c.gender_evidence.iter())
+            .map(|e| (e.kind, e.gender, e.count))
+            .collect()
+    }
+
+    #[test]
+    fn pronouns_the_coreference_links() {
+        let c = decided(person("Pat Quinn", &["she", "her", "She"]), "", &[]);
+        assert_eq!(c.gender, Some(Gender::Female));
+        assert_eq!(kinds(&c), [(GenderKind::Pronoun, Gender::Female, 3)]);
+    }
+
+    #[test]
+    fn a_stray_pronoun_is_outvoted_but_a_close_call_is_unknown() {
+        let refs = ["she", "she", "her", "she", "he"];
+        assert_eq!(
+            decided(person("Pat Quinn", &refs), "", &[]).gender,
+            Some(Gender::Female)
+        );
+        let c = decided(person("Pat Quinn", &["she", "she", "he"]), "", &[]);
+        assert_eq!(c.gender, None);
+        assert_eq!(c.gender_evidence.len(), 2, "both sides are listed");
+    }
+
+    #[test]
+    fn an_honorific_before_a_mention() {
+        let text = "Ms. Quinn said so.";
+        let e = Entity {
+            start: 4,
+            end: 9,
+            text: "Quinn".into(),
+            label: Label::Person,
+            cluster: None,
+            value: None,
+        };
+        let mut c = person("Pat Quinn", &[]);
+        c.mentions = vec![0];
+        let c = decided(c, text, &[e]);
+        assert_eq!(c.gender, Some(Gender::Female));
+        assert_eq!(c.gender_evidence[0].kind, GenderKind::Honorific);
+        assert_eq!(c.gender_evidence[0].text, "Ms");
+    }
+
+    #[test]
+    fn an_honorific_against_the_pronouns_conflicts() {
+        let text = "Mr. Quinn";
+        let e = Entity {
+            start: 4,
+            end: 9,
+            text: "Quinn".into(),
+            label: Label::Person,
+            cluster: None,
+            value: None,
+        };
+        let mut c = person("Pat Quinn", &["she", "she", "she", "she", "she"]);
+        c.mentions = vec![0];
+        assert_eq!(decided(c, text, &[e]).gender, None);
+    }
+
+    #[test]
+    fn roles_and_descriptions() {
+        let mut c = person("Pat Quinn", &["the chairwoman"]);
+        c.roles = vec!["Board Chairwoman".into()];
+        let c = decided(c, "", &[]);
+        assert_eq!(c.gender, Some(Gender::Female));
+        assert_eq!(kinds(&c), [(GenderKind::Role, Gender::Female, 2)]);
+        // "chairman" names women too: no evidence.
+        let c = decided(person("Pat Quinn", &["the chairman"]), "", &[]);
+        assert_eq!(c.gender, None);
+    }
+
+    #[test]
+    fn the_first_name_only_when_the_article_says_nothing() {
+        let c = decided(person("Mary Quinn", &[]), "", &[]);
+        assert_eq!(c.gender, Some(Gender::Female));
+        assert_eq!(kinds(&c), [(GenderKind::FirstName, Gender::Female, 1)]);
+        assert_eq!(decided(person("Quinn", &[]), "", &[]).gender, None);
+        // Linked pronouns against the first name are a conflict; a title is not.
+        let c = decided(person("Mary Quinn", &["he", "his"]), "", &[]);
+        assert_eq!(c.gender, None);
+        assert!(c
+            .gender_evidence
+            .iter()
+            .all(|e| e.kind == GenderKind::Pronoun));
+        let mut c = person("Mary Quinn", &["he"]);
+        c.roles = vec!["Father".into()];
+        assert_eq!(decided(c, "", &[]).gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn one_linked_pronoun_is_not_enough() {
+        assert_eq!(decided(person("Pat Quinn", &["she"]), "", &[]).gender, None);
+        assert_eq!(
+            decided(person("Pat Quinn", &["she", "her"]), "", &[]).gender,
+            Some(Gender::Female)
+        );
+    }
+
+    #[test]
+    fn organisations_get_none() {
+        let mut c = person("Mary Kay", &["she"]);
+        c.label = Some(Label::Org);
+        assert_eq!(decided(c, "", &[]).gender, None);
+    }
+
+    #[test]
+    fn descriptions_without_a_cluster() {
+        let (g, e) = of_description("a spokeswoman for the agency");
+        assert_eq!((g, e[0].kind), (Some(Gender::Female), GenderKind::Role));
+        assert_eq!(of_description("the woman's lawyer").0, None);
+        assert_eq!(of_description("she").0, None);
+    }
+}
