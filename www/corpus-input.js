@@ -130,9 +130,9 @@ async function* jsonlRecords(file, name, folder) {
   let line = 0;
   let buffer = '';
   let skipping = false; // inside a line over the size limit: dropped up to its end
-  const parse = (text) => {
+  const parse = (text, last = false) => {
     line++;
-    const weight = text.length + 1;
+    const weight = text.length + (last ? 0 : 1); // its newline too
     if (!text.trim()) return { kind: 'blank', weight }; // counted for progress, nothing to say
     let value;
     try {
@@ -166,7 +166,7 @@ async function* jsonlRecords(file, name, folder) {
       buffer = '';
     }
   }
-  if (buffer && !skipping) yield parse(buffer);
+  if (buffer && !skipping) yield parse(buffer, true);
 }
 
 async function* csvRecords(file, name, folder, delimiter) {

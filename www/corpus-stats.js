@@ -8,8 +8,9 @@
 
 export const GENDERS = ['female', 'male', 'unknown'];
 
-// Which evidence is stronger when articles disagree on it: the order the core lists it in.
-const EVIDENCE_RANK = ['correction', 'pronoun', 'honorific', 'role', 'first name'];
+// Which evidence is stronger when articles disagree on it: the core's order (GenderKind in
+// src/schema.rs, strongest first). "first name" alone is a guess.
+const EVIDENCE_RANK = ['correction', 'honorific', 'role', 'pronoun', 'first name'];
 const rank = (kind) => (kind ? (EVIDENCE_RANK.indexOf(kind) + 1 || EVIDENCE_RANK.length + 1) : 99);
 
 const isPerson = (row) => row.group === 'people' && row.named;
@@ -31,7 +32,7 @@ export class CorpusStats {
       this.merge(row);
     }
     this.articles.push({
-      n: index + 1,
+      n: entry.n ?? index + 1, // its place in the input
       id: entry.id,
       file: entry.file,
       where: entry.where,
@@ -114,9 +115,13 @@ export class CorpusStats {
       .slice(0, count);
   }
 
-  /** Every (article, source) row with its article's id and outlet: the columns of `lede sources`. */
+  /**
+   * Every (article, source) row with its article's id and outlet: the columns of `lede sources`;
+   * in input order (articles finish out of it), each article's sources in the core's order.
+   */
   rowTable() {
-    return this.rows.map((r) => {
+    const order = (r) => this.articles[r.article].n;
+    return [...this.rows].sort((a, b) => order(a) - order(b)).map((r) => {
       const a = this.articles[r.article];
       return { id: a.id, outlet: a.outlet, name: r.name, type: r.type, group: r.group, named: r.named, gender: r.gender, gender_evidence: r.gender_evidence, quotes: r.quotes, words: r.words };
     });

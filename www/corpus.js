@@ -55,6 +55,7 @@ let stats = new CorpusStats();
 let messages = [];
 let totalWeight = 0; // bytes of every input
 let doneWeight = 0; // bytes read and annotated (or turned away)
+let articleCount = 0; // articles read
 let done = 0; // articles annotated
 let failed = 0; // articles the annotator refused
 let run = null;
@@ -99,6 +100,7 @@ async function next() {
       continue;
     }
     current.weight += step.value.weight;
+    if (step.value.kind === 'article') step.value.n = ++articleCount; // input order: workers finish out of it
     return step.value;
   }
 }
@@ -192,7 +194,7 @@ function clear() {
   reader = null;
   stats = new CorpusStats();
   messages = [];
-  totalWeight = doneWeight = done = failed = activeMs = 0;
+  totalWeight = doneWeight = articleCount = done = failed = activeMs = 0;
   messageList.replaceChildren();
   messageBox.hidden = true;
   results.hidden = true;
@@ -305,7 +307,7 @@ function drawCharts() {
   if (results.hidden || document.body.dataset.view !== 'corpus') return;
   const width = Math.max(280, Math.min(900, results.clientWidth || 600));
   const { all, outlets } = stats.shares();
-  const groups = outlets.length > 1 || (outlets[0] && outlets[0].label !== all.label) ? [all, ...outlets.slice(0, SHOWN_OUTLETS)] : [all];
+  const groups = outlets.length > 1 ? [all, ...outlets.slice(0, SHOWN_OUTLETS)] : [all]; // one outlet: the same bar twice
   const people = all.female + all.male + all.unknown;
   const shares = $('chart-shares');
   if (!people) {

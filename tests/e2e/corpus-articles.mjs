@@ -86,8 +86,9 @@ export function makeArticle(n, seed = 24) {
     `“We have looked at every option, and this is the one that keeps the city working,” said ${a.full}, the ${role} of ${org.replace(/^the /, '')}. “Nobody likes hard choices, but we cannot wait another year.”`,
     `${honorific(a)} ${a.last} said ${she(a)} expected ${topic} to pass with a comfortable majority, and that ${her(a)} office had answered every question raised at the hearings.`,
     pick(rand, FILLER),
-    `${b.full}, a ${plain} who has followed the debate, was not convinced. “This plan will ${risk}, and the people who pay for it were never asked,” ${she(b)} said.`,
-    `“I have seen this before,” ${b.last} added. “The numbers look good on paper and then the money disappears.”`,
+    `${b.full}, ${/^[aeiou]/.test(plain) ? 'an' : 'a'} ${plain} who has followed the debate, was not convinced. “This plan will ${risk}, and the people who pay for it were never asked,” ${she(b)} said.`,
+    // Half the time only a surname and one pronoun: too little for the core to give a gender.
+    `“I have seen this before,” ${rand() < 0.5 ? `${honorific(b)} ` : ''}${b.last} added. “The numbers look good on paper and then the money disappears.”`,
     pick(rand, FILLER),
   ];
   if (c) {
