@@ -128,8 +128,7 @@ function article(name, where, folder, fields, weight) {
 
 async function* jsonlRecords(file, name, folder) {
   let line = 0;
-  let buffer = '';
-  let skipping = false; // inside a line over the size limit: dropped up to its end
+  let buffer = ''; // the line read so far
   const parse = (text, last = false) => {
     line++;
     const weight = text.length + (last ? 0 : 1); // its newline too
@@ -145,28 +144,34 @@ async function* jsonlRecords(file, name, folder) {
     }
     return article(name, `line ${line}`, folder, value, weight);
   };
+  // A line longer than the limit (and its JSON) is measured, not kept: it never sits in memory.
+  const LIMIT = MAX_BYTES + 1024;
+  let skipped = -1; // the length of a line over the limit so far; -1 while within it
+  const over = (length) => {
+    line++;
+    return { kind: 'message', file: name, where: `line ${line}`, weight: length + 1, message: `${tooLarge(length)}: skipped` };
+  };
   for await (const chunk of chunks(file)) {
-    buffer += chunk;
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const text = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      if (skipping) {
-        skipping = false;
-        continue;
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf('\n', from);
+      const piece = nl < 0 ? chunk.slice(from) : chunk.slice(from, nl);
+      if (skipped < 0 && buffer.length + piece.length > LIMIT) {
+        skipped = buffer.length;
+        buffer = '';
       }
-      yield parse(text);
-    }
-    if (!skipping && buffer.length > MAX_BYTES + 1024) {
-      line++;
-      skipping = true;
-      yield { kind: 'message', file: name, where: `line ${line}`, weight: buffer.length, message: `${tooLarge(buffer.length)}: skipped` };
+      if (skipped >= 0) skipped += piece.length;
+      else buffer += piece;
+      if (nl < 0) break;
+      if (skipped >= 0) yield over(skipped);
+      else yield parse(buffer);
+      skipped = -1;
       buffer = '';
-    } else if (skipping) {
-      buffer = '';
+      from = nl + 1;
     }
   }
-  if (buffer && !skipping) yield parse(buffer, true);
+  if (skipped >= 0) yield over(skipped);
+  else if (buffer) yield parse(buffer, true);
 }
 
 async function* csvRecords(file, name, folder, delimiter) {

@@ -133,10 +133,22 @@ function onArticle(entry, result) {
   schedule();
 }
 
+let loading = null; // the wasm module being compiled, once for every worker
+
 async function start() {
+  since = performance.now();
+  setState('running');
   if (!module) {
     statusLine.textContent = 'Starting the annotators…';
-    module = await platform.loadWasmModule();
+    try {
+      module = await (loading ||= platform.loadWasmModule());
+    } catch (e) {
+      loading = null;
+      pause();
+      statusLine.textContent = `Could not start the annotator: ${e.message}`;
+      return;
+    }
+    if (state() !== 'running') return; // cancelled or cleared while compiling
   }
   run ||= new CorpusRun({
     platform,
@@ -156,8 +168,6 @@ async function start() {
       statusLine.textContent = `Could not start the annotator: ${message}`;
     },
   });
-  since = performance.now();
-  setState('running');
   run.start(Number(workersField.value));
   schedule();
 }
@@ -181,8 +191,8 @@ function addInputs(list) {
   if (!list.length) return;
   inputs.push(...list);
   for (const { file } of list) totalWeight += file.size;
-  if (state() === 'empty' || state() === 'done') start().catch((e) => (statusLine.textContent = `Could not start: ${e.message}`));
-  else if (state() === 'running') run.pump();
+  if (state() === 'empty' || state() === 'done') start();
+  else if (state() === 'running' && run) run.pump(); // (without a run yet, start() is on its way)
   schedule();
 }
 

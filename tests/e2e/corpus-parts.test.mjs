@@ -163,3 +163,12 @@ test('counting: named people per article by gender, sources merged across articl
   assert.deepEqual(stats.topQuoted(2).map((s) => s.name), ['Kim Park', 'Ana Ruiz'], 'most quotes, then most words');
   assert.deepEqual(stats.rowTable()[0], { id: 'a', outlet: 'Post', name: 'Ana Ruiz', type: 'PERSON', group: 'people', named: true, gender: 'female', gender_evidence: 'pronoun', quotes: 2, words: 20 });
 });
+
+test('reading: a JSONL line or CSV field over the limit is a message, not held in memory; the next one is read', async () => {
+  const huge = 'a'.repeat(MAX_BYTES + (1 << 20)); // longer than a chunk past the limit: never held whole
+  const jsonl = await entries(new File([`{"text":"${huge}"}\n{"id":"next","text":"After."}\n`], 'big.jsonl'));
+  assert.deepEqual(brief(jsonl).map((e) => e.slice(0, 2)), [['message', 'line 1'], ['article', 'next']]);
+  assert.match(brief(jsonl)[0][2], /^the text is 17\.0 MB; Lede annotates texts up to 16 MB: split it into articles: skipped$/);
+  const csv = await entries(new File([`id,text\nbig,${huge}\nnext,After.\n`], 'big.csv'));
+  assert.deepEqual(brief(csv).map((e) => e.slice(0, 2)), [['message', 'row 1'], ['article', 'next']]);
+});

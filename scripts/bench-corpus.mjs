@@ -1,0 +1,64 @@
+// The corpus view's throughput in Debian's headless Chromium: ~1,000 news-like articles (made
+// up by tests/e2e/corpus-articles.mjs, with the seed article from seeds/ every 50th) as one
+// JSONL file, annotated with 1 and then 2 workers; prints articles/s, the longest main-thread
+// frame gap, and the page's JS heap (after a garbage collection) before and after. Figures
+// only, no assertions. Needs the built page (scripts/serve --build-only).
+//   node scripts/bench-corpus.mjs [COUNT] [--workers 1,2]
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serveWww, heartbeat, ROOT } from '../tests/e2e/helpers.mjs';
+import { makeCorpus } from '../tests/e2e/corpus-articles.mjs';
+
+const args = process.argv.slice(2);
+const flag = args.indexOf('--workers');
+const workers = flag >= 0 ? args.splice(flag, 2)[1].split(',').map(Number) : [1, 2];
+const count = Number(args[0]) || 1000;
+
+const seedDir = path.join(ROOT, 'seeds');
+const seed = fs.readFileSync(path.join(seedDir, fs.readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8');
+const articles = makeCorpus(count).map((a, i) => (i % 50 === 49 ? { ...a, text: seed, date: null } : a));
+const jsonl = `${articles.map(({ id, outlet, date, text }) => JSON.stringify(date ? { id, outlet, date, text } : { id, outlet, text })).join('\n')}\n`;
+const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
+console.log(`corpus: ${count} articles, ${(jsonl.length / 1e6).toFixed(2)} MB of JSONL, ${Math.round(words / count)} words per article on average`);
+
+const browser = await launch();
+const { server, url } = await serveWww();
+const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+try {
+  for (const n of workers) {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e}`));
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await page.goto(`${url}#corpus`);
+    await page.waitForSelector('body[data-state="idle"]');
+    if (!(await page.$(`#corpus-workers option[value="${n}"]`))) {
+      await page.$eval('#corpus-workers', (s, v) => s.append(new Option(v, v)), String(n));
+    }
+    await page.selectOption('#corpus-workers', String(n));
+    const before = await heap();
+    let wall = 0;
+    const beat = await heartbeat(page, async () => {
+      const t0 = Date.now();
+      await page.setInputFiles('#corpus-files', { name: 'bench.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(jsonl) });
+      await page.waitForSelector('#corpus[data-state="done"]', { timeout: 1_800_000 });
+      wall = (Date.now() - t0) / 1000;
+    });
+    const after = await heap();
+    const status = await page.textContent('#corpus-status');
+    const done = Number(status.match(/Done: ([\d,]+) articles/)[1].replace(/,/g, ''));
+    const sources = await page.textContent('#sources-table .table-count');
+    console.log(
+      `${n} worker${n > 1 ? 's' : ''}: ${done} articles in ${wall.toFixed(1)} s = ${(done / wall).toFixed(1)} articles/s ` +
+        `(start-up included; page says "${status}"); longest frame gap ${beat.max.toFixed(0)} ms; ` +
+        `JS heap ${mb(before)} before, ${mb(after)} after (${sources})`,
+    );
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
