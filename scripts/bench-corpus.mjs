@@ -1,8 +1,8 @@
 // The corpus view's throughput in Debian's headless Chromium: ~1,000 news-like articles (made
 // up by tests/e2e/corpus-articles.mjs, with the seed article from seeds/ every 50th) as one
 // JSONL file, annotated with 1 and then 2 workers; prints articles/s, the longest main-thread
-// frame gap, and the page's JS heap (after a garbage collection) before and after. Figures
-// only, no assertions. Needs the built page (scripts/serve --build-only).
+// frame gap, the page's JS heap (after a garbage collection) before and after, and the largest
+// wasm memory a worker reported. Figures only, no assertions. Needs the built page (scripts/serve --build-only).
 //   node scripts/bench-corpus.mjs [COUNT] [--workers 1,2]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,10 +51,11 @@ try {
     const status = await page.textContent('#corpus-status');
     const done = Number(status.match(/Done: ([\d,]+) articles/)[1].replace(/,/g, ''));
     const sources = await page.textContent('#sources-table .table-count');
+    const wasm = Number(await page.getAttribute('#corpus', 'data-worker-memory'));
     console.log(
       `${n} worker${n > 1 ? 's' : ''}: ${done} articles in ${wall.toFixed(1)} s = ${(done / wall).toFixed(1)} articles/s ` +
         `(start-up included; page says "${status}"); longest frame gap ${beat.max.toFixed(0)} ms; ` +
-        `JS heap ${mb(before)} before, ${mb(after)} after (${sources})`,
+        `page JS heap ${mb(before)} before, ${mb(after)} after (${sources}); wasm memory per worker up to ${mb(wasm)}`,
     );
     await page.close();
   }

@@ -6,7 +6,7 @@ const PAGE = 100;
 
 export class DataTable {
   /**
-   * `columns`: [{ key, label, numeric?, text?(row) }]; `sort`: the starting { key, down }.
+   * `columns`: [{ key, label, numeric?, className?, text?(row), title?(row) }]; `sort`: the starting { key, down }.
    * `noun`: what a row is ("sources"), for the count line.
    */
   constructor(root, { columns, sort, noun }) {
@@ -28,7 +28,7 @@ export class DataTable {
     this.headers = columns.map((c) => {
       const th = document.createElement('th');
       th.scope = 'col';
-      if (c.numeric) th.className = 'num';
+      th.className = [c.numeric && 'num', c.className].filter(Boolean).join(' ');
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = c.label;
@@ -91,7 +91,7 @@ export class DataTable {
       const tr = document.createElement('tr');
       for (const c of this.columns) {
         const td = document.createElement('td');
-        if (c.numeric) td.className = 'num';
+        if (c.numeric || c.className) td.className = [c.numeric && 'num', c.className].filter(Boolean).join(' ');
         const text = c.text ? c.text(row) : row[c.key];
         td.textContent = text === null || text === undefined ? '' : String(text);
         if (c.title) td.title = c.title(row) || '';

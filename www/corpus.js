@@ -122,6 +122,9 @@ function addMessage(entry) {
 }
 
 function onArticle(entry, result) {
+  // The largest wasm memory a worker reported, for scripts/bench-corpus.mjs (a worker's memory
+  // grows to its biggest article and stays there; corpus-run.js replaces it after a huge one).
+  if (result.memory > Number(view.dataset.workerMemory || 0)) view.dataset.workerMemory = String(result.memory);
   if (result.error) {
     failed++;
     addMessage({ file: entry.file, where: entry.where, message: result.error });
@@ -207,6 +210,7 @@ function clear() {
   totalWeight = doneWeight = articleCount = done = failed = activeMs = 0;
   messageList.replaceChildren();
   messageBox.hidden = true;
+  delete view.dataset.workerMemory;
   results.hidden = true;
   setState('empty');
   redraw();
@@ -282,7 +286,7 @@ const articlesTable = new DataTable($('articles-table'), {
     { key: 'id', label: 'Article' },
     { key: 'title', label: 'Title' },
     { key: 'outlet', label: 'Outlet' },
-    { key: 'date', label: 'Date' },
+    { key: 'date', label: 'Date', className: 'nowrap' },
     { key: 'quotes', label: 'Quotes', numeric: true },
     { key: 'people', label: 'People', numeric: true },
     { key: 'female', label: 'Women', numeric: true },
