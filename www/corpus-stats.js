@@ -20,6 +20,25 @@ export class CorpusStats {
     this.articles = [];
     this.rows = []; // compact rows, each with `article` (index into articles)
     this.sources = new Map(); // group + name → merged source
+    // The reader's corrections of named people: name → "female" | "male" | null (unknown). They
+    // win over every article's evidence, in the counts, the charts and the exports.
+    this.corrections = new Map();
+  }
+
+  /** A row's gender and evidence once the reader's corrections are applied. */
+  genderOf(row) {
+    if (isPerson(row) && this.corrections.has(row.name)) {
+      return { gender: this.corrections.get(row.name), gender_evidence: 'correction', evidence_text: null };
+    }
+    return { gender: row.gender, gender_evidence: row.gender_evidence, evidence_text: row.evidence_text };
+  }
+
+  /** Sets (or, with `gender` undefined, removes) the correction of a named person. */
+  correct(name, gender) {
+    if (gender === undefined) this.corrections.delete(name);
+    else this.corrections.set(name, gender);
+    for (const a of this.articles) a.female = a.male = a.unknown = 0;
+    for (const row of this.rows) if (isPerson(row)) this.articles[row.article][this.genderOf(row).gender || 'unknown']++;
   }
 
   /** Adds one annotated article: `entry` from corpus-input.js, `result` from the worker. */
@@ -28,7 +47,7 @@ export class CorpusStats {
     const counts = { female: 0, male: 0, unknown: 0 };
     for (const row of result.rows) {
       this.rows.push({ article: index, ...row });
-      if (isPerson(row)) counts[row.gender || 'unknown']++;
+      if (isPerson(row)) counts[this.genderOf(row).gender || 'unknown']++;
       this.merge(row);
     }
     this.articles.push({
@@ -75,15 +94,20 @@ export class CorpusStats {
   sourceTable() {
     return [...this.sources.values()].map((s) => {
       const { female, male } = s.votes;
-      const gender = female && male ? 'conflicting' : female ? 'female' : male ? 'male' : 'unknown';
+      let gender = female && male ? 'conflicting' : female ? 'female' : male ? 'male' : 'unknown';
+      let evidence = { kind: s.evidence, text: s.evidenceText };
+      if (isPerson(s) && this.corrections.has(s.name)) {
+        gender = this.corrections.get(s.name) || 'unknown';
+        evidence = { kind: 'correction', text: null };
+      }
       return {
         name: s.name,
         type: s.type,
         group: s.group,
         named: s.named,
         gender,
-        gender_evidence: gender === 'unknown' ? null : s.evidence,
-        evidence_text: gender === 'unknown' ? null : s.evidenceText,
+        gender_evidence: gender === 'unknown' && evidence.kind !== 'correction' ? null : evidence.kind,
+        evidence_text: gender === 'unknown' ? null : evidence.text,
         articles: s.articles,
         quotes: s.quotes,
         words: s.words,
@@ -123,7 +147,8 @@ export class CorpusStats {
     const order = (r) => this.articles[r.article].n;
     return [...this.rows].sort((a, b) => order(a) - order(b)).map((r) => {
       const a = this.articles[r.article];
-      return { id: a.id, outlet: a.outlet, name: r.name, type: r.type, group: r.group, named: r.named, gender: r.gender, gender_evidence: r.gender_evidence, quotes: r.quotes, words: r.words };
+      const { gender, gender_evidence } = this.genderOf(r);
+      return { id: a.id, outlet: a.outlet, name: r.name, type: r.type, group: r.group, named: r.named, gender, gender_evidence, quotes: r.quotes, words: r.words };
     });
   }
 }

@@ -6,7 +6,8 @@ const PAGE = 100;
 
 export class DataTable {
   /**
-   * `columns`: [{ key, label, numeric?, className?, text?(row), title?(row) }]; `sort`: the starting { key, down }.
+   * `columns`: [{ key, label, numeric?, className?, sortable?, text?(row), title?(row) }], or
+   * `render(row)` for a cell holding a control (a Node, or null for an empty cell).; `sort`: the starting { key, down }.
    * `noun`: what a row is ("sources"), for the count line.
    */
   constructor(root, { columns, sort, noun }) {
@@ -29,6 +30,11 @@ export class DataTable {
       const th = document.createElement('th');
       th.scope = 'col';
       th.className = [c.numeric && 'num', c.className].filter(Boolean).join(' ');
+      if (c.sortable === false) {
+        th.textContent = c.label;
+        head.append(th);
+        return th;
+      }
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = c.label;
@@ -80,6 +86,11 @@ export class DataTable {
     });
   }
 
+  /** Whether the reader is using a control in the table (a redraw would take it away). */
+  get focused() {
+    return this.table.contains(document.activeElement);
+  }
+
   render() {
     const rows = this.shown();
     this.headers.forEach((th, i) => {
@@ -92,8 +103,13 @@ export class DataTable {
       for (const c of this.columns) {
         const td = document.createElement('td');
         if (c.numeric || c.className) td.className = [c.numeric && 'num', c.className].filter(Boolean).join(' ');
-        const text = c.text ? c.text(row) : row[c.key];
-        td.textContent = text === null || text === undefined ? '' : String(text);
+        if (c.render) {
+          const node = c.render(row);
+          if (node) td.append(node);
+        } else {
+          const text = c.text ? c.text(row) : row[c.key];
+          td.textContent = text === null || text === undefined ? '' : String(text);
+        }
         if (c.title) td.title = c.title(row) || '';
         tr.append(td);
       }

@@ -230,7 +230,7 @@ function schedule() {
 
 function redraw() {
   drawStatus();
-  drawResults();
+  drawResults(true);
 }
 
 const seconds = (ms) => (ms >= 90_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`);
@@ -259,11 +259,35 @@ function drawStatus() {
 
 // ---- Tables
 const genderText = (r) => {
+  if (r.gender === 'unknown' && r.gender_evidence === 'correction') return 'unknown · corrected by you';
   if (r.gender === 'unknown' || r.gender === 'conflicting') return r.gender;
-  const guess = r.gender_evidence === 'first name';
-  return `${r.gender} · ${guess ? 'guessed from the first name' : r.gender_evidence || 'evidence'}`;
+  const how = { 'first name': 'guessed from the first name', correction: 'corrected by you' }[r.gender_evidence];
+  return `${r.gender} · ${how || r.gender_evidence || 'evidence'}`;
 };
 const genderTitle = (r) => (r.evidence_text ? `strongest evidence: ${r.gender_evidence} “${r.evidence_text}”` : '');
+
+/**
+ * The gender correction of a named person: the reader's word wins over every article's evidence
+ * in the counts, charts and exports (evidence "correction"), as `options.genders` does for one
+ * article. Kept for this corpus until Clear.
+ */
+function correction(row) {
+  if (row.group !== 'people' || !row.named) return null;
+  const select = document.createElement('select');
+  select.setAttribute('aria-label', `Correct the gender of ${row.name}`);
+  for (const [value, label] of [['', 'as found'], ['female', 'female'], ['male', 'male'], ['unknown', 'unknown']]) select.append(new Option(label, value));
+  const set = stats.corrections.get(row.name);
+  select.value = set === undefined ? '' : set || 'unknown';
+  select.addEventListener('change', () => {
+    const v = select.value;
+    stats.correct(row.name, v === '' ? undefined : v === 'unknown' ? null : v);
+    drawResults(true);
+    // The redrawn table has a new control for this person: keep the focus on it.
+    const label = select.getAttribute('aria-label');
+    [...$('sources-table').querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === label)?.focus();
+  });
+  return select;
+}
 
 const sourcesTable = new DataTable($('sources-table'), {
   noun: 'sources',
@@ -272,6 +296,7 @@ const sourcesTable = new DataTable($('sources-table'), {
     { key: 'name', label: 'Name' },
     { key: 'type', label: 'Type', text: (r) => (r.type ? typeName(r.type) : r.named ? GROUP_NAMES[r.group] : `${GROUP_NAMES[r.group]}, unnamed`) },
     { key: 'gender', label: 'Gender', text: genderText, title: genderTitle },
+    { key: 'correct', label: 'Correct', sortable: false, render: correction },
     { key: 'articles', label: 'Articles', numeric: true },
     { key: 'quotes', label: 'Quotes', numeric: true },
     { key: 'words', label: 'Words', numeric: true },
@@ -307,11 +332,12 @@ $('articles-filter').addEventListener('input', () => {
   articlesTable.setFilter((r) => !text || [r.id, r.title, r.outlet].some((v) => v && v.toLowerCase().includes(text)));
 });
 
-function drawResults() {
+/** Redraws tables and charts; a periodic redraw leaves a table alone while it has the focus. */
+function drawResults(always = false) {
   lastTables = performance.now();
   results.hidden = stats.articles.length === 0;
   if (results.hidden) return;
-  sourcesTable.setRows(stats.sourceTable());
+  if (always || !sourcesTable.focused) sourcesTable.setRows(stats.sourceTable());
   articlesTable.setRows(stats.articles);
   drawCharts();
 }

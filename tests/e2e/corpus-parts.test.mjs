@@ -172,3 +172,23 @@ test('reading: a JSONL line or CSV field over the limit is a message, not held i
   const csv = await entries(new File([`id,text\nbig,${huge}\nnext,After.\n`], 'big.csv'));
   assert.deepEqual(brief(csv).map((e) => e.slice(0, 2)), [['message', 'row 1'], ['article', 'next']]);
 });
+
+test('counting: a correction wins over the articles in the table, the per-article counts, the shares and the rows', () => {
+  const stats = new CorpusStats();
+  stats.add({ id: 'a', outlet: 'Post', title: 'A' }, result([row('Kim Park', null, null), row('Bo Lee', 'male', 'honorific')]));
+  stats.add({ id: 'b', outlet: 'Post', title: 'B' }, result([row('Kim Park', 'male', 'first name')]));
+  stats.correct('Kim Park', 'female');
+  const kim = stats.sourceTable().find((s) => s.name === 'Kim Park');
+  assert.deepEqual([kim.gender, kim.gender_evidence], ['female', 'correction']);
+  assert.deepEqual(stats.articles.map((a) => [a.female, a.male, a.unknown]), [[1, 1, 0], [1, 0, 0]]);
+  assert.deepEqual([stats.shares().all.female, stats.shares().all.male], [2, 1]);
+  assert.deepEqual(stats.rowTable().filter((r) => r.name === 'Kim Park').map((r) => [r.gender, r.gender_evidence]), [['female', 'correction'], ['female', 'correction']]);
+  // An article added after the correction takes it too; "unknown" clears the gender; removing it restores the evidence.
+  stats.add({ id: 'c', outlet: 'Post', title: 'C' }, result([row('Kim Park', 'male', 'pronoun')]));
+  assert.equal(stats.articles[2].female, 1);
+  stats.correct('Kim Park', null);
+  assert.deepEqual([stats.sourceTable().find((s) => s.name === 'Kim Park').gender, stats.shares().all.unknown], ['unknown', 3]);
+  stats.correct('Kim Park', undefined);
+  assert.deepEqual(stats.sourceTable().find((s) => s.name === 'Kim Park').gender, 'male');
+  assert.deepEqual(stats.articles.map((a) => [a.female, a.male, a.unknown]), [[0, 1, 1], [0, 1, 0], [0, 1, 0]]);
+});

@@ -80,7 +80,7 @@ test('30 dropped articles: progress to done, sources and articles tables, charts
   assert.equal(await page.$$eval('#articles-table tbody tr', (rs) => rs.length), 30);
   const sourceRows = await page.$$eval('#sources-table tbody tr', (rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.ok(sourceRows.length > 30, `sources listed: ${sourceRows.length}`);
-  const quotesColumn = sourceRows.map((r) => Number(r[4]));
+  const quotesColumn = sourceRows.map((r) => Number(r[5]));
   assert.deepEqual(quotesColumn, [...quotesColumn].sort((a, b) => b - a), 'most quoted first');
   await page.click('#sources-table th:nth-child(1) button');
   const names = await page.$$eval('#sources-table tbody tr td:first-child', (ts) => ts.map((t) => t.textContent));
@@ -143,6 +143,24 @@ test('30 dropped articles: progress to done, sources and articles tables, charts
   assert.equal(json.length, table.rows.length);
   assert.deepEqual(Object.keys(json[0]), table.header);
   assert.equal(typeof json[0].quotes, 'number');
+
+  // A correction: a person the articles leave unknown, said to be a woman, counts as one in the
+  // table, the chart and the exports; "as found" undoes it.
+  const unknown = rows.rows.find((r) => r.group === 'people' && r.named === 'true' && !r.gender);
+  const times = rows.rows.filter((r) => r.name === unknown.name).length;
+  const women = () => page.$eval('#chart-shares svg rect.g-female', (r) => Number(r.dataset.count));
+  const womenBefore = await women();
+  await page.fill('#sources-filter', unknown.name);
+  const control = `#sources-table select[aria-label="Correct the gender of ${unknown.name}"]`;
+  await page.selectOption(control, 'female');
+  assert.equal(await women(), womenBefore + times, 'the chart counts the corrected person as a woman');
+  assert.equal(await page.textContent('#sources-table tbody tr td:nth-child(3)'), 'female · corrected by you');
+  assert.ok(await page.$eval(control, (s) => s === document.activeElement), 'the focus stays on the correction');
+  const corrected = records((await exported(page, 'rows', 'csv')).content).rows.filter((r) => r.name === unknown.name);
+  assert.deepEqual(corrected.map((r) => [r.gender, r.gender_evidence]), Array(times).fill(['female', 'correction']));
+  await page.selectOption(control, '');
+  assert.equal(await women(), womenBefore);
+  await page.fill('#sources-filter', '');
 
   // Screenshots: desktop and phone width.
   await page.setViewportSize({ width: 1400, height: 900 });
