@@ -164,7 +164,7 @@ test('30 dropped articles: progress to done, sources and articles tables, charts
 
   // Screenshots: desktop and phone width.
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.evaluate(() => document.getElementById('corpus-results').scrollIntoView());
+  await page.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: screenshotPath('corpus-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(200); // the charts redraw at the new width
