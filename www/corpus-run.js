@@ -56,6 +56,13 @@ export class CorpusRun {
     slot.worker.onmessage = ({ data }) => this.answer(slot, data);
     slot.worker.onerror = (e) => {
       e.preventDefault();
+      if (this.slots[slot.index] !== slot) return;
+      if (!slot.ready) {
+        // It never started: starting another would fail the same way.
+        this.cancel();
+        this.onFatal(e.message || 'the worker did not start');
+        return;
+      }
       // Out of memory or a crash in the glue: the article fails with a message, the slot restarts.
       this.finish(slot, { error: `the annotator stopped on this text (${e.message || 'worker error'})` }, true);
     };
