@@ -21,8 +21,11 @@ const IMPORT = /^import\s+(?:(\*\s+as\s+\w+)|\{([^}]*)\})\s+from\s+'\.\/([\w.-]+
 const EXPORT_LIST = /^export\s+\{([^}]*)\};?\s*$/gm;
 const modVar = (name) => `__mod_${name.replace(/\W/g, '_')}`;
 
-/** Inlines the app's modules, replacing platform.js by platform-inline.js. */
-function appScript() {
+/**
+ * Inlines the page's modules, replacing platform.js by platform-inline.js: the entry points
+ * (app.js, the article view; corpus.js, the corpus view) and what they import, each module once.
+ */
+function appScript(entries) {
   const order = [];
   const visit = (name) => {
     if (order.includes(name)) return;
@@ -31,7 +34,7 @@ function appScript() {
     for (const m of src.matchAll(IMPORT)) visit(m[3]);
     order.push(name);
   };
-  visit('app');
+  for (const entry of entries) visit(entry);
   return order
     .map((name) => {
       const file = name === 'platform' ? 'platform-inline' : name;
@@ -77,7 +80,8 @@ const seed = fs.readFileSync(path.join(seedDir, fs.readdirSync(seedDir).filter((
 const wasm = fs.readFileSync(path.join(www, 'pkg/lede_bg.wasm'));
 // The page's stylesheets in index.html's order: style.css, then the generated label colours.
 const css = `${read('www/style.css')}\n${read('www/labels.gen.css')}`;
-const app = appScript();
+const ENTRIES = ['app', 'corpus']; // index.html's module scripts
+const app = appScript(ENTRIES);
 const csp = [
   "default-src 'none'",
   `script-src ${sha(app)} 'wasm-unsafe-eval'`,
@@ -96,7 +100,7 @@ const swap = (pattern, replacement) => {
 };
 swap(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 swap(/<link rel="stylesheet" href="style.css">\n<link rel="stylesheet" href="labels.gen.css">/, `<style>${css}</style>`);
-swap(/<script type="module" src="app.js"><\/script>/, '');
+for (const entry of ENTRIES) swap(new RegExp(`<script type="module" src="${entry}.js"></script>\n?`), '');
 const embeds = [
   rawText('lede-wasm', 'application/octet-stream', wasm.toString('base64')),
   rawText('lede-worker', 'text/plain', workerScript()),
