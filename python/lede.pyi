@@ -204,3 +204,32 @@ def annotate_many(
     int >= 1. Errors as for ``annotate``, naming the item (``texts[3]``). Ctrl-C raises
     KeyboardInterrupt at once; the articles not yet annotated are left.
     """
+
+class SourceRow(TypedDict):
+    """One source of one article (``lede.sources``); loads into ``pandas.DataFrame`` as is."""
+    id: object
+    """The ``ids`` item of its article, else the article's index."""
+    outlet: Optional[str]
+    name: str
+    type: Optional[EntityLabel]
+    group: SourceGroup
+    named: bool
+    gender: Optional[Gender]
+    gender_evidence: Optional[GenderKind]
+    """The strongest kind of evidence for the gender; ``first name`` is a guess."""
+    quotes: int
+    words: int
+
+def sources(
+    texts: Iterable[Union[str, bytes, bytearray]],
+    ids: Optional[Iterable[object]] = None,
+    outlets: Optional[Iterable[Optional[str]]] = None,
+    dates: Optional[Iterable[Optional[str]]] = None,
+    threads: Optional[int] = None,
+    first_names: bool = True,
+) -> List[SourceRow]:
+    """Who gets quoted: one row per (article, source), articles in order, each article's sources
+    in the Sources panel's order. ``ids`` and ``outlets``: None or one per text.
+    ``first_names=False`` leaves genders the article does not give unknown. Errors as for
+    ``annotate_many``.
+    """

@@ -1,6 +1,6 @@
 """Generated news articles for the Spark test and the Python benchmark: sentences from
 templates filled with names, organisations, places and claims (no corpus text), reproducible
-from a seed. Each record is {"id", "text"} plus "date" for most.
+from a seed. Each record is {"id", "text", "outlet"} plus "date" for most.
 
   python examples/spark/articles.py 1000 > corpus.jsonl
 """
@@ -19,6 +19,7 @@ WHEN = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "
         "last month"]
 CLAIMS = ["we will not raise taxes this year", "the plan is working", "the bridge must be repaired",
           "nobody was hurt", "the talks will resume soon", "the budget is balanced"]
+OUTLETS = ["Daily Planet", "Gazette", "Ledger"]
 PHRASES = ["a clear mistake", "deeply troubling", "long overdue", "a step forward"]
 
 
@@ -46,7 +47,7 @@ def article(r: random.Random) -> str:
 def records(n: int, seed: int = 14):
     r = random.Random(seed)
     for i in range(n):
-        record = {"id": i, "text": article(r)}
+        record = {"id": i, "text": article(r), "outlet": OUTLETS[i % len(OUTLETS)]}
         if r.random() < 0.8:
             record["date"] = f"2023-{r.randint(1, 12):02}-{r.randint(1, 28):02}"
         yield record

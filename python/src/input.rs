@@ -135,6 +135,25 @@ fn items<'py>(arg: &Bound<'py, PyAny>, name: &str) -> PyResult<Vec<Bound<'py, Py
     arg.try_iter().map_err(|_| refuse())?.collect()
 }
 
+/// An optional per-text argument (`ids`, `outlets`): None, or one item per text.
+pub(crate) fn per_text<'py>(
+    arg: Option<&Bound<'py, PyAny>>,
+    name: &str,
+    texts: usize,
+) -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
+    let Some(arg) = arg.filter(|a| !a.is_none()) else {
+        return Ok(None);
+    };
+    let values = items(arg, name)?;
+    if values.len() != texts {
+        return Err(PyValueError::new_err(format!(
+            "{name} has {} items for {texts} texts: give one per text",
+            values.len()
+        )));
+    }
+    Ok(Some(values))
+}
+
 /// `threads`: None for every core, else an int ≥ 1.
 pub(crate) fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     let Some(t) = threads.filter(|t| !t.is_none()) else {

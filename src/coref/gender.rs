@@ -37,6 +37,13 @@ pub fn assign(
             if let Some(word) = honorific_before(text, e.start).or_else(|| first_word(&e.text)) {
                 clues.honorific(word);
             }
+            let before = text.get(..e.start).and_then(apposition_before);
+            for apposition in before
+                .into_iter()
+                .chain(text.get(e.end..).and_then(apposition_after))
+            {
+                clues.reference(apposition);
+            }
         }
         for role in &c.roles {
             role.split_whitespace().for_each(|w| clues.role(w));
@@ -162,8 +169,13 @@ impl Clues {
             "she" | "her" | "hers" | "herself" => self.add(GenderKind::Pronoun, false, text.trim()),
             _ => {
                 let words: Vec<&str> = text.split_whitespace().collect();
+                // The head ends before a prepositional phrase or a relative clause.
+                let ends = |w: &str| {
+                    let w = w.to_lowercase();
+                    PREPOSITIONS.contains(&w.as_str()) || RELATIVES.contains(&w.as_str())
+                };
                 let end = (1..words.len())
-                    .find(|&i| PREPOSITIONS.contains(&words[i].to_lowercase().as_str()))
+                    .find(|&i| ends(words[i]))
                     .unwrap_or(words.len());
                 if let Some(head) = words[..end].last() {
                     self.role(head);
@@ -254,6 +266,45 @@ fn honorific_before(text: &str, start: usize) -> Option<&str> {
     let before = text.get(..start)?.trim_end();
     let word = before.rsplit(char::is_whitespace).next()?;
     title_gender(&word.trim_end_matches('.').to_lowercase()).map(|_| word.trim_end_matches('.'))
+}
+
+/// The longest apposition read: "the former chairwoman of the city's board" is seven words.
+const APPOSITION_WORDS: usize = 8;
+
+/// Words that open a relative clause, which ends a description's head ("a man who met …").
+const RELATIVES: [&str; 4] = ["who", "whom", "whose", "which"];
+
+/// Openers of a description in apposition.
+const DETERMINERS: [&str; 7] = ["the", "a", "an", "his", "her", "their", "its"];
+
+/// A description set off by a comma after a name: "Pat Quinn, the chairwoman of the board,".
+fn apposition_after(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(',')?.trim_start();
+    let end = rest
+        .find([',', '.', ';', ':', '(', '“', '"'])
+        .unwrap_or(rest.len());
+    description(&rest[..end])
+}
+
+/// A description set off by a comma before a name: "his widow, Ann Reed", "The chairwoman of
+/// the board, Pat Quinn".
+fn apposition_before(before: &str) -> Option<&str> {
+    let rest = before.trim_end().strip_suffix(',')?;
+    let start = rest
+        .rfind(['.', ',', ';', ':', ')', '”', '"', '\n'])
+        .map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    description(&rest[start..])
+}
+
+/// `phrase` when it is a short description opened by a determiner.
+fn description(phrase: &str) -> Option<&str> {
+    let phrase = phrase.trim();
+    let mut words = phrase.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let short = words.count() < APPOSITION_WORDS;
+    (short && DETERMINERS.contains(&first.as_str())).then_some(phrase)
 }
 
 /// The first word of a mention that starts with a courtesy title ("Mr. Kirby").
@@ -408,6 +459,52 @@ mod tests {
         let mut c = person("Mary Quinn", &[]);
         assign("", std::slice::from_mut(&mut c), &[], &[], false);
         assert_eq!((c.gender, c.gender_evidence.len()), (None, 0));
+    }
+
+    #[test]
+    fn appositions_around_a_name() {
+        let text = "The chairwoman of the board, Pat Quinn, spoke. Sam Reed, her husband, did not.";
+        let quinn = Entity {
+            start: 29,
+            end: 38,
+            text: "Pat Quinn".into(),
+            label: Label::Person,
+            cluster: None,
+            value: None,
+        };
+        let reed = Entity {
+            start: 47,
+            end: 55,
+            text: "Sam Reed".into(),
+            ..quinn.clone()
+        };
+        assert_eq!(&text[29..38], "Pat Quinn");
+        assert_eq!(&text[47..55], "Sam Reed");
+        let mut c = person("Pat Quinn", &[]);
+        c.mentions = vec![0];
+        let c = decided(c, text, &[quinn.clone(), reed.clone()]);
+        assert_eq!(
+            (c.gender, c.gender_evidence[0].kind),
+            (Some(Gender::Female), GenderKind::Role)
+        );
+        let mut c = person("Sam Reed", &[]);
+        c.mentions = vec![1];
+        let c = decided(c, text, &[quinn, reed]);
+        assert_eq!(
+            (c.gender, c.gender_evidence[0].kind),
+            (Some(Gender::Male), GenderKind::Role)
+        );
+        assert_eq!(
+            apposition_after(", a lawyer who spoke"),
+            Some("a lawyer who spoke")
+        );
+        assert_eq!(apposition_after(" said"), None);
+        assert_eq!(apposition_before("In Paris, "), None, "no determiner");
+        assert_eq!(apposition_before("“Go,” the mother, "), Some("the mother"));
+        assert_eq!(
+            apposition_before("he said.” The mother, "),
+            Some("The mother")
+        );
     }
 
     #[test]

@@ -23,6 +23,8 @@ mod dates;
 mod exports;
 mod furniture;
 mod fuzz_replay;
+#[cfg(feature = "cli")]
+mod genders;
 mod header;
 #[path = "../invariants/mod.rs"]
 mod invariants;
