@@ -58,6 +58,8 @@ pub struct Scores {
     /// Per gender given: (right, given).
     pub female: (usize, usize),
     pub male: (usize, usize),
+    /// Each gender given against the label: article, name, label, the strongest evidence.
+    pub wrong: Vec<String>,
 }
 
 impl Scores {
@@ -105,7 +107,14 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
                     }
                 };
                 given.1 += 1;
-                given.0 += usize::from(c.gender == l.gender);
+                if c.gender == l.gender {
+                    given.0 += 1;
+                } else {
+                    let label = l.gender.map_or("unknown".into(), |g| format!("{g:?}"));
+                    let clue = c.gender_evidence.first();
+                    let clue = clue.map_or(String::new(), |e| format!("{:?} {:?}", e.kind, e.text));
+                    s.wrong.push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
+                }
             }
         }
     }
@@ -134,6 +143,11 @@ pub fn report(scores: &[Scores; 2]) -> String {
             s.unknown_share(),
             s.unknown,
         );
+    }
+    for (name, s) in ["on", "off"].iter().zip(scores) {
+        for w in &s.wrong {
+            out += &format!("wrong (first names {name}): {w}\n");
+        }
     }
     if scores[0].missing > 0 {
         out += &format!(
