@@ -5,7 +5,8 @@
 //! unknown: counting who gets quoted must not rest on a coin toss.
 
 use crate::schema::{
-    Cluster, Entity, Gender, GenderClue, GenderCorrection, GenderKind, Label, Quote, Source,
+    Cluster, Entity, Gender, GenderClue, GenderCorrection, GenderKind, Label, Quote, QuoteKind,
+    Source,
 };
 use crate::words::{first_name_gender, noun_gender, title_gender, PREPOSITIONS};
 use std::collections::BTreeMap;
@@ -27,15 +28,27 @@ pub fn assign(
     quotes: &[Quote],
     first_names: bool,
 ) {
+    // Which cluster the coreference links each reference to, by start.
+    let linked: BTreeMap<usize, usize> = (clusters.iter())
+        .flat_map(|c| c.references.iter().map(|r| (r.start, c.id)))
+        .collect();
+    let quoted = quoted_words(quotes);
     for c in clusters.iter_mut() {
         if c.label != Some(Label::Person) {
             continue;
         }
+        let own_quotes: Vec<&Quote> = (quotes.iter())
+            .filter(|q| q.speaker_cluster == Some(c.id))
+            .collect();
         let mut clues = Clues::default();
         for &e in &c.mentions {
             let e = &entities[e];
             if let Some(word) = honorific_before(text, e.start).or_else(|| first_word(&e.text)) {
                 clues.honorific(word);
+            }
+            // A role noun used as a title: "said 9/11 widow Terry Strada".
+            if let Some(word) = text.get(..e.start).and_then(word_before) {
+                clues.role(word);
             }
             let before = text.get(..e.start).and_then(apposition_before);
             for apposition in before
@@ -50,12 +63,22 @@ pub fn assign(
         }
         let mut seen = Vec::new();
         for r in &c.references {
+            // In someone's own words a linked "his" is often another person: "my son gave his
+            // life," she said; the coreference reads quotations worst.
+            if quoted.iter().any(|span| span.contains(&r.start)) {
+                continue;
+            }
             clues.reference(&r.text);
             seen.push(r.start);
         }
-        // A pronoun or description speaker the rules resolved is evidence too, once.
-        for q in quotes.iter().filter(|q| q.speaker_cluster == Some(c.id)) {
-            if let Some(s) = q.speaker.as_ref().filter(|s| !seen.contains(&s.start)) {
+        // A pronoun or description speaker the rules resolved is evidence too, once, unless
+        // the coreference links that mention to someone else: the two resolvers disagree.
+        for q in &own_quotes {
+            let Some(s) = q.speaker.as_ref() else {
+                continue;
+            };
+            let elsewhere = linked.get(&s.start).is_some_and(|&id| id != c.id);
+            if !seen.contains(&s.start) && !elsewhere {
                 clues.reference(&s.text);
                 seen.push(s.start);
             }
@@ -63,6 +86,19 @@ pub fn assign(
         let name = if first_names { c.name.as_str() } else { "" };
         (c.gender, c.gender_evidence) = clues.decide(name);
     }
+}
+
+/// The spans inside quote marks: direct and partial quotes, the quoted parts of mixed ones.
+fn quoted_words(quotes: &[Quote]) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    for q in quotes {
+        match q.kind {
+            QuoteKind::Direct | QuoteKind::Partial => spans.push(q.start..q.end),
+            QuoteKind::Mixed => spans.extend(q.parts.iter().map(|p| p.start..p.end)),
+            QuoteKind::Indirect => {}
+        }
+    }
+    spans
 }
 
 /// The gender a description says ("a spokeswoman for the agency": female), for a source with
@@ -307,6 +343,13 @@ fn description(phrase: &str) -> Option<&str> {
     (short && DETERMINERS.contains(&first.as_str())).then_some(phrase)
 }
 
+/// The lowercase word just before a mention ("widow" in "9/11 widow Terry Strada"), not
+/// across punctuation.
+fn word_before(before: &str) -> Option<&str> {
+    let word = before.strip_suffix(' ')?.rsplit(' ').next()?;
+    word.chars().all(|c| c.is_lowercase()).then_some(word)
+}
+
 /// The first word of a mention that starts with a courtesy title ("Mr. Kirby").
 fn first_word(mention: &str) -> Option<&str> {
     let word = mention.split_whitespace().next()?.trim_end_matches('.');
@@ -334,6 +377,19 @@ mod tests {
                 .collect(),
             gender: None,
             gender_evidence: Vec::new(),
+        }
+    }
+
+    /// A PERSON entity at `start` in `text`.
+    fn mention(text: &str, start: usize, name: &str) -> Entity {
+        assert_eq!(&text[start..start + name.len()], name);
+        Entity {
+            start,
+            end: start + name.len(),
+            text: name.into(),
+            label: Label::Person,
+            cluster: None,
+            value: None,
         }
     }
 
@@ -370,14 +426,7 @@ mod tests {
     #[test]
     fn an_honorific_before_a_mention() {
         let text = "Ms. Quinn said so.";
-        let e = Entity {
-            start: 4,
-            end: 9,
-            text: "Quinn".into(),
-            label: Label::Person,
-            cluster: None,
-            value: None,
-        };
+        let e = mention(text, 4, "Quinn");
         let mut c = person("Pat Quinn", &[]);
         c.mentions = vec![0];
         let c = decided(c, text, &[e]);
@@ -389,14 +438,7 @@ mod tests {
     #[test]
     fn an_honorific_against_the_pronouns_conflicts() {
         let text = "Mr. Quinn";
-        let e = Entity {
-            start: 4,
-            end: 9,
-            text: "Quinn".into(),
-            label: Label::Person,
-            cluster: None,
-            value: None,
-        };
+        let e = mention(text, 4, "Quinn");
         let mut c = person("Pat Quinn", &["she", "she", "she", "she", "she"]);
         c.mentions = vec![0];
         assert_eq!(decided(c, text, &[e]).gender, None);
@@ -464,22 +506,8 @@ mod tests {
     #[test]
     fn appositions_around_a_name() {
         let text = "The chairwoman of the board, Pat Quinn, spoke. Sam Reed, her husband, did not.";
-        let quinn = Entity {
-            start: 29,
-            end: 38,
-            text: "Pat Quinn".into(),
-            label: Label::Person,
-            cluster: None,
-            value: None,
-        };
-        let reed = Entity {
-            start: 47,
-            end: 55,
-            text: "Sam Reed".into(),
-            ..quinn.clone()
-        };
-        assert_eq!(&text[29..38], "Pat Quinn");
-        assert_eq!(&text[47..55], "Sam Reed");
+        let quinn = mention(text, 29, "Pat Quinn");
+        let reed = mention(text, 47, "Sam Reed");
         let mut c = person("Pat Quinn", &[]);
         c.mentions = vec![0];
         let c = decided(c, text, &[quinn.clone(), reed.clone()]);
@@ -505,6 +533,78 @@ mod tests {
             apposition_before("he said.” The mother, "),
             Some("The mother")
         );
+    }
+
+    #[test]
+    fn a_role_noun_as_a_title() {
+        let text = "said 9/11 widow Terry Strada.";
+        let mut c = person("Terry Strada", &[]);
+        c.mentions = vec![0];
+        let c = decided(c, text, &[mention(text, 16, "Terry Strada")]);
+        assert_eq!(kinds(&c)[0], (GenderKind::Role, Gender::Female, 1));
+        assert_eq!(c.gender, Some(Gender::Female));
+        assert_eq!(word_before("said Widow "), None, "a capital is a name");
+        assert_eq!(word_before("widow, "), None);
+    }
+
+    fn quote(start: usize, end: usize, kind: QuoteKind, speaker: Option<TextSpan>) -> Quote {
+        Quote {
+            start,
+            end,
+            text: String::new(),
+            kind,
+            speaker,
+            speaker_name: None,
+            speaker_cluster: Some(0),
+            cue: None,
+            parts: Vec::new(),
+            confidence: 1.0,
+            speaker_confidence: None,
+            act: Default::default(),
+        }
+    }
+
+    #[test]
+    fn pronouns_inside_quote_marks_are_not_counted() {
+        // References sit at 1000, 1010, 1020: the first two inside a direct quote.
+        let c = person("Pat Quinn", &["his", "his", "she"]);
+        let mut cs = [c];
+        assign(
+            "",
+            &mut cs,
+            &[],
+            &[quote(990, 1015, QuoteKind::Direct, None)],
+            true,
+        );
+        assert_eq!(kinds(&cs[0]), [(GenderKind::Pronoun, Gender::Female, 1)]);
+        // Reported speech is the writer's words: its pronouns count.
+        let mut cs = [person("Pat Quinn", &["his", "his", "she"])];
+        assign(
+            "",
+            &mut cs,
+            &[],
+            &[quote(990, 1015, QuoteKind::Indirect, None)],
+            true,
+        );
+        assert_eq!(cs[0].gender, None, "2 his against 1 she is a conflict");
+    }
+
+    #[test]
+    fn a_speaker_the_coreference_gives_to_another_is_not_counted() {
+        let she = |start| TextSpan {
+            start,
+            end: start + 3,
+            text: "she".into(),
+        };
+        let quotes = [
+            quote(0, 10, QuoteKind::Direct, Some(she(20))),
+            quote(30, 40, QuoteKind::Direct, Some(she(50))),
+        ];
+        let mut other = person("Terry Strada", &[]);
+        (other.id, other.references) = (1, vec![she(50)]);
+        let mut cs = [person("Josh Earnest", &[]), other];
+        assign("", &mut cs, &[], &quotes, false);
+        assert_eq!(kinds(&cs[0]), [(GenderKind::Pronoun, Gender::Female, 1)]);
     }
 
     #[test]

@@ -113,7 +113,8 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
                     let label = l.gender.map_or("unknown".into(), |g| format!("{g:?}"));
                     let clue = c.gender_evidence.first();
                     let clue = clue.map_or(String::new(), |e| format!("{:?} {:?}", e.kind, e.text));
-                    s.wrong.push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
+                    s.wrong
+                        .push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
                 }
             }
         }
@@ -122,7 +123,7 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
 }
 
 /// The report: one row per setting.
-pub fn report(scores: &[Scores; 2]) -> String {
+pub fn report(scores: &[Scores; 2], errors: bool) -> String {
     let p = |s: &Scores, g| match s.precision(g) {
         Some(p) => format!("{p:.3}"),
         None => "–".into(),
@@ -144,7 +145,7 @@ pub fn report(scores: &[Scores; 2]) -> String {
             s.unknown,
         );
     }
-    for (name, s) in ["on", "off"].iter().zip(scores) {
+    for (name, s) in ["on", "off"].iter().zip(scores).filter(|_| errors) {
         for w in &s.wrong {
             out += &format!("wrong (first names {name}): {w}\n");
         }
@@ -183,7 +184,11 @@ mod tests {
         let [on, off] = evaluate(&labels, &dir).unwrap();
         assert_eq!((on.female, on.male, on.unknown), ((1, 1), (0, 1), 0));
         assert_eq!((off.female, off.male, off.unknown), ((1, 1), (0, 0), 1));
-        assert!(report(&[on, off]).contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) |"));
+        let errors = "wrong (first names on): a\tJohn Kirby\tlabelled unknown\tFirstName \"John\"";
+        assert!(!report(&[on.clone(), off.clone()], false).contains(errors));
+        let report = report(&[on, off], true);
+        assert!(report.contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) |"));
+        assert!(report.contains(errors), "{report}");
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -190,21 +190,75 @@ fn labelled_samples_floors() {
         let labels = gender_eval::read_labels(&path).unwrap();
         assert!(labels.len() >= 150, "{sample}: {} labels", labels.len());
         let scores = gender_eval::evaluate(&labels, &texts).unwrap();
-        eprintln!("{sample}\n{}", gender_eval::report(&scores));
-        let [on, _] = &scores;
+        eprintln!("{sample}\n{}", gender_eval::report(&scores, true));
+        let [on, off] = &scores;
         assert!(
             on.missing * 20 <= labels.len(),
             "{sample}: {} clusters gone",
             on.missing
         );
-        for g in [Gender::Female, Gender::Male] {
-            let p = on.precision(g).unwrap();
-            assert!(p >= 0.94, "{sample}: {g:?} precision {p:.3}");
+        for (setting, s) in [("on", on), ("off", off)] {
+            for g in [Gender::Female, Gender::Male] {
+                let p = s.precision(g).unwrap();
+                assert!(
+                    p >= 0.94,
+                    "{sample}, first names {setting}: {g:?} precision {p:.3}"
+                );
+            }
         }
+        assert!(
+            off.unknown * 20 <= off.clusters * 17,
+            "{sample}: unknown {}",
+            off.unknown
+        );
         assert!(
             on.unknown * 2 <= on.clusters,
             "{sample}: unknown {}",
             on.unknown
         );
     }
+}
+
+#[test]
+fn cli_eval_scores_several_label_files_as_one_sample() {
+    let dir = std::env::temp_dir().join(format!("lede-genders-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Ms. Ana Ruiz spoke. “We will rebuild,” Ruiz said.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b.txt"), "John Kirby said it was late.").unwrap();
+    let header = "article\tname\tgender\n";
+    let one = dir.join("one.tsv");
+    std::fs::write(&one, format!("{header}a\tAna Ruiz\tfemale\n")).unwrap();
+    let two = dir.join("two.tsv");
+    std::fs::write(&two, format!("{header}b\tJohn Kirby\tunknown\n")).unwrap();
+    let run = |errors: &[&str]| {
+        let (one, two, texts) = (
+            one.to_str().unwrap(),
+            two.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        );
+        let args = [&["eval", "--genders", one, two, "--texts", texts], errors].concat();
+        let out = spawn(&args).wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let report = run(&[]);
+    assert!(
+        report.contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| off | 2 | 1.000 (1/1) | – (0/0) |"),
+        "{report}"
+    );
+    assert!(!report.contains("wrong"));
+    assert!(run(&["--errors"]).contains("wrong (first names on): b\tJohn Kirby\tlabelled unknown"));
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -110,10 +110,11 @@ pub enum Command {
         /// Rebuild raw text from the tokens and run the whole pipeline (tokenizer, model, rules).
         #[arg(long)]
         raw: bool,
-        /// Hand labels of PERSON clusters' genders (tests/data/gender_*.tsv): precision per
-        /// gender and the share left unknown, first-name guesses on and off (needs --texts).
-        #[arg(long, requires = "texts")]
-        genders: Option<PathBuf>,
+        /// Hand labels of PERSON clusters' genders (tests/data/gender_*.tsv; several files are
+        /// scored as one sample): precision per gender and the share left unknown, first-name
+        /// guesses on and off (needs --texts; --errors lists each wrong gender).
+        #[arg(long, requires = "texts", num_args = 1..)]
+        genders: Vec<PathBuf>,
         /// The folder of the labelled articles' texts (`<article>.txt`; with --genders).
         #[arg(long)]
         texts: Option<PathBuf>,

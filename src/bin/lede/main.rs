@@ -83,9 +83,9 @@ fn main() -> ExitCode {
             split,
             folds,
             errors,
-            genders: None,
+            genders,
             ..
-        } => done(commands::eval(
+        } if genders.is_empty() => done(commands::eval(
             ner.as_deref(),
             model.as_deref(),
             raw,
@@ -95,12 +95,14 @@ fn main() -> ExitCode {
             errors,
         )),
         Command::Eval {
-            genders: Some(labels),
+            genders,
             texts,
+            errors,
             ..
         } => done(commands::eval_genders(
-            &labels,
+            &genders,
             &texts.expect("clap requires --texts with --genders"),
+            errors,
         )),
         Command::Bench {
             one: Some(name),

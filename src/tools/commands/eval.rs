@@ -8,11 +8,13 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// `lede eval --genders LABELS --texts DIR`: PERSON clusters' genders against hand labels.
-pub fn eval_genders(labels: &Path, texts: &Path) -> Result<(), Error> {
-    let labels = gender_eval::read_labels(labels)?;
-    emit(&gender_eval::report(&gender_eval::evaluate(
-        &labels, texts,
-    )?))
+pub fn eval_genders(files: &[PathBuf], texts: &Path, errors: bool) -> Result<(), Error> {
+    let mut labels = Vec::new();
+    for f in files {
+        labels.extend(gender_eval::read_labels(f)?);
+    }
+    let scores = gender_eval::evaluate(&labels, texts)?;
+    emit(&gender_eval::report(&scores, errors))
 }
 
 /// Scores what is asked for: `ner` (a gold CoNLL file) and/or `quotes` (the PolNeAR folder).
