@@ -58,8 +58,12 @@ pub struct Scores {
     /// Per gender given: (right, given).
     pub female: (usize, usize),
     pub male: (usize, usize),
+    /// Clusters labelled female, male.
+    pub labelled: (usize, usize),
     /// Each gender given against the label: article, name, label, the strongest evidence.
     pub wrong: Vec<String>,
+    /// Each person labelled with a gender and given none: article, name, label, the evidence.
+    pub missed: Vec<String>,
 }
 
 impl Scores {
@@ -69,6 +73,15 @@ impl Scores {
             Gender::Male => self.male,
         };
         (given > 0).then(|| right as f64 / given as f64)
+    }
+
+    /// The share of people labelled `g` given `g`.
+    pub fn recall(&self, g: Gender) -> Option<f64> {
+        let (right, labelled) = match g {
+            Gender::Female => (self.female.0, self.labelled.0),
+            Gender::Male => (self.male.0, self.labelled.1),
+        };
+        (labelled > 0).then(|| right as f64 / labelled as f64)
     }
 
     fn unknown_share(&self) -> f64 {
@@ -98,11 +111,24 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
                     continue;
                 };
                 s.clusters += 1;
+                match l.gender {
+                    Some(Gender::Female) => s.labelled.0 += 1,
+                    Some(Gender::Male) => s.labelled.1 += 1,
+                    None => {}
+                }
                 let given = match c.gender {
                     Some(Gender::Female) => &mut s.female,
                     Some(Gender::Male) => &mut s.male,
                     None => {
                         s.unknown += 1;
+                        if let Some(g) = l.gender {
+                            let clues: Vec<String> = (c.gender_evidence.iter())
+                                .map(|e| format!("{:?} {:?} ×{}", e.kind, e.text, e.count))
+                                .collect();
+                            let clues = clues.join(", ");
+                            s.missed
+                                .push(format!("{article}\t{}\tlabelled {g:?}\t{clues}", l.name));
+                        }
                         continue;
                     }
                 };
@@ -124,23 +150,22 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
 
 /// The report: one row per setting.
 pub fn report(scores: &[Scores; 2], errors: bool) -> String {
-    let p = |s: &Scores, g| match s.precision(g) {
-        Some(p) => format!("{p:.3}"),
-        None => "–".into(),
-    };
+    let fixed = |x: Option<f64>| x.map_or("–".into(), |x| format!("{x:.3}"));
     let mut out = String::from(
-        "| first names | clusters | female P (right/given) | male P (right/given) | unknown |\n|---|---|---|---|---|\n",
+        "| first names | clusters | female P (right/given) | male P (right/given) | female R | male R | unknown |\n|---|---|---|---|---|---|---|\n",
     );
     for (name, s) in ["on", "off"].iter().zip(scores) {
         out += &format!(
-            "| {name} | {} | {} ({}/{}) | {} ({}/{}) | {:.3} ({}) |\n",
+            "| {name} | {} | {} ({}/{}) | {} ({}/{}) | {} | {} | {:.3} ({}) |\n",
             s.clusters,
-            p(s, Gender::Female),
+            fixed(s.precision(Gender::Female)),
             s.female.0,
             s.female.1,
-            p(s, Gender::Male),
+            fixed(s.precision(Gender::Male)),
             s.male.0,
             s.male.1,
+            fixed(s.recall(Gender::Female)),
+            fixed(s.recall(Gender::Male)),
             s.unknown_share(),
             s.unknown,
         );
@@ -148,6 +173,9 @@ pub fn report(scores: &[Scores; 2], errors: bool) -> String {
     for (name, s) in ["on", "off"].iter().zip(scores).filter(|_| errors) {
         for w in &s.wrong {
             out += &format!("wrong (first names {name}): {w}\n");
+        }
+        for m in &s.missed {
+            out += &format!("missed (first names {name}): {m}\n");
         }
     }
     if scores[0].missing > 0 {
@@ -187,7 +215,7 @@ mod tests {
         let errors = "wrong (first names on): a\tJohn Kirby\tlabelled unknown\tFirstName \"John\"";
         assert!(!report(&[on.clone(), off.clone()], false).contains(errors));
         let report = report(&[on, off], true);
-        assert!(report.contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) |"));
+        assert!(report.contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) | 1.000 | – |"));
         assert!(report.contains(errors), "{report}");
         std::fs::remove_dir_all(dir).unwrap();
     }

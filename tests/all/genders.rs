@@ -255,7 +255,7 @@ fn cli_eval_scores_several_label_files_as_one_sample() {
         "{report}"
     );
     assert!(
-        report.contains("| off | 2 | 1.000 (1/1) | – (0/0) |"),
+        report.contains("| off | 2 | 1.000 (1/1) | – (0/0) | 1.000 | – |"),
         "{report}"
     );
     assert!(!report.contains("wrong"));
