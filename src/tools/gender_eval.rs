@@ -113,7 +113,8 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
                     let label = l.gender.map_or("unknown".into(), |g| format!("{g:?}"));
                     let clue = c.gender_evidence.first();
                     let clue = clue.map_or(String::new(), |e| format!("{:?} {:?}", e.kind, e.text));
-                    s.wrong.push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
+                    s.wrong
+                        .push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
                 }
             }
         }
