@@ -58,16 +58,9 @@ pub struct Summary {
 
 impl Summary {
     pub fn add(&mut self, article: &SourceGenders) {
-        let sum = &mut self.genders;
         self.articles += 1;
-        sum.people += article.people;
-        sum.female += article.female;
-        sum.male += article.male;
-        sum.unknown += article.unknown;
-        sum.words += article.words;
-        sum.female_words += article.female_words;
-        sum.male_words += article.male_words;
-        sum.unknown_words += article.unknown_words;
+        self.genders += article;
+        let sum = &self.genders;
         self.female_share = share(sum.female, sum.female + sum.male);
         self.female_word_share = share(sum.female_words, sum.female_words + sum.male_words);
     }

@@ -115,6 +115,26 @@ pub struct SourceGenders {
     pub unknown_words: usize,
 }
 
+/// Field by field: the sum over articles (a corpus summary) or over sources (one article).
+impl std::ops::AddAssign<&SourceGenders> for SourceGenders {
+    fn add_assign(&mut self, other: &SourceGenders) {
+        self.people += other.people;
+        self.female += other.female;
+        self.male += other.male;
+        self.unknown += other.unknown;
+        self.words += other.words;
+        self.female_words += other.female_words;
+        self.male_words += other.male_words;
+        self.unknown_words += other.unknown_words;
+    }
+}
+
+impl std::ops::AddAssign for SourceGenders {
+    fn add_assign(&mut self, other: SourceGenders) {
+        *self += &other;
+    }
+}
+
 /// A half-open range `[start, end)` into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
@@ -607,6 +627,40 @@ impl Annotation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_genders_add_field_by_field() {
+        let a = SourceGenders {
+            people: 3,
+            female: 1,
+            male: 1,
+            unknown: 1,
+            words: 10,
+            female_words: 2,
+            male_words: 3,
+            unknown_words: 5,
+        };
+        let mut sum = a.clone();
+        sum += &a;
+        sum += SourceGenders {
+            people: 1,
+            female: 1,
+            words: 4,
+            female_words: 4,
+            ..SourceGenders::default()
+        };
+        let want = SourceGenders {
+            people: 7,
+            female: 3,
+            male: 2,
+            unknown: 2,
+            words: 24,
+            female_words: 8,
+            male_words: 6,
+            unknown_words: 10,
+        };
+        assert_eq!(sum, want);
+    }
 
     #[test]
     fn labels_serialize_as_their_ontonotes_names() {

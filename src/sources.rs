@@ -165,17 +165,26 @@ pub fn genders(sources: &[Source]) -> SourceGenders {
         .iter()
         .filter(|s| s.group == SourceGroup::People && s.named)
     {
-        sum.people += 1;
-        sum.words += s.words;
-        let (count, words) = match s.gender {
-            Some(Gender::Female) => (&mut sum.female, &mut sum.female_words),
-            Some(Gender::Male) => (&mut sum.male, &mut sum.male_words),
-            None => (&mut sum.unknown, &mut sum.unknown_words),
-        };
-        *count += 1;
-        *words += s.words;
+        sum += one_person(s.gender, s.words);
     }
     sum
+}
+
+/// One named person quoted with `words` words, under `gender` (unknown when `None`).
+fn one_person(gender: Option<Gender>, words: usize) -> SourceGenders {
+    let mut one = SourceGenders {
+        people: 1,
+        words,
+        ..SourceGenders::default()
+    };
+    let (count, part_words) = match gender {
+        Some(Gender::Female) => (&mut one.female, &mut one.female_words),
+        Some(Gender::Male) => (&mut one.male, &mut one.male_words),
+        None => (&mut one.unknown, &mut one.unknown_words),
+    };
+    *count = 1;
+    *part_words = words;
+    one
 }
 
 fn add(source: &mut Source, quote: usize, words: usize) {
@@ -281,6 +290,38 @@ mod tests {
                 (s.group, s.name, s.label, s.named, s.quotes, s.words)
             })
             .collect()
+    }
+
+    #[test]
+    fn genders_count_named_people_and_their_words() {
+        let person = |name: &str, gender, named, words| Source {
+            gender,
+            words,
+            ..blank(name.into(), SourceGroup::People, None, None, named)
+        };
+        let sources = [
+            person("Ana Ruiz", Some(Gender::Female), true, 5),
+            person("Bo Lee", Some(Gender::Male), true, 3),
+            person("Cy Ng", None, true, 2),
+            person("Di Fo", Some(Gender::Female), true, 1),
+            // Unnamed people and other groups do not count.
+            person("a resident", Some(Gender::Female), false, 7),
+            Source {
+                words: 9,
+                ..blank("Pentagon".into(), SourceGroup::Groups, None, None, true)
+            },
+        ];
+        let want = SourceGenders {
+            people: 4,
+            female: 2,
+            male: 1,
+            unknown: 1,
+            words: 11,
+            female_words: 6,
+            male_words: 3,
+            unknown_words: 2,
+        };
+        assert_eq!(genders(&sources), want);
     }
 
     #[test]

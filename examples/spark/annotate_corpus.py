@@ -36,14 +36,17 @@ ROWS = T.StructType(
 )
 
 
-def read_corpus(spark: SparkSession, path: str) -> DataFrame:
+def read_corpus(spark: SparkSession, path: str, optional=("date",)) -> DataFrame:
+    """The corpus at `path` (JSONL, or Parquet when it ends in .parquet): id, text and each of the
+    `optional` columns, as strings (null in every row when the corpus has no such column)."""
     corpus = spark.read.parquet(path) if path.endswith(".parquet") else spark.read.json(path)
     missing = {"id", "text"} - set(corpus.columns)
     if missing:
         raise SystemExit(f"{path}: no column {', '.join(sorted(missing))}; records need id and text")
-    if "date" not in corpus.columns:
-        corpus = corpus.withColumn("date", F.lit(None).cast("string"))
-    return corpus.select("id", F.col("text").cast("string"), F.col("date").cast("string"))
+    for column in optional:
+        if column not in corpus.columns:
+            corpus = corpus.withColumn(column, F.lit(None).cast("string"))
+    return corpus.select("id", *(F.col(c).cast("string") for c in ("text", *optional)))
 
 
 def annotator(threads: int):

@@ -23,4 +23,4 @@ ensure_java
 step "Build the lede CLI (the reference counts)"
 cargo build --quiet --bin lede
 step "Spark example test: pytest examples/spark/ (spark-submit --master local[2])"
-LEDE_BIN="$ROOT/target/debug/lede" "$PY" -m pytest examples/spark -q
+LEDE_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/lede" "$PY" -m pytest examples/spark -q

@@ -8,7 +8,8 @@ Parquet with the same columns. Output, under OUT:
   outlets/   one row per outlet: outlet, articles, people, female, male, unknown, words,
              female_words, male_words, unknown_words, female_share, female_word_share
 Shares leave out the people whose gender the article does not give (null when none is known),
-as `lede sources --summary` does. Every executor needs the `lede` wheel.
+as `lede sources --summary` does. Every executor needs the `lede` wheel. The corpus is read as
+annotate_corpus.py beside this file reads it (on a cluster, ship it with `--py-files`).
 
   spark-submit women_quoted.py corpus.jsonl out/ [--no-first-names]
 """
@@ -18,6 +19,8 @@ import argparse
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
+
+from annotate_corpus import read_corpus  # beside this file (on a cluster: --py-files)
 
 SOURCES = T.StructType(
     [
@@ -32,19 +35,6 @@ SOURCES = T.StructType(
         T.StructField("words", T.IntegerType()),
     ]
 )
-
-
-def read_corpus(spark: SparkSession, path: str) -> DataFrame:
-    corpus = spark.read.parquet(path) if path.endswith(".parquet") else spark.read.json(path)
-    missing = {"id", "text"} - set(corpus.columns)
-    if missing:
-        raise SystemExit(f"{path}: no column {', '.join(sorted(missing))}; records need id and text")
-    for column in ("date", "outlet"):
-        if column not in corpus.columns:
-            corpus = corpus.withColumn(column, F.lit(None).cast("string"))
-    return corpus.select(
-        "id", F.col("text").cast("string"), F.col("date").cast("string"), F.col("outlet").cast("string")
-    )
 
 
 def source_rows(first_names: bool):
@@ -94,7 +84,7 @@ def per_outlet(corpus: DataFrame, sources: DataFrame) -> DataFrame:
 
 
 def run(spark: SparkSession, source: str, out: str, first_names: bool) -> None:
-    corpus = read_corpus(spark, source).cache()
+    corpus = read_corpus(spark, source, optional=("date", "outlet")).cache()
     schema = T.StructType([corpus.schema["id"]] + SOURCES.fields)
     sources = corpus.mapInPandas(source_rows(first_names), schema).cache()
     sources.write.mode("overwrite").parquet(f"{out}/sources")

@@ -513,6 +513,46 @@ mod tests {
         assert_eq!(named(TokenRange::new(3, 5)), None);
     }
 
+    /// Each quote's speaker as written in `text`, annotated as shipped, and its sources' names.
+    fn speakers_and_sources(text: &str) -> (Vec<Option<String>>, Vec<String>) {
+        let a = crate::annotate(text, &crate::Options::default());
+        let speakers = (a.quotes.iter())
+            .map(|q| q.speaker.as_ref().map(|s| s.text.clone()))
+            .collect();
+        (speakers, a.sources.into_iter().map(|s| s.name).collect())
+    }
+
+    #[test]
+    fn one_before_a_description_speaks_with_it() {
+        let t = "The city closed the bridge on Monday.\n\n\"We were not told anything,\" one resident said.\n\n\"It is a disgrace,\" said one local shop owner.\n";
+        let (speakers, sources) = speakers_and_sources(t);
+        let want = ["one resident", "one local shop owner"];
+        assert_eq!(speakers, want.map(|s| Some(s.to_string())));
+        // Unnamed descriptions, listed as written, like "a senior official".
+        assert_eq!(sources, want);
+        let a = crate::annotate(t, &crate::Options::default());
+        assert!(a
+            .sources
+            .iter()
+            .all(|s| !s.named && s.group == crate::schema::SourceGroup::Groups));
+        let (speakers, sources) = speakers_and_sources(
+            "The city closed the bridge.\n\nOne resident said the water was brown.\n",
+        );
+        assert_eq!(speakers, [Some("One resident".to_string())]);
+        assert_eq!(sources, ["One resident"]);
+        let (_, sources) =
+            speakers_and_sources("\"We were not told anything,\" a senior official said.\n");
+        assert_eq!(sources, ["a senior official"]);
+    }
+
+    #[test]
+    fn one_as_a_pronoun_or_with_of_speaks_alone() {
+        let t = "The city closed the bridge.\n\nOne of the officials said the water was brown. \"It is fine,\" said one of them. No one said the bridge was safe.\n";
+        let (speakers, _) = speakers_and_sources(t);
+        let want = ["One of the officials", "one of them", "No one"];
+        assert_eq!(speakers, want.map(|s| Some(s.to_string())));
+    }
+
     #[test]
     fn a_short_sentence_after_a_colon_is_direct_without_a_speaker() {
         let t = "Worried, the party is rolling out a new message: \"It's about me.\"\n\nIt is \"Bobby\" now.";

@@ -21,6 +21,13 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&w.as_str())
 }
 
+/// A noun for a person the text need not name: a title or role (`spokeswoman`, `official`)
+/// or a person noun (`resident`, `voter`, `owner`); any case, periods dropped.
+pub fn is_person_noun(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str()) || PERSON_NOUNS.contains(&w.as_str())
+}
+
 /// "of", "for": what joins a title to its complement ("Minister of Finance").
 pub fn is_complement_joint(word: &str) -> bool {
     matches!(word, "of" | "for")
@@ -165,6 +172,10 @@ mod tests {
         }
         assert!(is_title("Sen.") && is_title("spokeswoman") && !is_title("Kirby"));
         assert!(is_pronoun("She") && !is_pronoun("the"));
+        assert!(
+            is_person_noun("resident") && is_person_noun("Owner") && is_person_noun("official")
+        );
+        assert!(!is_person_noun("one") && !is_person_noun("came"));
     }
 
     #[test]
