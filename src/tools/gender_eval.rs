@@ -4,7 +4,7 @@
 //! given to a person labelled otherwise, "unknown" included, as wrong.
 
 use super::Error;
-use crate::schema::{Gender, Options};
+use crate::schema::{Cluster, Gender, Options};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -89,17 +89,62 @@ impl Scores {
     }
 }
 
+/// The scores with the first-name guesses on and off, over every labelled cluster and over the
+/// quoted ones (a source's cluster), as the counts of who gets quoted see them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evaluation {
+    pub all: [Scores; 2],
+    pub quoted: [Scores; 2],
+}
+
+impl Scores {
+    /// Counts one labelled cluster as annotated.
+    fn count(&mut self, article: &str, l: &Label, c: &Cluster) {
+        self.clusters += 1;
+        match l.gender {
+            Some(Gender::Female) => self.labelled.0 += 1,
+            Some(Gender::Male) => self.labelled.1 += 1,
+            None => {}
+        }
+        let given = match c.gender {
+            Some(Gender::Female) => &mut self.female,
+            Some(Gender::Male) => &mut self.male,
+            None => {
+                self.unknown += 1;
+                if let Some(g) = l.gender {
+                    let clues: Vec<String> = (c.gender_evidence.iter())
+                        .map(|e| format!("{:?} {:?} ×{}", e.kind, e.text, e.count))
+                        .collect();
+                    let clues = clues.join(", ");
+                    (self.missed).push(format!("{article}\t{}\tlabelled {g:?}\t{clues}", l.name));
+                }
+                return;
+            }
+        };
+        given.1 += 1;
+        if c.gender == l.gender {
+            given.0 += 1;
+        } else {
+            let label = l.gender.map_or("unknown".into(), |g| format!("{g:?}"));
+            let clue = c.gender_evidence.first();
+            let clue = clue.map_or(String::new(), |e| format!("{:?} {:?}", e.kind, e.text));
+            (self.wrong).push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
+        }
+    }
+}
+
 /// Scores the labels with the first-name guesses on and off; `texts` holds `<article>.txt`.
-pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
+pub fn evaluate(labels: &[Label], texts: &Path) -> Result<Evaluation, Error> {
     let mut by_article: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
     for l in labels {
         by_article.entry(&l.article).or_default().push(l);
     }
-    let mut scores = [Scores::default(), Scores::default()];
+    let mut e = Evaluation::default();
     for (article, labels) in by_article {
         let path = texts.join(format!("{article}.txt"));
         let text = std::fs::read_to_string(&path).map_err(Error::read(&path))?;
-        for (first_names, s) in [true, false].into_iter().zip(&mut scores) {
+        let settings = (e.all.iter_mut()).zip(e.quoted.iter_mut());
+        for (first_names, (all, quoted)) in [true, false].into_iter().zip(settings) {
             let options = Options {
                 first_names,
                 ..Default::default()
@@ -107,54 +152,28 @@ pub fn evaluate(labels: &[Label], texts: &Path) -> Result<[Scores; 2], Error> {
             let a = crate::annotate(&text, &options);
             for l in &labels {
                 let Some(c) = a.clusters.iter().find(|c| c.name == l.name) else {
-                    s.missing += 1;
+                    all.missing += 1;
                     continue;
                 };
-                s.clusters += 1;
-                match l.gender {
-                    Some(Gender::Female) => s.labelled.0 += 1,
-                    Some(Gender::Male) => s.labelled.1 += 1,
-                    None => {}
-                }
-                let given = match c.gender {
-                    Some(Gender::Female) => &mut s.female,
-                    Some(Gender::Male) => &mut s.male,
-                    None => {
-                        s.unknown += 1;
-                        if let Some(g) = l.gender {
-                            let clues: Vec<String> = (c.gender_evidence.iter())
-                                .map(|e| format!("{:?} {:?} ×{}", e.kind, e.text, e.count))
-                                .collect();
-                            let clues = clues.join(", ");
-                            s.missed
-                                .push(format!("{article}\t{}\tlabelled {g:?}\t{clues}", l.name));
-                        }
-                        continue;
-                    }
-                };
-                given.1 += 1;
-                if c.gender == l.gender {
-                    given.0 += 1;
-                } else {
-                    let label = l.gender.map_or("unknown".into(), |g| format!("{g:?}"));
-                    let clue = c.gender_evidence.first();
-                    let clue = clue.map_or(String::new(), |e| format!("{:?} {:?}", e.kind, e.text));
-                    s.wrong
-                        .push(format!("{article}\t{}\tlabelled {label}\t{clue}", l.name));
+                all.count(article, l, c);
+                if a.sources.iter().any(|s| s.cluster == Some(c.id)) {
+                    quoted.count(article, l, c);
                 }
             }
         }
     }
-    Ok(scores)
+    Ok(e)
 }
 
 /// The report: one row per setting.
-pub fn report(scores: &[Scores; 2], errors: bool) -> String {
+pub fn report(e: &Evaluation, errors: bool) -> String {
+    let scores = &e.all;
     let fixed = |x: Option<f64>| x.map_or("–".into(), |x| format!("{x:.3}"));
     let mut out = String::from(
         "| first names | clusters | female P (right/given) | male P (right/given) | female R | male R | unknown |\n|---|---|---|---|---|---|---|\n",
     );
-    for (name, s) in ["on", "off"].iter().zip(scores) {
+    let rows = ["on", "off", "on, quoted", "off, quoted"];
+    for (name, s) in rows.iter().zip(e.all.iter().chain(&e.quoted)) {
         out += &format!(
             "| {name} | {} | {} ({}/{}) | {} ({}/{}) | {} | {} | {:.3} ({}) |\n",
             s.clusters,
@@ -209,13 +228,17 @@ mod tests {
         .unwrap();
         let labels = read_labels(&labels).unwrap();
         assert_eq!(labels.len(), 2);
-        let [on, off] = evaluate(&labels, &dir).unwrap();
+        let e = evaluate(&labels, &dir).unwrap();
+        let [on, off] = &e.all;
         assert_eq!((on.female, on.male, on.unknown), ((1, 1), (0, 1), 0));
         assert_eq!((off.female, off.male, off.unknown), ((1, 1), (0, 0), 1));
+        // Both are sources: Ana Ruiz quoted, John Kirby in reported speech.
+        assert_eq!((e.quoted[0].clusters, e.quoted[0].female), (2, (1, 1)));
         let errors = "wrong (first names on): a\tJohn Kirby\tlabelled unknown\tFirstName \"John\"";
-        assert!(!report(&[on.clone(), off.clone()], false).contains(errors));
-        let report = report(&[on, off], true);
+        assert!(!report(&e, false).contains(errors));
+        let report = report(&e, true);
         assert!(report.contains("| on | 2 | 1.000 (1/1) | 0.000 (0/1) | 1.000 | – |"));
+        assert!(report.contains("| off, quoted | 2 |"), "{report}");
         assert!(report.contains(errors), "{report}");
         std::fs::remove_dir_all(dir).unwrap();
     }

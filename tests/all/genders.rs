@@ -191,7 +191,7 @@ fn labelled_samples_floors() {
         assert!(labels.len() >= 150, "{sample}: {} labels", labels.len());
         let scores = gender_eval::evaluate(&labels, &texts).unwrap();
         eprintln!("{sample}\n{}", gender_eval::report(&scores, true));
-        let [on, off] = &scores;
+        let [on, off] = &scores.all;
         assert!(
             on.missing * 20 <= labels.len(),
             "{sample}: {} clusters gone",
