@@ -117,7 +117,8 @@ export interface Cluster {
 /** One kind of evidence for a gender: how often the article gives it, with an example. */
 export interface GenderClue {
   kind: GenderKind;
-  gender: Gender;
+  /** Absent only for a reader's correction to unknown. */
+  gender?: Gender;
   count: number;
   /** An example as written: "she", "Ms", "chairwoman", "Mary". */
   text: string;

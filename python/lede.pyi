@@ -34,12 +34,15 @@ GenderKind = Literal["correction", "honorific", "role", "pronoun", "first name"]
 """What tells a gender, strongest first; ``first name`` alone is a guess."""
 GenderCorrection = Literal["female", "male", "unknown"]
 
-class GenderClue(TypedDict):
+class _GenderClue(TypedDict):
     kind: GenderKind
-    gender: Gender
     count: int
     text: str
     """An example as written: "she", "Ms", "chairwoman", "Mary"."""
+
+class GenderClue(_GenderClue, total=False):
+    gender: Gender
+    """Absent only for a reader's correction to unknown."""
 
 class SourceGenders(TypedDict):
     """Named person sources and their quoted words, by gender."""

@@ -33,9 +33,12 @@ pub fn rows(annotation: &Annotation) -> Vec<SourceRow> {
             group: s.group,
             named: s.named,
             gender: s.gender,
-            // What the gender rests on; none when there is no gender.
+            // What the gender rests on: the clue on its side, or the reader's correction to
+            // unknown; none when there is no gender.
             gender_evidence: (s.gender_evidence.iter())
-                .find(|c| Some(c.gender) == s.gender)
+                .find(|c| {
+                    c.gender == s.gender && (c.gender.is_some() || c.kind == GenderKind::Correction)
+                })
                 .map(|c| c.kind),
             quotes: s.quotes.len(),
             words: s.words,

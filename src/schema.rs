@@ -92,7 +92,10 @@ pub enum GenderKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GenderClue {
     pub kind: GenderKind,
-    pub gender: Gender,
+    /// The side it takes; absent only for a reader's correction to unknown, which must still
+    /// show in the evidence and exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
     pub count: usize,
     /// An example as written: "she", "Ms.", "chairwoman", "Mary".
     pub text: String,

@@ -137,15 +137,13 @@ pub fn correct(
             GenderCorrection::Male => Some(Gender::Male),
             GenderCorrection::Unknown => None,
         };
-        if let Some(g) = *gender {
-            let clue = GenderClue {
-                kind: GenderKind::Correction,
-                gender: g,
-                count: 1,
-                text: "corrected".into(),
-            };
-            evidence.insert(0, clue);
-        }
+        let clue = GenderClue {
+            kind: GenderKind::Correction,
+            gender: *gender,
+            count: 1,
+            text: "corrected".into(),
+        };
+        evidence.insert(0, clue);
     };
     for c in clusters.iter_mut() {
         fix(&c.name, &mut c.gender, &mut c.gender_evidence);
@@ -171,12 +169,12 @@ impl Clues {
         match self
             .0
             .iter_mut()
-            .find(|c| c.kind == kind && c.gender == gender)
+            .find(|c| c.kind == kind && c.gender == Some(gender))
         {
             Some(c) => c.count += 1,
             None => self.0.push(GenderClue {
                 kind,
-                gender,
+                gender: Some(gender),
                 count: 1,
                 text: text.to_string(),
             }),
@@ -230,7 +228,7 @@ impl Clues {
             (self
                 .0
                 .iter()
-                .filter(|c| c.gender == g && kinds.contains(&c.kind)))
+                .filter(|c| c.gender == Some(g) && kinds.contains(&c.kind)))
             .map(|c| c.count)
             .sum::<usize>()
         };
@@ -287,7 +285,7 @@ fn first_name_guess(name: &str) -> (Option<Gender>, Vec<GenderClue>) {
             let gender = if male { Gender::Male } else { Gender::Female };
             let clue = GenderClue {
                 kind: GenderKind::FirstName,
-                gender,
+                gender: Some(gender),
                 count: 1,
                 text: first.to_string(),
             };
@@ -400,7 +398,13 @@ mod tests {
 
     fn kinds(c: &Cluster) -> Vec<(GenderKind, Gender, usize)> {
         (c.gender_evidence.iter())
-            .map(|e| (e.kind, e.gender, e.count))
+            .map(|e| {
+                (
+                    e.kind,
+                    e.gender.expect("the article's clues take a side"),
+                    e.count,
+                )
+            })
             .collect()
     }
 

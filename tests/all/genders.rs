@@ -75,7 +75,11 @@ fn conflicting_evidence_leaves_the_gender_unknown() {
         .find(|c| c.name.contains("Reed"))
         .expect("a Reed cluster");
     assert_eq!(reed.gender, None, "{:?}", reed.gender_evidence);
-    let sides: Vec<Gender> = reed.gender_evidence.iter().map(|e| e.gender).collect();
+    let sides: Vec<Gender> = reed
+        .gender_evidence
+        .iter()
+        .filter_map(|e| e.gender)
+        .collect();
     assert!(sides.contains(&Gender::Male) && sides.contains(&Gender::Female));
 }
 
@@ -96,7 +100,16 @@ fn corrections_win_and_reach_the_sums_and_exports() {
     assert!(kirby.gender_evidence[1..]
         .iter()
         .any(|e| e.kind == GenderKind::FirstName));
-    assert_eq!(source(&a, "Ana Ruiz").gender, None);
+    // A correction to unknown is kept in the evidence too, with no side.
+    let ruiz = source(&a, "Ana Ruiz");
+    assert_eq!(ruiz.gender, None);
+    assert_eq!(
+        (ruiz.gender_evidence[0].kind, ruiz.gender_evidence[0].gender),
+        (GenderKind::Correction, None)
+    );
+    let rows = lede::corpus::rows(&a);
+    let row = rows.iter().find(|r| r.name == "Ana Ruiz").unwrap();
+    assert_eq!(row.gender_evidence, Some(GenderKind::Correction));
     let sum = &a.source_genders;
     assert_eq!((sum.female, sum.male, sum.unknown), (2, 0, 1));
     let json = lede::export::export(ARTICLE, &a, lede::export::Format::Json).unwrap();

@@ -186,7 +186,7 @@ fn text_span() -> TextSpan {
 fn clue() -> GenderClue {
     GenderClue {
         kind: GenderKind::Pronoun,
-        gender: Gender::Female,
+        gender: Some(Gender::Female),
         count: 2,
         text: "she".into(),
     }
@@ -279,7 +279,12 @@ fn interfaces_match_the_schema() {
     check("Dateline", &dateline(true), &dateline(false));
     check("Source", &source(true), &source(false));
     check("TextSpan", &text_span(), &text_span());
-    check("GenderClue", &clue(), &clue());
+    let unknown = GenderClue {
+        kind: GenderKind::Correction,
+        gender: None,
+        ..clue()
+    };
+    check("GenderClue", &clue(), &unknown);
     let sums = SourceGenders::default();
     check("SourceGenders", &sums, &sums);
     // Spans are not returned to Python (only TextSpans are).
