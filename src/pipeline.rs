@@ -118,13 +118,14 @@ pub fn annotate_until(
         mut clusters,
         quotes,
     } = clusters::build(mentions, entities, quotes, header_entities, references);
-    let (quotes, attributions): (Vec<Quote>, Vec<Quote>) =
+    let (mut quotes, attributions): (Vec<Quote>, Vec<Quote>) =
         quotes.into_iter().partition(|q| q.act.is_statement());
+    sources::name_coordinations(&mut quotes, &entities, &clusters);
     // People's genders from the article's words (and the reader's corrections).
     coref::gender::assign(text, &mut clusters, &entities, &quotes, options.first_names);
     coref::gender::correct(&options.genders, &mut clusters, &mut []);
     // sources: who is quoted, with their quotes.
-    let mut sources = sources::of(&quotes, &clusters);
+    let mut sources = sources::of(&quotes, &clusters, &entities);
     coref::gender::correct(&options.genders, &mut clusters, &mut sources);
     let source_genders = sources::genders(&sources);
     let mut warnings = input_warnings(text);

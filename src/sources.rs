@@ -8,19 +8,21 @@
 //! when a document noun heads the mention ("a report"); such a name joins
 //! a source already listed under the same name (any case). A pronoun ("she") names nobody: its
 //! quote counts under the resolved name, and with none it is unattributed, as is a quote with no
-//! speaker. Inside a group: most quotes first, then most words quoted, then first quoted; the
-//! Unattributed row comes last.
+//! speaker. A speaker that coordinates named people ("Sarah Kent and Daniel Brooks each") lists
+//! the quote under each of them. Inside a group: most quotes first, then most words quoted, then
+//! first quoted; the Unattributed row comes last.
 
 use crate::coref::gender;
-use crate::schema::{Cluster, Gender, Label, Quote, Source, SourceGenders, SourceGroup};
+use crate::schema::{Cluster, Entity, Gender, Label, Quote, Source, SourceGenders, SourceGroup};
 use crate::words;
 use std::collections::HashMap;
 
 /// The name of the row that collects the quotes with no speaker.
 pub const UNATTRIBUTED: &str = "Unattributed";
 
-/// The sources of `quotes` (whose `speaker_cluster` indexes `clusters`), in panel order.
-pub fn of(quotes: &[Quote], clusters: &[Cluster]) -> Vec<Source> {
+/// The sources of `quotes` (whose `speaker_cluster` indexes `clusters`; `entities` for
+/// coordinated speakers, in the quotes' offsets), in panel order.
+pub fn of(quotes: &[Quote], clusters: &[Cluster], entities: &[Entity]) -> Vec<Source> {
     let mut found: Vec<Source> = Vec::new();
     // "c<cluster>" or "n<lower-case name>" → index into `found`.
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -30,7 +32,14 @@ pub fn of(quotes: &[Quote], clusters: &[Cluster]) -> Vec<Source> {
     let mut unattributed: Option<Source> = None;
     for (i, q) in quotes.iter().enumerate() {
         let words = word_count(&q.text);
-        let Some(place) = place_of(q, clusters) else {
+        let people = coordinated(q, entities);
+        let places: Vec<Place> = match people.is_empty() {
+            true => place_of(q, clusters).into_iter().collect(),
+            false => (people.iter())
+                .filter_map(|&c| cluster_place(c, clusters))
+                .collect(),
+        };
+        if places.is_empty() {
             let row = unattributed.get_or_insert_with(|| {
                 blank(
                     UNATTRIBUTED.into(),
@@ -42,30 +51,33 @@ pub fn of(quotes: &[Quote], clusters: &[Cluster]) -> Vec<Source> {
             });
             add(row, i, words);
             continue;
-        };
-        let joined = match (by_key.get(&place.key), place.key.strip_prefix('n')) {
-            (Some(&s), _) => Some(s),
-            (None, Some(lower)) => by_name.get(lower).copied(),
-            (None, None) => None,
-        };
-        let s = joined.unwrap_or_else(|| {
-            // The display name is the one the quote gives, unless that is a pronoun.
-            let name = speaker_name(q)
-                .filter(|n| !is_pronoun(n))
-                .unwrap_or(place.fallback_name);
-            let s = found.len();
-            found.push(blank(
-                name.to_string(),
-                place.group,
-                place.cluster,
-                place.label,
-                place.named,
-            ));
-            by_key.insert(place.key, s);
-            by_name.entry(name.to_lowercase()).or_insert(s);
-            s
-        });
-        add(&mut found[s], i, words);
+        }
+        for place in places {
+            let joined = match (by_key.get(&place.key), place.key.strip_prefix('n')) {
+                (Some(&s), _) => Some(s),
+                (None, Some(lower)) => by_name.get(lower).copied(),
+                (None, None) => None,
+            };
+            let s = joined.unwrap_or_else(|| {
+                // The display name is the one the quote gives, unless that is a pronoun or
+                // names several people.
+                let name = speaker_name(q)
+                    .filter(|n| !is_pronoun(n) && people.is_empty())
+                    .unwrap_or(place.fallback_name);
+                let s = found.len();
+                found.push(blank(
+                    name.to_string(),
+                    place.group,
+                    place.cluster,
+                    place.label,
+                    place.named,
+                ));
+                by_key.insert(place.key, s);
+                by_name.entry(name.to_lowercase()).or_insert(s);
+                s
+            });
+            add(&mut found[s], i, words);
+        }
     }
     for s in &mut found {
         (s.gender, s.gender_evidence) = match s.cluster {
@@ -95,20 +107,23 @@ struct Place<'a> {
     fallback_name: &'a str,
 }
 
+/// Where a speaker resolved to cluster `i` goes.
+fn cluster_place(i: usize, clusters: &[Cluster]) -> Option<Place<'_>> {
+    let cluster = clusters.get(i)?;
+    Some(Place {
+        key: format!("c{i}"),
+        group: cluster.label.map_or(SourceGroup::Groups, group_of),
+        cluster: Some(i),
+        label: cluster.label,
+        named: true,
+        fallback_name: &cluster.name,
+    })
+}
+
 /// Where `q`'s speaker goes, or `None` when the quote is unattributed.
 fn place_of<'a>(q: &'a Quote, clusters: &'a [Cluster]) -> Option<Place<'a>> {
-    if let Some((i, cluster)) = q
-        .speaker_cluster
-        .and_then(|i| clusters.get(i).map(|c| (i, c)))
-    {
-        return Some(Place {
-            key: format!("c{i}"),
-            group: cluster.label.map_or(SourceGroup::Groups, group_of),
-            cluster: Some(i),
-            label: cluster.label,
-            named: true,
-            fallback_name: &cluster.name,
-        });
+    if let Some(place) = q.speaker_cluster.and_then(|i| cluster_place(i, clusters)) {
+        return Some(place);
     }
     let mention = (q.speaker.as_ref())
         .map(|s| s.text.as_str())
@@ -127,6 +142,62 @@ fn place_of<'a>(q: &'a Quote, clusters: &'a [Cluster]) -> Option<Place<'a>> {
         named: speaker_name.is_some(),
         fallback_name: name,
     })
+}
+
+/// Words that may stand around a coordination of speakers: "both A and B", "A and B each".
+const AROUND_COORDINATION: [&str; 4] = ["both", "each", "together", "jointly"];
+
+/// The clusters of the people a speaker coordinates ("Sarah Kent and Daniel Brooks each", "A, B
+/// and C"): two or more PERSON mentions with clusters that make up the whole speaker, joined by
+/// "and", "&" or commas; empty otherwise ("lawyers for A and B" are not A and B).
+pub fn coordinated(q: &Quote, entities: &[Entity]) -> Vec<usize> {
+    let Some(sp) = q.speaker.as_ref() else {
+        return Vec::new();
+    };
+    let inside: Vec<&Entity> = (entities.iter())
+        .filter(|e| e.label == Label::Person && e.start >= sp.start && e.end <= sp.end)
+        .collect();
+    let text = |from: usize, to: usize| sp.text.get(from - sp.start..to - sp.start);
+    let joined = |a: &Entity, b: &Entity| {
+        let between = text(a.end, b.start).map(str::trim);
+        matches!(between, Some("and" | "&" | "," | ", and"))
+    };
+    let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+        return Vec::new();
+    };
+    let around = |t: Option<&str>| {
+        t.is_some_and(|t| {
+            t.trim().is_empty() || AROUND_COORDINATION.contains(&t.trim().to_lowercase().as_str())
+        })
+    };
+    let whole = around(text(sp.start, first.start)) && around(text(last.end, sp.end));
+    let clusters: Vec<usize> = inside.iter().filter_map(|e| e.cluster).collect();
+    let distinct = (1..clusters.len()).all(|k| !clusters[..k].contains(&clusters[k]));
+    match inside.len() >= 2
+        && clusters.len() == inside.len()
+        && distinct
+        && whole
+        && inside.windows(2).all(|w| joined(w[0], w[1]))
+    {
+        true => clusters,
+        false => Vec::new(),
+    }
+}
+
+/// Names each quote whose speaker coordinates people by all their names ("Sarah Kent and Daniel
+/// Brooks"); such a quote has no one speaker cluster (the resolver gives it the nearest name).
+pub fn name_coordinations(quotes: &mut [Quote], entities: &[Entity], clusters: &[Cluster]) {
+    for q in quotes.iter_mut() {
+        let names: Vec<&str> = (coordinated(q, entities).iter())
+            .filter_map(|&c| clusters.get(c).map(|c| c.name.as_str()))
+            .collect();
+        if let [rest @ .., last] = names.as_slice() {
+            if !rest.is_empty() {
+                q.speaker_name = Some(format!("{} and {last}", rest.join(", ")));
+                q.speaker_cluster = None;
+            }
+        }
+    }
 }
 
 /// The group of a source whose cluster has `label`.
@@ -240,6 +311,79 @@ mod tests {
     use super::*;
     use crate::schema::{QuoteKind, TextSpan};
 
+    /// A quote whose speaker is `speaker`, at 0, with PERSON entities (clustered 0, 1, …) at
+    /// each of `names` found in it.
+    fn coordination(speaker: &str, names: &[&str]) -> (Quote, Vec<Entity>) {
+        let q = quote("x", Some(speaker), None, None);
+        let entities = (names.iter().enumerate())
+            .map(|(c, n)| {
+                let start = speaker.find(n).unwrap();
+                Entity {
+                    start,
+                    end: start + n.len(),
+                    text: n.to_string(),
+                    label: Label::Person,
+                    cluster: Some(c),
+                    value: None,
+                }
+            })
+            .collect();
+        (q, entities)
+    }
+
+    #[test]
+    fn a_coordination_of_named_people_lists_the_quote_under_each() {
+        let (q, e) = coordination(
+            "Sarah Kent and Daniel Brooks each",
+            &["Sarah Kent", "Daniel Brooks"],
+        );
+        assert_eq!(coordinated(&q, &e), [0, 1]);
+        let (q, e) = coordination(
+            "both Ana Ruiz, Sarah Kent & Dan Li",
+            &["Ana Ruiz", "Sarah Kent", "Dan Li"],
+        );
+        assert_eq!(coordinated(&q, &e), [0, 1, 2]);
+        // Lawyers for two people are not the two people; one person is no coordination.
+        let (q, e) = coordination(
+            "lawyers for Sarah Kent and Daniel Brooks",
+            &["Sarah Kent", "Daniel Brooks"],
+        );
+        assert!(coordinated(&q, &e).is_empty());
+        let (q, e) = coordination(
+            "Sarah Kent said and Daniel Brooks",
+            &["Sarah Kent", "Daniel Brooks"],
+        );
+        assert!(coordinated(&q, &e).is_empty());
+        let (q, e) = coordination("Sarah Kent", &["Sarah Kent"]);
+        assert!(coordinated(&q, &e).is_empty());
+
+        let (mut q, e) = coordination(
+            "Sarah Kent and Daniel Brooks each",
+            &["Sarah Kent", "Daniel Brooks"],
+        );
+        q.speaker_cluster = Some(1);
+        let clusters = [
+            cluster(0, "Sarah Kent", Some(Label::Person)),
+            cluster(1, "Daniel Brooks", Some(Label::Person)),
+        ];
+        let mut quotes = [q];
+        name_coordinations(&mut quotes, &e, &clusters);
+        let q = &quotes[0];
+        assert_eq!(
+            q.speaker_name.as_deref(),
+            Some("Sarah Kent and Daniel Brooks")
+        );
+        assert_eq!(q.speaker_cluster, None, "not the last-named alone");
+        let found = of(&quotes, &clusters, &e);
+        let rows: Vec<(&str, &[usize], usize)> = (found.iter())
+            .map(|s| (s.name.as_str(), s.quotes.as_slice(), s.words))
+            .collect();
+        assert_eq!(
+            rows,
+            [("Sarah Kent", &[0][..], 1), ("Daniel Brooks", &[0][..], 1)]
+        );
+    }
+
     fn quote(
         text: &str,
         speaker: Option<&str>,
@@ -352,7 +496,7 @@ mod tests {
         let s = |g, n: &str, l, named, q: &[usize], w| (g, n.to_string(), l, named, q.to_vec(), w);
         let person = Some(Label::Person);
         assert_eq!(
-            rows(&of(&quotes, &clusters())),
+            rows(&of(&quotes, &clusters(), &[])),
             vec![
                 s(People, "Bo Lee", person, true, &[1, 9], 4),
                 s(People, "Ana Ruiz", person, true, &[2, 3], 2),
@@ -371,7 +515,7 @@ mod tests {
                 s(Unattributed, UNATTRIBUTED, None, false, &[4, 5], 4),
             ]
         );
-        let found = of(&quotes, &clusters());
+        let found = of(&quotes, &clusters(), &[]);
         assert_eq!(found[0].cluster, Some(4));
         assert_eq!(found[2].cluster, None);
         assert_eq!(found[7].cluster, None);
@@ -385,7 +529,7 @@ mod tests {
             quote("c", Some("a spokeswoman for the agency"), None, None),
             quote("d", Some("Statements from the ministry"), None, None),
         ];
-        let groups: Vec<(SourceGroup, String)> = (of(&quotes, &clusters()).into_iter())
+        let groups: Vec<(SourceGroup, String)> = (of(&quotes, &clusters(), &[]).into_iter())
             .map(|s| (s.group, s.name))
             .collect();
         assert_eq!(
@@ -417,7 +561,7 @@ mod tests {
         }
         let f: Fixture =
             serde_json::from_str(include_str!("../tests/e2e/sources.json")).expect("fixture");
-        assert_eq!(of(&f.quotes, &f.clusters), f.sources);
+        assert_eq!(of(&f.quotes, &f.clusters, &[]), f.sources);
     }
 
     #[test]
@@ -426,7 +570,7 @@ mod tests {
             quote("b", Some("Bo Lee"), Some("Bo Lee"), Some(4)),
             quote("a", Some("Ana Ruiz"), Some("Ana Ruiz"), Some(0)),
         ];
-        let names: Vec<String> = of(&quotes, &clusters())
+        let names: Vec<String> = of(&quotes, &clusters(), &[])
             .into_iter()
             .map(|s| s.name)
             .collect();
@@ -435,14 +579,18 @@ mod tests {
 
     #[test]
     fn without_clusters_or_quotes() {
-        let found = of(&[quote("x", Some("Kirby"), Some("Kirby"), None)], &[]);
+        let found = of(&[quote("x", Some("Kirby"), Some("Kirby"), None)], &[], &[]);
         assert_eq!(
             rows(&found),
             vec![(SourceGroup::Groups, "Kirby".into(), None, true, vec![0], 1)]
         );
-        assert!(of(&[], &[]).is_empty());
+        assert!(of(&[], &[], &[]).is_empty());
         // A cluster index out of range reads as no cluster.
-        let found = of(&[quote("x", Some("Kirby"), Some("Kirby"), Some(7))], &[]);
+        let found = of(
+            &[quote("x", Some("Kirby"), Some("Kirby"), Some(7))],
+            &[],
+            &[],
+        );
         assert_eq!(found[0].cluster, None);
     }
 
@@ -453,7 +601,7 @@ mod tests {
             quote("x", Some("She"), None, Some(0)),
             quote("y", Some("Ruiz"), Some("Ruiz"), Some(0)),
         ];
-        let found = of(&quotes, &clusters());
+        let found = of(&quotes, &clusters(), &[]);
         assert_eq!(found[0].name, "Ana Ruiz");
         assert_eq!(found[0].quotes, [0, 1]);
     }
@@ -469,7 +617,7 @@ mod tests {
             quote("b c", Some("Lee"), Some("Lee"), Some(1)),
             quote("d", Some("he"), Some("LEE"), None),
         ];
-        let found = of(&quotes, &clusters);
+        let found = of(&quotes, &clusters, &[]);
         assert_eq!(rows(&found).len(), 2);
         assert_eq!(
             (found[0].cluster, &found[0].quotes[..]),
