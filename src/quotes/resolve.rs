@@ -465,6 +465,11 @@ mod tests {
             Some("a shop owner")
         );
         assert_eq!(phrase("one passerby said", 0, 2).as_deref(), Some("one"));
+        // Nouns OntoNotes shows heading descriptions of people head too (person_heads.txt).
+        assert_eq!(
+            phrase("the veteran player said", 0, 3).as_deref(),
+            Some("the veteran player")
+        );
         // Alone, or before a clause fragment, it heads.
         assert_eq!(phrase("said one", 1, 2).as_deref(), Some("one"));
         assert_eq!(phrase("one never came", 0, 3).as_deref(), Some("one"));

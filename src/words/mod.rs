@@ -21,11 +21,14 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&w.as_str())
 }
 
-/// A noun for a person the text need not name: a title or role (`spokeswoman`, `official`)
-/// or a person noun (`resident`, `voter`, `owner`); any case, periods dropped.
+/// A noun for a person the text need not name: a title or role (`spokeswoman`, `official`),
+/// a person noun (`resident`, `voter`, `owner`) or a noun OntoNotes' coreference shows heading
+/// descriptions of people (`player`, `lawyer`: `person_heads.txt`); any case, periods dropped.
 pub fn is_person_noun(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str()) || PERSON_NOUNS.contains(&w.as_str())
+    TITLES.contains(&w.as_str())
+        || PERSON_NOUNS.contains(&w.as_str())
+        || PERSON_HEADS.binary_search(&w.as_str()).is_ok()
 }
 
 /// "of", "for": what joins a title to its complement ("Minister of Finance").
@@ -162,6 +165,8 @@ mod tests {
     fn searched_lists_are_sorted() {
         assert!(SOURCE_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(FIRST_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(PERSON_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_person_noun("Player") && !is_person_noun("company"));
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(given_name_gender("Jennifer"), Some(false));
         assert_eq!(given_name_gender("Chris"), None, "on both lists");

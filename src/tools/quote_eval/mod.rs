@@ -46,8 +46,8 @@ pub fn speaker_speaks(q: &Quote) -> bool {
     crate::words::is_pronoun(head)
         || head.starts_with(char::is_uppercase)
         || crate::words::is_source_head(&lower)
-        || crate::words::is_title(head)
-        || crate::words::PERSON_NOUNS.contains(&lower.as_str())
+        // titles, person nouns and the nouns OntoNotes shows heading people
+        || crate::words::is_person_noun(head)
         || crate::words::ORG_NOUNS.contains(&lower.as_str())
         // "the 46-year-old"
         || lower.ends_with("-year-old")
