@@ -144,9 +144,6 @@ fn place_of<'a>(q: &'a Quote, clusters: &'a [Cluster]) -> Option<Place<'a>> {
     })
 }
 
-/// Words that may stand around a coordination of speakers: "both A and B", "A and B each".
-const AROUND_COORDINATION: [&str; 4] = ["both", "each", "together", "jointly"];
-
 /// The clusters of the people a speaker coordinates ("Sarah Kent and Daniel Brooks each", "A, B
 /// and C"): two or more PERSON mentions with clusters that make up the whole speaker, joined by
 /// "and", "&" or commas; empty otherwise ("lawyers for A and B" are not A and B).
@@ -167,7 +164,8 @@ pub fn coordinated(q: &Quote, entities: &[Entity]) -> Vec<usize> {
     };
     let around = |t: Option<&str>| {
         t.is_some_and(|t| {
-            t.trim().is_empty() || AROUND_COORDINATION.contains(&t.trim().to_lowercase().as_str())
+            t.trim().is_empty()
+                || words::COORDINATION_WORDS.contains(&t.trim().to_lowercase().as_str())
         })
     };
     let whole = around(text(sp.start, first.start)) && around(text(last.end, sp.end));

@@ -16,6 +16,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import articles  # noqa: E402
+from sparkrun import spark_submit, write_jsonl  # noqa: E402
 
 N = 1000
 
@@ -24,7 +25,7 @@ N = 1000
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
     records = list(articles.records(N))
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    write_jsonl(path, records)
     return path, records
 
 
@@ -60,13 +61,7 @@ def tables(request, corpus, tmp_path_factory):
         source = source.with_suffix(".parquet")
         pd.DataFrame(corpus[1]).to_parquet(source)  # a date column with nulls
     out = tmp_path_factory.mktemp("tables")
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
-    subprocess.run(
-        [str(Path(sys.executable).parent / "spark-submit"), "--master", "local[2]",
-         "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2",
-         str(HERE / "annotate_corpus.py"), str(source), str(out)],
-        check=True, env=env,
-    )
+    spark_submit("annotate_corpus.py", source, out)
     return pd.read_parquet(out / "quotes"), pd.read_parquet(out / "entities")
 
 

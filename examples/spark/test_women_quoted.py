@@ -15,6 +15,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import articles  # noqa: E402
+from sparkrun import spark_submit, write_jsonl  # noqa: E402
 
 N = 600
 
@@ -23,7 +24,7 @@ N = 600
 def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
     records = list(articles.records(N))
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    write_jsonl(path, records)
     return path
 
 
@@ -37,13 +38,7 @@ def cli(corpus, *flags):
 @pytest.fixture(scope="module")
 def tables(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("women")
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
-    subprocess.run(
-        [str(Path(sys.executable).parent / "spark-submit"), "--master", "local[2]",
-         "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=2",
-         str(HERE / "women_quoted.py"), str(corpus), str(out)],
-        check=True, env=env,
-    )
+    spark_submit("women_quoted.py", corpus, out)
     return pd.read_parquet(out / "sources"), pd.read_parquet(out / "outlets")
 
 

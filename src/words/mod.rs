@@ -122,20 +122,19 @@ pub fn is_source_head(lower: &str) -> bool {
 /// The list is sorted by its derivation script: a binary search, as pronoun resolution asks
 /// for every candidate.
 pub fn first_name_gender(name: &str) -> Option<bool> {
-    FIRST_NAMES
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()
-        .map(|i| FIRST_NAMES[i].1 == "m")
+    name_gender(FIRST_NAMES, name)
 }
 
 /// The gender a first name usually has (`true` = male), from the broader given-name table
 /// (`given_names.tsv`): only for guessing a person's gender when the article says nothing, never
 /// for resolving pronouns, which `first_name_gender`'s news-learned table does.
 pub fn given_name_gender(name: &str) -> Option<bool> {
-    GIVEN_NAMES
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()
-        .map(|i| GIVEN_NAMES[i].1 == "m")
+    name_gender(GIVEN_NAMES, name)
+}
+
+/// A sorted name → m/f table's answer for `name` (`true` = male).
+fn name_gender(table: &[(&str, &str)], name: &str) -> Option<bool> {
+    (table.binary_search_by(|(n, _)| (*n).cmp(name)).ok()).map(|i| table[i].1 == "m")
 }
 
 /// The gender a role or kin noun says (`true` = he): "chairwoman", "widow", "son"; lower case.
